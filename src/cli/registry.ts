@@ -1,0 +1,13 @@
+// Every wbk subcommand, in the order `wbk --help` lists them. Add a command: one file in cli/, one line here.
+import type { Command } from './command.js';
+import { demoCommand } from './demo.js';
+import { demoDataCommand } from './demo-data.js';
+import { checkCommand } from './check.js';
+import { reportCommand } from './report.js';
+
+export const commands: Record<string, Command> = {
+  demo: demoCommand,
+  'demo-data': demoDataCommand,
+  check: checkCommand,
+  report: reportCommand,
+};

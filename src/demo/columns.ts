@@ -1,0 +1,68 @@
+// The header of every demo CSV, in file order: the contract the loaders are written against.
+
+/** Column names of each file the demo generator writes. */
+export const DEMO_COLUMNS = {
+  'units.csv': ['unit_id', 'parent_id', 'name', 'level'],
+  'people.csv': [
+    'person_id',
+    'worker_type',
+    'rank_or_grade',
+    'unit_id',
+    'role',
+    'high_risk_role',
+    'fte',
+    'contracted_hours_per_week',
+    'service_start_date',
+    'start_date',
+    'end_date',
+    'leaver_type',
+    'entry_route',
+    'sex',
+    'ethnicity_group',
+    'disability',
+    'birth_year',
+    'age_band',
+  ],
+  'postings.csv': ['person_id', 'unit_id', 'role', 'high_risk_role', 'from_date', 'to_date'],
+  'exit_interviews.csv': [
+    'person_id',
+    'interview_date',
+    'primary_reason',
+    'other_reasons',
+    'would_recommend',
+    'would_return',
+    'comments',
+  ],
+  'overtime.csv': [
+    'person_id',
+    'date',
+    'hours',
+    'compensation',
+    'reason',
+    'rest_day_worked',
+    'start_time',
+    'end_time',
+  ],
+  'sickness.csv': [
+    'person_id',
+    'start_date',
+    'end_date',
+    'working_days_lost',
+    'reason_category',
+    'work_related',
+    'rtw_interview_date',
+  ],
+  'oh_referrals.csv': ['person_id', 'date', 'reason'],
+  'welfare_checks.csv': ['person_id', 'date', 'kind'],
+  'unit_indicators.csv': [
+    'unit_id',
+    'period_start',
+    'period_end',
+    'indicator',
+    'numerator',
+    'denominator',
+    'value',
+  ],
+} as const;
+
+export type DemoFileName = keyof typeof DEMO_COLUMNS;

@@ -1,0 +1,204 @@
+// Load a folder of exports into the canonical tables. Steps: resolve mapping, config, as-of and key →
+// match files to sources → load each file (row rules) → cross-row rules → typed arquero tables + issues.
+import { table, type ColumnTable } from 'arquero';
+import { SCHEMA, TABLE_NAMES, emptyTable, type TableName } from '../schema/tables.js';
+import { checkDataset } from '../schema/validate-dataset.js';
+import { resolveConfig, type DatasetConfig } from '../schema/vocabularies.js';
+import { resolveAsOf } from '../time/dates.js';
+import { globToRegExp, listFiles } from './glob.js';
+import { loadFile, newStage, type FileSummary, type Stage } from './load-file.js';
+import { issuesTable, type LoadIssue } from './load-issues.js';
+import {
+  defaultMapping,
+  parseMapping,
+  readMapping,
+  type Mapping,
+  type MappingInput,
+} from './mapping.js';
+import { makePseudonymiser, resolvePseudonymKey } from './pseudonymise.js';
+
+export type { FileSummary };
+
+// Files that look like data: an unmatched one is reported. (.json and .txt are often notes or manifests.)
+const DATA_EXTENSIONS = ['.csv', '.tsv', '.xlsx', '.ndjson', '.jsonl'];
+
+export interface LoadOptions {
+  /** A mapping (object, or the path of a JSON mapping file); without one, <table>.csv files load directly. */
+  mapping?: MappingInput | string;
+  /** Dates after this day are rejected: ISO text or epoch day; default today (UTC). */
+  asOf?: string | number;
+  /** Pseudonymisation key; when given, person ids are replaced by HMAC-SHA256 pseudonyms in every table. */
+  pseudonymKey?: string;
+  /** Overrides of the mapping's configuration (unit levels, extra vocabularies, FY start month). */
+  config?: Partial<DatasetConfig>;
+}
+
+/** Everything a load produced: typed tables, what happened to each file, and every problem. */
+export interface Dataset {
+  /** One arquero table per canonical table (empty, typed, when no file fed it). */
+  tables: Record<TableName, ColumnTable>;
+  files: FileSummary[];
+  /** Quarantined rows: one row per problem (file, line, table, column, value, rule, message). */
+  rejects: ColumnTable;
+  /** Accepted-but-suspicious rows and file-level notes (line is null for the latter). */
+  warnings: ColumnTable;
+  config: DatasetConfig;
+  /** The as-of date, as an epoch day. */
+  asOf: number;
+  pseudonymised: boolean;
+}
+
+/**
+ * Loads every file of `dir` that the mapping names (or <table>.csv without one) into typed canonical tables.
+ * Each record is loaded or rejected, so per file rows_read = rows_loaded + rows_rejected. Dates become
+ * epoch days, ids stay strings, lists become arrays. Throws only when the load cannot start (bad
+ * mapping, missing key, unreadable folder) or a file cannot be opened or mapped (its header).
+ * @example const data = await loadDataset('data/demo', { asOf: '2025-03-31' }); data.tables.people.numRows()
+ */
+export async function loadDataset(dir: string, options: LoadOptions = {}): Promise<Dataset> {
+  const mapping =
+    options.mapping === undefined
+      ? defaultMapping()
+      : typeof options.mapping === 'string'
+        ? await readMapping(options.mapping)
+        : parseMapping(options.mapping);
+  const c = mapping.config;
+  const config = resolveConfig({
+    ...(c.unit_levels && { unitLevels: c.unit_levels }),
+    ...(c.extra_high_risk_roles && { extraHighRiskRoles: c.extra_high_risk_roles }),
+    ...(c.extra_exit_reasons && { extraExitReasons: c.extra_exit_reasons }),
+    ...(c.fy_start_month && { fyStartMonth: c.fy_start_month }),
+    ...options.config,
+  });
+  const asOf = resolveAsOf(options.asOf);
+  let key = options.pseudonymKey;
+  if (key === undefined && mapping.pseudonymise !== false) {
+    key = resolvePseudonymKey(
+      typeof mapping.pseudonymise === 'object' ? { keyFile: mapping.pseudonymise.key_file } : {},
+    );
+  }
+  const pseudonymise = key === undefined ? undefined : makePseudonymiser(key);
+
+  let all: string[];
+  try {
+    all = await listFiles(dir);
+  } catch (error) {
+    throw new Error(
+      `cannot read the data folder ${dir}: ${(error as Error).message}. Check --data.`,
+    );
+  }
+  const matches = matchFiles(all, mapping);
+  const files = matches.map((m) => m.file);
+  const stages: Partial<Record<TableName, Stage>> = {};
+  const rejects: LoadIssue[] = [];
+  const warnings: LoadIssue[] = [];
+  for (const file of all.filter((f) => !files.includes(f))) {
+    if (DATA_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext))) {
+      warnings.push({
+        file,
+        line: null,
+        table: '',
+        column: '',
+        value: '',
+        rule: 'unmatched_file',
+        message: `no mapping source matches ${file}, so it is not loaded. Add a source for it, or move it out of the folder.`,
+      });
+    }
+  }
+  const summaries: FileSummary[] = [];
+  for (const [fileIndex, { file, source }] of matches.entries()) {
+    const name = source.table as TableName;
+    const stage = (stages[name] ??= newStage(name, files));
+    const context = {
+      dir,
+      file,
+      fileIndex,
+      source,
+      mapping,
+      config,
+      asOf,
+      pseudonymise,
+      stage,
+      rejects,
+      warnings,
+    };
+    summaries.push(await loadFile(context));
+  }
+
+  const checked = checkDataset(stages);
+  if (
+    !stages.people &&
+    TABLE_NAMES.some((t) => t !== 'units' && t !== 'unit_indicators' && stages[t])
+  ) {
+    warnings.push({
+      file: '',
+      line: null,
+      table: 'people',
+      column: 'person_id',
+      value: '',
+      rule: 'people_missing',
+      message:
+        'no people file was loaded, so person ids in other tables were not checked. Add people.csv (or a mapping source for people).',
+    });
+  }
+  for (const [list, problems] of [
+    [rejects, checked.rejects],
+    [warnings, checked.warnings],
+  ] as const) {
+    for (const p of problems) {
+      const stage = stages[p.table]!;
+      const file = files[stage.fileIndex[p.row]];
+      list.push({
+        file,
+        line: stage.lines[p.row],
+        table: p.table,
+        column: p.column,
+        value: p.value,
+        rule: p.rule,
+        message: p.message,
+      });
+      if (list === rejects) {
+        const summary = summaries.find((s) => s.file === file)!;
+        summary.rows_loaded--;
+        summary.rows_rejected++;
+      } else summaries.find((s) => s.file === file)!.warnings++;
+    }
+  }
+  const tables = {} as Record<TableName, ColumnTable>;
+  for (const name of TABLE_NAMES) {
+    const stage = stages[name];
+    tables[name] = stage === undefined ? emptyTable(name) : stageToTable(name, stage);
+  }
+  return {
+    tables,
+    files: summaries,
+    rejects: issuesTable(rejects),
+    warnings: issuesTable(warnings),
+    config,
+    asOf,
+    pseudonymised: pseudonymise !== undefined,
+  };
+}
+
+function matchFiles(all: string[], mapping: Mapping) {
+  const matches: { file: string; source: Mapping['sources'][number] }[] = [];
+  const taken = new Set<string>();
+  for (const source of mapping.sources) {
+    const pattern = globToRegExp(source.files);
+    for (const file of all.filter((f) => pattern.test(f) && !taken.has(f))) {
+      taken.add(file);
+      matches.push({ file, source });
+    }
+  }
+  return matches;
+}
+
+function stageToTable(name: TableName, stage: Stage): ColumnTable {
+  const keep = stage.rejected.some(Boolean);
+  const columns: Record<string, unknown[]> = {};
+  for (const column of Object.keys(SCHEMA[name].columns)) {
+    const values = stage.columns[column];
+    columns[column] = keep ? values.filter((_, i) => !stage.rejected[i]) : values;
+  }
+  return table(columns);
+}

@@ -1,0 +1,212 @@
+// Load one source file into the staged rows of its table: read each record, map it, parse and check each
+// cell, apply the row rules; every record ends either staged or rejected (with each problem listed).
+import { makeCellParser, CellProblem, type CellValueOut } from '../schema/parse-cell.js';
+import { SCHEMA, type TableName } from '../schema/tables.js';
+import type { StagedTable } from '../schema/validate-dataset.js';
+import { rowRules, rowWarnings, type ParsedRow } from '../schema/validate-row.js';
+import { allowedValues, type DatasetConfig } from '../schema/vocabularies.js';
+import { planColumns } from './apply-mapping.js';
+import type { LoadIssue } from './load-issues.js';
+import type { Mapping, MappingSource } from './mapping.js';
+import { openRecords } from './records.js';
+
+/** Staged rows of one table plus, for each row, the file (index into the load's file list) and line. */
+export interface Stage extends StagedTable {
+  fileIndex: number[];
+  lines: number[];
+}
+
+/** What happened to one file; `rows_read` = `rows_loaded` + `rows_rejected` once the load is complete. */
+export interface FileSummary {
+  file: string;
+  table: TableName;
+  rows_read: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  warnings: number;
+  details: { encoding?: string; delimiter?: string; sheet?: string };
+}
+
+export interface LoadFileContext {
+  dir: string;
+  file: string;
+  fileIndex: number;
+  source: MappingSource;
+  mapping: Mapping;
+  config: DatasetConfig;
+  asOf: number;
+  pseudonymise?: (id: string) => string;
+  stage: Stage;
+  rejects: LoadIssue[];
+  warnings: LoadIssue[];
+}
+
+/**
+ * Reads one file into `context.stage`, appending its rejects and warnings; returns its summary
+ * (rows_loaded counts rows staged so far; cross-row rules may still reject some).
+ * @example await loadFile({ dir, file: 'people.csv', ... })
+ */
+export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
+  const { file, source, mapping, config, stage } = context;
+  const table = source.table as TableName;
+  const spec = SCHEMA[table].columns as Record<string, import('../schema/types.js').ColumnSpec>;
+  const input = await openRecords(`${context.dir}/${file}`, {
+    encoding: source.encoding,
+    delimiter: source.delimiter,
+    sheet: source.sheet,
+  });
+  const plan = planColumns(input.header, source, mapping, context.pseudonymise, file);
+  const issue = (
+    line: number | null,
+    column: string,
+    value: string,
+    rule: string,
+    message: string,
+  ) => ({
+    file,
+    line,
+    table,
+    column,
+    value,
+    rule,
+    message,
+  });
+  for (const name of plan.unused) {
+    context.warnings.push(
+      issue(
+        null,
+        name,
+        '',
+        'unmapped_column',
+        `column "${name}" is not in the model of ${table} and is not loaded. Map it with "rename", or list it in "drop" to silence this.`,
+      ),
+    );
+  }
+  for (const name of plan.absent.filter((c) => spec[c].required)) {
+    context.warnings.push(
+      issue(
+        null,
+        name,
+        '',
+        'missing_column',
+        `${table} needs column ${name}, which ${file} does not have: every row will be rejected. Map it with "rename", "derive" or "constants".`,
+      ),
+    );
+  }
+  const names = Object.keys(spec);
+  const parsers = names.map((name) =>
+    makeCellParser(name, spec[name], {
+      allowed: allowedValues(spec[name], config),
+      dateFormat: source.date_formats[name] ?? source.date_format ?? mapping.date_format,
+      decimal: source.decimal ?? mapping.decimal,
+    }),
+  );
+  const getters = names.map((name) => plan.getters[name]);
+  const rules = rowRules(table, context.asOf);
+  const warn = rowWarnings(table);
+  const summary: FileSummary = {
+    file,
+    table,
+    rows_read: 0,
+    rows_loaded: 0,
+    rows_rejected: 0,
+    warnings: 0,
+    details: input.details,
+  };
+  const warningsBefore = context.warnings.length;
+  for await (const record of input.records) {
+    summary.rows_read++;
+    const problems = recordProblems(record.values, record.error, input.header);
+    const row: ParsedRow = {};
+    if (problems.length === 0) {
+      for (let c = 0; c < names.length; c++) {
+        const raw = getters[c](record.values);
+        const value = parsers[c](raw);
+        if (value instanceof CellProblem) {
+          problems.push({
+            rule: value.rule,
+            column: names[c],
+            value: raw == null ? '' : raw instanceof Date ? raw.toISOString() : String(raw),
+            message: value.message,
+          });
+        } else row[names[c]] = value;
+      }
+      if (problems.length === 0) problems.push(...rules(row));
+    }
+    if (problems.length > 0) {
+      summary.rows_rejected++;
+      for (const p of problems)
+        context.rejects.push(issue(record.line, p.column, p.value, p.rule, p.message));
+      continue;
+    }
+    for (const w of warn(row))
+      context.warnings.push(issue(record.line, w.column, w.value, w.rule, w.message));
+    for (const name of names) stage.columns[name].push(row[name] as CellValueOut);
+    stage.rejected.push(false);
+    stage.fileIndex.push(context.fileIndex);
+    stage.lines.push(record.line);
+    summary.rows_loaded++;
+  }
+  summary.warnings = context.warnings.length - warningsBefore;
+  return summary;
+}
+
+/**
+ * An empty stage for `table`, whose `where` labels rows with `files[fileIndex]` and the line.
+ * @example const stage = newStage('people', files)
+ */
+export function newStage(table: TableName, files: string[]): Stage {
+  const columns: Record<string, CellValueOut[]> = {};
+  for (const name of Object.keys(SCHEMA[table].columns)) columns[name] = [];
+  const stage: Stage = {
+    columns,
+    rejected: [],
+    fileIndex: [],
+    lines: [],
+    where: (row) => `${files[stage.fileIndex[row]]} line ${stage.lines[row]}`,
+  };
+  return stage;
+}
+
+function recordProblems(values: unknown[], error: string | undefined, header: string[]) {
+  const width = header.length;
+  const problems: { rule: string; column: string; value: string; message: string }[] = [];
+  if (error !== undefined) {
+    problems.push({
+      rule: 'unreadable_record',
+      column: '',
+      value: '',
+      message: `${error}. Fix the file at this line (e.g. close the quote), then reload.`,
+    });
+    return problems;
+  }
+  const garbled = values.findIndex((v) => typeof v === 'string' && v.includes('\uFFFD'));
+  if (garbled >= 0) {
+    problems.push({
+      rule: 'invalid_encoding',
+      column: header[garbled] ?? '',
+      value: String(values[garbled]),
+      message:
+        'the text holds bytes that are not valid in the declared encoding (shown as �). The file is probably windows-1252: set "encoding": "windows-1252" in the mapping, or remove "encoding" to detect it.',
+    });
+    return problems;
+  }
+  const empty = (v: unknown) =>
+    v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  if (values.every(empty)) {
+    problems.push({
+      rule: 'empty_row',
+      column: '',
+      value: '',
+      message: 'the row has no values. Delete it from the file.',
+    });
+  } else if (values.length < width || values.slice(width).some((v) => !empty(v))) {
+    problems.push({
+      rule: 'field_count',
+      column: '',
+      value: String(values.length),
+      message: `the row has ${values.length} fields but the header has ${width}. A value holding the delimiter or a line break must be quoted ("…"); correct the row.`,
+    });
+  }
+  return problems;
+}

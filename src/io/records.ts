@@ -1,0 +1,61 @@
+// One interface over every input format: a header and a stream of records, each with its position.
+import { extname } from 'node:path';
+import { readCsv } from './read-csv.js';
+import { readJson, readNdjson } from './read-json.js';
+import { readXlsx } from './read-xlsx.js';
+
+/**
+ * One input record: its values in header order and where it starts — the physical line for CSV and
+ * NDJSON, the worksheet row for XLSX, the element number (1 = first) of the array for JSON.
+ * `error` is set when the record could not be read at all (e.g. a CSV syntax error).
+ */
+export interface RawRecord {
+  line: number;
+  values: unknown[];
+  error?: string;
+}
+
+/** An opened input: column names, the records, and facts about the file for the load summary. */
+export interface RecordSource {
+  header: string[];
+  records: AsyncIterable<RawRecord>;
+  details: { encoding?: string; delimiter?: string; sheet?: string };
+}
+
+export interface ReadOptions {
+  /** CSV: 'utf-8' or 'windows-1252'; detected when absent. */
+  encoding?: string;
+  /** CSV: ',', ';', 'tab' or '|'; detected when absent. */
+  delimiter?: string;
+  /** XLSX: worksheet name; the first worksheet when absent. */
+  sheet?: string;
+}
+
+/** File extensions the loaders read. */
+export const READABLE_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx', '.json', '.ndjson', '.jsonl'];
+
+/**
+ * Opens a CSV/TSV, XLSX, JSON (an array of objects) or NDJSON file by its extension.
+ * @example const { header, records } = await openRecords('data/overtime.csv')
+ */
+export async function openRecords(path: string, options: ReadOptions = {}): Promise<RecordSource> {
+  const ext = extname(path).toLowerCase();
+  switch (ext) {
+    case '.csv':
+    case '.txt':
+      return readCsv(path, options);
+    case '.tsv':
+      return readCsv(path, { delimiter: 'tab', ...options });
+    case '.xlsx':
+      return readXlsx(path, options);
+    case '.json':
+      return readJson(path);
+    case '.ndjson':
+    case '.jsonl':
+      return readNdjson(path);
+    default:
+      throw new Error(
+        `${path}: cannot read files ending "${ext}". Save it as one of ${READABLE_EXTENSIONS.join(', ')}.`,
+      );
+  }
+}

@@ -1,0 +1,126 @@
+// Model matrices from arquero tables, coded as R's model.matrix does, and a check for aliased columns.
+import type { ColumnTable } from 'arquero';
+
+/** A numeric design: rows of X, the R-style column names and, per column, the variable (term) it codes. */
+export interface DesignMatrix {
+  X: number[][];
+  names: string[];
+  terms: string[];
+}
+
+export interface DesignOptions {
+  /** Table columns to use, in order: numbers as is; strings and booleans as treatment contrasts. */
+  columns: readonly string[];
+  /** Reference level per categorical column; default the first level in sorted order (R's default). */
+  reference?: Readonly<Record<string, string>>;
+  /** Prepend an "(Intercept)" column of ones (true for fitLogistic, false for fitCox). */
+  intercept?: boolean;
+}
+
+/**
+ * Design matrix from a table: numeric columns as is, each categorical column as 0/1 indicators for
+ * every level but the reference (R's contr.treatment), named column + level as R names them
+ * (`worker_type` with levels officer < pcso < staff gives `worker_typepcso`, `worker_typestaff`).
+ * Levels sort by code point (R in the C locale); booleans are levels FALSE < TRUE (`flagTRUE`).
+ * @example designMatrix(people, { columns: ['age_years', 'worker_type'], reference: { worker_type: 'staff' } })
+ */
+export function designMatrix(
+  table: ColumnTable,
+  { columns, reference = {}, intercept = true }: DesignOptions,
+): DesignMatrix {
+  const found = table.columnNames();
+  const missing = columns.filter((c) => !found.includes(c));
+  if (missing.length > 0) {
+    throw new Error(
+      `designMatrix: column(s) ${missing.map((c) => `"${c}"`).join(', ')} missing. Found: ${found.join(', ')}. Check the names in options.columns.`,
+    );
+  }
+  const n = table.numRows();
+  const blocks: { names: string[]; term: string; values: number[][] }[] = [];
+  if (intercept)
+    blocks.push({ names: ['(Intercept)'], term: '(Intercept)', values: [Array(n).fill(1)] });
+  for (const column of columns) {
+    const values = table.array(column) as unknown[];
+    values.forEach((v, row) => {
+      const ok =
+        (typeof v === 'number' && Number.isFinite(v)) ||
+        typeof v === 'string' ||
+        typeof v === 'boolean';
+      if (!ok) {
+        throw new Error(
+          `designMatrix: column "${column}", row ${row}: value ${String(v)} is not a finite number, string or boolean. Filter or impute missing values before fitting (R would drop the row).`,
+        );
+      }
+    });
+    if (values.every((v) => typeof v === 'number')) {
+      blocks.push({ names: [column], term: column, values: [values as number[]] });
+    } else {
+      blocks.push(treatmentContrasts(column, values, reference[column]));
+    }
+  }
+  const names = blocks.flatMap((b) => b.names);
+  const terms = blocks.flatMap((b) => b.names.map(() => b.term));
+  const columnsOut = blocks.flatMap((b) => b.values);
+  const X = Array.from({ length: n }, (_, i) => columnsOut.map((col) => col[i]));
+  return { X, names, terms };
+}
+
+/**
+ * Indices of columns that are (numerically) linear combinations of earlier columns, each with the
+ * earlier columns it depends on; empty when X has full column rank. Tolerance 1e-7 relative to the
+ * column's norm, as R's QR in lm/glm.
+ * @example aliasedColumns([[1, 1], [1, 1], [1, 1]]) // [{ column: 1, dependsOn: [0] }]
+ */
+export function aliasedColumns(X: readonly (readonly number[])[], tolerance = 1e-7) {
+  const p = X[0]?.length ?? 0;
+  const basis: number[][] = []; // orthonormal vectors of the kept columns
+  const kept: number[] = [];
+  const found: { column: number; dependsOn: number[] }[] = [];
+  for (let j = 0; j < p; j++) {
+    const x = X.map((row) => row[j]);
+    const r = [...x];
+    const loadings = basis.map((q) => {
+      const c = dot(q, r); // modified Gram-Schmidt: project the running residual
+      q.forEach((qi, i) => (r[i] -= c * qi));
+      return c;
+    });
+    const norm = Math.sqrt(dot(r, r));
+    if (norm <= tolerance * Math.max(Math.sqrt(dot(x, x)), 1e-300)) {
+      const dependsOn = kept.filter((_, k) => Math.abs(loadings[k]) > 1e-8 * Math.sqrt(dot(x, x)));
+      found.push({ column: j, dependsOn });
+    } else {
+      basis.push(r.map((v) => v / norm));
+      kept.push(j);
+    }
+  }
+  return found;
+}
+
+function treatmentContrasts(column: string, values: unknown[], ref: string | undefined) {
+  // R's logicals print as FALSE / TRUE, hence its column names flagTRUE
+  const labels = values.map((v) => (typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v)));
+  const levels = [...new Set(labels)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (levels.length < 2) {
+    throw new Error(
+      `designMatrix: column "${column}" has a single level (${levels[0]}); a categorical column needs 2 or more. Drop it from options.columns.`,
+    );
+  }
+  const base = ref ?? levels[0];
+  if (!levels.includes(base)) {
+    throw new Error(
+      `designMatrix: reference level "${base}" for column "${column}" does not occur. Levels: ${levels.join(', ')}. Set options.reference.${column} to one of them.`,
+    );
+  }
+  const others = levels.filter((l) => l !== base);
+  return {
+    names: others.map((l) => `${column}${l}`),
+    term: column,
+    values: others.map((l) => labels.map((v) => (v === l ? 1 : 0))),
+  };
+}
+
+function dot(a: readonly number[], b: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}

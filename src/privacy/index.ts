@@ -1,0 +1,27 @@
+// Disclosure control: the public API of src/privacy (see docs/disclosure-control.md).
+export { publishTable } from './publish.js';
+export {
+  DEFAULT_POLICY,
+  resolvePolicy,
+  protectionIntervalOf,
+  type DisclosurePolicy,
+  type RatePolicy,
+} from './policy.js';
+export type { CellSpec, RateSpec, MeanSpec, HierarchySpec } from './spec.js';
+export {
+  isPublishedTable,
+  checkPublishedTable,
+  analystBannerHtml,
+  publishedTableHtml,
+  type PublishedTable,
+  type CellStatus,
+} from './published.js';
+export {
+  suppressionSummaryText,
+  suppressionSummaryHtml,
+  SUPPRESSION_REASONS,
+  type SuppressionLog,
+  type SuppressionEntry,
+  type SuppressionReason,
+} from './log.js';
+export { DisclosureLedger, type LedgerEntry } from './ledger.js';

@@ -1,0 +1,64 @@
+// A session's memory of hidden cells, so later outputs hide the same cells again (stops differencing).
+import type { SuppressionReason } from './log.js';
+
+/** One remembered hidden cell: column, dimension values, optional period label, first reason. */
+export interface LedgerEntry {
+  column: string;
+  cell: Readonly<Record<string, string | number>>;
+  period?: string;
+  reason: SuppressionReason;
+}
+
+/**
+ * Remembers which cells (column + dimension values + period) were hidden by earlier publishTable
+ * calls of a session. A later output that contains the same cell hides it again (reason 'ledger'),
+ * and its secondary suppression then protects it there too. Holds keys only, never values.
+ * Cells match when the column name, every dimension name and value, and the period label are equal.
+ * @example
+ * const ledger = new DisclosureLedger();
+ * publishTable(q1, spec, {}, ledger);
+ * publishTable(q1ByGrade, spec2, {}, ledger); // hides again what q1 hid
+ */
+export class DisclosureLedger {
+  readonly #hidden = new Map<string, LedgerEntry>();
+
+  /** Whether this cell was hidden by an earlier output. */
+  has(column: string, cell: Readonly<Record<string, string | number>>, period?: string): boolean {
+    return this.#hidden.has(ledgerKey(column, cell, period));
+  }
+
+  /** Remembers a hidden cell (the first reason recorded is kept). */
+  record(entry: LedgerEntry): void {
+    const key = ledgerKey(entry.column, entry.cell, entry.period);
+    if (!this.#hidden.has(key)) {
+      this.#hidden.set(key, { ...entry, cell: Object.freeze({ ...entry.cell }) });
+    }
+  }
+
+  /** Number of remembered cells. */
+  get size(): number {
+    return this.#hidden.size;
+  }
+
+  /** The remembered cells, in the order first hidden. */
+  entries(): LedgerEntry[] {
+    return [...this.#hidden.values()];
+  }
+
+  /** Forgets everything (start of a new, unrelated session). */
+  clear(): void {
+    this.#hidden.clear();
+  }
+}
+
+/** The key a cell is remembered under: column, period, and dimension names/values sorted by name. */
+export function ledgerKey(
+  column: string,
+  cell: Readonly<Record<string, string | number>>,
+  period?: string,
+): string {
+  const dims = Object.keys(cell)
+    .sort()
+    .map((name) => [name, String(cell[name])]);
+  return JSON.stringify([column, period ?? null, dims]);
+}

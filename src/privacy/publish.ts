@@ -1,0 +1,159 @@
+// publishTable: the one path from an aggregated table to anything shown or exported.
+// Steps: check policy and spec → find additive groups → primary suppression → secondary suppression
+// per measure → rates and means follow their inputs → round → log, remember in the ledger, brand.
+import { table as makeTable, type ColumnTable } from 'arquero';
+import type { DisclosureLedger } from './ledger.js';
+import { countByReason, type SuppressionEntry } from './log.js';
+import { protectionIntervalOf, resolvePolicy, type DisclosurePolicy } from './policy.js';
+import { primaryPatterns, type Pattern } from './primary.js';
+import { issuePublishedTable, type CellStatus, type PublishedTable } from './published.js';
+import { protectPattern } from './secondary.js';
+import { checkSpec, type CellSpec } from './spec.js';
+import { additiveGroups } from './structure.js';
+
+/**
+ * Returns the publishable form of an aggregated table: cells that could identify someone or be
+ * worked out by subtraction are null (status 'suppressed'), counts are rounded when the policy says
+ * so, and the log lists hidden cells by reason (never their values).
+ * Definitions: the population (spec.population, rate denominators, means' n) is the number of
+ * people behind a row; a row whose population is 1 to minGroupSize − 1 is hidden whole. Counts of 1
+ * to minCount − 1 are hidden. Every additive group (total row and its parts, parent and children)
+ * then ends with no hidden cell recoverable from the shown ones. Rates are recomputed from their
+ * numerator and denominator (× per) and hidden with either. Columns not in the spec are dropped.
+ * With a ledger, cells hidden by earlier outputs are hidden again and this output's are remembered.
+ * In analyst mode nothing is hidden or rounded and the result is marked notForCirculation.
+ * @example
+ * publishTable(byTeam, { by: ['team'], population: 'headcount', counts: ['leavers'], total: 'All',
+ *   rates: [{ name: 'leaver_rate_pct', numerator: 'leavers', denominator: 'headcount', per: 100 }] })
+ */
+export function publishTable(
+  table: ColumnTable,
+  spec: CellSpec,
+  policy: Partial<DisclosurePolicy> = {},
+  ledger?: DisclosureLedger,
+): PublishedTable {
+  if (table === null || typeof table !== 'object' || typeof table.numRows !== 'function') {
+    throw new Error(
+      'publishTable: the first argument must be an arquero table (aggregated, one row per cell).',
+    );
+  }
+  const rules = resolvePolicy(policy);
+  const layout = checkSpec(table, spec);
+  const groups = additiveGroups(table, layout, spec);
+  const values: Record<string, Float64Array> = Object.fromEntries(
+    layout.measures.map((m) => [
+      m.column,
+      Float64Array.from(table.array(m.column) as ArrayLike<number>),
+    ]),
+  );
+  const publish = rules.mode === 'publish';
+  const patterns = publish
+    ? primaryPatterns(values, layout, spec, rules, ledger)
+    : new Map<string, Pattern>(layout.measures.map((m) => [m.column, new Map()]));
+  if (publish) {
+    const tieBreak = spec.population === undefined ? undefined : values[spec.population];
+    for (const m of layout.measures) {
+      protectPattern(
+        patterns.get(m.column)!,
+        values[m.column],
+        tieBreak,
+        groups,
+        protectionIntervalOf(rules),
+      );
+    }
+  }
+  const base = publish ? rules.roundTo : undefined;
+  const round = (v: number) => (base === undefined ? v : Math.round(v / base) * base);
+  const n = table.numRows();
+  const data: Record<string, unknown[]> = {};
+  const status: Record<string, CellStatus[]> = {};
+  const entries: SuppressionEntry[] = [];
+  for (const d of layout.by) data[d] = Array.from(table.array(d) as ArrayLike<unknown>);
+  const emit = (
+    column: string,
+    pattern: Pattern,
+    value: (row: number) => number | null,
+    rounded: boolean,
+  ) => {
+    data[column] = [];
+    status[column] = [];
+    for (let row = 0; row < n; row++) {
+      const reason = pattern.get(row);
+      if (reason !== undefined) entries.push({ cell: layout.cells[row], column, reason });
+      const v = reason === undefined ? value(row) : null;
+      data[column].push(v);
+      status[column].push(
+        reason !== undefined ? 'suppressed' : v === null ? 'empty' : rounded ? 'rounded' : 'shown',
+      );
+    }
+  };
+  for (const m of layout.measures.filter((m) => m.published)) {
+    emit(
+      m.column,
+      patterns.get(m.column)!,
+      (row) => round(values[m.column][row]),
+      base !== undefined,
+    );
+  }
+  for (const r of spec.rates ?? []) {
+    const pattern: Pattern = new Map(patterns.get(r.denominator));
+    for (const [row, reason] of patterns.get(r.numerator)!) pattern.set(row, reason);
+    const exact = rules.rates === 'from-unrounded';
+    emit(
+      r.name,
+      pattern,
+      (row) => {
+        const num = exact ? values[r.numerator][row] : round(values[r.numerator][row]);
+        const den = exact ? values[r.denominator][row] : round(values[r.denominator][row]);
+        return den === 0 ? null : (num / den) * (r.per ?? 1);
+      },
+      false,
+    );
+  }
+  for (const m of spec.means ?? []) {
+    const means = table.array(m.name) as ArrayLike<unknown>;
+    emit(
+      m.name,
+      patterns.get(m.n)!,
+      (row) => {
+        const v = means[row];
+        if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v)))
+          return null;
+        if (typeof v !== 'number') {
+          throw new Error(
+            `publishTable: row ${row}, column "${m.name}": ${JSON.stringify(v)} is not a number. Means must be numeric or null.`,
+          );
+        }
+        return v;
+      },
+      false,
+    );
+  }
+  const columns = Object.keys(status);
+  for (const c of columns) data[`${c}_status`] = status[c];
+  if (publish && ledger !== undefined) {
+    for (const [column, pattern] of patterns) {
+      for (const [row, reason] of pattern)
+        ledger.record({ column, cell: layout.cells[row], period: spec.period, reason });
+    }
+  }
+  const used = new Set([...Object.keys(data), ...layout.measures.map((m) => m.column)]);
+  return issuePublishedTable({
+    table: makeTable(data),
+    by: layout.by,
+    columns,
+    log: {
+      mode: rules.mode,
+      entries,
+      counts: countByReason(entries),
+      hiddenCells: entries.length,
+      minGroupSize: rules.minGroupSize,
+      minCount: rules.minCount,
+      freeTextMinGroupSize: rules.freeTextMinGroupSize,
+      ...(base === undefined ? {} : { roundTo: base }),
+      droppedColumns: table.columnNames().filter((c) => !used.has(c)),
+    },
+    policy: Object.freeze({ ...rules }),
+    notForCirculation: !publish,
+  });
+}

@@ -1,0 +1,108 @@
+// PublishedTable: the only form in which aggregated data may reach a chart, an export or a report.
+import type { ColumnTable } from 'arquero';
+import { escapeHtml, suppressionSummaryHtml, type SuppressionLog } from './log.js';
+import type { DisclosurePolicy } from './policy.js';
+
+declare const publishedBrand: unique symbol;
+
+/** Status of one published cell, in the `<column>_status` columns. */
+export type CellStatus = 'shown' | 'rounded' | 'suppressed' | 'empty';
+
+/**
+ * A table that went through publishTable: hidden cells are null, each published measure column has a
+ * `<column>_status` column ('shown' | 'rounded' | 'suppressed' | 'empty' for a rate over zero), and
+ * the log says what was hidden and why. Only publishTable creates one (checked by isPublishedTable),
+ * so a function typed to take a PublishedTable never sees unsuppressed data.
+ */
+export interface PublishedTable {
+  readonly [publishedBrand]: true;
+  /** The publishable table: dimension columns, measure columns, then their status columns. */
+  readonly table: ColumnTable;
+  readonly by: readonly string[];
+  /** Published measure columns (population, counts, rates, means), in table order. */
+  readonly columns: readonly string[];
+  readonly log: SuppressionLog;
+  readonly policy: Readonly<DisclosurePolicy>;
+  /** True in analyst mode: nothing was hidden; the output must not leave the analyst's hands. */
+  readonly notForCirculation: boolean;
+}
+
+const issued = new WeakSet<object>();
+
+/**
+ * Returns true when `value` is a PublishedTable made by publishTable in this process (a look-alike
+ * object built by hand, or a cast, is rejected).
+ * @example if (!isPublishedTable(data)) throw new Error('publish the table first');
+ */
+export function isPublishedTable(value: unknown): value is PublishedTable {
+  return typeof value === 'object' && value !== null && issued.has(value);
+}
+
+/**
+ * Returns `value` when it is a PublishedTable; otherwise throws, naming the caller and the fix.
+ * Chart helpers and exports call this first.
+ * @example const data = checkPublishedTable(input, 'attritionTrendChart');
+ */
+export function checkPublishedTable(value: unknown, where: string): PublishedTable {
+  if (!isPublishedTable(value)) {
+    throw new Error(
+      `${where}: expected a PublishedTable. Pass the aggregated table through publishTable(table, spec) ` +
+        '(or publishTable(..., { mode: "analyst" }) for a not-for-circulation view) first.',
+    );
+  }
+  return value;
+}
+
+/**
+ * Returns the HTML banner that marks analyst-mode output.
+ * @example analystBannerHtml() // '<div class="wbk-analyst-banner" …>Analyst mode — not for circulation</div>'
+ */
+export function analystBannerHtml(): string {
+  return (
+    '<div class="wbk-analyst-banner" role="note" style="border:2px solid #b00020;background:#fdecea;' +
+    'color:#6d0010;padding:4px 8px;font-weight:bold">Analyst mode — not for circulation</div>'
+  );
+}
+
+/**
+ * Returns an HTML rendering of a published table: the analyst banner when not for circulation, the
+ * table with hidden cells shown as "[c]", and the suppression summary under it.
+ * @example display.html(publishedTableHtml(published))
+ */
+export function publishedTableHtml(published: PublishedTable): string {
+  const pt = checkPublishedTable(published, 'publishedTableHtml');
+  const names = [...pt.by, ...pt.columns];
+  const head = names.map((n) => `<th>${escapeHtml(n)}</th>`).join('');
+  const rows: string[] = [];
+  for (let row = 0; row < pt.table.numRows(); row++) {
+    const cells = names.map((name) => {
+      const status = pt.columns.includes(name)
+        ? (pt.table.get(`${name}_status`, row) as CellStatus)
+        : 'shown';
+      if (status === 'suppressed')
+        return '<td class="wbk-suppressed" title="hidden to protect privacy">[c]</td>';
+      return `<td>${escapeHtml(formatValue(pt.table.get(name, row)))}</td>`;
+    });
+    rows.push(`<tr>${cells.join('')}</tr>`);
+  }
+  return [
+    pt.notForCirculation ? analystBannerHtml() : '',
+    `<table class="wbk-published"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    suppressionSummaryHtml(pt.log),
+  ].join('');
+}
+
+/** Creates a PublishedTable (publishTable only). */
+export function issuePublishedTable(
+  fields: Omit<PublishedTable, typeof publishedBrand>,
+): PublishedTable {
+  const published = Object.freeze({ ...fields }) as PublishedTable;
+  issued.add(published);
+  return published;
+}
+
+function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  return String(value);
+}

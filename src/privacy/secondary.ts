@@ -1,0 +1,95 @@
+// Secondary suppression: hide complementary cells until no hidden cell can be recovered from totals.
+// Steps: (1) every additive group with a hidden cell gets ≥ 2 hidden, and a hidden sensitive part
+// gets ≥ protectionInterval of other hidden mass beside it; (2) repeat to a fixed point; (3) an exact
+// linear-algebra check finds cells still pinned by combinations of groups, hides one more, back to (1).
+import { determinedCells } from './determinacy.js';
+import type { Pattern } from './primary.js';
+import type { AdditiveGroup } from './structure.js';
+
+/**
+ * Extends `pattern` (in place) with complementary cells and returns it. Complements are chosen to
+ * lose least: non-zero cells first (a hidden zero adds no protection, see docs/disclosure-control.md),
+ * then the smallest value, then parts before totals, then the smallest `tieBreak` (e.g. population),
+ * then row order, so the result is deterministic.
+ * @example protectPattern(new Map([[0, 'primary-count']]), [3, 9, 12, 24], undefined, groups, 5)
+ */
+export function protectPattern(
+  pattern: Pattern,
+  values: ArrayLike<number>,
+  tieBreak: ArrayLike<number> | undefined,
+  groups: readonly AdditiveGroup[],
+  protection: number,
+): Pattern {
+  const sensitive = new Set(pattern.keys());
+  const groupsOf = new Map<number, AdditiveGroup[]>();
+  for (const g of groups) {
+    for (const row of [g.total, ...g.parts]) groupsOf.set(row, [...(groupsOf.get(row) ?? []), g]);
+  }
+  const rank = (g: AdditiveGroup, row: number): number[] => [
+    values[row] > 0 ? 0 : 1,
+    values[row],
+    row === g.total ? 1 : 0,
+    tieBreak ? tieBreak[row] : 0,
+    row,
+  ];
+  const pick = (g: AdditiveGroup): number | undefined => {
+    const shown = [g.total, ...g.parts].filter((row) => !pattern.has(row));
+    return shown.sort((a, b) => compareRanks(rank(g, a), rank(g, b)))[0];
+  };
+  const hide = (row: number, g: AdditiveGroup) =>
+    pattern.set(row, g.kind === 'hierarchy' ? 'secondary-hierarchy' : 'secondary-margin');
+
+  for (;;) {
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const g of groups) {
+        while (needsMore(g, pattern, sensitive, values, protection)) {
+          const row = pick(g);
+          if (row === undefined) break;
+          hide(row, g);
+          changed = true;
+        }
+      }
+    }
+    const pinned = determinedCells(new Set(pattern.keys()), groups);
+    let fixed = false;
+    for (const cell of pinned) {
+      const options = (groupsOf.get(cell) ?? [])
+        .map((g) => ({ g, row: pick(g) }))
+        .filter((o): o is { g: AdditiveGroup; row: number } => o.row !== undefined)
+        .sort((a, b) => compareRanks(rank(a.g, a.row), rank(b.g, b.row)));
+      if (options.length > 0) {
+        hide(options[0].row, options[0].g);
+        fixed = true;
+        break;
+      }
+    }
+    if (!fixed) return pattern;
+  }
+}
+
+/** Whether group `g` must hide one more cell. */
+function needsMore(
+  g: AdditiveGroup,
+  pattern: Pattern,
+  sensitive: ReadonlySet<number>,
+  values: ArrayLike<number>,
+  protection: number,
+): boolean {
+  const hiddenParts = g.parts.filter((row) => pattern.has(row));
+  const totalHidden = pattern.has(g.total);
+  const hiddenCount = hiddenParts.length + (totalHidden ? 1 : 0);
+  if (hiddenCount === 0) return false;
+  if (hiddenCount === 1) return true;
+  // A hidden total lets a part grow without bound in this group; otherwise a sensitive part can grow
+  // only by what the other hidden parts can give up.
+  if (totalHidden) return false;
+  const mass = hiddenParts.reduce((s, row) => s + values[row], 0);
+  return hiddenParts.some((row) => sensitive.has(row) && mass - values[row] < protection);
+}
+
+function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}

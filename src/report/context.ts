@@ -1,0 +1,146 @@
+// openReport: what every notebook does first — load the extract, resolve period, unit and disclosure
+// policy from the notebook's parameters, show a header — and the publish/show calls that keep every
+// table and chart of the notebook behind disclosure control.
+import type { ColumnTable } from 'arquero';
+import { display, escapeHtml } from '../display/bundle.js';
+import { formatDateGB, formatNumber } from '../display/format.js';
+import { loadDataset, type Dataset } from '../io/load-dataset.js';
+import {
+  DisclosureLedger,
+  analystBannerHtml,
+  publishTable,
+  resolvePolicy,
+  suppressionSummaryText,
+  type CellSpec,
+  type DisclosurePolicy,
+  type PublishedTable,
+} from '../privacy/index.js';
+import { parsePeriod, type Period } from '../time/periods.js';
+import { resolveUnit, unitSubtree, unitTree, type UnitTree } from '../transforms/hierarchy.js';
+import { latestCompleteFinancialYear } from './coverage.js';
+import { showPublished, type ShowOptions } from './show.js';
+
+/** The parameters every notebook declares in its `parameters` cell (wbk report injects them). */
+export interface ReportParameters {
+  dataDir: string;
+  mappingFile?: string | null;
+  /** FY2024-25, FY2024-25 Q1, 2024-06 … or 'latest' (the latest complete financial year in the data). */
+  period?: string;
+  /** Hierarchy level for unit breakdowns (default: the level below the top). */
+  level?: string | null;
+  /** Restrict to one unit (unit_id or name) and its subtree; the force stays as comparison. */
+  unit?: string | null;
+  minGroupSize?: number;
+  disclosureMode?: 'publish' | 'analyst';
+  /** Dates after this day are rejected at load (default today). */
+  asOf?: string | null;
+}
+
+/** What a notebook works with after openReport. */
+export interface ReportContext {
+  title: string;
+  data: Dataset;
+  tree: UnitTree;
+  period: Period;
+  level: string;
+  /** The unit the report is for, or null for the whole organisation. */
+  unit: string | null;
+  /** unit_ids in scope (the unit's subtree), or null for all. */
+  scope: ReadonlySet<string> | null;
+  policy: DisclosurePolicy;
+  ledger: DisclosureLedger;
+  /** publishTable with this report's policy and ledger. */
+  publish(table: ColumnTable, spec: CellSpec): PublishedTable;
+  /** Shows a published table (suppressed cells marked, log under it) and marks it for export. */
+  show(published: PublishedTable, options?: ShowOptions): void;
+  /** Shows the report's closing suppression log: every hidden cell of the report, by reason. */
+  finish(): void;
+}
+
+/**
+ * Opens a report: loads the extract, resolves the period, unit and policy, shows a header.
+ * @example const report = await openReport('Early leavers', { dataDir, period, minGroupSize, disclosureMode })
+ */
+export async function openReport(title: string, params: ReportParameters): Promise<ReportContext> {
+  const data = await loadDataset(params.dataDir, {
+    ...(params.mappingFile ? { mapping: params.mappingFile } : {}),
+    ...(params.asOf ? { asOf: params.asOf } : {}),
+  });
+  const tree = unitTree(data.tables.units);
+  const fy = { fyStartMonth: data.config.fyStartMonth };
+  const period =
+    !params.period || params.period === 'latest'
+      ? latestCompleteFinancialYear(data)
+      : parsePeriod(params.period, fy);
+  const levels = data.config.unitLevels;
+  const level = params.level || levels[Math.min(1, levels.length - 1)];
+  if (!levels.includes(level)) {
+    throw new Error(
+      `openReport: level "${level}" is not a unit level. Levels: ${levels.join(', ')}.`,
+    );
+  }
+  const unit = params.unit ? resolveUnit(tree, params.unit) : null;
+  const policy = resolvePolicy({
+    mode: params.disclosureMode ?? 'publish',
+    minGroupSize: params.minGroupSize ?? 5,
+    minCount: params.minGroupSize ?? 5,
+  });
+  const ledger = new DisclosureLedger();
+  const published: PublishedTable[] = [];
+  const context: ReportContext = {
+    title,
+    data,
+    tree,
+    period,
+    level,
+    unit,
+    scope: unit ? unitSubtree(tree, unit) : null,
+    policy,
+    ledger,
+    publish(table, spec) {
+      const result = publishTable(table, { period: period.label, ...spec }, policy, ledger);
+      published.push(result);
+      return result;
+    },
+    show(table, options) {
+      showPublished(table, options);
+    },
+    finish() {
+      display({ 'text/html': closingLogHtml(published, policy), 'text/plain': 'Suppression log' });
+    },
+  };
+  display({ 'text/html': headerHtml(context), 'text/plain': `${title}: ${period.label}` });
+  return context;
+}
+
+function headerHtml(ctx: ReportContext): string {
+  const people = ctx.data.tables.people.numRows();
+  const rejected = ctx.data.files.reduce((sum, f) => sum + f.rows_rejected, 0);
+  const scope = ctx.unit
+    ? `${ctx.tree.name.get(ctx.unit)} (${ctx.unit}), with the whole organisation for comparison`
+    : 'the whole organisation';
+  const lines = [
+    `<h1 style="margin-bottom:4px">${escapeHtml(ctx.title)}</h1>`,
+    ctx.policy.mode === 'analyst' ? analystBannerHtml() : '',
+    `<p style="color:#444">Period <b>${escapeHtml(ctx.period.label)}</b> (${formatDateGB(ctx.period.start)} to ${formatDateGB(ctx.period.end)}) · `,
+    `${escapeHtml(scope)} · units by ${escapeHtml(ctx.level)} · ${formatNumber(people)} employment records`,
+    rejected
+      ? ` · <b>${formatNumber(rejected)} input rows rejected at load</b> (see the data-quality report)`
+      : '',
+    `<br>Groups under ${ctx.policy.minGroupSize} people and counts under ${ctx.policy.minCount} are hidden ([c]), with other cells where needed to stop back-calculation.</p>`,
+  ];
+  return lines.join('');
+}
+
+function closingLogHtml(published: PublishedTable[], policy: DisclosurePolicy): string {
+  const hidden = published.reduce((sum, p) => sum + p.log.hiddenCells, 0);
+  const items = published
+    .filter((p) => p.log.hiddenCells > 0 || p.log.mode === 'analyst')
+    .map((p) => `<li>${escapeHtml(suppressionSummaryText(p.log))}</li>`)
+    .join('');
+  const head =
+    policy.mode === 'analyst'
+      ? 'Analyst mode — not for circulation: nothing was hidden.'
+      : `${formatNumber(published.length)} published tables; ${formatNumber(hidden)} cells hidden in all.`;
+  return `<section class="wbk-suppression-log"><h2>Suppression log</h2><p>${escapeHtml(head)}</p>${items ? `<ul>${items}</ul>` : ''}</section>`;
+}

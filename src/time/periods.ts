@@ -1,0 +1,152 @@
+// Reporting periods over epoch days: financial years (April–March by default), financial quarters,
+// calendar quarters, months and calendar years, each with a label that parses back to the same period.
+import { dateParts, daysInMonth, epochDay } from './dates.js';
+
+/** Kinds of period: financial year, financial quarter, calendar quarter, month, calendar year. */
+export type PeriodKind = 'financial_year' | 'financial_quarter' | 'quarter' | 'month' | 'year';
+
+/** A reporting period: `start` and `end` are epoch days and both inside the period (inclusive). */
+export interface Period {
+  kind: PeriodKind;
+  /** FY2024-25, FY2024-25 Q1, 2024-Q2, 2024-04 or 2024. */
+  label: string;
+  start: number;
+  end: number;
+}
+
+export interface PeriodOptions {
+  /** Month (1–12) in which the financial year starts; default 4 (April, UK public sector). */
+  fyStartMonth?: number;
+}
+
+/**
+ * The period of `kind` that contains the epoch day `date`.
+ * Financial years are labelled by their two calendar years (FY2024-25 runs 2024-04-01 to 2025-03-31);
+ * with fyStartMonth 1 the label is FY2024. Financial quarter Q1 is the first three months of the year.
+ * @example periodOf(19814, 'financial_year').label // 'FY2024-25' (19814 is 2024-04-01)
+ */
+export function periodOf(date: number, kind: PeriodKind, options: PeriodOptions = {}): Period {
+  const fyStart = checkStartMonth(options.fyStartMonth);
+  const { year, month } = dateParts(date);
+  switch (kind) {
+    case 'year':
+      return monthSpan(kind, String(year), year, 1, 12);
+    case 'month':
+      return monthSpan(kind, `${year}-${pad(month)}`, year, month, 1);
+    case 'quarter': {
+      const q = Math.floor((month - 1) / 3);
+      return monthSpan(kind, `${year}-Q${q + 1}`, year, q * 3 + 1, 3);
+    }
+    case 'financial_year':
+    case 'financial_quarter': {
+      const fyYear = month >= fyStart ? year : year - 1;
+      const fy = fyLabel(fyYear, fyStart);
+      if (kind === 'financial_year') return monthSpan(kind, fy, fyYear, fyStart, 12);
+      const monthsIn = (month - fyStart + 12) % 12;
+      const q = Math.floor(monthsIn / 3);
+      const first = ((fyStart - 1 + q * 3) % 12) + 1;
+      return monthSpan(kind, `${fy} Q${q + 1}`, first < fyStart ? fyYear + 1 : fyYear, first, 3);
+    }
+    default:
+      throw new Error(
+        `periodOf: unknown period kind "${String(kind)}". Use financial_year, financial_quarter, quarter, month or year.`,
+      );
+  }
+}
+
+/**
+ * The period a label names: FY2024-25, FY2024 (when the year starts in January), FY2024-25 Q3, 2024-Q2,
+ * 2024-04 or 2024. Throws when the label matches none of these or its two FY years do not follow.
+ * @example parsePeriod('FY2024-25') // { kind: 'financial_year', label: 'FY2024-25', start: 19814, end: 20178 }
+ */
+export function parsePeriod(label: string, options: PeriodOptions = {}): Period {
+  const fyStart = checkStartMonth(options.fyStartMonth);
+  const text = label.trim();
+  let m = /^FY(\d{4})(?:-(\d{2}))?(?: Q([1-4]))?$/i.exec(text);
+  if (m) {
+    const year = Number(m[1]);
+    const wanted = fyLabel(year, fyStart);
+    if (wanted !== `FY${m[1]}${m[2] === undefined ? '' : `-${m[2]}`}`) {
+      throw new Error(
+        `parsePeriod: "${label}" is not a financial year label for a year starting in month ${fyStart}. Write ${wanted}.`,
+      );
+    }
+    const fy = periodOf(epochDay(year, fyStart, 1), 'financial_year', options);
+    if (m[3] === undefined) return fy;
+    const first = dateParts(fy.start);
+    const startMonth = ((first.month - 1 + (Number(m[3]) - 1) * 3) % 12) + 1;
+    const startYear = startMonth < fyStart ? year + 1 : year;
+    return periodOf(epochDay(startYear, startMonth, 1), 'financial_quarter', options);
+  }
+  m = /^(\d{4})-Q([1-4])$/i.exec(text);
+  if (m) return periodOf(epochDay(Number(m[1]), (Number(m[2]) - 1) * 3 + 1, 1), 'quarter');
+  m = /^(\d{4})-(\d{2})$/.exec(text);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
+    return periodOf(epochDay(Number(m[1]), Number(m[2]), 1), 'month');
+  }
+  m = /^(\d{4})$/.exec(text);
+  if (m) return periodOf(epochDay(Number(m[1]), 1, 1), 'year');
+  throw new Error(
+    `parsePeriod: "${label}" is not a period label. Use FY2024-25, FY2024-25 Q1, 2024-Q2, 2024-04 or 2024.`,
+  );
+}
+
+/**
+ * Every period of `kind` that overlaps the epoch days from..to (both inclusive), in order.
+ * @example periodsBetween(19814, 20178, 'financial_quarter').map((p) => p.label)
+ * // ['FY2024-25 Q1', 'FY2024-25 Q2', 'FY2024-25 Q3', 'FY2024-25 Q4']
+ */
+export function periodsBetween(
+  from: number,
+  to: number,
+  kind: PeriodKind,
+  options: PeriodOptions = {},
+): Period[] {
+  if (to < from) {
+    throw new Error(`periodsBetween: "to" (${to}) is before "from" (${from}). Swap them.`);
+  }
+  const periods: Period[] = [];
+  for (let day = from; day <= to;) {
+    const period = periodOf(day, kind, options);
+    periods.push(period);
+    day = period.end + 1;
+  }
+  return periods;
+}
+
+/**
+ * The financial-year label of an epoch day, e.g. FY2024-25 (shorthand for periodOf(date, 'financial_year')).
+ * @example financialYearLabel(19813) // 'FY2023-24' (2024-03-31)
+ */
+export function financialYearLabel(date: number, options: PeriodOptions = {}): string {
+  return periodOf(date, 'financial_year', options).label;
+}
+
+function fyLabel(startYear: number, fyStart: number): string {
+  return fyStart === 1 ? `FY${startYear}` : `FY${startYear}-${pad((startYear + 1) % 100)}`;
+}
+
+function monthSpan(
+  kind: PeriodKind,
+  label: string,
+  year: number,
+  month: number,
+  count: number,
+): Period {
+  const start = epochDay(year, month, 1);
+  const lastMonthIndex = month - 1 + count - 1;
+  const endYear = year + Math.floor(lastMonthIndex / 12);
+  const endMonth = (lastMonthIndex % 12) + 1;
+  return { kind, label, start, end: epochDay(endYear, endMonth, daysInMonth(endYear, endMonth)) };
+}
+
+function checkStartMonth(month = 4): number {
+  if (!Number.isInteger(month) || month < 1 || month > 12) {
+    throw new Error(`fyStartMonth must be a whole month number 1–12 (4 = April), got ${month}.`);
+  }
+  return month;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

@@ -1,0 +1,57 @@
+// Margins for aggregated tables: "All" rows that sum a dimension away, for publishing with its parts.
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+
+export interface TotalsOptions {
+  /** Dimension columns of the table. */
+  by: string[];
+  /** Dimensions to add totals over (default: all of `by`); each gets rows with `label`. */
+  over?: string[];
+  /** Additive columns to sum (counts, populations, numerators, denominators). */
+  sum: string[];
+  /** The marker value of a total row (default 'All'); pass the same as CellSpec.total. */
+  label?: string;
+}
+
+/**
+ * The table with margin rows added: for every non-empty subset of `over`, rows where those
+ * dimensions read `label` and the measures are summed over them (so with two dimensions: row
+ * totals, column totals and the grand total). Publish the result with `total: label` so disclosure
+ * control sees each total and its parts together. Non-additive columns (rates, means) must be
+ * recomputed after this from the summed numerators and denominators.
+ * @example addTotals(byUnitAndType, { by: ['unit', 'worker_type'], over: ['worker_type'], sum: ['headcount'] })
+ */
+export function addTotals(table: ColumnTable, options: TotalsOptions): ColumnTable {
+  const { by, sum, label = 'All' } = options;
+  const over = options.over ?? by;
+  const missing = [...by, ...sum].filter((c) => !table.columnNames().includes(c));
+  if (missing.length) {
+    throw new Error(
+      `addTotals: column(s) ${missing.join(', ')} missing. Found: ${table.columnNames().join(', ')}.`,
+    );
+  }
+  const strange = over.filter((c) => !by.includes(c));
+  if (strange.length)
+    throw new Error(`addTotals: "over" names ${strange.join(', ')}, which are not in "by".`);
+  const base = table
+    .select([...by, ...sum])
+    .derive(
+      Object.fromEntries(
+        by.map((c) => [
+          c,
+          aq.escape((d: Record<string, unknown>) => (d[c] === null ? null : String(d[c]))),
+        ]),
+      ),
+    );
+  const parts: ColumnTable[] = [base];
+  for (let mask = 1; mask < 1 << over.length; mask++) {
+    const summed = over.filter((_, i) => mask & (1 << i));
+    const keep = by.filter((c) => !summed.includes(c));
+    const rolled = base
+      .groupby(keep)
+      .rollup(Object.fromEntries(sum.map((c) => [c, aq.op.sum(c)])))
+      .derive(Object.fromEntries(summed.map((c) => [c, aq.escape(() => label)])));
+    parts.push(rolled.select([...by, ...sum]));
+  }
+  return parts.reduce((acc, t) => acc.concat(t));
+}

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkCommand } from '../../src/cli/check.js';
+import { UsageError } from '../../src/cli/command.js';
+
+const CANONICAL = fileURLToPath(new URL('../fixtures/io/canonical', import.meta.url));
+
+async function capture(argv: string[]): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const log = console.log;
+  console.log = (text: string) => lines.push(text);
+  try {
+    const code = await checkCommand.run(argv);
+    return { code, out: lines.join('\n') };
+  } finally {
+    console.log = log;
+  }
+}
+
+describe('checkCommand', () => {
+  it('exits 0 and prints the load summary when no row is rejected', async () => {
+    const { code, out } = await capture(['--data', CANONICAL, '--as-of', '2025-03-31']);
+    assert.equal(code, 0);
+    assert.match(out, /^Loaded 9 file\(s\) as of 2025-03-31\./);
+    assert.match(out, /overtime\.csv\s+overtime\s+3\s+3\s+0\s+0/);
+    assert.match(out, /total\s+20\s+20\s+0\s+0/); // 4+3+2+1+3+2+1+2+2 rows
+  });
+  it('exits 1 and prints each file with its rejects as JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wbk-check-'));
+    cpSync(CANONICAL, dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'overtime.csv'),
+      readFileSync(join(dir, 'overtime.csv'), 'utf8') + '0001,2024-01-08,-4,paid,,false,,\n',
+    );
+    const { code, out } = await capture(['--data', dir, '--as-of', '2025-03-31', '--json']);
+    assert.equal(code, 1);
+    const report = JSON.parse(out);
+    const overtime = report.files.find((f: { file: string }) => f.file === 'overtime.csv');
+    assert.deepEqual(
+      {
+        ...overtime,
+        rejects: overtime.rejects.map((r: { message: string }) => ({
+          ...r,
+          message: r.message.slice(0, 20),
+        })),
+      },
+      {
+        file: 'overtime.csv',
+        table: 'overtime',
+        rows_read: 4,
+        rows_loaded: 3,
+        rows_rejected: 1,
+        warnings: 0,
+        rejects: [
+          {
+            line: 5,
+            column: 'hours',
+            value: '-4',
+            rule: 'out_of_range',
+            message: 'hours -4 is outside ',
+          },
+        ],
+      },
+    );
+    assert.equal(report.as_of, '2025-03-31');
+  });
+  it('refuses unusable arguments with a UsageError (exit 2)', async () => {
+    await assert.rejects(checkCommand.run([]), new UsageError('--data DIR is required.'));
+    await assert.rejects(checkCommand.run(['--data']), new UsageError('--data needs a value.'));
+    await assert.rejects(
+      checkCommand.run(['--data', '/nonexistent']),
+      new UsageError('--data /nonexistent is not a folder.'),
+    );
+    await assert.rejects(
+      checkCommand.run(['--data', CANONICAL, '--as-of', '31/03/2025']),
+      UsageError,
+    );
+    await assert.rejects(
+      checkCommand.run(['--data', CANONICAL, '--verbose']),
+      new UsageError('unknown argument "--verbose".'),
+    );
+  });
+});

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { DEFAULT_POLICY, protectionIntervalOf, resolvePolicy } from '../../src/privacy/index.js';
+
+describe('resolvePolicy', () => {
+  it('fills every option from the defaults', () => {
+    assert.deepEqual(resolvePolicy(), {
+      mode: 'publish',
+      minGroupSize: 5,
+      minCount: 5,
+      rates: 'from-unrounded',
+      freeTextMinGroupSize: 10,
+    });
+  });
+
+  it('keeps overrides and ignores options passed as undefined', () => {
+    const policy = resolvePolicy({ minCount: 10, roundTo: 5, minGroupSize: undefined });
+    assert.equal(policy.minCount, 10);
+    assert.equal(policy.roundTo, 5);
+    assert.equal(policy.minGroupSize, DEFAULT_POLICY.minGroupSize);
+  });
+
+  it('rejects out-of-range values and unknown options, listing each', () => {
+    assert.throws(
+      () =>
+        resolvePolicy({
+          minGroupSize: 0,
+          roundTo: 2.5,
+          mode: 'draft' as 'publish',
+          minGroup: 3,
+        } as never),
+      {
+        message:
+          'disclosure policy: unknown option "minGroup" (options: mode, minGroupSize, minCount, roundTo, rates, ' +
+          "freeTextMinGroupSize, protectionInterval); mode must be 'publish' or 'analyst', got \"draft\"; " +
+          'minGroupSize must be an integer ≥ 1, got 0; roundTo must be an integer ≥ 1, got 2.5. ' +
+          'Fix the policy options you passed.',
+      },
+    );
+  });
+});
+
+describe('protectionIntervalOf', () => {
+  it('defaults to the minimum group size', () => {
+    assert.equal(protectionIntervalOf(resolvePolicy({ minGroupSize: 7 })), 7);
+    assert.equal(protectionIntervalOf(resolvePolicy({ protectionInterval: 3 })), 3);
+  });
+});

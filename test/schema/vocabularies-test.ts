@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { PEOPLE, UNITS, EXIT_INTERVIEWS } from '../../src/schema/tables.js';
+import { allowedValues, resolveConfig } from '../../src/schema/vocabularies.js';
+
+describe('resolveConfig', () => {
+  it('fills the defaults', () => {
+    assert.deepEqual(resolveConfig(), {
+      unitLevels: ['force', 'district', 'department', 'team'],
+      extraHighRiskRoles: [],
+      extraExitReasons: [],
+      fyStartMonth: 4,
+    });
+  });
+  it('rejects names that are not snake_case', () => {
+    assert.throws(
+      () => resolveConfig({ extraExitReasons: ['Bad Manager'] }),
+      /config\.extraExitReasons: expected a list of snake_case names \(a-z, 0-9, _\); bad: \["Bad Manager"\]\./,
+    );
+  });
+  it('rejects an empty list of unit levels', () => {
+    assert.throws(
+      () => resolveConfig({ unitLevels: [] }),
+      /config\.unitLevels: expected a list of snake_case names \(a-z, 0-9, _\), at least one/,
+    );
+  });
+  it('rejects a start month outside 1–12', () => {
+    assert.throws(
+      () => resolveConfig({ fyStartMonth: 0 }),
+      /config\.fyStartMonth: expected a month number 1–12 \(4 = April\), got 0\./,
+    );
+  });
+});
+
+describe('allowedValues', () => {
+  it('extends high-risk roles and exit reasons, and replaces unit levels', () => {
+    const config = resolveConfig({
+      extraHighRiskRoles: ['surveillance'],
+      unitLevels: ['force', 'bcu'],
+      extraExitReasons: ['commute'],
+    });
+    assert.deepEqual(allowedValues(PEOPLE.columns.high_risk_role, config)?.slice(-2), [
+      'control_room',
+      'surveillance',
+    ]);
+    assert.deepEqual(allowedValues(UNITS.columns.level, config), ['force', 'bcu']);
+    assert.equal(
+      allowedValues(EXIT_INTERVIEWS.columns.primary_reason, config)?.includes('commute'),
+      true,
+    );
+    assert.equal(allowedValues(PEOPLE.columns.role, config), undefined);
+  });
+});
