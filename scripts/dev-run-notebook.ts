@@ -1,5 +1,6 @@
 // Developer tool: run one notebook on a data folder and print the outcome.
 // Usage: npx tsx scripts/dev-run-notebook.ts notebooks/02-early-leavers.ipynb DATA_DIR [OUT_DIR]
+import path from 'node:path';
 import { describeFailure, runNotebook } from '../src/report/run-notebook.js';
 
 const [notebook, dataDir, outDir = '/tmp/wbk-dev-run'] = process.argv.slice(2);
@@ -7,7 +8,7 @@ if (!notebook || !dataDir) {
   console.error('usage: npx tsx scripts/dev-run-notebook.ts NOTEBOOK DATA_DIR [OUT_DIR]');
   process.exit(2);
 }
-const run = await runNotebook(notebook, { outDir, parameters: { dataDir } });
+const run = await runNotebook(notebook, { outDir, parameters: { dataDir: path.resolve(dataDir) } });
 console.log(
   run.status,
   `${run.seconds.toFixed(1)} s`,

@@ -5,6 +5,7 @@
 // system paths) → (with --browser) find or install Chromium.
 // Only Node built-ins here: this runs before node_modules exists.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,13 +88,24 @@ if (major < 20 || (major === 20 && minor < 19)) {
 }
 say('node', `${process.versions.node} ok`);
 
-// 2. npm dependencies, when node_modules is missing or older than the lockfile
+// 2. npm dependencies, when node_modules is missing or was installed from another lockfile
+// (a stamp holds the SHA-256 of the package-lock.json it was installed from)
 const lock = path.join(root, 'package-lock.json');
-const installed = path.join(root, 'node_modules', '.package-lock.json');
-if (mtime(installed) < Math.max(mtime(lock), mtime(path.join(root, 'package.json')))) {
+const stampFile = path.join(root, 'node_modules', '.wbk-installed');
+const lockHash = createHash('sha256').update(fs.readFileSync(lock)).digest('hex');
+let installedHash = '';
+try {
+  installedHash = fs.readFileSync(stampFile, 'utf8').trim();
+} catch {
+  installedHash = '';
+}
+if (
+  installedHash !== lockHash ||
+  !fs.existsSync(path.join(root, 'node_modules', '.package-lock.json'))
+) {
   say('npm', 'installing dependencies from package-lock.json (npm ci)');
   run('npm', ['ci', '--no-audit', '--no-fund']);
-  fs.utimesSync(installed, new Date(), new Date());
+  fs.writeFileSync(stampFile, `${lockHash}\n`);
 } else {
   say('npm', 'dependencies up to date');
 }

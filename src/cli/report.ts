@@ -1,10 +1,11 @@
 // wbk report: the quarterly re-run. Steps: parse and check arguments → load the extract once (period
 // default, units, input hashes) → run the chosen notebooks with injected parameters (in parallel with
 // --jobs) → write CSV/XLSX exports → index.html; with --per-unit, one report set per unit as well.
-import { readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadDataset } from '../io/load-dataset.js';
+import { DATASET_CACHE_ENV, loadDatasetCached } from '../report/dataset-cache.js';
 import { resolvePolicy } from '../privacy/index.js';
 import type { NotebookJson, ParameterValue } from '../report/parameters.js';
 import { describeParameters, readParameters } from '../report/parameters.js';
@@ -38,6 +39,7 @@ index.html with the run's metadata. Everything is published under disclosure con
   --out DIR           output folder (default reports/)
   --jobs N            notebooks run at once (default 1; each uses one core)
   --min-group-size N  smallest group or count shown (default 5)
+  --notebooks-dir DIR run the notebooks of another folder (default: the kit's notebooks/)
   --help-notebook NB  list a notebook's parameters with their types and defaults`;
 
 export const reportCommand: Command = {
@@ -45,7 +47,7 @@ export const reportCommand: Command = {
   usage: USAGE,
   async run(argv: string[]): Promise<number> {
     const values = parseArguments(argv);
-    const notebooksDir = path.join(KIT_ROOT, 'notebooks');
+    const notebooksDir = path.resolve(values['notebooks-dir'] ?? path.join(KIT_ROOT, 'notebooks'));
     if (values['help-notebook']) {
       const [file] = listNotebooks(notebooksDir, [values['help-notebook']]);
       const nb = JSON.parse(readFileSync(file, 'utf8')) as NotebookJson;
@@ -73,82 +75,115 @@ export const reportCommand: Command = {
       values.notebooks?.split(',').map((s) => s.trim()),
     );
 
-    const started = new Date();
-    console.error(`wbk report: loading ${dataDir} …`);
-    const data = await loadDataset(dataDir, mappingFile ? { mapping: mappingFile } : {});
-    const fy = { fyStartMonth: data.config.fyStartMonth };
-    const period = values.period
-      ? parsePeriod(values.period, fy)
-      : latestCompleteFinancialYear(data);
-    const levels = data.config.unitLevels;
-    const level = values.level ?? levels[Math.min(1, levels.length - 1)];
-    if (!levels.includes(level))
-      throw new UsageError(`--level "${level}" is not a unit level. Levels: ${levels.join(', ')}.`);
-    const tree = unitTree(data.tables.units);
-    const unit = values.unit ? resolveUnit(tree, values.unit) : null;
-    const inputs = await describeInputs(dataDir);
-    if (mappingFile) inputs.push(...(await describeInputs(mappingFile)));
-    const parameters: Record<string, ParameterValue> = {
-      dataDir,
-      mappingFile,
-      period: period.label,
-      level,
-      unit,
-      minGroupSize,
-      disclosureMode: 'publish',
-    };
-    const policy = resolvePolicy({ minGroupSize, minCount: minGroupSize });
-    console.error(
-      `wbk report: ${notebooks.length} notebook(s), period ${period.label}, by ${level}${unit ? `, unit ${unit}` : ''}`,
-    );
-
-    const set = async (dir: string, params: Record<string, ParameterValue>, title: string) => {
-      const runs = await runNotebooks(notebooks, { outDir: dir, jobs, parameters: params });
-      for (const run of runs)
-        if (run.status === 'ok') await writeNotebookExports(path.join(dir, `${nameOf(run)}.ipynb`));
-      return { runs, title };
-    };
-    const main = await set(
-      outDir,
-      parameters,
-      `wellbeing-kit report — ${period.label}${unit ? ` — ${tree.name.get(unit)}` : ''}`,
-    );
-    const unitSets: RunRecord['units'] = [];
-    let failures = main.runs.filter((r) => r.status === 'failed').length;
-    if (values['per-unit']) {
-      for (const id of unitsAtLevel(tree, level)) {
-        console.error(`wbk report: unit ${tree.name.get(id)} (${id})`);
-        const dir = path.join(outDir, 'units', safeSegment(id));
-        const result = await set(
-          dir,
-          { ...parameters, unit: id },
-          `wellbeing-kit report — ${period.label} — ${tree.name.get(id)}`,
-        );
-        writeIndex(
-          dir,
-          record(result.title, result.runs, started, { ...parameters, unit: id }, policy, inputs),
-        );
-        const failed = result.runs.filter((r) => r.status === 'failed').length;
-        failures += failed;
-        unitSets.push({
-          unit: `${tree.name.get(id)} (${id})`,
-          href: `units/${safeSegment(id)}/index.html`,
-          failed,
-        });
-      }
+    // The extract is loaded once here; notebooks read the typed tables from a private temporary
+    // folder, removed when the run ends (it holds what the extract holds).
+    const cache = mkdtempSync(path.join(os.tmpdir(), 'wbk-run-'));
+    const previousCache = process.env[DATASET_CACHE_ENV];
+    process.env[DATASET_CACHE_ENV] = cache;
+    try {
+      return await runReport(values, {
+        dataDir,
+        mappingFile,
+        outDir,
+        notebooks,
+        jobs,
+        minGroupSize,
+      });
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+      if (previousCache === undefined) delete process.env[DATASET_CACHE_ENV];
+      else process.env[DATASET_CACHE_ENV] = previousCache;
     }
-    writeIndex(outDir, {
-      ...record(main.title, main.runs, started, parameters, policy, inputs),
-      units: unitSets,
-    });
-    for (const run of main.runs.filter((r) => r.status === 'failed'))
-      console.error(`FAILED ${describeFailure(run)}`);
-    console.error(
-      `wbk report: ${failures === 0 ? 'done' : `${failures} notebook run(s) failed`}; open ${path.join(outDir, 'index.html')}`,
-    );
-    return failures === 0 ? 0 : 1;
   },
 };
+
+interface RunSettings {
+  dataDir: string;
+  mappingFile: string | null;
+  outDir: string;
+  notebooks: string[];
+  jobs: number;
+  minGroupSize: number;
+}
+
+async function runReport(
+  values: ReturnType<typeof parseArguments>,
+  settings: RunSettings,
+): Promise<number> {
+  const { dataDir, mappingFile, outDir, notebooks, jobs, minGroupSize } = settings;
+  const started = new Date();
+  console.error(`wbk report: loading ${dataDir} …`);
+  const data = await loadDatasetCached(dataDir, mappingFile ? { mapping: mappingFile } : {});
+  const fy = { fyStartMonth: data.config.fyStartMonth };
+  const period = values.period ? parsePeriod(values.period, fy) : latestCompleteFinancialYear(data);
+  const levels = data.config.unitLevels;
+  const level = values.level ?? levels[Math.min(1, levels.length - 1)];
+  if (!levels.includes(level))
+    throw new UsageError(`--level "${level}" is not a unit level. Levels: ${levels.join(', ')}.`);
+  const tree = unitTree(data.tables.units);
+  const unit = values.unit ? resolveUnit(tree, values.unit) : null;
+  const inputs = await describeInputs(dataDir);
+  if (mappingFile) inputs.push(...(await describeInputs(mappingFile)));
+  const parameters: Record<string, ParameterValue> = {
+    dataDir,
+    mappingFile,
+    period: period.label,
+    level,
+    unit,
+    minGroupSize,
+    disclosureMode: 'publish',
+  };
+  const policy = resolvePolicy({ minGroupSize, minCount: minGroupSize });
+  console.error(
+    `wbk report: ${notebooks.length} notebook(s), period ${period.label}, by ${level}${unit ? `, unit ${unit}` : ''}`,
+  );
+
+  const set = async (dir: string, params: Record<string, ParameterValue>, title: string) => {
+    const runs = await runNotebooks(notebooks, { outDir: dir, jobs, parameters: params });
+    for (const run of runs)
+      if (run.status === 'ok') await writeNotebookExports(path.join(dir, `${nameOf(run)}.ipynb`));
+    return { runs, title };
+  };
+  const main = await set(
+    outDir,
+    parameters,
+    `wellbeing-kit report — ${period.label}${unit ? ` — ${tree.name.get(unit)}` : ''}`,
+  );
+  const unitSets: RunRecord['units'] = [];
+  let failures = main.runs.filter((r) => r.status === 'failed').length;
+  if (values['per-unit']) {
+    for (const id of unitsAtLevel(tree, level)) {
+      console.error(`wbk report: unit ${tree.name.get(id)} (${id})`);
+      const dir = path.join(outDir, 'units', safeSegment(id));
+      const result = await set(
+        dir,
+        { ...parameters, unit: id },
+        `wellbeing-kit report — ${period.label} — ${tree.name.get(id)}`,
+      );
+      writeIndex(
+        dir,
+        record(result.title, result.runs, started, { ...parameters, unit: id }, policy, inputs),
+      );
+      const failed = result.runs.filter((r) => r.status === 'failed').length;
+      failures += failed;
+      unitSets.push({
+        unit: `${tree.name.get(id)} (${id})`,
+        href: `units/${safeSegment(id)}/index.html`,
+        failed,
+      });
+    }
+  }
+  writeIndex(outDir, {
+    ...record(main.title, main.runs, started, parameters, policy, inputs),
+    units: unitSets,
+  });
+  for (const run of main.runs.filter((r) => r.status === 'failed'))
+    console.error(`FAILED ${describeFailure(run)}`);
+  console.error(
+    `wbk report: ${failures === 0 ? 'done' : `${failures} notebook run(s) failed`}; open ${path.join(outDir, 'index.html')}`,
+  );
+  return failures === 0 ? 0 : 1;
+}
 
 function record(
   title: string,
@@ -212,6 +247,7 @@ function parseArguments(argv: string[]) {
         jobs: { type: 'string' },
         'min-group-size': { type: 'string' },
         'help-notebook': { type: 'string' },
+        'notebooks-dir': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,

@@ -13,6 +13,7 @@ export {
   checkPublishedTable,
   analystBannerHtml,
   publishedTableHtml,
+  selectPublishedRows,
   type PublishedTable,
   type CellStatus,
 } from './published.js';

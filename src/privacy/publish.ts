@@ -142,6 +142,9 @@ export function publishTable(
     table: makeTable(data),
     by: layout.by,
     columns,
+    countColumns: layout.measures
+      .filter((m) => m.published && (m.size || m.count))
+      .map((m) => m.column),
     log: {
       mode: rules.mode,
       entries,

@@ -1,4 +1,5 @@
 // PublishedTable: the only form in which aggregated data may reach a chart, an export or a report.
+import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { escapeHtml, suppressionSummaryHtml, type SuppressionLog } from './log.js';
 import type { DisclosurePolicy } from './policy.js';
@@ -21,6 +22,8 @@ export interface PublishedTable {
   readonly by: readonly string[];
   /** Published measure columns (population, counts, rates, means), in table order. */
   readonly columns: readonly string[];
+  /** The published columns that count people (population and counts): what thresholds apply to. */
+  readonly countColumns: readonly string[];
   readonly log: SuppressionLog;
   readonly policy: Readonly<DisclosurePolicy>;
   /** True in analyst mode: nothing was hidden; the output must not leave the analyst's hands. */
@@ -105,4 +108,28 @@ function formatValue(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
   return String(value);
+}
+
+/**
+ * Returns a PublishedTable holding only the rows that `keep` accepts (e.g. the total rows for a
+ * chart). Taking rows away from a published table reveals nothing new, so the result stays
+ * publishable; the log is carried over.
+ * @example const totals = selectPublishedRows(published, (row) => row.worker_type === 'All');
+ */
+export function selectPublishedRows(
+  published: PublishedTable,
+  keep: (row: Record<string, unknown>) => boolean,
+): PublishedTable {
+  const pt = checkPublishedTable(published, 'selectPublishedRows');
+  const rows: number[] = [];
+  for (let i = 0; i < pt.table.numRows(); i++) {
+    const row: Record<string, unknown> = {};
+    for (const name of pt.table.columnNames()) row[name] = pt.table.get(name, i);
+    if (keep(row)) rows.push(i);
+  }
+  const names = pt.table.columnNames();
+  const table = aq.table(
+    Object.fromEntries(names.map((name) => [name, rows.map((i) => pt.table.get(name, i))])),
+  );
+  return issuePublishedTable({ ...pt, table });
 }

@@ -1,10 +1,12 @@
 // openReport: what every notebook does first — load the extract, resolve period, unit and disclosure
 // policy from the notebook's parameters, show a header — and the publish/show calls that keep every
 // table and chart of the notebook behind disclosure control.
+import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { display, escapeHtml } from '../display/bundle.js';
 import { formatDateGB, formatNumber } from '../display/format.js';
-import { loadDataset, type Dataset } from '../io/load-dataset.js';
+import type { Dataset } from '../io/load-dataset.js';
+import { loadDatasetCached } from './dataset-cache.js';
 import {
   DisclosureLedger,
   analystBannerHtml,
@@ -16,7 +18,13 @@ import {
   type PublishedTable,
 } from '../privacy/index.js';
 import { parsePeriod, type Period } from '../time/periods.js';
-import { resolveUnit, unitSubtree, unitTree, type UnitTree } from '../transforms/hierarchy.js';
+import {
+  deriveUnitAtLevel,
+  resolveUnit,
+  unitSubtree,
+  unitTree,
+  type UnitTree,
+} from '../transforms/hierarchy.js';
 import { latestCompleteFinancialYear } from './coverage.js';
 import { showPublished, type ShowOptions } from './show.js';
 
@@ -53,16 +61,26 @@ export interface ReportContext {
   publish(table: ColumnTable, spec: CellSpec): PublishedTable;
   /** Shows a published table (suppressed cells marked, log under it) and marks it for export. */
   show(published: PublishedTable, options?: ShowOptions): void;
+  /**
+   * Adds a `unit` column for breakdowns: the name of each row's unit rolled up to the report's level; in a
+   * report for one unit, rows outside its subtree become REST_OF_ORGANISATION, so that the unit, the
+   * rest and (with addTotals) the whole organisation form one additive group for disclosure control.
+   * Rows whose unit sits above the level, or is unknown, get null.
+   */
+  labelUnits(table: ColumnTable, options?: { unitColumn?: string; as?: string }): ColumnTable;
   /** Shows the report's closing suppression log: every hidden cell of the report, by reason. */
   finish(): void;
 }
+
+/** The label of everything outside the unit in a unit report. */
+export const REST_OF_ORGANISATION = 'Rest of organisation';
 
 /**
  * Opens a report: loads the extract, resolves the period, unit and policy, shows a header.
  * @example const report = await openReport('Early leavers', { dataDir, period, minGroupSize, disclosureMode })
  */
 export async function openReport(title: string, params: ReportParameters): Promise<ReportContext> {
-  const data = await loadDataset(params.dataDir, {
+  const data = await loadDatasetCached(params.dataDir, {
     ...(params.mappingFile ? { mapping: params.mappingFile } : {}),
     ...(params.asOf ? { asOf: params.asOf } : {}),
   });
@@ -104,6 +122,21 @@ export async function openReport(title: string, params: ReportParameters): Promi
     },
     show(table, options) {
       showPublished(table, options);
+    },
+    labelUnits(table, { unitColumn = 'unit_id', as = 'unit' } = {}) {
+      const rolled = deriveUnitAtLevel(table, tree, { level, unitColumn, as });
+      const scope = context.scope;
+      const nameOf = (id: string | null) =>
+        id === null || id === REST_OF_ORGANISATION ? id : (tree.name.get(id) ?? id);
+      if (!scope)
+        return rolled.assign(
+          aq.table({ [as]: Array.from(rolled.array(as) as ArrayLike<string | null>, nameOf) }),
+        );
+      const units = table.array(unitColumn) as ArrayLike<string | null>;
+      const labels = Array.from(rolled.array(as) as ArrayLike<string | null>, (label, i) =>
+        units[i] !== null && scope.has(units[i] as string) ? label : REST_OF_ORGANISATION,
+      );
+      return rolled.assign(aq.table({ [as]: labels.map(nameOf) }));
     },
     finish() {
       display({ 'text/html': closingLogHtml(published, policy), 'text/plain': 'Suppression log' });

@@ -8,12 +8,20 @@ import ExcelJS from 'exceljs';
 /** The MIME type under which a notebook output carries a table for export (published data only). */
 export const EXPORT_MIME = 'application/vnd.wellbeing-kit.table+json';
 
-/** A table as exported: its name, caption, column names and rows of plain values. */
+/**
+ * A published table as it travels in a notebook output: its name, caption, column names, rows of
+ * plain values (suppressed cells as "[c]"), which columns hold counts of people (for the privacy
+ * scan), and whether the notebook asked for it to be exported as CSV/XLSX.
+ */
 export interface ExportTable {
   name: string;
   caption?: string;
   columns: string[];
   rows: (string | number | boolean | null)[][];
+  /** Columns holding counts or group sizes: in publish mode none may be 1 to minGroupSize − 1. */
+  countColumns?: string[];
+  /** True when the report writes this table as CSV and XLSX. */
+  exported?: boolean;
   notForCirculation?: boolean;
 }
 
@@ -62,7 +70,8 @@ export async function writeTableXlsx(table: ExportTable, file: string): Promise<
 }
 
 /**
- * The tables a notebook marked for export, read from its executed .ipynb, in output order.
+ * The published tables a notebook showed, read from its executed .ipynb, in output order (those
+ * with `exported: false` are shown only, not written as files).
  * @example const tables = exportedTables('reports/02-early-leavers.ipynb')
  */
 export function exportedTables(executedNotebook: string): ExportTable[] {
@@ -88,7 +97,7 @@ export async function writeNotebookExports(executedNotebook: string): Promise<st
   const dir = path.dirname(executedNotebook);
   const base = path.basename(executedNotebook, '.ipynb');
   const written: string[] = [];
-  for (const table of exportedTables(executedNotebook)) {
+  for (const table of exportedTables(executedNotebook).filter((t) => t.exported !== false)) {
     const stem = path.join(dir, `${base}--${safeName(table.name)}`);
     const csvTmp = `${stem}.csv.tmp-${process.pid}`;
     writeFileSync(csvTmp, tableCsv(table));

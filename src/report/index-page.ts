@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { escapeHtml } from '../display/bundle.js';
-import type { NotebookRun } from './run-notebook.js';
+import { errorHeadline, type NotebookRun } from './run-notebook.js';
 
 /** One input file as the index lists it. */
 export interface InputFile {
@@ -76,7 +76,7 @@ export function indexPageHtml(record: RunRecord): string {
       const state =
         run.status === 'ok'
           ? '<span class="ok">ok</span>'
-          : `<span class="failed">FAILED</span> <small>cell ${e(run.cell ?? '?')}: ${e((run.message ?? '').split('\n')[0])}</small>`;
+          : `<span class="failed">FAILED</span> <small>cell ${e(run.cell ?? '?')}: ${e(errorHeadline(run.message ?? ''))}</small>`;
       const anchors = links.map((l) => `<a href="${e(l.href)}">${e(l.label)}</a>`).join(' · ');
       return `<tr><td>${e(title)}</td><td>${state}</td><td>${anchors}</td><td class="num">${run.seconds.toFixed(1)} s</td></tr>`;
     })

@@ -187,5 +187,19 @@ function execute(
 /** One line naming the notebook, the cell and the error, as the CLI prints a failure. */
 export function describeFailure(run: NotebookRun): string {
   const cell = run.cell ? `, cell ${run.cell}${run.firstLine ? ` (${run.firstLine})` : ''}` : '';
-  return `${run.notebook}${cell}: ${run.message ?? 'failed'}`;
+  return `${run.notebook}${cell}: ${errorHeadline(run.message ?? 'failed')}`;
+}
+
+/**
+ * The line of an error text that says what went wrong: tslab prints a thrown error after the source
+ * line and a caret ("evalmachine.<anonymous>:2 … Error: message"), and a type error as
+ * "1:7 - Type 'string' is not assignable…". Falls back to the first non-empty line.
+ * @example errorHeadline('evalmachine.<anonymous>:2\nthrow x\n^\n\nError: no data') // 'Error: no data'
+ */
+export function errorHeadline(message: string): string {
+  const lines = message.split('\n').map((line) => line.trim());
+  const error = lines.find(
+    (line) => /^([A-Z]\w*)?(Error|Exception)\b.*:/.test(line) || /^\d+:\d+ - /.test(line),
+  );
+  return error ?? lines.find((line) => line !== '') ?? message;
 }

@@ -56,7 +56,12 @@ export function showPublished(published: PublishedTable, options: ShowOptions = 
     'text/html': html,
     'text/plain': `${options.caption ?? 'table'} (${pt.table.numRows()} rows)`,
   };
-  if (options.exportAs) bundle[EXPORT_MIME] = exportTable(pt, options.exportAs, options.caption);
+  // Every published table travels with the output in machine-readable form (the privacy scan reads
+  // it); only those with `exportAs` become CSV/XLSX files.
+  bundle[EXPORT_MIME] = {
+    ...exportTable(pt, options.exportAs ?? options.caption ?? 'table', options.caption),
+    exported: options.exportAs !== undefined,
+  };
   display(bundle);
 }
 

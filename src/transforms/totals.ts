@@ -18,7 +18,8 @@ export interface TotalsOptions {
  * dimensions read `label` and the measures are summed over them (so with two dimensions: row
  * totals, column totals and the grand total). Publish the result with `total: label` so disclosure
  * control sees each total and its parts together. Non-additive columns (rates, means) must be
- * recomputed after this from the summed numerators and denominators.
+ * recomputed after this from the summed numerators and denominators. Rows come sorted by `by`,
+ * each total after its parts.
  * @example addTotals(byUnitAndType, { by: ['unit', 'worker_type'], over: ['worker_type'], sum: ['headcount'] })
  */
 export function addTotals(table: ColumnTable, options: TotalsOptions): ColumnTable {
@@ -53,5 +54,21 @@ export function addTotals(table: ColumnTable, options: TotalsOptions): ColumnTab
       .derive(Object.fromEntries(summed.map((c) => [c, aq.escape(() => label)])));
     parts.push(rolled.select([...by, ...sum]));
   }
-  return parts.reduce((acc, t) => acc.concat(t));
+  const all = parts.reduce((acc, t) => acc.concat(t));
+  // Parts in order, each dimension's total after its parts.
+  const keys = by.map((c) => all.array(c) as ArrayLike<string | null>);
+  const order = Array.from({ length: all.numRows() }, (_, i) => i).sort((a, b) => {
+    for (const k of keys) {
+      const x = k[a];
+      const y = k[b];
+      if (x === y) continue;
+      if (x === label) return 1;
+      if (y === label) return -1;
+      return String(x).localeCompare(String(y), 'en-GB', { numeric: true });
+    }
+    return 0;
+  });
+  return aq.table(
+    Object.fromEntries(all.columnNames().map((c) => [c, order.map((i) => all.get(c, i))])),
+  );
 }

@@ -1,0 +1,127 @@
+// Load an extract once per report run: `wbk report` loads and validates the extract, writes the typed
+// tables as Arrow files into a private temporary folder (WBK_DATASET_CACHE), and each notebook's
+// kernel reads them back in a fraction of the time. In one process, repeated loads are memoised.
+// The folder is removed when the run ends: it holds the same personal data as the extract.
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import * as aq from 'arquero';
+import { loadDataset, type Dataset, type LoadOptions } from '../io/load-dataset.js';
+import { kitVersion } from '../cli/version.js';
+
+/** The environment variable naming the cache folder of the current report run. */
+export const DATASET_CACHE_ENV = 'WBK_DATASET_CACHE';
+
+const memo = new Map<string, Promise<Dataset>>();
+
+/**
+ * loadDataset, memoised in this process and, when WBK_DATASET_CACHE names a folder, shared with
+ * other processes of the same run through Arrow files. The key covers the folder's files (names,
+ * sizes, modification times), the mapping, the as-of date, the pseudonymisation key and the kit
+ * version, so a changed extract is loaded afresh.
+ * @example const data = await loadDatasetCached('data/demo')
+ */
+export async function loadDatasetCached(dir: string, options: LoadOptions = {}): Promise<Dataset> {
+  const key = datasetKey(dir, options);
+  let pending = memo.get(key);
+  if (!pending) {
+    pending = fromCacheOrLoad(dir, options, key);
+    memo.set(key, pending);
+    pending.catch(() => memo.delete(key));
+  }
+  return pending;
+}
+
+/** The cache key of an extract and its load options (hex SHA-256). */
+export function datasetKey(dir: string, options: LoadOptions): string {
+  const files: [string, number, number][] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) {
+        const s = statSync(full);
+        files.push([path.relative(dir, full), s.size, s.mtimeMs]);
+      }
+    }
+  };
+  walk(path.resolve(dir));
+  files.sort((a, b) => a[0].localeCompare(b[0]));
+  const mapping =
+    typeof options.mapping === 'string'
+      ? readFileSync(options.mapping, 'utf8')
+      : JSON.stringify(options.mapping ?? null);
+  const secret = options.pseudonymKey
+    ? createHash('sha256').update(options.pseudonymKey).digest('hex')
+    : null;
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        kitVersion(),
+        path.resolve(dir),
+        files,
+        mapping,
+        options.asOf ?? null,
+        secret,
+        options.config ?? null,
+      ]),
+    )
+    .digest('hex');
+}
+
+async function fromCacheOrLoad(dir: string, options: LoadOptions, key: string): Promise<Dataset> {
+  const root = process.env[DATASET_CACHE_ENV];
+  const folder = root ? path.join(root, key.slice(0, 32)) : undefined;
+  if (folder && existsSync(path.join(folder, 'dataset.json'))) return readCache(folder);
+  const data = await loadDataset(dir, options);
+  if (folder) writeCache(folder, data);
+  return data;
+}
+
+function writeCache(folder: string, data: Dataset): void {
+  const tmp = `${folder}.tmp-${process.pid}`;
+  mkdirSync(tmp, { recursive: true, mode: 0o700 });
+  const tables = Object.keys(data.tables);
+  for (const name of tables)
+    writeFileSync(
+      path.join(tmp, `${name}.arrow`),
+      aq.toArrowIPC(data.tables[name as keyof Dataset['tables']]),
+    );
+  writeFileSync(path.join(tmp, 'rejects.arrow'), aq.toArrowIPC(data.rejects));
+  writeFileSync(path.join(tmp, 'warnings.arrow'), aq.toArrowIPC(data.warnings));
+  const { files, config, asOf, pseudonymised } = data;
+  writeFileSync(
+    path.join(tmp, 'dataset.json'),
+    JSON.stringify({ tables, files, config, asOf, pseudonymised }),
+  );
+  try {
+    renameSync(tmp, folder);
+  } catch {
+    // Another process of the same run wrote it first: theirs is the same data.
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function readCache(folder: string): Dataset {
+  const meta = JSON.parse(readFileSync(path.join(folder, 'dataset.json'), 'utf8'));
+  const read = (name: string) => aq.fromArrow(readFileSync(path.join(folder, `${name}.arrow`)));
+  const tables = Object.fromEntries((meta.tables as string[]).map((name) => [name, read(name)]));
+  return {
+    tables: tables as Dataset['tables'],
+    files: meta.files,
+    rejects: read('rejects'),
+    warnings: read('warnings'),
+    config: meta.config,
+    asOf: meta.asOf,
+    pseudonymised: meta.pseudonymised,
+  };
+}
