@@ -4,10 +4,12 @@ import { demoCommand } from './demo.js';
 import { demoDataCommand } from './demo-data.js';
 import { checkCommand } from './check.js';
 import { reportCommand } from './report.js';
+import { metricsCommand } from './metrics.js';
 
 export const commands: Record<string, Command> = {
   demo: demoCommand,
   'demo-data': demoDataCommand,
   check: checkCommand,
+  metrics: metricsCommand,
   report: reportCommand,
 };

@@ -11,6 +11,11 @@ export interface ColumnPlan {
   absent: string[];
   /** File columns that nothing uses and the mapping does not drop (never loaded). */
   unused: string[];
+  /**
+   * With `unpivot`: the rows one record becomes, one per unpivoted column (values of the record
+   * followed by that column's name and value), which the getters read. Undefined: one row per record.
+   */
+  expand?: (values: unknown[]) => unknown[][];
 }
 
 /**
@@ -25,7 +30,8 @@ export function planColumns(
   pseudonymise: ((id: string) => string) | undefined,
   file = 'file',
 ): ColumnPlan {
-  const index = headerIndex(header, file);
+  const unpivot = source.unpivot;
+  const index = headerIndex(unpivot ? [...header, UNPIVOT_NAME, UNPIVOT_VALUE] : header, file);
   const used = new Set<string>();
   const column = (name: string, why: string): number => {
     const at = index.get(name);
@@ -37,7 +43,11 @@ export function planColumns(
     used.add(name);
     return at;
   };
-  const renamedFrom = new Map(Object.entries(source.rename).map(([from, to]) => [to, from]));
+  const rename = unpivot
+    ? { ...source.rename, [UNPIVOT_NAME]: unpivot.name_to, [UNPIVOT_VALUE]: unpivot.value_to }
+    : source.rename;
+  const renamedFrom = new Map(Object.entries(rename).map(([from, to]) => [to, from]));
+  const spread = unpivot?.columns.map((name) => [name, column(name, 'unpivot')] as const);
   const missing = new Set([...mapping.missing_values, ...(source.missing_values ?? [])]);
   const getters: Record<string, (values: unknown[]) => unknown> = {};
   const absent: string[] = [];
@@ -51,7 +61,7 @@ export function planColumns(
     } else if (renamedFrom.has(name)) {
       const at = column(renamedFrom.get(name)!, `rename`);
       get = (values) => values[at];
-    } else if (index.has(name) && !(name in source.rename)) {
+    } else if (index.has(name) && !(name in rename)) {
       const at = column(name, 'the model');
       get = (values) => values[at];
     }
@@ -61,7 +71,7 @@ export function planColumns(
       continue;
     }
     getters[name] = finish(
-      get,
+      stripSuffix(get, source.strip_suffix[name]),
       missing,
       source.values[name],
       name === 'person_id' ? pseudonymise : undefined,
@@ -69,7 +79,28 @@ export function planColumns(
   }
   const dropped = new Set(source.drop);
   const unused = header.filter((name) => !used.has(name) && !dropped.has(name) && name !== '');
-  return { getters, absent, unused };
+  const expand =
+    spread === undefined
+      ? undefined
+      : (values: unknown[]) => spread.map(([name, at]) => [...values, name, values[at]]);
+  return { getters, absent, unused: unused.filter((n) => !n.startsWith('\u27e8')), expand };
+}
+
+/** Header names of the two virtual columns an unpivot adds (never in a real export). */
+const UNPIVOT_NAME = '\u27e8column name\u27e9';
+const UNPIVOT_VALUE = '\u27e8column value\u27e9';
+
+function stripSuffix(
+  get: (values: unknown[]) => unknown,
+  suffix: string | undefined,
+): (values: unknown[]) => unknown {
+  if (suffix === undefined) return get;
+  return (values) => {
+    const value = get(values);
+    if (typeof value !== 'string') return value;
+    const text = value.trim();
+    return text.endsWith(suffix) ? text.slice(0, text.length - suffix.length) : value;
+  };
 }
 
 function finish(
@@ -78,6 +109,8 @@ function finish(
   valueMap: Record<string, string> | undefined,
   pseudonymise: ((id: string) => string) | undefined,
 ): (values: unknown[]) => unknown {
+  // nothing to do to the value: hand back the getter (the cell parser trims text itself)
+  if (missing.size === 0 && valueMap === undefined && pseudonymise === undefined) return get;
   const map = valueMap === undefined ? undefined : new Map(Object.entries(valueMap));
   const fallback = map?.get('*');
   return (values) => {
@@ -125,6 +158,10 @@ function derive(
     const at = column(recipe.divide);
     return (values) => numberOp(values[at], (n) => n / recipe.by);
   }
+  if ('year_of' in recipe) {
+    const at = column(recipe.year_of);
+    return (values) => yearOf(values[at], recipe.two_digit_century);
+  }
   const flags = Object.entries(recipe.list_of).map(([name, item]) => [column(name), item] as const);
   const yes = new Set(recipe.when.map((w) => w.toLowerCase()));
   return (values) => {
@@ -133,6 +170,21 @@ function derive(
       .map(([, item]) => item);
     return items.length === 0 ? null : items.join(';');
   };
+}
+
+/**
+ * The year of a date cell: a spreadsheet date's year, or the four-digit number in the text; a date whose
+ * year has two digits (09/19/88) gets `century` added when given. Anything else passes through, so that
+ * validation reports it.
+ */
+function yearOf(value: unknown, century: number | undefined): unknown {
+  if (value instanceof Date) return value.getUTCFullYear();
+  if (value === null || value === undefined || String(value).trim() === '') return null;
+  const text = String(value).trim();
+  const four = /(?:^|\D)(\d{4})(?:\D|$)/.exec(text);
+  if (four) return Number(four[1]);
+  const two = /^\d{1,2}[/.-]\d{1,2}[/.-](\d{2})$/.exec(text);
+  return two && century !== undefined ? century + Number(two[1]) : value;
 }
 
 /** Applies `op` to a numeric cell; text that is not a number passes through so validation reports it. */

@@ -16,6 +16,7 @@ import {
   type MappingInput,
 } from './mapping.js';
 import { makePseudonymiser, resolvePseudonymKey } from './pseudonymise.js';
+import type { RawRecord, RecordSource } from './records.js';
 
 export type { FileSummary };
 
@@ -89,6 +90,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   }
   const matches = matchFiles(all, mapping);
   const files = matches.map((m) => m.file);
+  if (mapping.units !== undefined) files.push(INLINE_UNITS);
   const stages: Partial<Record<TableName, Stage>> = {};
   const rejects: LoadIssue[] = [];
   const warnings: LoadIssue[] = [];
@@ -125,6 +127,25 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     summaries.push(await loadFile(context));
   }
 
+  if (mapping.units !== undefined) {
+    const stage = (stages.units ??= newStage('units', files));
+    summaries.push(
+      await loadFile({
+        dir,
+        file: INLINE_UNITS,
+        fileIndex: files.length - 1,
+        source: parseMapping({ sources: [{ files: INLINE_UNITS, table: 'units' }] }).sources[0],
+        mapping,
+        config,
+        asOf,
+        stage,
+        input: inlineRecords(mapping.units),
+        rejects,
+        warnings,
+      }),
+    );
+  }
+
   const checked = checkDataset(stages);
   if (
     !stages.people &&
@@ -147,6 +168,8 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   ] as const) {
     for (const p of problems) {
       const stage = stages[p.table]!;
+      // One summary per (file, source) match, in the same order as `files`.
+      const summary = summaries[stage.fileIndex[p.row]];
       const file = files[stage.fileIndex[p.row]];
       list.push({
         file,
@@ -158,10 +181,9 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
         message: p.message,
       });
       if (list === rejects) {
-        const summary = summaries.find((s) => s.file === file)!;
         summary.rows_loaded--;
         summary.rows_rejected++;
-      } else summaries.find((s) => s.file === file)!.warnings++;
+      } else summary.warnings++;
     }
   }
   const tables = {} as Record<TableName, ColumnTable>;
@@ -180,13 +202,33 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   };
 }
 
+/** The name under which the mapping's own `units` appear in the load summary and rejects. */
+export const INLINE_UNITS = 'mapping:units';
+
+/** The mapping's `units` as records: line n is the n-th unit (1 = first). */
+function inlineRecords(units: NonNullable<Mapping['units']>): RecordSource {
+  const header = ['unit_id', 'parent_id', 'name', 'level'] as const;
+  async function* records(): AsyncGenerator<RawRecord> {
+    for (const [i, unit] of units.entries()) {
+      yield { line: i + 1, values: header.map((h) => unit[h] ?? null) };
+    }
+  }
+  return { header: [...header], records: records(), details: {} };
+}
+
+/**
+ * Each file goes to the first source that matches it for each table: one file may feed several
+ * tables (e.g. an exit survey feeding people and exit_interviews), never the same table twice.
+ */
 function matchFiles(all: string[], mapping: Mapping) {
   const matches: { file: string; source: Mapping['sources'][number] }[] = [];
   const taken = new Set<string>();
   for (const source of mapping.sources) {
     const pattern = globToRegExp(source.files);
-    for (const file of all.filter((f) => pattern.test(f) && !taken.has(f))) {
-      taken.add(file);
+    for (const file of all.filter(
+      (f) => pattern.test(f) && !taken.has(`${source.table}\u0000${f}`),
+    )) {
+      taken.add(`${source.table}\u0000${file}`);
       matches.push({ file, source });
     }
   }

@@ -8,7 +8,7 @@ import { allowedValues, type DatasetConfig } from '../schema/vocabularies.js';
 import { planColumns } from './apply-mapping.js';
 import type { LoadIssue } from './load-issues.js';
 import type { Mapping, MappingSource } from './mapping.js';
-import { openRecords } from './records.js';
+import { openRecords, type RawRecord, type RecordSource } from './records.js';
 
 /** Staged rows of one table plus, for each row, the file (index into the load's file list) and line. */
 export interface Stage extends StagedTable {
@@ -16,7 +16,11 @@ export interface Stage extends StagedTable {
   lines: number[];
 }
 
-/** What happened to one file; `rows_read` = `rows_loaded` + `rows_rejected` once the load is complete. */
+/**
+ * What happened to one file; `rows_read` = `rows_loaded` + `rows_rejected` once the load is complete.
+ * With `unpivot`, each record becomes one row per unpivoted column and these count rows (an unreadable
+ * record counts once); `details.records` holds the records.
+ */
 export interface FileSummary {
   file: string;
   table: TableName;
@@ -24,7 +28,8 @@ export interface FileSummary {
   rows_loaded: number;
   rows_rejected: number;
   warnings: number;
-  details: { encoding?: string; delimiter?: string; sheet?: string };
+  /** How the file was read; `records` (with unpivot) is the records read before each became several rows. */
+  details: { encoding?: string; delimiter?: string; sheet?: string; records?: number };
 }
 
 export interface LoadFileContext {
@@ -37,6 +42,8 @@ export interface LoadFileContext {
   asOf: number;
   pseudonymise?: (id: string) => string;
   stage: Stage;
+  /** Records already in memory (the mapping's own units); default: open `dir/file`. */
+  input?: RecordSource;
   rejects: LoadIssue[];
   warnings: LoadIssue[];
 }
@@ -50,11 +57,13 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
   const { file, source, mapping, config, stage } = context;
   const table = source.table as TableName;
   const spec = SCHEMA[table].columns as Record<string, import('../schema/types.js').ColumnSpec>;
-  const input = await openRecords(`${context.dir}/${file}`, {
-    encoding: source.encoding,
-    delimiter: source.delimiter,
-    sheet: source.sheet,
-  });
+  const input =
+    context.input ??
+    (await openRecords(`${context.dir}/${file}`, {
+      encoding: source.encoding,
+      delimiter: source.delimiter,
+      sheet: source.sheet,
+    }));
   const plan = planColumns(input.header, source, mapping, context.pseudonymise, file);
   const issue = (
     line: number | null,
@@ -114,39 +123,55 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
     details: input.details,
   };
   const warningsBefore = context.warnings.length;
-  for await (const record of input.records) {
-    summary.rows_read++;
-    const problems = recordProblems(record.values, record.error, input.header);
-    const row: ParsedRow = {};
-    if (problems.length === 0) {
-      for (let c = 0; c < names.length; c++) {
-        const raw = getters[c](record.values);
-        const value = parsers[c](raw);
-        if (value instanceof CellProblem) {
-          problems.push({
-            rule: value.rule,
-            column: names[c],
-            value: raw == null ? '' : raw instanceof Date ? raw.toISOString() : String(raw),
-            message: value.message,
-          });
-        } else row[names[c]] = value;
+  // One row object for the whole file: every column is set before the rules read it, and neither the
+  // rules nor the stage keep it (the stage copies the values). Saves an allocation per record.
+  const row: ParsedRow = {};
+  let records = 0;
+  const columns = names.map((name) => stage.columns[name]);
+  for await (const batch of batchesOf(input)) {
+    for (const record of batch) {
+      records++;
+      const checked = recordProblems(record.values, record.error, input.header);
+      const rows =
+        plan.expand !== undefined && checked.length === 0
+          ? plan.expand(record.values)
+          : [record.values];
+      for (const values of rows) {
+        summary.rows_read++;
+        let problems = checked;
+        if (problems.length === 0) {
+          for (let c = 0; c < names.length; c++) {
+            const raw = getters[c](values);
+            const value = parsers[c](raw);
+            if (value instanceof CellProblem) {
+              if (problems === NO_PROBLEMS) problems = [];
+              problems.push({
+                rule: value.rule,
+                column: names[c],
+                value: raw == null ? '' : raw instanceof Date ? raw.toISOString() : String(raw),
+                message: value.message,
+              });
+            } else row[names[c]] = value;
+          }
+          if (problems.length === 0) problems = rules(row);
+        }
+        if (problems.length > 0) {
+          summary.rows_rejected++;
+          for (const p of problems)
+            context.rejects.push(issue(record.line, p.column, p.value, p.rule, p.message));
+          continue;
+        }
+        for (const w of warn(row))
+          context.warnings.push(issue(record.line, w.column, w.value, w.rule, w.message));
+        for (let c = 0; c < names.length; c++) columns[c].push(row[names[c]] as CellValueOut);
+        stage.rejected.push(false);
+        stage.fileIndex.push(context.fileIndex);
+        stage.lines.push(record.line);
+        summary.rows_loaded++;
       }
-      if (problems.length === 0) problems.push(...rules(row));
     }
-    if (problems.length > 0) {
-      summary.rows_rejected++;
-      for (const p of problems)
-        context.rejects.push(issue(record.line, p.column, p.value, p.rule, p.message));
-      continue;
-    }
-    for (const w of warn(row))
-      context.warnings.push(issue(record.line, w.column, w.value, w.rule, w.message));
-    for (const name of names) stage.columns[name].push(row[name] as CellValueOut);
-    stage.rejected.push(false);
-    stage.fileIndex.push(context.fileIndex);
-    stage.lines.push(record.line);
-    summary.rows_loaded++;
   }
+  if (plan.expand !== undefined) summary.details = { ...summary.details, records };
   summary.warnings = context.warnings.length - warningsBefore;
   return summary;
 }
@@ -168,9 +193,43 @@ export function newStage(table: TableName, files: string[]): Stage {
   return stage;
 }
 
-function recordProblems(values: unknown[], error: string | undefined, header: string[]) {
+/** True when no value holds U+FFFD and at least one is not blank: the common, well-formed record. */
+function plainRecord(values: unknown[]): boolean {
+  let blank = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === 'string') {
+      if (v.includes('\uFFFD')) return false;
+      if (blank && v.trim() !== '') blank = false;
+    } else if (v !== null && v !== undefined) blank = false;
+  }
+  return !blank;
+}
+
+/** The records of `input` in batches: the reader's own batches, or single records wrapped. */
+async function* batchesOf(input: RecordSource): AsyncGenerator<RawRecord[]> {
+  if (input.batches !== undefined) {
+    for await (const batch of input.batches) yield batch;
+    return;
+  }
+  for await (const record of input.records) yield [record];
+}
+
+type RecordProblem = { rule: string; column: string; value: string; message: string };
+
+/** The shared "no problem" answer (never pushed to: a problem replaces it with a new list). */
+const NO_PROBLEMS: readonly RecordProblem[] = Object.freeze([]);
+
+function recordProblems(
+  values: unknown[],
+  error: string | undefined,
+  header: string[],
+): RecordProblem[] {
   const width = header.length;
-  const problems: { rule: string; column: string; value: string; message: string }[] = [];
+  if (error === undefined && values.length === width && plainRecord(values)) {
+    return NO_PROBLEMS as RecordProblem[];
+  }
+  const problems: RecordProblem[] = [];
   if (error !== undefined) {
     problems.push({
       rule: 'unreadable_record',

@@ -17,6 +17,10 @@ const derivation = z.union([
     by: z.number().refine((n) => n !== 0, 'must not be 0'),
   }),
   z.strictObject({
+    year_of: z.string().min(1),
+    two_digit_century: z.union([z.literal(1900), z.literal(2000)]).optional(),
+  }),
+  z.strictObject({
     list_of: z.record(z.string(), z.string()),
     when: names.default(['true', 'yes', 'y', '1', 'x']),
   }),
@@ -37,12 +41,30 @@ const source = z.strictObject({
   constants: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
   derive: z.record(z.string(), derivation).default({}),
   drop: names.default([]),
+  strip_suffix: z.record(z.string(), z.string().min(1)).default({}),
+  unpivot: z
+    .strictObject({
+      columns: names.min(1),
+      name_to: z.string().min(1),
+      value_to: z.string().min(1),
+    })
+    .optional(),
+  comment: z.union([z.string(), names]).optional(),
+});
+
+/** A unit written in the mapping itself, for exports that have no units file. */
+const inlineUnit = z.strictObject({
+  unit_id: z.string().min(1),
+  parent_id: z.string().nullable().optional(),
+  name: z.string().optional(),
+  level: z.string().min(1),
 });
 
 const mappingSchema = z
   .strictObject({
     $schema: z.string().optional(),
     description: z.string().optional(),
+    comment: z.union([z.string(), names]).optional(),
     date_format: z.string().default('dd/mm/yyyy'),
     decimal: z.enum(['.', ',']).default('.'),
     missing_values: names.default([]),
@@ -58,6 +80,7 @@ const mappingSchema = z
       })
       .default({}),
     sources: z.array(source).min(1),
+    units: z.array(inlineUnit).optional(),
   })
   .superRefine((mapping, ctx) => {
     mapping.sources.forEach((s, i) => {
@@ -73,9 +96,16 @@ const mappingSchema = z
         }
       };
       check('rename', Object.values(s.rename));
-      for (const field of ['values', 'constants', 'derive', 'date_formats'] as const) {
+      for (const field of [
+        'values',
+        'constants',
+        'derive',
+        'date_formats',
+        'strip_suffix',
+      ] as const) {
         check(field, Object.keys(s[field]));
       }
+      if (s.unpivot) check('unpivot', [s.unpivot.name_to, s.unpivot.value_to]);
     });
   });
 

@@ -1,9 +1,8 @@
-// Stream a delimited text file record by record with csv-parse, keeping the physical line each record
-// starts on. Steps: detect encoding (byte scan) and delimiter (header line) → decode chunks → parse.
+// Stream a delimited text file in batches of records, keeping the physical line each record starts on.
+// Steps: detect encoding (byte scan) and delimiter (header line) → decode chunks → parse (CsvParser).
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvParser } from './csv-parser.js';
 import { chunkDecoder, detectEncoding, encodingName, type TextEncodingName } from './encoding.js';
 import type { RawRecord, RecordSource } from './records.js';
 
@@ -26,19 +25,32 @@ export async function readCsv(path: string, options: CsvOptions = {}): Promise<R
   const sample = await readSample(path, encoding);
   const delimiter =
     options.delimiter !== undefined ? delimiterName(options.delimiter) : detectDelimiter(sample);
-  const iterator = parseRecords(path, encoding, delimiter);
-  const first = await iterator.next();
-  if (first.done || first.value.error !== undefined) {
+  const iterator = parseBatches(path, encoding, delimiter);
+  let first: RawRecord[] = [];
+  for (let next = await iterator.next(); ; next = await iterator.next()) {
+    if (next.done) break;
+    first = next.value;
+    if (first.length > 0) break;
+  }
+  const head = first[0];
+  if (head === undefined || head.error !== undefined) {
     throw new Error(
-      `${path}: no header line found${first.done ? ' (the file is empty)' : `: ${first.value.error}`}. The first line must name the columns.`,
+      `${path}: no header line found${head === undefined ? ' (the file is empty)' : `: ${head.error}`}. The first line must name the columns.`,
     );
   }
-  const header = first.value.values.map((name) => String(name).trim());
-  return {
-    header,
-    records: { [Symbol.asyncIterator]: () => iterator },
-    details: { encoding, delimiter },
-  };
+  const header = head.values.map((name) => String(name).trim());
+  const rest = first.slice(1);
+  async function* batches(): AsyncGenerator<RawRecord[]> {
+    if (rest.length > 0) yield rest;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      if (next.value.length > 0) yield next.value;
+    }
+  }
+  const batched = batches();
+  async function* records(): AsyncGenerator<RawRecord> {
+    for await (const batch of batched) for (const record of batch) yield record;
+  }
+  return { header, records: records(), batches: batched, details: { encoding, delimiter } };
 }
 
 /**
@@ -82,47 +94,17 @@ async function readSample(path: string, encoding: TextEncodingName): Promise<str
   }
 }
 
-async function* decodedChunks(path: string, encoding: TextEncodingName): AsyncGenerator<string> {
-  const decode = chunkDecoder(encoding);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) {
-    const text = decode(chunk as Buffer);
-    if (text !== '') yield text;
-  }
-  const rest = decode();
-  if (rest !== '') yield rest;
-}
-
-async function* parseRecords(
+async function* parseBatches(
   path: string,
   encoding: TextEncodingName,
   delimiter: string,
-): AsyncGenerator<RawRecord> {
-  const parser = Readable.from(decodedChunks(path, encoding)).pipe(
-    parse({
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-    }),
-  );
-  let end = 0;
-  let emptyLines = 0;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { empty_lines: number };
-    }>) {
-      const start = end + 1 + (info.empty_lines - emptyLines);
-      emptyLines = info.empty_lines;
-      end = start;
-      for (const field of record) {
-        for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1)) end++;
-      }
-      yield { line: start, values: record };
-    }
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    yield { line: end + 1, values: [], error: `CSV syntax error: ${message}` };
+): AsyncGenerator<RawRecord[]> {
+  const decode = chunkDecoder(encoding);
+  const parser = new CsvParser(delimiter);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const text = decode(chunk as Buffer);
+    if (text !== '') yield parser.push(text);
   }
+  const rest = decode();
+  yield [...(rest === '' ? [] : parser.push(rest)), ...parser.end()];
 }

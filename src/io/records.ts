@@ -19,6 +19,11 @@ export interface RawRecord {
 export interface RecordSource {
   header: string[];
   records: AsyncIterable<RawRecord>;
+  /**
+   * The same records in batches (one per read chunk), when the reader can give them so: much cheaper
+   * to iterate than one await per record. Consume either `records` or `batches`, not both.
+   */
+  batches?: AsyncIterable<RawRecord[]>;
   details: { encoding?: string; delimiter?: string; sheet?: string };
 }
 

@@ -35,7 +35,7 @@ export function makeCellParser(
 ): (raw: unknown) => CellValueOut | CellProblem {
   const typed = typedParser(name, spec, allowed, dateFormat, decimal);
   const range = rangeCheck(name, spec);
-  return (raw) => {
+  const parse = (raw: unknown): CellValueOut | CellProblem => {
     let value: unknown = raw;
     if (typeof value === 'string') {
       value = value.trim();
@@ -52,7 +52,22 @@ export function makeCellParser(
     if (range !== undefined && typeof out === 'number') return range(out);
     return out;
   };
+  // Dates, times, numbers and codes repeat a great deal in an extract: parse each text once. (Strings
+  // and lists are not cached: a string is its own result, and a list must not be shared by rows.)
+  if (spec.type === 'string' || spec.type === 'list') return parse;
+  const cache = new Map<string, CellValueOut | CellProblem>();
+  return (raw) => {
+    if (typeof raw !== 'string') return parse(raw);
+    const hit = cache.get(raw);
+    if (hit !== undefined) return hit;
+    const out = parse(raw);
+    if (cache.size < CACHE_LIMIT) cache.set(raw, out);
+    return out;
+  };
 }
+
+/** Distinct texts remembered per column parser (about 14 years of distinct days, many times over). */
+const CACHE_LIMIT = 100_000;
 
 function typedParser(
   name: string,

@@ -162,7 +162,7 @@ function overtimeWarnings(row: ParsedRow, warnings: RowProblem[]): void {
     });
   }
   if (typeof row.start_time === 'string' && typeof row.end_time === 'string') {
-    const span = (minutesOfDay(row.end_time) - minutesOfDay(row.start_time) + 1440) % 1440 || 1440;
+    const span = (minutes(row.end_time) - minutes(row.start_time) + 1440) % 1440 || 1440;
     if (hours * 60 > span + 15) {
       warnings.push({
         rule: 'times_disagree_with_hours',
@@ -172,4 +172,12 @@ function overtimeWarnings(row: ParsedRow, warnings: RowProblem[]): void {
       });
     }
   }
+}
+
+/** minutesOfDay of canonical HH:MM text, remembered (at most 1,440 distinct values). */
+const MINUTES = new Map<string, number>();
+function minutes(time: string): number {
+  let m = MINUTES.get(time);
+  if (m === undefined) MINUTES.set(time, (m = minutesOfDay(time)));
+  return m;
 }

@@ -167,15 +167,18 @@ describe('wbk report', function () {
       ]);
       assert.equal(rc, 0);
       const index = readFileSync(path.join(second, 'index.html'), 'utf8');
-      assert.ok(index.includes('FY2023-24'));
+      assert.ok(index.includes('FY2023-24'), 'the index names the period asked for');
       const units = readdirSync(path.join(second, 'units'));
       assert.deepEqual(units.sort(), ['D1', 'D2', 'D3', 'D4']);
       for (const unit of units) {
-        assert.ok(existsSync(path.join(second, 'units', unit, '00-getting-started.html')));
         assert.ok(
-          readFileSync(path.join(second, 'units', unit, 'index.html'), 'utf8').includes(
-            `"${unit}"`,
-          ),
+          existsSync(path.join(second, 'units', unit, '00-getting-started.html')),
+          `${unit}: report missing`,
+        );
+        const unitIndex = readFileSync(path.join(second, 'units', unit, 'index.html'), 'utf8');
+        assert.ok(
+          unitIndex.includes(`<th>unit</th><td>${unit}</td>`),
+          `${unit}: index does not name the unit`,
         );
       }
     } finally {

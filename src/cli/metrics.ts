@@ -1,0 +1,142 @@
+// wbk metrics: the headline figures of an extract for one period, published (disclosure control on),
+// as JSON for other systems or as a short text summary. Sections come from the analyses' headline
+// functions: leavers (attritionHeadlines), exit interviews (exitHeadlines), the well-being matrix.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Dataset } from '../io/load-dataset.js';
+import { loadDatasetCached } from '../report/dataset-cache.js';
+import { latestCompleteFinancialYear } from '../report/coverage.js';
+import { parsePeriod, type Period } from '../time/periods.js';
+import { attritionHeadlines } from '../transforms/attrition-headlines.js';
+import { exitHeadlines } from '../transforms/exits-headlines.js';
+import { UsageError, type Command } from './command.js';
+import { kitVersion } from './version.js';
+
+const USAGE = `Usage: wbk metrics --data DIR [--mapping FILE] [--period FY2023-24] [--level district]
+                   [--service-bands 3,7,11] [--min-group-size N] [--json]
+
+Prints the headline figures for the period (default: the latest complete financial year), in
+publish mode — groups and counts under the minimum size are hidden (null in JSON, [c] in text):
+leavers by type, leaver rate and turnover, the share of voluntary resignations with under 5 years'
+service, the 3-year resignation probability by sex and ethnicity with relative likelihoods,
+exit-interview coverage, top reasons, the share citing each reason group by service band, and the
+well-being matrix at --level (units, indicator values, bands, temperature, running hot).
+
+  --data DIR            folder holding the extract (required)
+  --mapping FILE        mapping file adapting your export to the kit's model
+  --period P            FY2023-24, FY2023-24 Q2, 2023-10 …
+  --level L             unit level of the well-being matrix (default: the level below the top)
+  --service-bands LIST  service band edges in years, e.g. 3,7,11 (default: Home Office JL6)
+  --min-group-size N    smallest group or count shown (default 5)
+  --json                one JSON object on standard output`;
+
+/** A section of the metrics: a name and the function that computes it from the dataset. */
+interface Section {
+  name: string;
+  compute(data: Dataset, options: SectionOptions): object;
+}
+
+interface SectionOptions {
+  period: Period;
+  level: string;
+  policy: { minGroupSize: number; minCount: number };
+  serviceBandEdges?: number[];
+}
+
+const SECTIONS: Section[] = [
+  { name: 'leavers', compute: (data, o) => attritionHeadlines(data, o) },
+  { name: 'exit_interviews', compute: (data, o) => exitHeadlines(data, o) },
+];
+
+export const metricsCommand: Command = {
+  summary: 'print the headline figures (leavers, exit interviews, well-being matrix) for a period',
+  usage: USAGE,
+  async run(argv: string[]): Promise<number> {
+    const values = parseArguments(argv);
+    if (!values.data)
+      throw new UsageError('--data DIR is required: the folder holding the extract.');
+    const minGroupSize = Number(values['min-group-size'] ?? '5');
+    if (!Number.isInteger(minGroupSize) || minGroupSize < 1) {
+      throw new UsageError(
+        `--min-group-size must be a whole number ≥ 1, got "${values['min-group-size']}".`,
+      );
+    }
+    const serviceBandEdges = values['service-bands']
+      ? parseBands(values['service-bands'])
+      : undefined;
+    const dataDir = path.resolve(values.data);
+    const data = await loadDatasetCached(
+      dataDir,
+      values.mapping ? { mapping: path.resolve(values.mapping) } : {},
+    );
+    const fy = { fyStartMonth: data.config.fyStartMonth };
+    let period: Period;
+    try {
+      period = values.period ? parsePeriod(values.period, fy) : latestCompleteFinancialYear(data);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const levels = data.config.unitLevels;
+    const level = values.level ?? levels[Math.min(1, levels.length - 1)];
+    if (!levels.includes(level))
+      throw new UsageError(`--level "${level}" is not a unit level. Levels: ${levels.join(', ')}.`);
+    const options: SectionOptions = {
+      period,
+      level,
+      policy: { minGroupSize, minCount: minGroupSize },
+      ...(serviceBandEdges ? { serviceBandEdges } : {}),
+    };
+    const result: Record<string, unknown> = {
+      kit_version: kitVersion(),
+      period: period.label,
+      period_start: period.start,
+      period_end: period.end,
+      disclosure: { mode: 'publish', min_group_size: minGroupSize, min_count: minGroupSize },
+    };
+    for (const section of SECTIONS) result[section.name] = section.compute(data, options);
+    if (values.json) {
+      console.log(JSON.stringify(result, null, 2));
+    } else {
+      console.log(
+        `Headline figures, ${period.label} (publish mode: groups and counts under ${minGroupSize} hidden)`,
+      );
+      for (const section of SECTIONS)
+        console.log(`\n${section.name}:\n${JSON.stringify(result[section.name], null, 2)}`);
+    }
+    return 0;
+  },
+};
+
+function parseBands(text: string): number[] {
+  const edges = text.split(',').map((s) => Number(s.trim()));
+  if (
+    edges.some((e) => !Number.isFinite(e) || e <= 0) ||
+    edges.some((e, i) => i > 0 && e <= edges[i - 1])
+  ) {
+    throw new UsageError(
+      `--service-bands must be increasing positive numbers of years, e.g. 3,7,11; got "${text}".`,
+    );
+  }
+  return edges;
+}
+
+function parseArguments(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        data: { type: 'string' },
+        mapping: { type: 'string' },
+        period: { type: 'string' },
+        level: { type: 'string' },
+        'service-bands': { type: 'string' },
+        'min-group-size': { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
