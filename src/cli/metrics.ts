@@ -9,6 +9,7 @@ import { latestCompleteFinancialYear } from '../report/coverage.js';
 import { parsePeriod, type Period } from '../time/periods.js';
 import { attritionHeadlines } from '../transforms/attrition-headlines.js';
 import { exitHeadlines } from '../transforms/exits-headlines.js';
+import { matrixHeadlines } from '../transforms/matrix-headlines.js';
 import { UsageError, type Command } from './command.js';
 import { kitVersion } from './version.js';
 
@@ -46,6 +47,7 @@ interface SectionOptions {
 const SECTIONS: Section[] = [
   { name: 'leavers', compute: (data, o) => attritionHeadlines(data, o) },
   { name: 'exit_interviews', compute: (data, o) => exitHeadlines(data, o) },
+  { name: 'wellbeing_matrix', compute: (data, o) => matrixHeadlines(data, o) },
 ];
 
 export const metricsCommand: Command = {

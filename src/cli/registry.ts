@@ -4,6 +4,7 @@ import { demoCommand } from './demo.js';
 import { demoDataCommand } from './demo-data.js';
 import { checkCommand } from './check.js';
 import { reportCommand } from './report.js';
+import { riskCommand } from './risk.js';
 import { metricsCommand } from './metrics.js';
 
 export const commands: Record<string, Command> = {
@@ -12,4 +13,5 @@ export const commands: Record<string, Command> = {
   check: checkCommand,
   metrics: metricsCommand,
   report: reportCommand,
+  risk: riskCommand,
 };

@@ -1,5 +1,6 @@
 // The proportional-hazards test of R's cox.zph (survival >= 3): a score test, at the fitted
 // coefficients, for adding the interactions x·g(t), with g(t) = 1 − KM(t−) centred over the events.
+import { maxOf } from './numeric.js';
 import type { CoxData } from './cox-input.js';
 import { coxSweep, type Ties } from './cox-sweep.js';
 import { chiSquarePValue, solveSpd } from './logistic-wald.js';
@@ -30,7 +31,7 @@ export function coxZph(
   const p = data.p;
   const g = kmTransform(data);
   const eta = data.Xc.map((row) => row.reduce((s, v, j) => s + v * beta[j], 0));
-  const top = Math.max(...eta);
+  const top = maxOf(eta);
   const sweep = coxSweep(
     data,
     eta.map((e) => e - top),

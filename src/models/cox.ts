@@ -1,6 +1,7 @@
 // Cox proportional-hazards regression for counting-process data, fitted as R's coxph (agfit4).
 // Steps: check and centre the data -> Newton-Raphson from beta = 0 with step halving -> Wald table,
 // score / Wald / likelihood-ratio tests, concordance, baseline cumulative hazard, cox.zph.
+import { maxOf } from './numeric.js';
 import { prepareCoxData, type CoxInput } from './cox-input.js';
 import { coxSweep, type Ties } from './cox-sweep.js';
 import { concordance, type Concordance } from './cox-concordance.js';
@@ -82,7 +83,7 @@ export function fitCox(
   checkRank(data, names);
   const lik = (beta: number[]) => {
     const eta = data.Xc.map((row) => dotp(row, beta));
-    const top = Math.max(...eta); // the likelihood is unchanged by a common shift; this avoids overflow
+    const top = maxOf(eta); // the likelihood is unchanged by a common shift; this avoids overflow
     return coxSweep(
       data,
       eta.map((e) => e - top),

@@ -1,4 +1,5 @@
 // Input checks for fitLogistic and the errors it throws on separation and non-convergence.
+import { maxOf } from './numeric.js';
 import { aliasedColumns } from './design-matrix.js';
 
 export interface LogisticInputs {
@@ -98,10 +99,8 @@ export function separationError(
       `fitLogistic: did not converge in ${maxIter} iterations (columns ${names.join(', ')}). Rescale large-valued columns (e.g. hours to tens of hours) or raise options.maxIter.`,
     );
   }
-  const reach = names.map(
-    (_, j) => Math.abs(step[j]) * Math.max(...used.map((i) => Math.abs(X[i][j]))),
-  );
-  const top = Math.max(...reach);
+  const reach = names.map((_, j) => Math.abs(step[j]) * maxOf(used.map((i) => Math.abs(X[i][j]))));
+  const top = maxOf(reach);
   const involved = names.filter((_, j) => reach[j] >= 0.1 * top && reach[j] > 0);
   const state = converged
     ? 'the deviance converged but the coefficients do not'

@@ -145,6 +145,16 @@ export function publishTable(
     countColumns: layout.measures
       .filter((m) => m.published && (m.size || m.count))
       .map((m) => m.column),
+    ...(spec.total === undefined ? {} : { total: spec.total }),
+    ...(spec.period === undefined ? {} : { period: spec.period }),
+    ...(spec.hierarchy === undefined
+      ? {}
+      : {
+          hierarchy: Object.freeze({
+            column: spec.hierarchy.column,
+            parent: Object.freeze({ ...spec.hierarchy.parent }),
+          }),
+        }),
     log: {
       mode: rules.mode,
       entries,

@@ -24,6 +24,12 @@ export interface PublishedTable {
   readonly columns: readonly string[];
   /** The published columns that count people (population and counts): what thresholds apply to. */
   readonly countColumns: readonly string[];
+  /** The spec's total marker (a row with this value in a dimension is the sum over it), if declared. */
+  readonly total?: string;
+  /** The spec's hierarchy (child value → parent value in one dimension), if declared. */
+  readonly hierarchy?: Readonly<{ column: string; parent: Readonly<Record<string, string>> }>;
+  /** The spec's period label (the period every row is about when the period is not a dimension). */
+  readonly period?: string;
   readonly log: SuppressionLog;
   readonly policy: Readonly<DisclosurePolicy>;
   /** True in analyst mode: nothing was hidden; the output must not leave the analyst's hands. */

@@ -18,8 +18,16 @@ export interface ExportTable {
   caption?: string;
   columns: string[];
   rows: (string | number | boolean | null)[][];
+  /** The dimension columns (the first columns); the others are measures. */
+  by?: string[];
   /** Columns holding counts or group sizes: in publish mode none may be 1 to minGroupSize − 1. */
   countColumns?: string[];
+  /** The total marker of the table's spec: a row with it in a dimension is the sum over that dimension. */
+  total?: string;
+  /** The hierarchy of the table's spec: child value → parent value in one dimension column. */
+  hierarchy?: { column: string; parent: Record<string, string> };
+  /** The period label of the table's spec (what every row is about when period is not a dimension). */
+  period?: string;
   /** True when the report writes this table as CSV and XLSX. */
   exported?: boolean;
   notForCirculation?: boolean;

@@ -66,7 +66,9 @@ export function showPublished(published: PublishedTable, options: ShowOptions = 
 }
 
 /**
- * The published table as exported: dimensions and measures, suppressed cells as [c].
+ * The published table as exported: dimensions and measures, suppressed cells as [c], with the
+ * dimension and count columns and the spec's total marker and hierarchy (for the privacy scan and
+ * the cross-table audit).
  * @example exportTable(published, 'leavers-by-district')
  */
 export function exportTable(
@@ -92,6 +94,13 @@ export function exportTable(
     ...(caption ? { caption } : {}),
     columns,
     rows,
+    by: [...pt.by],
+    countColumns: [...pt.countColumns],
+    ...(pt.total === undefined ? {} : { total: pt.total }),
+    ...(pt.period === undefined ? {} : { period: pt.period }),
+    ...(pt.hierarchy === undefined
+      ? {}
+      : { hierarchy: { column: pt.hierarchy.column, parent: { ...pt.hierarchy.parent } } }),
     ...(pt.notForCirculation ? { notForCirculation: true } : {}),
   };
 }

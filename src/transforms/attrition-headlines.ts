@@ -80,18 +80,6 @@ export function attritionHeadlines(
     summarizeLeaverRates(people, { periods: period }),
     leaverRatesSpec(),
   );
-  // The headline count appears in both tables: when either hides it, the rates built on it go too.
-  const headline = typeRows.find((r) => r.leaver_type === HEADLINE_LEAVERS);
-  if (rates[0] && headline && headline.leavers === null) {
-    for (const c of [
-      'leavers',
-      'leaver_rate_pct',
-      'turnover_two_point_pct',
-      'turnover_time_weighted_pct',
-    ]) {
-      rates[0][c] = null;
-    }
-  }
   const rate = rates[0] ?? {};
   const bands = publish(
     'service_bands',
@@ -100,6 +88,15 @@ export function attritionHeadlines(
       sum: ['leavers', 'voluntary_resignations'],
     }),
     serviceAtLeavingSpec([], { total: 'All' }),
+  );
+  // One figure, one status: a count published in two tables under different names (the headline
+  // leavers in the type, rate and band tables; voluntary resignations and transfers out likewise) is
+  // hidden in all of them when any hides it, else the shown copy would give the hidden one back.
+  withholdCopies(
+    notes,
+    typeRows,
+    rates[0],
+    bands.find((b) => b.service_band === 'All'),
   );
   const short = publish(
     'short_service_share',
@@ -179,6 +176,45 @@ export function attritionHeadlines(
     },
     notes,
   };
+}
+
+/** The rates a count of the leaver-rate table is the numerator of. */
+const RATES_OF: Record<string, string[]> = {
+  leavers: ['leaver_rate_pct', 'turnover_two_point_pct', 'turnover_time_weighted_pct'],
+  voluntary_resignations: ['voluntary_rate_pct'],
+  transfers_out: [],
+};
+
+/**
+ * Hides (in place) every copy of a figure that one of the leaver tables hides: leavers by type
+ * (type rows), the leaver-rate row (counts and the rates built on them) and the 'All' row of the
+ * service bands. Hiding more never reveals anything, so the tables stay publishable.
+ */
+function withholdCopies(notes: string[], types: Row[], rate?: Row, bandsAll?: Row): void {
+  const copies: [string, string, string | null][] = [
+    [HEADLINE_LEAVERS, 'leavers', 'leavers'],
+    ['voluntary_resignation', 'voluntary_resignations', 'voluntary_resignations'],
+    ['transfer_out', 'transfers_out', null],
+  ];
+  for (const [type, rateColumn, bandColumn] of copies) {
+    const typeRow = types.find((r) => r.leaver_type === type);
+    const cells: [Row | undefined, string][] = [
+      [typeRow, 'leavers'],
+      [rate, rateColumn],
+      [bandColumn === null ? undefined : bandsAll, bandColumn ?? ''],
+    ];
+    const present = cells.filter(([row, c]) => row !== undefined && c in row) as [Row, string][];
+    if (
+      !present.some(([row, c]) => row[c] === null) ||
+      present.every(([row, c]) => row[c] === null)
+    )
+      continue;
+    for (const [row, c] of present) row[c] = null;
+    if (rate) for (const r of RATES_OF[rateColumn]) rate[r] = null;
+    notes.push(
+      `${type}: the count is hidden in one table, so its copies in the others are withheld too.`,
+    );
+  }
 }
 
 /** Published rows as plain objects: dimensions and measures, hidden cells null. */

@@ -18,6 +18,14 @@ export interface DataQualityOptions {
   unreliableThreshold?: number;
   /** Unit level of the equality breakdown; default the level below the top (raw unit_id without units). */
   level?: string | null;
+  /**
+   * unit_ids of a unit report's subtree (report.scope): people outside it are pooled in the equality
+   * table as `restLabel`, so a unit's report shows its own unit, the rest and the whole organisation
+   * only. Default null: every unit.
+   */
+  scope?: ReadonlySet<string> | null;
+  /** Label of the people outside `scope`. Default 'Rest of organisation' (as report.labelUnits). */
+  restLabel?: string;
 }
 
 /** The data-quality report: plain tables, each with a CellSpec in data-quality-cards.ts. */
@@ -40,11 +48,17 @@ export interface DataQuality {
  * The data-quality report of a loaded dataset (see DataQuality for the tables). Equality data are
  * measured on every row of people (employment spells, leavers included), by unit rolled up to
  * `level` and worker type, with "All" totals; `comparison_unreliable` is unknown / people > threshold.
+ * With `scope`, people outside the unit's subtree are one group, `restLabel`.
  * @example const dq = summarizeDataQuality(data, { unreliableThreshold: 0.2, level: 'district' })
  */
 export function summarizeDataQuality(
   dataset: Pick<Dataset, 'tables' | 'files' | 'rejects' | 'warnings' | 'config'>,
-  { unreliableThreshold = 0.2, level }: DataQualityOptions = {},
+  {
+    unreliableThreshold = 0.2,
+    level,
+    scope = null,
+    restLabel = 'Rest of organisation',
+  }: DataQualityOptions = {},
 ): DataQuality {
   const missing = ['tables', 'files', 'rejects', 'warnings', 'config'].filter(
     (k) => (dataset as unknown as Record<string, unknown>)?.[k] === undefined,
@@ -61,7 +75,14 @@ export function summarizeDataQuality(
   }
   const notes: string[] = [];
   const people = dataset.tables.people;
-  const { units, level: used } = unitsAtLevel(dataset, level ?? null, notes);
+  const { units: rolled, level: used } = unitsAtLevel(dataset, level ?? null, notes);
+  const ids = people.columnNames().includes('unit_id')
+    ? (people.array('unit_id') as ArrayLike<string | null>)
+    : null;
+  const units =
+    scope === null
+      ? rolled
+      : rolled.map((u, i) => (ids?.[i] != null && scope.has(ids[i]!) ? u : restLabel));
   return {
     threshold: unreliableThreshold,
     level: used,

@@ -118,6 +118,24 @@ describe('summarizeDataQuality', () => {
     );
   });
 
+  it('pools the people outside a unit report’s scope as the rest of the organisation', () => {
+    // Scope = D1's subtree: P1, P2 stay in D1; P3, P4, P5 (D2) and P6 (no unit) become the rest.
+    const scoped = summarizeDataQuality(dataset(), {
+      level: 'district',
+      scope: new Set(['D1', 'T1']),
+    });
+    const sex = scoped.equality.filter(
+      (d: { characteristic: string; worker_type: string }) =>
+        d.characteristic === 'sex' && d.worker_type === 'All',
+    );
+    // D1: 2 people (P2 not stated); rest: P3–P6, all stated; All: 6 people, 1 not stated.
+    tableEqual(sex.select('unit_id', 'people', 'not_stated'), {
+      unit_id: ['D1', 'Rest of organisation', 'All'],
+      people: [2, 4, 6],
+      not_stated: [1, 0, 1],
+    });
+  });
+
   it('measures each characteristic, age from birth year or age band', () => {
     const all = dq.equality.filter(
       (d: { unit_id: string; worker_type: string }) =>

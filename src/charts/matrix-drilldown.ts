@@ -1,0 +1,78 @@
+// Drill-down of the well-being matrix from the force through districts to teams: a plotly sunburst
+// coloured by temperature (click a district to open it), each unit compared with its own level.
+import type { PlotlyFigure } from '../display/plotly.js';
+import { checkPublishedTable, type PublishedTable } from '../privacy/index.js';
+import { scoreWellbeingMatrix, type MatrixScoreOptions } from '../transforms/matrix-score.js';
+import {
+  summarizeMatrixTemperature,
+  type MatrixTemperatureOptions,
+} from '../transforms/matrix-temperature.js';
+
+export interface MatrixDrilldownOptions extends MatrixScoreOptions, MatrixTemperatureOptions {
+  title?: string;
+}
+
+/**
+ * A plotly sunburst of a published matrix holding several levels (e.g. district, department and
+ * team rows with the force, published with wellbeingMatrixCellSpec's hierarchy): every unit a
+ * segment inside its parent, coloured by its temperature against the units of its own level
+ * (red = hotter than the force); hover shows the temperature, trend and the indicators driving it.
+ * Units without a temperature (too many hidden cells) are grey.
+ * @example showPlotly(wellbeingMatrixDrilldownFigure(published, { tree: report.tree, period: 'FY2024-25' }))
+ */
+export function wellbeingMatrixDrilldownFigure(
+  published: PublishedTable,
+  options: MatrixDrilldownOptions,
+): PlotlyFigure {
+  checkPublishedTable(published, 'wellbeingMatrixDrilldownFigure');
+  const scored = scoreWellbeingMatrix(published, options);
+  const rows = summarizeMatrixTemperature(scored, options).objects() as Record<string, unknown>[];
+  const limit = options.normalise === 'percentile' ? 50 : 2;
+  const temperature = rows.map((r) => r.temperature as number | null);
+  const hover = rows.map((r) =>
+    [
+      `<b>${r.unit_name}</b> (${r.unit_level})`,
+      r.parent_id === null
+        ? 'the force: reference for every unit'
+        : r.temperature === null
+          ? 'no temperature: too few indicators shown'
+          : `temperature ${(r.temperature as number).toFixed(2)}${r.trend ? `, ${r.trend}` : ''}`,
+      r.drivers ? `driven by ${r.drivers}` : '',
+    ]
+      .filter(Boolean)
+      .join('<br>'),
+  );
+  return {
+    data: [
+      {
+        type: 'sunburst',
+        ids: rows.map((r) => r.unit_id),
+        labels: rows.map((r) => r.unit_name),
+        parents: rows.map((r) => r.parent_id ?? ''),
+        text: hover,
+        hoverinfo: 'text',
+        textinfo: 'label',
+        maxdepth: 2,
+        insidetextorientation: 'radial',
+        marker: {
+          colors: temperature.map((t) => (t === null ? 0 : Math.max(-limit, Math.min(limit, t)))),
+          // plotly's own 'RdBu' runs blue → red upwards; spelled out so red is hot.
+          colorscale: [
+            [0, '#2166ac'],
+            [0.5, '#f7f7f7'],
+            [1, '#b2182b'],
+          ],
+          cmin: -limit,
+          cmid: 0,
+          cmax: limit,
+          showscale: true,
+          colorbar: { title: { text: 'temperature' } },
+        },
+      },
+    ],
+    layout: {
+      title: { text: options.title ?? 'Well-being temperature: click a unit to drill down' },
+      margin: { t: 50, l: 10, r: 10, b: 10 },
+    },
+  };
+}

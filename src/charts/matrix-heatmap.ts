@@ -1,0 +1,124 @@
+// The well-being matrix as a heatmap: units (hottest first) × indicators, coloured by heat against
+// the force, hidden cells marked "[c]", and the temperature as the last column.
+import type { VegaLiteSpec } from '../display/vega.js';
+import { checkPublishedTable, type PublishedTable } from '../privacy/index.js';
+import { scoreWellbeingMatrix, type MatrixScoreOptions } from '../transforms/matrix-score.js';
+import {
+  summarizeMatrixTemperature,
+  type MatrixTemperatureOptions,
+} from '../transforms/matrix-temperature.js';
+
+export interface MatrixHeatmapOptions extends MatrixScoreOptions, MatrixTemperatureOptions {
+  /** Unit level of the rows (default: the level below the top among the published rows). */
+  level?: string;
+  title?: string;
+  description?: string;
+}
+
+const TEMPERATURE = 'Temperature';
+
+/**
+ * A vega-lite heatmap of the published matrix for one period: a row per unit of `level` plus the
+ * force, a column per indicator plus the temperature. Colour is the heat (z-score or percentile
+ * against the force, positive = worse, red); the text is the value. Cells hidden by disclosure
+ * control are grey with "[c]" and are not in the temperature; cells without data are blank with "–".
+ * @example await showVegaLite(wellbeingMatrixHeatmapChart(published, { tree: report.tree, period: 'FY2024-25' }))
+ */
+export function wellbeingMatrixHeatmapChart(
+  published: PublishedTable,
+  options: MatrixHeatmapOptions,
+): VegaLiteSpec {
+  checkPublishedTable(published, 'wellbeingMatrixHeatmapChart');
+  const scored = scoreWellbeingMatrix(published, options);
+  const all = scored.objects() as Record<string, unknown>[];
+  const period = options.period ?? String(all[all.length - 1]?.period ?? '');
+  const temps = summarizeMatrixTemperature(scored, { ...options, period }).objects() as Record<
+    string,
+    unknown
+  >[];
+  const levels = [...new Set(temps.filter((t) => t.parent_id !== null).map((t) => t.unit_level))];
+  const level = options.level ?? levels[0];
+  const keep = temps.filter((t) => t.parent_id === null || t.unit_level === level);
+  const order = keep.map((t) => String(t.unit_name));
+  const shown = new Set(keep.map((t) => t.unit_id));
+  const pct = options.normalise === 'percentile';
+  const cells = all
+    .filter((c) => shown.has(c.unit_id) && c.period === period)
+    .map((c) => ({
+      unit: c.unit_name,
+      indicator: c.label,
+      heat: c.heat,
+      heat_colour: c.heat ?? 0,
+      band: c.band,
+      text: c.status === 'suppressed' ? '[c]' : c.value === null ? '–' : format(c.value as number),
+      value: c.value,
+      contribution: c.contribution,
+    }));
+  for (const t of keep) {
+    cells.push({
+      unit: t.unit_name,
+      indicator: TEMPERATURE,
+      heat: t.temperature,
+      heat_colour: t.temperature ?? 0,
+      band: t.band,
+      text: t.temperature === null ? '–' : format(t.temperature as number),
+      value: t.temperature,
+      contribution: null,
+    });
+  }
+  const hidden = cells.filter((c) => c.text === '[c]').length;
+  const limit = pct ? 50 : 3;
+  return {
+    title: options.title ?? `Well-being matrix by ${level}${period ? `, ${period}` : ''}`,
+    description: [
+      options.description,
+      hidden
+        ? `${hidden} cells hidden to protect privacy ([c]); they are left out of the temperature.`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    data: { values: cells },
+    width: { step: 62 },
+    height: { step: 20 },
+    encoding: {
+      x: {
+        field: 'indicator',
+        type: 'nominal',
+        sort: [...new Set(cells.map((c) => c.indicator))],
+        title: null,
+        axis: { orient: 'top', labelAngle: -40 },
+      },
+      y: { field: 'unit', type: 'nominal', sort: order, title: null },
+    },
+    layer: [
+      {
+        mark: { type: 'rect', stroke: 'white', tooltip: { content: 'data' } },
+        encoding: {
+          color: {
+            condition: { test: 'datum.heat === null', value: '#e0e0e0' },
+            field: 'heat_colour',
+            type: 'quantitative',
+            title: pct ? 'percentile − 50 (worse →)' : 'z (worse →)',
+            scale: { scheme: 'redblue', reverse: true, domain: [-limit, limit], clamp: true },
+          },
+        },
+      },
+      {
+        mark: { type: 'text', fontSize: 9 },
+        encoding: {
+          text: { field: 'text' },
+          color: {
+            condition: { test: `abs(datum.heat) > ${limit * 0.6}`, value: 'white' },
+            value: 'black',
+          },
+        },
+      },
+    ],
+  };
+}
+
+function format(v: number): string {
+  const a = Math.abs(v);
+  return a >= 100 ? v.toFixed(0) : a >= 10 ? v.toFixed(1) : v.toFixed(2);
+}

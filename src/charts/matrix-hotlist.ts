@@ -1,0 +1,43 @@
+// The "running hot" list of the well-being matrix as an HTML table: units, temperature, trend and
+// the indicators driving them, from a published matrix only.
+import { escapeHtml } from '../display/bundle.js';
+import { analystBannerHtml, checkPublishedTable, type PublishedTable } from '../privacy/index.js';
+import { scoreWellbeingMatrix, type MatrixScoreOptions } from '../transforms/matrix-score.js';
+import {
+  summarizeMatrixTemperature,
+  type MatrixTemperatureOptions,
+} from '../transforms/matrix-temperature.js';
+
+/**
+ * The units running hot in the period (temperature at or above the hot threshold), hottest first,
+ * with their temperature, the previous period's, the trend and the drivers; or a sentence saying
+ * none is. Also returns their unit_ids, for a trend chart.
+ * @example const hot = matrixRunningHot(published, { tree: report.tree, period: 'FY2024-25' }); display({ 'text/html': hot.html })
+ */
+export function matrixRunningHot(
+  published: PublishedTable,
+  options: MatrixScoreOptions & MatrixTemperatureOptions,
+): { html: string; units: string[] } {
+  const pt = checkPublishedTable(published, 'matrixRunningHot');
+  const rows = (
+    summarizeMatrixTemperature(scoreWellbeingMatrix(pt, options), options).objects() as Record<
+      string,
+      unknown
+    >[]
+  ).filter((r) => r.running_hot === true);
+  const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : '–');
+  const body = rows
+    .map(
+      (r) =>
+        `<tr><td>${escapeHtml(String(r.unit_name))}</td><td>${fmt(r.temperature)}</td><td>${fmt(r.previous_temperature)}</td>` +
+        `<td>${escapeHtml(String(r.trend ?? '–'))}</td><td>${escapeHtml(String(r.drivers))}</td></tr>`,
+    )
+    .join('');
+  const html = rows.length
+    ? `<table class="wbk-published"><thead><tr><th>unit</th><th>temperature</th><th>previous</th><th>trend</th><th>driven by</th></tr></thead><tbody>${body}</tbody></table>`
+    : '<p>No unit is running hot in this period.</p>';
+  return {
+    html: (pt.notForCirculation ? analystBannerHtml() : '') + html,
+    units: rows.map((r) => String(r.unit_id)),
+  };
+}

@@ -1,0 +1,181 @@
+// Validation of the leaving-risk model on person-months. Out of time: fit on the months whose outcome
+// was known before the test year began, score the last year with a known outcome. Cross-validation:
+// k folds by person. Steps: choose rows → design → fit → score held-out rows → skill by group.
+import { COX_FEATURES, riskDesign, RISK_FEATURES, type RiskDesign } from './risk-design.js';
+import { fitRiskCox, fitRiskLogistic, predictRisk, type RiskModel } from './risk-model.js';
+import { coxIntervals } from './risk-intervals.js';
+import { personFolds, skillReport } from './risk-skill.js';
+import type { PersonPeriods } from '../transforms/person-period.js';
+import { monthIndex, monthLabel } from '../transforms/person-period-events.js';
+import { formatDate } from '../time/dates.js';
+import {
+  checkAligned,
+  concordanceOf,
+  coxConcordance,
+  monthNumber,
+  type RiskValidation,
+  type RiskValidationOptions,
+} from './risk-validate-parts.js';
+
+export type { RiskScheme, RiskValidation, RiskValidationOptions } from './risk-validate-parts.js';
+
+/**
+ * Validates a leaving-risk model on person-months (buildPersonPeriods). 'out-of-time': the test months
+ * are the last 12 whose horizon ended by the as-of date; training months end `horizonMonths` before the
+ * test year starts, so no training outcome was unknown when the test year began. 'cv': k folds by
+ * person over every row with a known outcome. Skill: AUC, Brier, calibration by decile, and the same by
+ * sex, ethnicity group and worker type with gaps (protected characteristics are never inputs).
+ * @example validateRiskModel(buildPersonPeriods(data), { model: 'logistic', scheme: 'out-of-time' }).test.auc
+ */
+export function validateRiskModel(
+  pp: PersonPeriods,
+  {
+    model = 'logistic',
+    scheme = 'out-of-time',
+    folds = 5,
+    seed = 1,
+    features,
+    minGroupSize = 5,
+    coxStepMonths = 3,
+  }: RiskValidationOptions = {},
+): RiskValidation {
+  const t = pp.table;
+  checkAligned(pp);
+  const inputs = features ?? (model === 'cox' ? COX_FEATURES : RISK_FEATURES);
+  const y = Array.from(t.array('resigned_within_horizon') as ArrayLike<number | null>);
+  const persons = Array.from(t.array('person_id') as ArrayLike<string>);
+  const month = Array.from(t.array('month') as ArrayLike<string>, monthNumber);
+  const service = Array.from(t.array('service_days') as ArrayLike<number>);
+  // Cox: intervals of coxStepMonths months (fewer rows, same follow-up)
+  const { stop: next, event } = coxIntervals(
+    persons,
+    service,
+    t.array('next_service_days') as ArrayLike<number | null>,
+    t.array('resigned_next_month') as ArrayLike<number | null>,
+    model === 'cox' ? coxStepMonths : 1,
+  );
+  const dims: Record<string, (string | null)[]> = {
+    sex: Array.from(pp.protected.array('sex') as ArrayLike<string | null>),
+    ethnicity_group: Array.from(pp.protected.array('ethnicity_group') as ArrayLike<string | null>),
+    worker_type: Array.from(t.array('worker_type') as ArrayLike<string | null>),
+  };
+  // Only months whose whole horizon is observed: a leaver's month with the horizon still open would
+  // otherwise enter with outcome 1 while stayers of the same month are unknown (a biased sample).
+  const lastComplete = monthIndex(pp.asOf + 1) - 1 - pp.horizonMonths;
+  const known = [...y.keys()].filter((i) => month[i] <= lastComplete && (y[i] === 0 || y[i] === 1));
+  if (known.length === 0) {
+    throw new Error(
+      `validateRiskModel: no month has its whole ${pp.horizonMonths}-month horizon before the as-of date ${formatDate(pp.asOf)}. Use a shorter horizon or more history.`,
+    );
+  }
+  const h = pp.horizonMonths;
+  const fit = (design: RiskDesign, rows: number[]) =>
+    model === 'logistic'
+      ? fitRiskLogistic(design, y, persons, rows, h)
+      : fitRiskCox(design, service, next, event, rows, h);
+  const score = (m: RiskModel, d: RiskDesign, rows: number[]) => predictRisk(m, d, rows, service);
+  const intercept = model === 'logistic';
+  const report = (rows: number[], p: number[]) =>
+    skillReport(
+      p,
+      rows.map((i) => y[i] as number),
+      rows.map((i) => persons[i]),
+      Object.fromEntries(Object.entries(dims).map(([k, v]) => [k, rows.map((i) => v[i])])),
+      minGroupSize,
+    );
+  const summary = (rows: number[]) => ({
+    rows: rows.length,
+    people: new Set(rows.map((i) => persons[i])).size,
+    events: rows.reduce((s, i) => s + ((model === 'logistic' ? y[i] : event[i]) ?? 0), 0),
+  });
+  if (scheme === 'out-of-time') {
+    const lastKnown = known.reduce((m, i) => Math.max(m, month[i]), -Infinity);
+    const testFrom = lastKnown - 11;
+    const trainTo = testFrom - 1 - h;
+    const test = known.filter((i) => month[i] >= testFrom);
+    const train = (
+      model === 'logistic' ? known : [...y.keys()].filter((i) => next[i] !== null)
+    ).filter((i) => month[i] <= trainTo);
+    const firstMonth = month.reduce((m, v) => Math.min(m, v), Infinity);
+    if (train.length === 0 || firstMonth > trainTo) {
+      throw new Error(
+        `validateRiskModel: no training months: the test year starts ${monthLabel(testFrom)} and training outcomes must be known ${h} months before it, but the rows start ${monthLabel(firstMonth)}. Use { scheme: 'cv' }, a shorter horizon (6), or more history.`,
+      );
+    }
+    const design = riskDesign(t, inputs, train, {
+      intercept,
+      outcome: model === 'logistic' ? y : event,
+    });
+    const fitted = fit(design, train);
+    const p = score(fitted, design, test);
+    return {
+      model,
+      scheme,
+      description: `Fitted on ${monthLabel(firstMonth)} to ${monthLabel(trainTo)} (outcomes known by ${monthLabel(trainTo + h)}), tested on ${monthLabel(testFrom)} to ${monthLabel(lastKnown)}, months it never saw.`,
+      train_months: [monthLabel(firstMonth), monthLabel(trainTo)],
+      test_months: [monthLabel(testFrom), monthLabel(lastKnown)],
+      folds: null,
+      seed: null,
+      train: summary(train),
+      test: report(test, p),
+      concordance:
+        model === 'cox'
+          ? coxConcordance(
+              fitted,
+              design,
+              test.filter((i) => next[i] !== null),
+              service,
+              next,
+              event,
+            )
+          : null,
+      zph: fitted.cox?.zph ?? null,
+      fitted,
+      dropped: design.dropped,
+    };
+  }
+  const rows = model === 'logistic' ? known : known.filter((i) => next[i] !== null);
+  const design = riskDesign(t, inputs, rows, {
+    intercept,
+    outcome: model === 'logistic' ? y : event,
+  });
+  const fold = personFolds(
+    rows.map((i) => persons[i]),
+    folds,
+    seed,
+  );
+  const p = new Array<number>(rows.length);
+  const lp = new Array<number>(rows.length);
+  for (let f = 0; f < folds; f++) {
+    const idx = rows.map((_, r) => r).filter((r) => fold[r] === f);
+    const trainRows = rows.filter((_, r) => fold[r] !== f);
+    // each fold gets its own design: a sparse flag may separate the outcome in one fold only
+    const d = riskDesign(t, inputs, trainRows, {
+      intercept,
+      outcome: model === 'logistic' ? y : event,
+    });
+    const m = fit(d, trainRows);
+    score(
+      m,
+      d,
+      idx.map((r) => rows[r]),
+    ).forEach((v, j) => (p[idx[j]] = v));
+    idx.forEach((r) => (lp[r] = d.X[rows[r]].reduce((s, v, j) => s + v * m.estimate[j], 0)));
+  }
+  const fitted = fit(design, rows);
+  return {
+    model,
+    scheme,
+    description: `${folds}-fold cross-validation by person (seed ${seed}): each person's months are scored by a model that never saw that person.`,
+    train_months: null,
+    test_months: null,
+    folds,
+    seed,
+    train: summary(rows),
+    test: report(rows, p),
+    concordance: model === 'cox' ? concordanceOf(rows, lp, service, next, event) : null,
+    zph: fitted.cox?.zph ?? null,
+    fitted,
+    dropped: design.dropped,
+  };
+}

@@ -1,0 +1,185 @@
+// The additive relations between two published tables that the cross-table audit uses: a row of the
+// coarse table equals the sum of a group of rows of the fine table, in one count column.
+import type { CheckedTable } from './audit.js';
+
+/** One relation: cells[0] (in the coarse table) = the sum of cells[1..] (in the fine table). */
+export interface AuditRelation {
+  coarse: number;
+  fine: number;
+  column: string;
+  cells: { table: number; row: number }[];
+  /** Confirmed: some group of this kind has every cell shown, and all such groups add up. */
+  verified: boolean;
+  text: string;
+}
+
+interface Meaning {
+  /** Which fine dimensions the coarse row fixes (alternatives share this). */
+  fixed: string;
+  ok: boolean;
+  confirmed: boolean;
+  rels: Map<string, AuditRelation>;
+}
+
+/** How a dimension of the fine table that the coarse row sums over is matched. */
+interface Level {
+  label: string;
+  /** What the sum stands for: 'all' values of the dimension, or one root of its hierarchy. */
+  meaning: string;
+  keep(value: string): boolean;
+}
+
+/**
+ * Returns the relations "a row of `coarse` = the sum of a group of rows of `fine`" for every count
+ * column the two tables share, one family per way of summing the fine table's other dimensions (its
+ * total rows, its top-level values, its hierarchy leaves or a root of its hierarchy). A family whose
+ * fully shown groups do not add up is dropped: the tables then count different things.
+ * @example relationsBetween(bandsTable, typesTable, 1e-6)
+ */
+export function relationsBetween(
+  coarse: CheckedTable,
+  fine: CheckedTable,
+  tolerance: number,
+): AuditRelation[] {
+  const out: AuditRelation[] = [];
+  const columns = coarse.countColumns.filter((c) => fine.countColumns.includes(c));
+  if (columns.length === 0) return out;
+  const values = new Map(fine.by.map((d) => [d, new Set(rowsOf(fine).map((r) => fine.dim(d, r)))]));
+  // For each coarse row: the fine rows it may match, dimension by dimension (null: not expressible).
+  const wanted = rowsOf(coarse).map((r) => constraints(coarse, fine, r, values));
+  const families = product(fine.by.map((d) => levelsOf(fine, d)));
+  // Relations with the same meaning (per fine dimension: fixed by the coarse row, every value, or one
+  // root of the hierarchy) stand or fall together over every shared column: one contradiction by
+  // fully shown cells drops them all, one confirmation confirms them all.
+  const meanings = new Map<string, Meaning>();
+  for (const levels of families) {
+    for (const column of columns) {
+      const cv = coarse.numbers.get(column)!;
+      const ch = coarse.hidden.get(column)!;
+      const fv = fine.numbers.get(column)!;
+      const fh = fine.hidden.get(column)!;
+      for (let r = 0; r < coarse.rows; r++) {
+        const want = wanted[r];
+        if (want === null || !(ch[r] || cv[r] !== null)) continue;
+        const pattern = fine.by.map((d, k) => (want.has(d) ? '=' : levels[k].meaning));
+        const key = JSON.stringify(pattern);
+        const m = meanings.get(key) ?? {
+          fixed: JSON.stringify(pattern.map((p) => p === '=')),
+          ok: true,
+          confirmed: false,
+          rels: new Map(),
+        };
+        meanings.set(key, m);
+        if (!m.ok) continue;
+        const group = rowsOf(fine).filter((f) =>
+          fine.by.every((d, k) => {
+            const v = fine.dim(d, f);
+            return want.has(d) ? want.get(d)!.has(v) : levels[k].keep(v);
+          }),
+        );
+        if (coarse === fine && group.includes(r)) continue;
+        if (group.some((f) => !fh[f] && fv[f] === null)) continue; // a part that is not a number
+        if (group.length === 0) {
+          if (cv[r] !== null && cv[r]! > tolerance) m.ok = false;
+          continue;
+        }
+        if (!ch[r] && group.every((f) => !fh[f])) {
+          const sum = group.reduce((s, f) => s + fv[f]!, 0);
+          if (Math.abs(sum - cv[r]!) > tolerance) m.ok = false;
+          else m.confirmed = true;
+          continue;
+        }
+        const how = fine.by
+          .map((d, k) => !want.has(d) && levels[k].label && `${d}: ${levels[k].label}`)
+          .filter(Boolean)
+          .join(', ');
+        m.rels.set(`${column}:${r}:${group.join(',')}`, {
+          coarse: coarse.index,
+          fine: fine.index,
+          column,
+          cells: [
+            { table: coarse.index, row: r },
+            ...group.map((f) => ({ table: fine.index, row: f })),
+          ],
+          verified: false,
+          text:
+            `${coarse.name} (${describe(coarse, r)}) = sum of ${group.length} row${group.length > 1 ? 's' : ''} ` +
+            `of ${fine.name}${how ? ` [${how}]` : ''}`,
+        });
+      }
+    }
+  }
+  const kept = [...meanings.values()].filter((m) => m.ok);
+  // When one meaning is confirmed, its unconfirmed alternatives (the same dimensions summed to another
+  // root of the hierarchy) are not what the tables count.
+  const confirmed = new Set(kept.filter((m) => m.confirmed).map((m) => m.fixed));
+  for (const m of kept) {
+    if (!m.confirmed && confirmed.has(m.fixed)) continue;
+    for (const rel of m.rels.values()) out.push({ ...rel, verified: m.confirmed });
+  }
+  return out;
+}
+
+function rowsOf(t: CheckedTable): number[] {
+  return Array.from({ length: t.rows }, (_, i) => i);
+}
+
+/** The values each fine dimension must take for coarse row r, or null when r cannot be expressed. */
+function constraints(
+  coarse: CheckedTable,
+  fine: CheckedTable,
+  r: number,
+  fineValues: Map<string, Set<string>>,
+): Map<string, Set<string>> | null {
+  const want = new Map<string, Set<string>>();
+  for (const d of coarse.by) {
+    const v = coarse.dim(d, r);
+    if (v === coarse.total) continue;
+    const present = fineValues.get(d);
+    if (present === undefined) return null; // a dimension the fine table does not have
+    if (present.has(v)) {
+      want.set(d, new Set([v]));
+      continue;
+    }
+    if (d !== coarse.hierarchyColumn) return null;
+    const leaves = leavesUnder(coarse.parent, v).filter((x) => present.has(x));
+    if (leaves.length === 0) return null;
+    want.set(d, new Set(leaves));
+  }
+  return want;
+}
+
+/** The descendants of `value` that have no children of their own. */
+function leavesUnder(parent: Map<string, string>, value: string): string[] {
+  const children = [...parent.entries()].filter(([, p]) => p === value).map(([c]) => c);
+  return children.flatMap((c) => {
+    const below = leavesUnder(parent, c);
+    return below.length ? below : [c];
+  });
+}
+
+/** Ways of summing a fine dimension that the coarse row does not fix, present in the table. */
+function levelsOf(t: CheckedTable, d: string): Level[] {
+  const h = d === t.hierarchyColumn;
+  const levels: Level[] = [
+    { label: '', meaning: 'all', keep: (v) => v !== t.total && !(h && t.parent.has(v)) },
+    { label: t.total, meaning: 'all', keep: (v) => v === t.total },
+  ];
+  if (h) {
+    const parents = new Set(t.parent.values());
+    levels.push({ label: 'leaves', meaning: 'all', keep: (v) => v !== t.total && !parents.has(v) });
+    for (const p of parents) {
+      if (!t.parent.has(p)) levels.push({ label: p, meaning: p, keep: (v) => v === p });
+    }
+  }
+  const present = new Set(rowsOf(t).map((r) => t.dim(d, r)));
+  return levels.filter((l) => [...present].some((v) => l.keep(v)));
+}
+
+function product<T>(lists: T[][]): T[][] {
+  return lists.reduce<T[][]>((acc, list) => acc.flatMap((a) => list.map((x) => [...a, x])), [[]]);
+}
+
+function describe(t: CheckedTable, r: number): string {
+  return t.by.map((d) => `${d}=${t.dim(d, r)}`).join(', ') || 'the only row';
+}

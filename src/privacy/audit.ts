@@ -1,0 +1,239 @@
+// Cross-table disclosure audit: hidden cells of one published table that other published tables of the
+// same report give back by subtraction. Steps: index every count cell → find the additive relations
+// between pairs of tables (a coarse row = the sum of fine rows) → keep those the shown figures confirm →
+// propagate (one unknown per relation) → exact elimination for cells pinned by several relations.
+import { relationsBetween, type AuditRelation } from './audit-relations.js';
+import { determinedCells } from './determinacy.js';
+import type { AdditiveGroup } from './structure.js';
+
+/** A published table as the audit reads it (the shape of a report's exported tables). */
+export interface AuditTable {
+  name: string;
+  columns: string[];
+  /** Values; a hidden cell is the string "[c]". */
+  rows: (string | number | boolean | null)[][];
+  /** Dimension columns. Default: the columns before the first count column. */
+  by?: string[];
+  /** Additive count columns (population, counts); only these are audited. */
+  countColumns?: string[];
+  /** Marker of a total row in any dimension (default options.total, 'All'). */
+  total?: string;
+  hierarchy?: { column: string; parent: Record<string, string> };
+  /** Period label of a table without a period dimension: read as a dimension \`period\` of that value. */
+  period?: string;
+}
+
+export interface AuditOptions {
+  /** Total marker of tables that declare none. Default 'All'. */
+  total?: string;
+  /** Largest difference between a shown total and the sum of its shown parts still taken as equal. Default 1e-6. */
+  tolerance?: number;
+  /** The text of a hidden cell. Default '[c]'. */
+  hiddenMark?: string;
+}
+
+/** A hidden cell that the other published figures give back. */
+export interface AuditLeak {
+  /** Name of the table holding the hidden cell (and its position in the list). */
+  table: string;
+  tableIndex: number;
+  column: string;
+  row: number;
+  /** Dimension values of the hidden cell's row. */
+  cell: Record<string, string | number | boolean | null>;
+  /** The tables whose figures give it back (including its own table when a margin is involved). */
+  via: string[];
+  /** How: one relation with a single unknown, or several combined (exact elimination). */
+  how: 'subtraction' | 'elimination';
+  /** A sentence naming the relation, e.g. 'leavers-by-band (service_band=All) = sum of 6 rows of …'. */
+  relation: string;
+  /** True when every relation used was confirmed by groups whose cells are all shown. */
+  verified: boolean;
+}
+
+/**
+ * Returns the hidden count cells of a report's published tables that can be worked out by subtraction
+ * across tables (and within a table, e.g. an 'All' row not declared as a total). Definitions: a table
+ * U with the same count column as T, whose dimensions are a subset of T's (a dimension missing from U,
+ * or U's total marker, means "summed over"; a hierarchy parent means "summed over its children"),
+ * relates each U row to a group of T rows; the relation is used unless a group whose cells are all
+ * shown contradicts it (different definitions, periods or filters). A hidden cell is leaked when a
+ * relation leaves it the only unknown, repeatedly (cells recovered earlier count as known), or when
+ * the relations together pin it (Gauss–Jordan elimination). Only count columns with the same name are
+ * related; rates, means and differently named totals are not.
+ * @example auditPublishedTables(exportedTables('reports/02-early-leavers.ipynb')) // [] when nothing leaks
+ */
+export function auditPublishedTables(
+  tables: readonly AuditTable[],
+  options: AuditOptions = {},
+): AuditLeak[] {
+  const { total = 'All', tolerance = 1e-6, hiddenMark = '[c]' } = options;
+  if (!Array.isArray(tables)) {
+    throw new Error(
+      'auditPublishedTables: expected an array of published tables (e.g. exportedTables(file)).',
+    );
+  }
+  const checked = tables.map((t, i) => checkAuditTable(t, i, total, hiddenMark));
+  // The same relation can come from several pairs or families: keep one, confirmed if any is.
+  const unique = new Map<string, AuditRelation>();
+  for (const coarse of checked) {
+    for (const fine of checked) {
+      for (const rel of relationsBetween(coarse, fine, tolerance)) {
+        const cells = rel.cells.map((c) => `${c.table}:${c.row}`);
+        const key = JSON.stringify([rel.column, cells[0], cells.slice(1).sort()]);
+        const seen = unique.get(key);
+        if (!seen || (rel.verified && !seen.verified)) unique.set(key, rel);
+      }
+    }
+  }
+  const relations = [...unique.values()];
+  // Cells: one index per (table, count column, row).
+  const cellId = (t: number, column: string, row: number) => `${t}\u0000${column}\u0000${row}`;
+  const hidden = new Set<string>();
+  for (const t of checked) {
+    for (const column of t.countColumns) {
+      t.hidden.get(column)!.forEach((h, row) => h && hidden.add(cellId(t.index, column, row)));
+    }
+  }
+  const known = new Set<string>();
+  const leaks: AuditLeak[] = [];
+  const report = (id: string, how: AuditLeak['how'], used: AuditRelation[]) => {
+    const [t, column, row] = id.split('\u0000');
+    const table = checked[Number(t)];
+    const r = Number(row);
+    leaks.push({
+      table: table.name,
+      tableIndex: table.index,
+      column,
+      row: r,
+      cell: Object.fromEntries(table.by.map((d) => [d, table.value(d, r)])),
+      via: [...new Set(used.flatMap((u) => [checked[u.coarse].name, checked[u.fine].name]))],
+      how,
+      relation: used.map((u) => u.text).join('; '),
+      verified: used.every((u) => u.verified),
+    });
+  };
+  const unknownsOf = (rel: AuditRelation) =>
+    rel.cells
+      .map((c) => cellId(c.table, rel.column, c.row))
+      .filter((id) => hidden.has(id) && !known.has(id));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const rel of relations) {
+      const unknown = [...new Set(unknownsOf(rel))];
+      if (unknown.length !== 1) continue;
+      known.add(unknown[0]);
+      report(unknown[0], 'subtraction', [rel]);
+      changed = true;
+    }
+  }
+  // Cells pinned only by combining relations: exact elimination over the remaining unknowns.
+  const rest = [...hidden].filter((id) => !known.has(id));
+  const index = new Map(rest.map((id, i) => [id, i]));
+  const groups: AdditiveGroup[] = [];
+  const used: AuditRelation[][] = [];
+  for (const rel of relations) {
+    const ids = rel.cells.map((c) => index.get(cellId(c.table, rel.column, c.row)) ?? -1);
+    if (ids.every((i) => i < 0)) continue;
+    groups.push({ kind: 'margin', total: ids[0], parts: ids.slice(1) });
+    used.push([rel]);
+  }
+  for (const i of determinedCells(new Set(rest.map((_, i) => i)), groups)) {
+    const involved = groups.flatMap((g, k) => ([g.total, ...g.parts].includes(i) ? used[k] : []));
+    report(rest[i], 'elimination', involved);
+  }
+  return leaks;
+}
+
+/**
+ * Returns one line per leak, for test failures and logs.
+ * @example auditLeakText(leaks[0]) // 'leavers-by-type: leavers (period=FY2024-25, leaver_type=death) …'
+ */
+export function auditLeakText(leak: AuditLeak): string {
+  const cell = Object.entries(leak.cell)
+    .map(([d, v]) => `${d}=${String(v)}`)
+    .join(', ');
+  return (
+    `${leak.table}: hidden ${leak.column} (${cell}) recoverable by ${leak.how}` +
+    `${leak.verified ? '' : ' (relation not confirmed by shown groups)'}: ${leak.relation}`
+  );
+}
+
+/** A table checked and indexed for the audit. */
+export interface CheckedTable {
+  index: number;
+  name: string;
+  by: string[];
+  countColumns: string[];
+  total: string;
+  /** child → parent of the hierarchy column, if any. */
+  parent: Map<string, string>;
+  hierarchyColumn: string | null;
+  rows: number;
+  /** Dimension value of a row as a string ('' for null). */
+  dim(column: string, row: number): string;
+  value(column: string, row: number): string | number | boolean | null;
+  /** Per count column: the shown number, or null when hidden or not a number. */
+  numbers: Map<string, (number | null)[]>;
+  hidden: Map<string, boolean[]>;
+}
+
+function checkAuditTable(
+  t: AuditTable,
+  index: number,
+  defaultTotal: string,
+  hiddenMark: string,
+): CheckedTable {
+  const where = `auditPublishedTables: table ${index} ("${t?.name}")`;
+  if (!t || !Array.isArray(t.columns) || !Array.isArray(t.rows)) {
+    throw new Error(`${where} needs columns and rows (the shape exportedTables() returns).`);
+  }
+  const countColumns = (t.countColumns ?? []).filter((c) => t.columns.includes(c));
+  const first = Math.min(...countColumns.map((c) => t.columns.indexOf(c)), t.columns.length);
+  const declared = t.by ?? t.columns.slice(0, first);
+  const missing = [...declared, ...(t.countColumns ?? [])].filter((c) => !t.columns.includes(c));
+  if (missing.length > 0) {
+    throw new Error(
+      `${where}: column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} ` +
+        `not in its columns (${t.columns.join(', ')}). Pass the table as exported.`,
+    );
+  }
+  const col = new Map(t.columns.map((c, j) => [c, j]));
+  // A table about one period (not a dimension) is read as having a constant period dimension.
+  const virtual = t.period !== undefined && !declared.includes('period');
+  const by = virtual ? [...declared, 'period'] : declared;
+  const get = (c: string, row: number) =>
+    virtual && c === 'period' ? t.period! : (t.rows[row][col.get(c)!] ?? null);
+  const numbers = new Map<string, (number | null)[]>();
+  const hidden = new Map<string, boolean[]>();
+  for (const c of countColumns) {
+    const j = col.get(c)!;
+    hidden.set(
+      c,
+      t.rows.map((r) => r[j] === hiddenMark),
+    );
+    numbers.set(
+      c,
+      t.rows.map((r) =>
+        typeof r[j] === 'number' && Number.isFinite(r[j]) ? (r[j] as number) : null,
+      ),
+    );
+  }
+  return {
+    index,
+    name: t.name,
+    by,
+    countColumns,
+    total: t.total ?? defaultTotal,
+    parent: new Map(Object.entries(t.hierarchy?.parent ?? {})),
+    hierarchyColumn: t.hierarchy?.column ?? null,
+    rows: t.rows.length,
+    dim: (c, row) => {
+      const v = get(c, row);
+      return v === null ? '' : String(v);
+    },
+    value: get,
+    numbers,
+    hidden,
+  };
+}

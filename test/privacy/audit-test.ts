@@ -1,0 +1,328 @@
+import assert from 'node:assert/strict';
+import { auditLeakText, auditPublishedTables, type AuditTable } from '../../src/privacy/audit.js';
+
+const C = '[c]';
+
+/** A table of leavers: dimension columns `by`, then the leavers column. */
+function leavers(name: string, by: string[], rows: (string | number)[][], extra = {}): AuditTable {
+  return { name, columns: [...by, 'leavers'], by, countColumns: ['leavers'], rows, ...extra };
+}
+
+describe('auditPublishedTables', () => {
+  it('finds a leaver type hidden alone in one table whose total another table shows', () => {
+    // Hidden dismissal = 22 − 12 − 7 = 3.
+    const types = leavers(
+      'by-type',
+      ['leaver_type'],
+      [
+        ['resignation', 12],
+        ['retirement', 7],
+        ['dismissal', C],
+      ],
+    );
+    const total = leavers('headline', [], [[22]]);
+    const leaks = auditPublishedTables([types, total]);
+    assert.equal(leaks.length, 1);
+    assert.deepEqual(
+      { ...leaks[0], relation: undefined },
+      {
+        table: 'by-type',
+        tableIndex: 0,
+        column: 'leavers',
+        row: 2,
+        cell: { leaver_type: 'dismissal' },
+        via: ['headline', 'by-type'],
+        how: 'subtraction',
+        relation: undefined,
+        verified: false, // the only group is the leaking one: nothing confirms the relation
+      },
+    );
+    assert.match(leaks[0].relation, /^headline \(the only row\) = sum of 3 rows of by-type/);
+  });
+
+  it('finds nothing when the group hides two cells', () => {
+    // dismissal + retirement = 22 − 12 = 10: neither is pinned.
+    const types = leavers(
+      'by-type',
+      ['leaver_type'],
+      [
+        ['resignation', 12],
+        ['retirement', C],
+        ['dismissal', C],
+      ],
+    );
+    assert.deepEqual(auditPublishedTables([types, leavers('headline', [], [[22]])]), []);
+  });
+
+  it("groups the finer table to the coarser table's dimensions, reading All rows as sums", () => {
+    const fine = leavers(
+      'by-unit-type',
+      ['unit', 'leaver_type'],
+      [
+        ['A', 'resignation', 10],
+        ['A', 'retirement', 6],
+        ['A', 'dismissal', C], // 19 − 10 − 6 = 3
+        ['B', 'resignation', 8],
+        ['B', 'retirement', C], // B hides two: 17 − 8 = 9 between them
+        ['B', 'dismissal', C],
+        ['C', 'resignation', 5],
+        ['C', 'retirement', 5],
+        ['C', 'dismissal', 0],
+      ],
+    );
+    const coarse = leavers(
+      'by-unit',
+      ['unit'],
+      [
+        ['A', 19],
+        ['B', 17],
+        ['C', 10], // 5 + 5 + 0: confirms the relation
+        ['All', 46], // 19 + 17 + 10
+      ],
+      { total: 'All' },
+    );
+    const leaks = auditPublishedTables([fine, coarse]);
+    assert.deepEqual(
+      leaks.map((l) => [l.table, l.cell, l.verified]),
+      [['by-unit-type', { unit: 'A', leaver_type: 'dismissal' }, true]],
+    );
+  });
+
+  it('ignores a relation that fully shown groups contradict (the tables count different people)', () => {
+    // by-unit counts another population: unit C shows 12, but 5 + 5 + 0 = 10 in by-unit-type.
+    const fine = leavers(
+      'by-unit-type',
+      ['unit', 'leaver_type'],
+      [
+        ['A', 'resignation', 10],
+        ['A', 'retirement', 6],
+        ['A', 'dismissal', C],
+        ['C', 'resignation', 5],
+        ['C', 'retirement', 5],
+        ['C', 'dismissal', 0],
+      ],
+    );
+    const other = leavers(
+      'by-unit',
+      ['unit'],
+      [
+        ['A', 19],
+        ['C', 12],
+      ],
+    );
+    assert.deepEqual(auditPublishedTables([fine, other]), []);
+  });
+
+  it('recovers cells in turn: a cell one table gives back opens a group in another', () => {
+    const fine = leavers(
+      'by-unit-type',
+      ['unit', 'leaver_type'],
+      [
+        ['A', 'resignation', C], // shown as 4 in by-unit-type-2
+        ['A', 'retirement', 6],
+        ['A', 'dismissal', C], // then 13 − 4 − 6 = 3
+      ],
+    );
+    const same = leavers('by-unit-type-2', ['unit', 'leaver_type'], [['A', 'resignation', 4]]);
+    const units = leavers('by-unit', ['unit'], [['A', 13]]);
+    const leaks = auditPublishedTables([fine, same, units]);
+    assert.deepEqual(
+      leaks.map((l) => [l.table, l.cell.leaver_type, l.how]),
+      [
+        ['by-unit-type', 'resignation', 'subtraction'],
+        ['by-unit-type', 'dismissal', 'subtraction'],
+      ],
+    );
+  });
+
+  it('pins cells that only several relations together give back (elimination)', () => {
+    // A + B = 17 − 10 = 7, B + C = 15 − 5 = 10, A + C = 9, and each team is the same cell in every
+    // table: A = (7 − 10 + 9) / 2 = 3, B = 4, C = 6. No single relation has one unknown.
+    const t1 = leavers(
+      't1',
+      ['team'],
+      [
+        ['A', C],
+        ['B', C],
+        ['D', 10],
+        ['All', 17],
+      ],
+      { total: 'All' },
+    );
+    const t2 = leavers(
+      't2',
+      ['team'],
+      [
+        ['B', C],
+        ['C', C],
+        ['E', 5],
+        ['All', 15],
+      ],
+      { total: 'All' },
+    );
+    const t3 = leavers(
+      't3',
+      ['team'],
+      [
+        ['A', C],
+        ['C', C],
+        ['All', 9],
+      ],
+      { total: 'All' },
+    );
+    const leaks = auditPublishedTables([t1, t2, t3]);
+    assert.deepEqual(leaks.map((l) => `${l.table}:${l.cell.team}:${l.how}`).sort(), [
+      't1:A:elimination',
+      't1:B:elimination',
+      't2:B:elimination',
+      't2:C:elimination',
+      't3:A:elimination',
+      't3:C:elimination',
+    ]);
+    // Without t3 the system has A + B = 7 and B + C = 10 only: nothing is pinned.
+    assert.deepEqual(auditPublishedTables([t1, t2]), []);
+  });
+
+  it('reads a missing hierarchy dimension as its root when the shown groups say so', () => {
+    const hierarchy = {
+      column: 'leaver_type',
+      parent: { resignation: 'all_except_transfers', retirement: 'all_except_transfers' },
+    };
+    const types = leavers(
+      'by-type',
+      ['worker_type', 'leaver_type'],
+      [
+        ['officer', 'all_except_transfers', C], // = 21 in rates
+        ['officer', 'resignation', C],
+        ['officer', 'retirement', C],
+        ['officer', 'transfer_out', C],
+        ['staff', 'all_except_transfers', 10],
+        ['staff', 'resignation', 6],
+        ['staff', 'retirement', 4],
+        ['staff', 'transfer_out', 2],
+      ],
+      { hierarchy },
+    );
+    // Rates count leavers without transfers: staff 10 = the root row (10), not 10 + 2 = 12.
+    const rates = leavers(
+      'rates',
+      ['worker_type'],
+      [
+        ['officer', 21],
+        ['staff', 10],
+      ],
+    );
+    const leaks = auditPublishedTables([types, rates]);
+    assert.deepEqual(
+      leaks.map((l) => [l.cell, l.verified]),
+      [[{ worker_type: 'officer', leaver_type: 'all_except_transfers' }, true]],
+    );
+    assert.match(leaks[0].relation, /\[leaver_type: all_except_transfers\]/);
+  });
+
+  it('treats an All row as a total even when the table did not declare one', () => {
+    // B = 13 − 10 = 3: the table was published without total: 'All', so nothing protected it.
+    const t = leavers(
+      'undeclared',
+      ['team'],
+      [
+        ['A', 10],
+        ['B', C],
+        ['All', 13],
+      ],
+    );
+    const leaks = auditPublishedTables([t]);
+    assert.deepEqual(
+      leaks.map((l) => [l.table, l.cell, l.via]),
+      [['undeclared', { team: 'B' }, ['undeclared']]],
+    );
+  });
+
+  it('reads a table about one period as having that period, so it meets tables by period', () => {
+    // A = 15 − 4 − 8 = 3, with the FY2024-25 row of the trend table.
+    const teams = leavers(
+      'teams',
+      ['team'],
+      [
+        ['A', C],
+        ['B', 4],
+        ['C', 8],
+      ],
+    );
+    const trend = leavers(
+      'trend',
+      ['period'],
+      [
+        ['FY2023-24', 20],
+        ['FY2024-25', 15],
+      ],
+    );
+    assert.deepEqual(auditPublishedTables([teams, trend]), []);
+    const leaks = auditPublishedTables([{ ...teams, period: 'FY2024-25' }, trend]);
+    assert.deepEqual(
+      leaks.map((l) => l.cell),
+      [{ team: 'A', period: 'FY2024-25' }],
+    );
+  });
+
+  it('audits count columns only, and takes the dimensions to be the columns before them', () => {
+    // The rate is hidden in one row beside a shown total rate: rates are not additive, no leak.
+    const t: AuditTable = {
+      name: 'rates',
+      columns: ['team', 'headcount', 'rate_pct'],
+      countColumns: ['headcount'],
+      rows: [
+        ['A', 10, C],
+        ['B', 12, 20],
+        ['All', 22, 9.1],
+      ],
+    };
+    assert.deepEqual(auditPublishedTables([t]), []);
+    const hidden = {
+      ...t,
+      rows: [
+        ['A', C, C],
+        ['B', 12, 20],
+        ['All', 22, 9.1],
+      ],
+    };
+    assert.deepEqual(
+      auditPublishedTables([hidden]).map((l) => [l.column, l.cell]),
+      [['headcount', { team: 'A' }]], // 22 − 12 = 10
+    );
+  });
+
+  it('throws naming the table when a declared column is missing', () => {
+    assert.throws(
+      () =>
+        auditPublishedTables([
+          { name: 'x', columns: ['team', 'n'], by: ['unit'], countColumns: ['n'], rows: [] },
+        ]),
+      {
+        message:
+          'auditPublishedTables: table 0 ("x"): column "unit" not in its columns (team, n). Pass the table as exported.',
+      },
+    );
+  });
+});
+
+describe('auditLeakText', () => {
+  it('names the table, column, cell, how and the relation', () => {
+    const [leak] = auditPublishedTables([
+      leavers(
+        'undeclared',
+        ['team'],
+        [
+          ['A', 10],
+          ['B', C],
+          ['All', 13],
+        ],
+      ),
+    ]);
+    assert.equal(
+      auditLeakText(leak),
+      'undeclared: hidden leavers (team=B) recoverable by subtraction (relation not confirmed by shown groups): ' +
+        'undeclared (team=All) = sum of 2 rows of undeclared',
+    );
+  });
+});
