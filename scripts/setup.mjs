@@ -132,14 +132,17 @@ const sourcesChanged = Math.max(
   mtime(path.join(root, 'tsconfig.build.json')),
 );
 if (mtime(stamp) < sourcesChanged) {
+  // Build beside dist/ and swap, so a kernel or a run using dist/ never sees it half-written.
   say('build', 'compiling src/ to dist/ (tsc)');
-  fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  const next = path.join(root, 'dist-next');
+  fs.rmSync(next, { recursive: true, force: true });
   run(process.execPath, [
     path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
-    '-p',
-    'tsconfig.build.json',
+    ...['-p', 'tsconfig.build.json', '--outDir', next],
   ]);
-  fs.writeFileSync(stamp, new Date().toISOString());
+  fs.writeFileSync(path.join(next, '.built'), new Date().toISOString());
+  fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  fs.renameSync(next, path.join(root, 'dist'));
 } else {
   say('build', 'dist/ up to date');
 }

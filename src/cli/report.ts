@@ -37,7 +37,7 @@ index.html with the run's metadata. Everything is published under disclosure con
   --per-unit          also one report set per unit at --level, in OUT/units/<unit_id>/
   --notebooks LIST    comma-separated notebook numbers or names, e.g. 04,02
   --out DIR           output folder (default reports/)
-  --jobs N            notebooks run at once (default 1; each uses one core)
+  --jobs N            notebooks run at once (default: the number of cores; each kernel uses one)
   --min-group-size N  smallest group or count shown (default 5)
   --notebooks-dir DIR run the notebooks of another folder (default: the kit's notebooks/)
   --help-notebook NB  list a notebook's parameters with their types and defaults`;
@@ -58,7 +58,7 @@ export const reportCommand: Command = {
     }
     if (!values.data)
       throw new UsageError('--data DIR is required: the folder holding the extract.');
-    const jobs = Number(values.jobs ?? '1');
+    const jobs = Number(values.jobs ?? String(os.availableParallelism()));
     if (!Number.isInteger(jobs) || jobs < 1)
       throw new UsageError(`--jobs must be a whole number ≥ 1, got "${values.jobs}".`);
     const minGroupSize = Number(values['min-group-size'] ?? '5');

@@ -1,0 +1,167 @@
+// Overtime claims summed per employment spell (or group of people) × period, in memory or pushed
+// down to DuckDB. Steps: choose the engine → match each claim to the spell of its person covering its
+// date and to its period → sum per grain × period → one arquero table, sorted, whatever the engine.
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+import type { Period } from '../time/periods.js';
+import { periodFinder } from '../transforms/overtime-summary.js';
+import {
+  chooseEngine,
+  inputTables,
+  withViews,
+  type ScaleInputs,
+  type ScaleOptions,
+} from './engine.js';
+import {
+  OPEN_END,
+  checkColumns,
+  checkMeasures,
+  checkScalePeriods,
+  grainSql,
+  grainValues,
+  indexSpells,
+  periodIndexSql,
+  periodsSql,
+} from './spells.js';
+
+export interface ScalePeriodOptions extends ScaleOptions {
+  /** Reporting periods that do not overlap (e.g. periodsBetween(from, to, 'month')). */
+  periods: readonly Period[];
+  /**
+   * Columns of people to sum over (e.g. ['unit_id']); default ['person_id', 'start_date'], one row
+   * per employment spell. Spells with an empty grouping value are left out.
+   */
+  by?: readonly string[];
+  /** Measures to compute (default all); fewer measures make DuckDB's scan cheaper. */
+  measures?: readonly string[];
+}
+
+/** The measures of summarizeOvertimeByPeriod, in output order after the grain and period columns. */
+export const OVERTIME_MEASURES = [
+  'claims',
+  'overtime_hours',
+  'paid_hours',
+  'toil_hours',
+  'unpaid_hours',
+  'rest_days_worked',
+];
+
+/** The default grain: one employment spell (person_id + the spell's start_date). */
+export const SPELL_GRAIN = ['person_id', 'start_date'];
+
+/**
+ * Overtime per employment spell (default) or group of people (`by`) and period: claims, overtime_hours
+ * (all compensation types), paid_hours, toil_hours, unpaid_hours, and rest_days_worked (distinct
+ * person × date pairs with a claim marked rest_day_worked). A claim counts for the spell of its person
+ * in post on its date (start_date ≤ date ≤ end_date, open end = still in post) and the period holding
+ * its date; other claims are left out. Only grain × period pairs with a claim appear. Columns: the
+ * grain, period, period_start, period_end, the measures. Same table from either engine (sums within
+ * floating-point rounding, since the engines add in different orders).
+ * @example summarizeOvertimeByPeriod({ people, overtime: 'big/overtime.parquet' }, { periods: months, by: ['unit_id'] })
+ */
+export async function summarizeOvertimeByPeriod(
+  inputs: ScaleInputs,
+  options: ScalePeriodOptions,
+): Promise<ColumnTable> {
+  const where = 'summarizeOvertimeByPeriod';
+  const grain = [...(options.by ?? SPELL_GRAIN)];
+  const measures = checkMeasures(options.measures, OVERTIME_MEASURES, where);
+  checkScalePeriods(options.periods, where);
+  if (inputs.overtime === undefined) throw new Error(`${where}: inputs.overtime is missing.`);
+  inputs = { people: inputs.people, overtime: inputs.overtime };
+  const sql = () => overtimeSql(options.periods, grain, measures);
+  const result =
+    chooseEngine(inputs, options, where) === 'duckdb'
+      ? await withViews(inputs, options, (s) => s.query(sql()))
+      : overtimeInMemory(await inputTables(inputs, options), options.periods, grain, where);
+  const columns = [...grain, 'period', 'period_start', 'period_end', ...measures];
+  return result.select(columns).orderby(...grain, 'period_start');
+}
+
+const OVERTIME_SQL: Record<string, string> = {
+  claims: 'count(*)::INTEGER',
+  overtime_hours: 'sum(o.hours)::DOUBLE',
+  paid_hours: "coalesce(sum(o.hours) FILTER (WHERE o.compensation = 'paid'), 0)::DOUBLE",
+  toil_hours: "coalesce(sum(o.hours) FILTER (WHERE o.compensation = 'toil'), 0)::DOUBLE",
+  unpaid_hours: "coalesce(sum(o.hours) FILTER (WHERE o.compensation = 'unpaid'), 0)::DOUBLE",
+  rest_days_worked:
+    'count(DISTINCT (o.person_id, o.date)) FILTER (WHERE o.rest_day_worked)::INTEGER',
+};
+
+function overtimeSql(
+  periods: readonly Period[],
+  grain: readonly string[],
+  measures: readonly string[],
+): string {
+  const g = grainSql(grain);
+  return `
+SELECT ${g.select}, p.period, p.period_start::INTEGER AS period_start, p.period_end::INTEGER AS period_end,
+  ${measures.map((m) => `${OVERTIME_SQL[m]} AS ${m}`).join(',\n  ')}
+FROM overtime o
+  JOIN people s ON o.person_id = s.person_id AND o.date >= s.start_date
+    AND o.date <= coalesce(s.end_date, ${OPEN_END})${g.notEmpty}
+  JOIN ${periodsSql(periods)} ON p.k = ${periodIndexSql(periods, 'o.date')}
+GROUP BY ALL`;
+}
+
+function overtimeInMemory(
+  tables: Partial<Record<keyof ScaleInputs, ColumnTable>>,
+  periods: readonly Period[],
+  grain: readonly string[],
+  where: string,
+): ColumnTable {
+  const people = tables.people!;
+  const overtime = tables.overtime!;
+  checkColumns(people, ['person_id', 'start_date', 'end_date', 'fte', ...grain], where, 'people');
+  checkColumns(overtime, ['person_id', 'date', 'hours'], where, 'overtime');
+  const spells = indexSpells(people);
+  const grainOf = grainValues(people, grain);
+  const names = overtime.columnNames();
+  const person = overtime.array('person_id') as ArrayLike<string>;
+  const date = overtime.array('date') as ArrayLike<number>;
+  const hours = overtime.array('hours') as ArrayLike<number>;
+  const comp = names.includes('compensation')
+    ? (overtime.array('compensation') as ArrayLike<string | null>)
+    : undefined;
+  const rest = names.includes('rest_day_worked')
+    ? (overtime.array('rest_day_worked') as ArrayLike<boolean | null>)
+    : undefined;
+  const periodAt = periodFinder(periods);
+  const at = new Map<string, number>();
+  const out = Object.fromEntries(
+    [...grain, 'period', 'period_start', 'period_end', ...OVERTIME_MEASURES].map((c) => [
+      c,
+      [] as unknown[],
+    ]),
+  );
+  const restDays: Set<string>[] = [];
+  for (let i = 0; i < overtime.numRows(); i++) {
+    const k = periodAt(date[i]);
+    if (k < 0) continue;
+    for (const row of spells.covering(person[i], date[i])) {
+      const values = grainOf[row];
+      if (values === null) continue;
+      const key = `${values.key}|${k}`;
+      let r = at.get(key);
+      if (r === undefined) {
+        r = out.claims.length;
+        at.set(key, r);
+        grain.forEach((c, j) => out[c].push(values.values[j]));
+        out.period.push(periods[k].label);
+        out.period_start.push(periods[k].start);
+        out.period_end.push(periods[k].end);
+        for (const m of OVERTIME_MEASURES) out[m].push(0);
+        restDays.push(new Set());
+      }
+      (out.claims as number[])[r] += 1;
+      (out.overtime_hours as number[])[r] += hours[i];
+      const c = comp?.[i];
+      if (c === 'paid' || c === 'toil' || c === 'unpaid') {
+        (out[`${c}_hours`] as number[])[r] += hours[i];
+      }
+      if (rest?.[i] === true) restDays[r].add(`${person[i]}|${date[i]}`);
+    }
+  }
+  out.rest_days_worked = restDays.map((s) => s.size);
+  return aq.table(out);
+}

@@ -1,0 +1,150 @@
+// Shared pieces of the scale aggregations: employment spells looked up by person and day (memory
+// engine), the SQL that joins events to spells and periods (DuckDB engine), and input checks.
+import type { ColumnTable } from 'arquero';
+import type { Period } from '../time/periods.js';
+import { fteOf } from '../transforms/sickness-calendar.js';
+import { sqlName, sqlString } from './duckdb-session.js';
+
+/** Employment spells (rows of people) by person, with each spell's start, end and FTE. */
+export interface SpellIndex {
+  personId: ArrayLike<string>;
+  start: ArrayLike<number>;
+  end: ArrayLike<number | null>;
+  fte: Float64Array;
+  /** Every spell row of `person` in post on `day` (spells of one person should not overlap). */
+  covering(person: string, day: number): number[];
+}
+
+/** The open end of a spell in SQL (no end_date): after every epoch day in use. */
+export const OPEN_END = 2147483647;
+
+/**
+ * Indexes the spells of `people` (person_id, start_date, end_date, fte; contracted_hours_per_week
+ * when present): FTE is fte, else contracted hours / fullTimeHours, else 1, as in the kit's transforms.
+ */
+export function indexSpells(people: ColumnTable, fullTimeHours = 40): SpellIndex {
+  const personId = people.array('person_id') as ArrayLike<string>;
+  const start = people.array('start_date') as ArrayLike<number>;
+  const end = people.array('end_date') as ArrayLike<number | null>;
+  const fteCol = people.array('fte') as ArrayLike<number | null>;
+  const hours = people.columnNames().includes('contracted_hours_per_week')
+    ? (people.array('contracted_hours_per_week') as ArrayLike<number | null>)
+    : undefined;
+  const fte = Float64Array.from({ length: people.numRows() }, (_, i) =>
+    fteOf(fteCol[i], hours?.[i] ?? null, fullTimeHours),
+  );
+  const rows = new Map<string, number[]>();
+  for (let i = 0; i < people.numRows(); i++) {
+    const list = rows.get(personId[i]);
+    if (list) list.push(i);
+    else rows.set(personId[i], [i]);
+  }
+  const covering = (person: string, day: number) =>
+    (rows.get(person) ?? []).filter((i) => start[i] <= day && (end[i] ?? OPEN_END) >= day);
+  return { personId, start, end, fte, covering };
+}
+
+/** SQL FTE of a people row, the same rule as fteOf. */
+export function fteSql(alias: string, fullTimeHours: number): string {
+  return (
+    `CASE WHEN ${alias}.fte > 0 THEN ${alias}.fte ` +
+    `WHEN ${alias}.contracted_hours_per_week > 0 THEN ${alias}.contracted_hours_per_week / ${Number(fullTimeHours)} ` +
+    `ELSE 1 END`
+  );
+}
+
+/** A SQL VALUES list of periods named `alias`: columns k, period, period_start, period_end. */
+export function periodsSql(periods: readonly Period[], alias = 'p'): string {
+  const rows = periods.map(
+    (p, k) => `(${k}, ${sqlString(p.label)}, ${Math.trunc(p.start)}, ${Math.trunc(p.end)})`,
+  );
+  return `(VALUES ${rows.join(', ')}) AS ${alias}(k, period, period_start, period_end)`;
+}
+
+/**
+ * SQL giving the index k of the period holding the epoch day `day` (NULL outside every period): a
+ * day-indexed list lookup, so that events join periods by equality (a hash join), not by a range.
+ */
+export function periodIndexSql(periods: readonly Period[], day: string): string {
+  const first = Math.min(...periods.map((p) => p.start));
+  const last = Math.max(...periods.map((p) => p.end));
+  const lookup = new Array<string>(last - first + 1).fill('NULL');
+  periods.forEach((p, k) => lookup.fill(String(k), p.start - first, p.end - first + 1));
+  return `CASE WHEN ${day} BETWEEN ${first} AND ${last} THEN [${lookup.join(',')}][${day} - ${first - 1}] END`;
+}
+
+/** Throws unless `periods` is a non-empty list of non-overlapping periods with integer start ≤ end. */
+export function checkScalePeriods(periods: readonly Period[], where: string): void {
+  if (!Array.isArray(periods) || periods.length === 0) {
+    throw new Error(
+      `${where}: periods must list at least one period, e.g. periodsBetween(from, to, 'month').`,
+    );
+  }
+  const sorted = [...periods].sort((a, b) => a.start - b.start);
+  sorted.forEach((p, i) => {
+    if (!Number.isInteger(p.start) || !Number.isInteger(p.end) || p.end < p.start) {
+      throw new Error(
+        `${where}: period ${JSON.stringify(p.label)} needs integer epoch days start ≤ end, got ${p.start}..${p.end}.`,
+      );
+    }
+    if (i > 0 && p.start <= sorted[i - 1].end) {
+      throw new Error(
+        `${where}: periods ${sorted[i - 1].label} and ${p.label} overlap; give periods of one kind (periodsBetween).`,
+      );
+    }
+  });
+}
+
+/** Throws naming every column `table` lacks. */
+export function checkColumns(
+  table: ColumnTable,
+  needed: readonly string[],
+  where: string,
+  what: string,
+): void {
+  const have = table.columnNames();
+  const missing = needed.filter((c) => !have.includes(c));
+  if (missing.length > 0) {
+    throw new Error(
+      `${where}: ${what} lacks column(s) ${missing.join(', ')}. Found: ${have.join(', ')}. Load it with loadDataset() or pass a file with the canonical columns.`,
+    );
+  }
+}
+
+/** SQL selecting the grain columns of people `s` (and the condition that none is empty). */
+export function grainSql(grain: readonly string[]): { select: string; notEmpty: string } {
+  const cols = grain.map((c) => `s.${sqlName(c)}`);
+  return {
+    select: cols.map((c, i) => `${c} AS ${sqlName(grain[i])}`).join(', '),
+    notEmpty: cols.map((c) => ` AND ${c} IS NOT NULL AND ${c}::VARCHAR <> ''`).join(''),
+  };
+}
+
+/** The measures asked for (default all), checked against the known ones. */
+export function checkMeasures(
+  asked: readonly string[] | undefined,
+  known: readonly string[],
+  where: string,
+): string[] {
+  if (asked === undefined) return [...known];
+  const unknown = asked.filter((m) => !known.includes(m));
+  if (asked.length === 0 || unknown.length > 0) {
+    throw new Error(
+      `${where}: measures must name at least one of ${known.join(', ')}; unknown: ${unknown.join(', ') || '(none given)'}.`,
+    );
+  }
+  return known.filter((m) => asked.includes(m));
+}
+
+/** Each people row's grain values and their key, or null when one is empty. */
+export function grainValues(
+  people: ColumnTable,
+  grain: readonly string[],
+): ({ values: unknown[]; key: string } | null)[] {
+  const cols = grain.map((c) => people.array(c) as ArrayLike<unknown>);
+  return Array.from({ length: people.numRows() }, (_, i) => {
+    const values = cols.map((c) => c[i]);
+    if (values.some((v) => v === null || v === undefined || v === '')) return null;
+    return { values, key: JSON.stringify(values) };
+  });
+}
