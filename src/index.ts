@@ -135,3 +135,4 @@ export * from './charts/welfare-charts.js';
 export * from './charts/matrix-hotlist.js';
 export * from './models/risk-card-render.js';
 export * from './transforms/headline-audit.js';
+export { headlineLeaverCounts } from './transforms/attrition-headline-counts.js';

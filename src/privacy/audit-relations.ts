@@ -1,6 +1,6 @@
 // The additive relations between two published tables that the cross-table audit uses: a row of the
 // coarse table equals the sum of a group of rows of the fine table, in one count column.
-import type { CheckedTable } from './audit.js';
+import type { CheckedTable } from './audit-table.js';
 
 /** One relation: cells[0] (in the coarse table) = the sum of cells[1..] (in the fine table). */
 export interface AuditRelation {
@@ -24,7 +24,10 @@ interface Meaning {
 /** How a dimension of the fine table that the coarse row sums over is matched. */
 interface Level {
   label: string;
-  /** What the sum stands for: 'all' values of the dimension, or one root of its hierarchy. */
+  /**
+   * What the sum stands for: 'all' values of the dimension, 'leaves' of its hierarchy (the same when the
+   * table lists every child, which is confirmed separately), or one root of its hierarchy.
+   */
   meaning: string;
   keep(value: string): boolean;
 }
@@ -46,7 +49,11 @@ export function relationsBetween(
   if (columns.length === 0) return out;
   const values = new Map(fine.by.map((d) => [d, new Set(rowsOf(fine).map((r) => fine.dim(d, r)))]));
   // For each coarse row: the fine rows it may match, dimension by dimension (null: not expressible).
-  const wanted = rowsOf(coarse).map((r) => constraints(coarse, fine, r, values));
+  const wanted = rowsOf(coarse).map((r) => {
+    const want = constraints(coarse, fine, r, values);
+    // Within one table, a hierarchy parent is also the sum of its children (publishTable checked it).
+    return want === null ? [] : [want, ...(coarse === fine ? childrenOf(coarse, r, want) : [])];
+  });
   const families = product(fine.by.map((d) => levelsOf(fine, d)));
   // Relations with the same meaning (per fine dimension: fixed by the coarse row, every value, or one
   // root of the hierarchy) stand or fall together over every shared column: one contradiction by
@@ -59,53 +66,60 @@ export function relationsBetween(
       const fv = fine.numbers.get(column)!;
       const fh = fine.hidden.get(column)!;
       for (let r = 0; r < coarse.rows; r++) {
-        const want = wanted[r];
-        if (want === null || !(ch[r] || cv[r] !== null)) continue;
-        const pattern = fine.by.map((d, k) => (want.has(d) ? '=' : levels[k].meaning));
-        const key = JSON.stringify(pattern);
-        const m = meanings.get(key) ?? {
-          fixed: JSON.stringify(pattern.map((p) => p === '=')),
-          ok: true,
-          confirmed: false,
-          rels: new Map(),
-        };
-        meanings.set(key, m);
-        if (!m.ok) continue;
-        const group = rowsOf(fine).filter((f) =>
-          fine.by.every((d, k) => {
-            const v = fine.dim(d, f);
-            return want.has(d) ? want.get(d)!.has(v) : levels[k].keep(v);
-          }),
-        );
-        if (coarse === fine && group.includes(r)) continue;
-        if (group.some((f) => !fh[f] && fv[f] === null)) continue; // a part that is not a number
-        if (group.length === 0) {
-          if (cv[r] !== null && cv[r]! > tolerance) m.ok = false;
-          continue;
+        if (!(ch[r] || cv[r] !== null)) continue;
+        for (const want of wanted[r]) {
+          const pattern = fine.by.map((d, k) =>
+            want.has(d)
+              ? want.get(d)!.size > 1 || !want.get(d)!.has(coarse.dim(d, r))
+                ? '<'
+                : '='
+              : levels[k].meaning,
+          );
+          const key = JSON.stringify(pattern);
+          const m = meanings.get(key) ?? {
+            fixed: JSON.stringify(pattern.map((p) => p === '=')),
+            ok: true,
+            confirmed: false,
+            rels: new Map(),
+          };
+          meanings.set(key, m);
+          if (!m.ok) continue;
+          const group = rowsOf(fine).filter((f) =>
+            fine.by.every((d, k) => {
+              const v = fine.dim(d, f);
+              return want.has(d) ? want.get(d)!.has(v) : levels[k].keep(v);
+            }),
+          );
+          if (coarse === fine && group.includes(r)) continue;
+          if (group.some((f) => !fh[f] && fv[f] === null)) continue; // a part that is not a number
+          if (group.length === 0) {
+            if (cv[r] !== null && cv[r]! > tolerance) m.ok = false;
+            continue;
+          }
+          if (!ch[r] && group.every((f) => !fh[f])) {
+            const sum = group.reduce((s, f) => s + fv[f]!, 0);
+            if (Math.abs(sum - cv[r]!) > tolerance) m.ok = false;
+            else m.confirmed = true;
+            continue;
+          }
+          const how = fine.by
+            .map((d, k) => !want.has(d) && levels[k].label && `${d}: ${levels[k].label}`)
+            .filter(Boolean)
+            .join(', ');
+          m.rels.set(`${column}:${r}:${group.join(',')}`, {
+            coarse: coarse.index,
+            fine: fine.index,
+            column,
+            cells: [
+              { table: coarse.index, row: r },
+              ...group.map((f) => ({ table: fine.index, row: f })),
+            ],
+            verified: false,
+            text:
+              `${coarse.name} (${describe(coarse, r)}) = sum of ${group.length} row${group.length > 1 ? 's' : ''} ` +
+              `of ${fine.name}${how ? ` [${how}]` : ''}`,
+          });
         }
-        if (!ch[r] && group.every((f) => !fh[f])) {
-          const sum = group.reduce((s, f) => s + fv[f]!, 0);
-          if (Math.abs(sum - cv[r]!) > tolerance) m.ok = false;
-          else m.confirmed = true;
-          continue;
-        }
-        const how = fine.by
-          .map((d, k) => !want.has(d) && levels[k].label && `${d}: ${levels[k].label}`)
-          .filter(Boolean)
-          .join(', ');
-        m.rels.set(`${column}:${r}:${group.join(',')}`, {
-          coarse: coarse.index,
-          fine: fine.index,
-          column,
-          cells: [
-            { table: coarse.index, row: r },
-            ...group.map((f) => ({ table: fine.index, row: f })),
-          ],
-          verified: false,
-          text:
-            `${coarse.name} (${describe(coarse, r)}) = sum of ${group.length} row${group.length > 1 ? 's' : ''} ` +
-            `of ${fine.name}${how ? ` [${how}]` : ''}`,
-        });
       }
     }
   }
@@ -141,12 +155,26 @@ function constraints(
       want.set(d, new Set([v]));
       continue;
     }
-    if (d !== coarse.hierarchyColumn) return null;
+    if (d !== coarse.hierarchyColumn || fine.slice.has(d)) return null;
     const leaves = leavesUnder(coarse.parent, v).filter((x) => present.has(x));
     if (leaves.length === 0) return null;
     want.set(d, new Set(leaves));
   }
   return want;
+}
+
+/** For a hierarchy parent matched as itself: the alternative that matches its children instead. */
+function childrenOf(
+  coarse: CheckedTable,
+  r: number,
+  want: Map<string, Set<string>>,
+): Map<string, Set<string>>[] {
+  const d = coarse.hierarchyColumn;
+  if (d === null || !want.has(d)) return [];
+  const v = coarse.dim(d, r);
+  const children = [...coarse.parent.entries()].filter(([, p]) => p === v).map(([c]) => c);
+  if (children.length === 0 || !want.get(d)!.has(v)) return [];
+  return [new Map([...want, [d, new Set(children)]])];
 }
 
 /** The descendants of `value` that have no children of their own. */
@@ -160,6 +188,8 @@ function leavesUnder(parent: Map<string, string>, value: string): string[] {
 
 /** Ways of summing a fine dimension that the coarse row does not fix, present in the table. */
 function levelsOf(t: CheckedTable, d: string): Level[] {
+  // A slice is one value, never a sum over the dimension: it matches only a row that fixes it.
+  if (t.slice.has(d)) return [{ label: '', meaning: 'slice', keep: () => false }];
   const h = d === t.hierarchyColumn;
   const levels: Level[] = [
     { label: '', meaning: 'all', keep: (v) => v !== t.total && !(h && t.parent.has(v)) },
@@ -167,7 +197,11 @@ function levelsOf(t: CheckedTable, d: string): Level[] {
   ];
   if (h) {
     const parents = new Set(t.parent.values());
-    levels.push({ label: 'leaves', meaning: 'all', keep: (v) => v !== t.total && !parents.has(v) });
+    levels.push({
+      label: 'leaves',
+      meaning: 'leaves',
+      keep: (v) => v !== t.total && !parents.has(v),
+    });
     for (const p of parents) {
       if (!t.parent.has(p)) levels.push({ label: p, meaning: p, keep: (v) => v === p });
     }

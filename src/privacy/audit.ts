@@ -3,25 +3,11 @@
 // between pairs of tables (a coarse row = the sum of fine rows) → keep those the shown figures confirm →
 // propagate (one unknown per relation) → exact elimination for cells pinned by several relations.
 import { relationsBetween, type AuditRelation } from './audit-relations.js';
+import { checkAuditTable, type AuditTable } from './audit-table.js';
 import { determinedCells } from './determinacy.js';
 import type { AdditiveGroup } from './structure.js';
 
-/** A published table as the audit reads it (the shape of a report's exported tables). */
-export interface AuditTable {
-  name: string;
-  columns: string[];
-  /** Values; a hidden cell is the string "[c]". */
-  rows: (string | number | boolean | null)[][];
-  /** Dimension columns. Default: the columns before the first count column. */
-  by?: string[];
-  /** Additive count columns (population, counts); only these are audited. */
-  countColumns?: string[];
-  /** Marker of a total row in any dimension (default options.total, 'All'). */
-  total?: string;
-  hierarchy?: { column: string; parent: Record<string, string> };
-  /** Period label of a table without a period dimension: read as a dimension \`period\` of that value. */
-  period?: string;
-}
+export type { AuditTable } from './audit-table.js';
 
 export interface AuditOptions {
   /** Total marker of tables that declare none. Default 'All'. */
@@ -157,83 +143,4 @@ export function auditLeakText(leak: AuditLeak): string {
     `${leak.table}: hidden ${leak.column} (${cell}) recoverable by ${leak.how}` +
     `${leak.verified ? '' : ' (relation not confirmed by shown groups)'}: ${leak.relation}`
   );
-}
-
-/** A table checked and indexed for the audit. */
-export interface CheckedTable {
-  index: number;
-  name: string;
-  by: string[];
-  countColumns: string[];
-  total: string;
-  /** child → parent of the hierarchy column, if any. */
-  parent: Map<string, string>;
-  hierarchyColumn: string | null;
-  rows: number;
-  /** Dimension value of a row as a string ('' for null). */
-  dim(column: string, row: number): string;
-  value(column: string, row: number): string | number | boolean | null;
-  /** Per count column: the shown number, or null when hidden or not a number. */
-  numbers: Map<string, (number | null)[]>;
-  hidden: Map<string, boolean[]>;
-}
-
-function checkAuditTable(
-  t: AuditTable,
-  index: number,
-  defaultTotal: string,
-  hiddenMark: string,
-): CheckedTable {
-  const where = `auditPublishedTables: table ${index} ("${t?.name}")`;
-  if (!t || !Array.isArray(t.columns) || !Array.isArray(t.rows)) {
-    throw new Error(`${where} needs columns and rows (the shape exportedTables() returns).`);
-  }
-  const countColumns = (t.countColumns ?? []).filter((c) => t.columns.includes(c));
-  const first = Math.min(...countColumns.map((c) => t.columns.indexOf(c)), t.columns.length);
-  const declared = t.by ?? t.columns.slice(0, first);
-  const missing = [...declared, ...(t.countColumns ?? [])].filter((c) => !t.columns.includes(c));
-  if (missing.length > 0) {
-    throw new Error(
-      `${where}: column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} ` +
-        `not in its columns (${t.columns.join(', ')}). Pass the table as exported.`,
-    );
-  }
-  const col = new Map(t.columns.map((c, j) => [c, j]));
-  // A table about one period (not a dimension) is read as having a constant period dimension.
-  const virtual = t.period !== undefined && !declared.includes('period');
-  const by = virtual ? [...declared, 'period'] : declared;
-  const get = (c: string, row: number) =>
-    virtual && c === 'period' ? t.period! : (t.rows[row][col.get(c)!] ?? null);
-  const numbers = new Map<string, (number | null)[]>();
-  const hidden = new Map<string, boolean[]>();
-  for (const c of countColumns) {
-    const j = col.get(c)!;
-    hidden.set(
-      c,
-      t.rows.map((r) => r[j] === hiddenMark),
-    );
-    numbers.set(
-      c,
-      t.rows.map((r) =>
-        typeof r[j] === 'number' && Number.isFinite(r[j]) ? (r[j] as number) : null,
-      ),
-    );
-  }
-  return {
-    index,
-    name: t.name,
-    by,
-    countColumns,
-    total: t.total ?? defaultTotal,
-    parent: new Map(Object.entries(t.hierarchy?.parent ?? {})),
-    hierarchyColumn: t.hierarchy?.column ?? null,
-    rows: t.rows.length,
-    dim: (c, row) => {
-      const v = get(c, row);
-      return v === null ? '' : String(v);
-    },
-    value: get,
-    numbers,
-    hidden,
-  };
 }

@@ -26,3 +26,10 @@ export {
   type SuppressionReason,
 } from './log.js';
 export { DisclosureLedger, type LedgerEntry } from './ledger.js';
+export {
+  auditPublishedTables,
+  auditLeakText,
+  type AuditTable,
+  type AuditOptions,
+  type AuditLeak,
+} from './audit.js';

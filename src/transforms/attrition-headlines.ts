@@ -10,34 +10,18 @@ import {
   suppressionSummaryText,
   type CellSpec,
   type DisclosurePolicy,
-  type PublishedTable,
 } from '../privacy/index.js';
 import { formatDate } from '../time/dates.js';
-import { addTotals } from './totals.js';
+import { publishLeaverCounts, rowsOf, type Row } from './attrition-headline-counts.js';
 import type { Period } from '../time/periods.js';
-import {
-  HEADLINE_LEAVERS,
-  leaverRatesSpec,
-  leaversByTypeSpec,
-  summarizeLeaverRates,
-  summarizeLeaversByType,
-} from './leavers.js';
 import { deriveRetentionData, retentionUnavailableReason } from './retention-data.js';
-import {
-  JL6_EDGES,
-  serviceAtLeavingSpec,
-  shortServiceShareSpec,
-  summarizeServiceAtLeaving,
-  summarizeShortServiceShare,
-} from './service.js';
+import { JL6_EDGES, shortServiceShareSpec, summarizeShortServiceShare } from './service.js';
 import { ETHNIC_MINORITY_GROUPS } from './relative-likelihood.js';
 import {
   summarizeThreeYearResignation,
   threeYearSpec,
   type ThreeYearOptions,
 } from './three-year.js';
-
-type Row = Record<string, string | number | null>;
 
 /**
  * Published headline leaver figures of `period` as plain JSON. Leavers by Home Office type (transfers
@@ -73,31 +57,14 @@ export function attritionHeadlines(
   };
   const people = data.tables.people;
 
-  const byType = summarizeLeaversByType(people, { periods: period });
-  const typeRows = publish('leavers_by_type', byType, leaversByTypeSpec());
-  const rates = publish(
-    'leaver_rate',
-    summarizeLeaverRates(people, { periods: period }),
-    leaverRatesSpec(),
+  const { typeRows, rates, bands } = publishLeaverCounts(
+    people,
+    period,
+    serviceBandEdges,
+    publish,
+    notes,
   );
   const rate = rates[0] ?? {};
-  const bands = publish(
-    'service_bands',
-    addTotals(summarizeServiceAtLeaving(people, { period, edges: serviceBandEdges }), {
-      by: ['service_band'],
-      sum: ['leavers', 'voluntary_resignations'],
-    }),
-    serviceAtLeavingSpec([], { total: 'All' }),
-  );
-  // One figure, one status: a count published in two tables under different names (the headline
-  // leavers in the type, rate and band tables; voluntary resignations and transfers out likewise) is
-  // hidden in all of them when any hides it, else the shown copy would give the hidden one back.
-  withholdCopies(
-    notes,
-    typeRows,
-    rates[0],
-    bands.find((b) => b.service_band === 'All'),
-  );
   const short = publish(
     'short_service_share',
     summarizeShortServiceShare(
@@ -176,63 +143,4 @@ export function attritionHeadlines(
     },
     notes,
   };
-}
-
-/** The rates a count of the leaver-rate table is the numerator of. */
-const RATES_OF: Record<string, string[]> = {
-  leavers: ['leaver_rate_pct', 'turnover_two_point_pct', 'turnover_time_weighted_pct'],
-  voluntary_resignations: ['voluntary_rate_pct'],
-  transfers_out: [],
-};
-
-/**
- * Hides (in place) every copy of a figure that one of the leaver tables hides: leavers by type
- * (type rows), the leaver-rate row (counts and the rates built on them) and the 'All' row of the
- * service bands. Hiding more never reveals anything, so the tables stay publishable.
- */
-function withholdCopies(notes: string[], types: Row[], rate?: Row, bandsAll?: Row): void {
-  const copies: [string, string, string | null][] = [
-    [HEADLINE_LEAVERS, 'leavers', 'leavers'],
-    ['voluntary_resignation', 'voluntary_resignations', 'voluntary_resignations'],
-    ['transfer_out', 'transfers_out', null],
-  ];
-  for (const [type, rateColumn, bandColumn] of copies) {
-    const typeRow = types.find((r) => r.leaver_type === type);
-    const cells: [Row | undefined, string][] = [
-      [typeRow, 'leavers'],
-      [rate, rateColumn],
-      [bandColumn === null ? undefined : bandsAll, bandColumn ?? ''],
-    ];
-    const present = cells.filter(([row, c]) => row !== undefined && c in row) as [Row, string][];
-    if (
-      !present.some(([row, c]) => row[c] === null) ||
-      present.every(([row, c]) => row[c] === null)
-    )
-      continue;
-    for (const [row, c] of present) row[c] = null;
-    if (rate) for (const r of RATES_OF[rateColumn]) rate[r] = null;
-    notes.push(
-      `${type}: the count is hidden in one table, so its copies in the others are withheld too.`,
-    );
-  }
-}
-
-/** Published rows as plain objects: dimensions and measures, hidden cells null. */
-function rowsOf(pt: PublishedTable): Row[] {
-  const out: Row[] = [];
-  for (let i = 0; i < pt.table.numRows(); i++) {
-    const row: Row = {};
-    for (const d of pt.by) row[d] = pt.table.get(d, i) as string | number;
-    for (const c of pt.columns) {
-      const v = pt.table.get(c, i) as number | null;
-      row[c] =
-        pt.table.get(`${c}_status`, i) === 'suppressed' ||
-        v === undefined ||
-        (typeof v === 'number' && Number.isNaN(v))
-          ? null
-          : v;
-    }
-    out.push(row);
-  }
-  return out;
 }

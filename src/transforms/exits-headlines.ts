@@ -22,7 +22,8 @@ import {
   type ExitReasonGroups,
 } from './exits-reason-groups.js';
 import { EXIT_REASONS_CITED, exitReasonsSpec, summarizeExitReasons } from './exits-reasons.js';
-import { NON_HEADLINE_LEAVER_TYPES } from './leavers.js';
+import { headlineLeaverCounts } from './attrition-headline-counts.js';
+import { HEADLINE_LEAVERS, NON_HEADLINE_LEAVER_TYPES } from './leavers.js';
 import { JL6_EDGES } from './service.js';
 import { LEAVER_TYPES } from '../schema/vocabularies.js';
 
@@ -82,7 +83,15 @@ export function exitHeadlines(
     summarizeExitReasonGroups(resigners, { by: ['service_band'], groups: reasonGroups }),
     exitReasonGroupsSpec(['service_band']),
   );
-  const coverageRows = rows(coverage);
+  // The leavers per type repeat the leaver section's counts: take their status from there, so that
+  // neither section's shown copy gives back the other's hidden one.
+  const authority = headlineLeaverCounts(data, { period, policy, serviceBandEdges });
+  const coverageRows = rows(coverage).map((r) => {
+    const type = r.leaver_type === 'All' ? HEADLINE_LEAVERS : String(r.leaver_type);
+    const shown = authority[type];
+    if (shown === null || shown === undefined) return { ...r, leavers: null, coverage_pct: null };
+    return r.leavers === null ? { ...r, leavers: shown } : r;
+  });
   const top = rows(reasons)
     .filter((r) => r.mentioned !== null && Number(r.mentioned) > 0)
     .sort((a, b) => Number(b.mentioned) - Number(a.mentioned))
@@ -123,6 +132,7 @@ export function exitHeadlines(
         ? `${hidden} values are null: hidden by disclosure control (small groups or counts, or to stop back-calculation).`
         : 'No value was hidden by disclosure control.',
       'Top reasons list only reasons whose count is shown.',
+      'Leavers per leaver type are shown or hidden exactly as in the leavers section, whose counts they repeat.',
     ],
   };
 }

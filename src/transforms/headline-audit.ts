@@ -10,7 +10,7 @@ type Row = Record<string, unknown>;
 /**
  * Returns the published tables behind a `wbk metrics --json` object (sections `leavers` and
  * `exit_interviews`, either may be absent), hidden values (null counts) as "[c]". Re-expressed for the
- * audit: the leaver-rate counts and the service-band counts become rows of `leavers` by `leaver_type`
+ * audit: the leaver-rate counts and the service-band counts become `leavers` in slices of `leaver_type`
  * (leavers = 'all_except_transfers', voluntary_resignations = 'voluntary_resignation', transfers_out =
  * 'transfer_out'), the vocabulary of the leavers-by-type table, so a figure hidden in one and shown in
  * another is caught. Rates, means and shares are left out: the audit works on counts.
@@ -27,33 +27,35 @@ export function metricsAuditTables(metrics: Json): AuditTable[] {
     const spec = leaversByTypeSpec().hierarchy!;
     const hierarchy = { column: spec.column, parent: { ...spec.parent } };
     const byType = Object.entries((leavers.leavers_by_type ?? {}) as Record<string, unknown>);
+    const bands = (leavers.service_bands ?? []) as Row[];
+    // The leaver-rate counts and the band columns are slices of leavers by type.
+    const copies: [string, string, string | null][] = [
+      [HEADLINE_LEAVERS, 'leavers', 'leavers'],
+      ['voluntary_resignation', 'voluntary_resignations', 'voluntary_resignations'],
+      ['transfer_out', 'transfers_out', null],
+    ];
     tables.push(
       table('leavers.leavers_by_type', ['leaver_type'], ['leavers'], period, {
         rows: byType.map(([t, n]) => ({ leaver_type: t, leavers: n })),
         hierarchy,
       }),
-      table('leavers.leaver_rate', ['leaver_type'], ['leavers'], period, {
-        rows: [
-          { leaver_type: HEADLINE_LEAVERS, leavers: leavers.leavers },
-          { leaver_type: 'voluntary_resignation', leavers: leavers.voluntary_resignations },
-          { leaver_type: 'transfer_out', leavers: leavers.transfers_out },
-        ],
-        hierarchy,
-      }),
+      ...copies.flatMap(([type, rateColumn, bandColumn]) => [
+        table(`leavers.leaver_rate.${type}`, [], ['leavers'], period, {
+          rows: [{ leavers: leavers[rateColumn] }],
+          slice: { leaver_type: type },
+        }),
+        ...(bandColumn === null
+          ? []
+          : [
+              table(`leavers.service_bands.${type}`, ['service_band'], ['leavers'], period, {
+                rows: bands.map((b) => ({ service_band: b.service_band, leavers: b[bandColumn] })),
+                total: 'All',
+                slice: { leaver_type: type },
+              }),
+            ]),
+      ]),
       table('leavers.headcount_start', [], ['headcount_start'], period, {
         rows: [{ headcount_start: leavers.headcount_start }],
-      }),
-      table('leavers.service_bands', ['service_band', 'leaver_type'], ['leavers'], period, {
-        rows: ((leavers.service_bands ?? []) as Row[]).flatMap((b) => [
-          { service_band: b.service_band, leaver_type: HEADLINE_LEAVERS, leavers: b.leavers },
-          {
-            service_band: b.service_band,
-            leaver_type: 'voluntary_resignation',
-            leavers: b.voluntary_resignations,
-          },
-        ]),
-        total: 'All',
-        hierarchy,
       }),
     );
     for (const [name, section] of Object.entries((leavers.three_year ?? {}) as Json)) {
@@ -106,7 +108,17 @@ function table(
   by: string[],
   counts: string[],
   period: string,
-  { rows, total, hierarchy }: { rows: Row[]; total?: string; hierarchy?: AuditTable['hierarchy'] },
+  {
+    rows,
+    total,
+    hierarchy,
+    slice,
+  }: {
+    rows: Row[];
+    total?: string;
+    hierarchy?: AuditTable['hierarchy'];
+    slice?: Record<string, string>;
+  },
 ): AuditTable {
   const columns = [...by, ...counts];
   return {
@@ -117,6 +129,7 @@ function table(
     period,
     ...(total ? { total } : {}),
     ...(hierarchy ? { hierarchy } : {}),
+    ...(slice ? { slice } : {}),
     rows: rows.map((r) =>
       columns.map((c) => {
         const v = r[c];

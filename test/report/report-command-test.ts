@@ -7,7 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { reportCommand } from '../../src/cli/report.js';
 import { generateDemoForce } from '../../src/demo/generate.js';
+import { metricsCommand } from '../../src/cli/metrics.js';
+import { auditLeakText, auditPublishedTables } from '../../src/privacy/audit.js';
 import { exportedTables } from '../../src/report/exports.js';
+import { metricsAuditTables } from '../../src/transforms/headline-audit.js';
 import { listNotebooks } from '../../src/report/run-notebooks.js';
 import { writeNotebook } from '../helpers/notebook.js';
 import { checkPage, launchBrowser } from '../helpers/browser.js';
@@ -115,6 +118,39 @@ describe('wbk report', function () {
     }
   });
 
+  it('privacy scan: no hidden cell of a notebook can be worked out from its other tables (cross-table audit)', () => {
+    const leaks: string[] = [];
+    let audited = 0;
+    for (const file of filesUnder(out).filter((f) => f.endsWith('.ipynb'))) {
+      const tables = exportedTables(file);
+      audited += tables.filter((t) => (t.countColumns ?? []).length > 0).length;
+      for (const leak of auditPublishedTables(tables)) {
+        leaks.push(`${path.basename(file)}: ${auditLeakText(leak)}`);
+      }
+    }
+    assert.ok(audited >= notebooks.length, 'the exported tables carry their count columns');
+    assert.deepEqual(leaks, []);
+  });
+
+  it('privacy scan: no hidden headline figure of `wbk metrics --json` can be worked out from the others', async () => {
+    const leaks: string[] = [];
+    for (const period of ['FY2022-23', 'FY2023-24', 'FY2024-25']) {
+      const printed: string[] = [];
+      const log = console.log;
+      console.log = (text: unknown) => printed.push(String(text));
+      try {
+        assert.equal(await metricsCommand.run(['--data', data, '--period', period, '--json']), 0);
+      } finally {
+        console.log = log;
+      }
+      const tables = metricsAuditTables(JSON.parse(printed.join('\n')));
+      assert.ok(tables.length >= 6, `${period}: the metrics hold the leaver and exit sections`);
+      for (const leak of auditPublishedTables(tables))
+        leaks.push(`${period}: ${auditLeakText(leak)}`);
+    }
+    assert.deepEqual(leaks, []);
+  });
+
   it('browser check: each HTML report opens offline in Chromium with no console error and drawn charts', async () => {
     // Screenshots are kept as test artifacts in test-artifacts/screenshots/ (git-ignored).
     const browser = await launchBrowser();
@@ -163,7 +199,7 @@ describe('wbk report', function () {
         'FY2023-24',
         '--per-unit',
         '--notebooks',
-        '00',
+        '00,01',
       ]);
       assert.equal(rc, 0);
       const index = readFileSync(path.join(second, 'index.html'), 'utf8');
@@ -180,6 +216,16 @@ describe('wbk report', function () {
           unitIndex.includes(`<th>unit</th><td>${unit}</td>`),
           `${unit}: index does not name the unit`,
         );
+        // A unit's report shows its own unit, the rest of the organisation and the whole organisation.
+        const equality = exportedTables(
+          path.join(second, 'units', unit, '01-data-quality.ipynb'),
+        ).find((t) => t.name === 'equality-data-completeness')!;
+        const units = new Set(equality.rows.map((r) => r[equality.columns.indexOf('unit_id')]));
+        assert.deepEqual([...units].sort(), [unit, 'All', 'Rest of organisation'].sort());
+        for (const name of ['00-getting-started', '01-data-quality']) {
+          const file = path.join(second, 'units', unit, `${name}.ipynb`);
+          assert.deepEqual(auditPublishedTables(exportedTables(file)).map(auditLeakText), []);
+        }
       }
     } finally {
       rmSync(second, { recursive: true, force: true });
