@@ -136,3 +136,5 @@ export * from './charts/matrix-hotlist.js';
 export * from './models/risk-card-render.js';
 export * from './transforms/headline-audit.js';
 export { headlineLeaverCounts } from './transforms/attrition-headline-counts.js';
+export * from './transforms/matrix-scope.js';
+export * from './charts/matrix-compare.js';

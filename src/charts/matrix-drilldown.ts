@@ -10,6 +10,8 @@ import {
 
 export interface MatrixDrilldownOptions extends MatrixScoreOptions, MatrixTemperatureOptions {
   title?: string;
+  /** Draw only these unit_ids under the force (a unit report: its subtree); scores use every published row. */
+  units?: readonly string[];
 }
 
 /**
@@ -17,7 +19,8 @@ export interface MatrixDrilldownOptions extends MatrixScoreOptions, MatrixTemper
  * team rows with the force, published with wellbeingMatrixCellSpec's hierarchy): every unit a
  * segment inside its parent, coloured by its temperature against the units of its own level
  * (red = hotter than the force); hover shows the temperature, trend and the indicators driving it.
- * Units without a temperature (too many hidden cells) are grey.
+ * Units without a temperature (too many hidden cells) are grey. With `units`, only those units are
+ * drawn under the force (a unit whose parent is not drawn hangs from the force).
  * @example showPlotly(wellbeingMatrixDrilldownFigure(published, { tree: report.tree, period: 'FY2024-25' }))
  */
 export function wellbeingMatrixDrilldownFigure(
@@ -26,7 +29,15 @@ export function wellbeingMatrixDrilldownFigure(
 ): PlotlyFigure {
   checkPublishedTable(published, 'wellbeingMatrixDrilldownFigure');
   const scored = scoreWellbeingMatrix(published, options);
-  const rows = summarizeMatrixTemperature(scored, options).objects() as Record<string, unknown>[];
+  const all = summarizeMatrixTemperature(scored, options).objects() as Record<string, unknown>[];
+  const wanted = options.units;
+  const rows = all.filter(
+    (r) => wanted === undefined || r.parent_id === null || wanted.includes(String(r.unit_id)),
+  );
+  const root = rows.find((r) => r.parent_id === null)?.unit_id ?? null;
+  const kept = new Set(rows.map((r) => r.unit_id));
+  // a unit whose parent is not drawn hangs from the force
+  for (const r of rows) if (r.parent_id !== null && !kept.has(r.parent_id)) r.parent_id = root;
   const limit = options.normalise === 'percentile' ? 50 : 2;
   const temperature = rows.map((r) => r.temperature as number | null);
   const hover = rows.map((r) =>

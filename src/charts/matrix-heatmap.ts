@@ -11,6 +11,8 @@ import {
 export interface MatrixHeatmapOptions extends MatrixScoreOptions, MatrixTemperatureOptions {
   /** Unit level of the rows (default: the level below the top among the published rows). */
   level?: string;
+  /** Show only these unit_ids (and the force); the scores still use every published row, so a unit report shows its own units scored exactly as in the force report. */
+  units?: readonly string[];
   title?: string;
   description?: string;
 }
@@ -22,6 +24,7 @@ const TEMPERATURE = 'Temperature';
  * force, a column per indicator plus the temperature. Colour is the heat (z-score or percentile
  * against the force, positive = worse, red); the text is the value. Cells hidden by disclosure
  * control are grey with "[c]" and are not in the temperature; cells without data are blank with "–".
+ * With `units`, only those units' rows (and the force) are drawn, scored against every published row.
  * @example await showVegaLite(wellbeingMatrixHeatmapChart(published, { tree: report.tree, period: 'FY2024-25' }))
  */
 export function wellbeingMatrixHeatmapChart(
@@ -38,7 +41,12 @@ export function wellbeingMatrixHeatmapChart(
   >[];
   const levels = [...new Set(temps.filter((t) => t.parent_id !== null).map((t) => t.unit_level))];
   const level = options.level ?? levels[0];
-  const keep = temps.filter((t) => t.parent_id === null || t.unit_level === level);
+  const keep = temps.filter(
+    (t) =>
+      t.parent_id === null ||
+      (t.unit_level === level &&
+        (options.units === undefined || options.units.includes(String(t.unit_id)))),
+  );
   const order = keep.map((t) => String(t.unit_name));
   const shown = new Set(keep.map((t) => t.unit_id));
   const pct = options.normalise === 'percentile';

@@ -11,12 +11,13 @@ import {
 /**
  * The units running hot in the period (temperature at or above the hot threshold), hottest first,
  * with their temperature, the previous period's, the trend and the drivers; or a sentence saying
- * none is. Also returns their unit_ids, for a trend chart.
+ * none is. Also returns their unit_ids, for a trend chart. `units` limits the list to those unit_ids (a
+ * unit report), the scores still using every published row.
  * @example const hot = matrixRunningHot(published, { tree: report.tree, period: 'FY2024-25' }); display({ 'text/html': hot.html })
  */
 export function matrixRunningHot(
   published: PublishedTable,
-  options: MatrixScoreOptions & MatrixTemperatureOptions,
+  options: MatrixScoreOptions & MatrixTemperatureOptions & { units?: readonly string[] },
 ): { html: string; units: string[] } {
   const pt = checkPublishedTable(published, 'matrixRunningHot');
   const rows = (
@@ -24,7 +25,11 @@ export function matrixRunningHot(
       string,
       unknown
     >[]
-  ).filter((r) => r.running_hot === true);
+  ).filter(
+    (r) =>
+      r.running_hot === true &&
+      (options.units === undefined || options.units.includes(String(r.unit_id))),
+  );
   const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : '–');
   const body = rows
     .map(

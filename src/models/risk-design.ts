@@ -16,7 +16,8 @@ export interface RiskFeature {
 
 /**
  * Default inputs. Never sex, ethnicity, disability or age (they are kept aside for fairness checks);
- * the unit's temperature stands for "a hot team" (TODO(matrix): the well-being matrix's temperature).
+ * `unit_temperature` is the well-being matrix temperature of the person's team in the latest financial
+ * year ended by the month (see deriveUnitTemperature).
  */
 export const RISK_FEATURES: readonly RiskFeature[] = [
   { column: 'tenure_band', reference: '5–10', label: 'years of service (vs 5–10 years)' },
@@ -51,7 +52,11 @@ export const RISK_FEATURES: readonly RiskFeature[] = [
   },
   { column: 'welfare_check_overdue', label: 'welfare check overdue (high-risk roles)' },
   { column: 'posting_changes_12m', per: 1, label: 'per posting change in the last 12 months' },
-  { column: 'unit_temperature', per: 1, label: "per standard deviation of the unit's temperature" },
+  {
+    column: 'unit_temperature',
+    per: 1,
+    label: "per point of the team's well-being temperature (z)",
+  },
 ];
 
 /**
@@ -178,4 +183,32 @@ function separated(
   if (events === ones)
     return `only leavers among the ${ones} fitting rows with this value (no estimate exists)`;
   return null;
+}
+
+/**
+ * Removes columns from a design in place (X, names, terms, labels) and records why in `dropped`. Used
+ * when a fit finds no finite estimate for them (too few leavers or stayers in a small force).
+ * @example dropDesignColumns(design, ['oh_referrals_12m'], 'no finite estimate in the fitting rows')
+ */
+export function dropDesignColumns(
+  design: RiskDesign,
+  names: readonly string[],
+  reason: string,
+): void {
+  const gone = new Set(names);
+  const keep = design.names.map((name, j) => (gone.has(name) ? -1 : j)).filter((j) => j >= 0);
+  design.X = design.X.map((row) => keep.map((j) => row[j]));
+  for (const name of names) if (design.names.includes(name)) design.dropped.push({ name, reason });
+  design.names = keep.map((j) => design.names[j]);
+  design.terms = keep.map((j) => design.terms[j]);
+  design.labels = keep.map((j) => design.labels[j]);
+}
+
+/** The design columns an error from fitCox or fitLogistic names as diverging (quoted names). */
+export function divergentColumns(error: unknown, names: readonly string[]): string[] {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/infinite|separation|monotone/.test(message)) return [];
+  return [...message.matchAll(/"([^"]+)"/g)]
+    .map((m) => m[1])
+    .filter((n) => names.includes(n) && n !== '(Intercept)');
 }

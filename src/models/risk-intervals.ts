@@ -1,5 +1,5 @@
-// Cox intervals from person-months: every `step` months of a person become one (start, stop] interval
-// of service days, so that a Cox fit sees a third (step 3) of the rows with the same follow-up.
+// Cox intervals from person-months: monthly (start, stop] intervals of service days, or every `step`
+// months of a person joined into one, so that a Cox fit sees a third (step 3) of the rows.
 
 /** Interval columns aligned with the person-month rows; rows that start no interval have null. */
 export interface CoxIntervals {
@@ -9,18 +9,20 @@ export interface CoxIntervals {
 }
 
 /**
- * Joins each person's consecutive monthly intervals (service_days, next_service_days] in blocks of
- * `step` months, starting from their first row: the block's row keeps its covariates (measured at its
- * month end), its interval runs to the last observed stop in the block, and its event is 1 when the
- * person resigned in any month of the block. Other rows get null. step 1 returns the monthly intervals.
- * @example coxIntervals(persons, service, next, resignedNextMonth, 3)
+ * The (entry, stop] intervals and events of person-month rows (sorted by person, then month): step 1
+ * (default) gives each row its monthly interval (service_days, next_service_days]; a larger step joins
+ * a person's consecutive months in blocks of `step` from their first row (a new block also starts
+ * after a gap between spells): the block's first row keeps its covariates (measured at its month
+ * end), its interval runs to the last observed stop in the block, and its event is 1 when the person
+ * resigned in any month of the block. Rows that start no interval get null.
+ * @example coxIntervals(persons, service, next, resignedNextMonth, 1)
  */
 export function coxIntervals(
   persons: ArrayLike<string>,
   service: ArrayLike<number>,
   next: ArrayLike<number | null>,
   event: ArrayLike<number | null>,
-  step = 3,
+  step = 1,
 ): CoxIntervals {
   if (!Number.isInteger(step) || step < 1) {
     throw new Error(
@@ -37,21 +39,27 @@ export function coxIntervals(
   while (start < n) {
     let end = start;
     while (end + 1 < n && persons[end + 1] === persons[start]) end++;
-    for (let i = start; i <= end; i += step) {
+    let i = start;
+    while (i <= end) {
       let stop: number | null = null;
       let ev = 0;
-      for (let j = i; j <= Math.min(end, i + step - 1); j++) {
+      let j = i;
+      for (; j <= Math.min(end, i + step - 1); j++) {
         if (next[j] === null) break; // the follow-up stops here (as-of date)
-        if (j > i && next[j - 1] !== service[j]) break; // a gap (a later spell): not at risk between
+        if (j > i && next[j - 1] !== service[j]) break; // a gap (a later spell): the next block starts here
         stop = next[j];
         ev = Math.max(ev, event[j] ?? 0);
-        if (ev === 1) break;
+        if (ev === 1) {
+          j++;
+          break;
+        }
       }
       if (stop !== null && stop > service[i]) {
         out.entry[i] = service[i];
         out.stop[i] = stop;
         out.event[i] = ev;
       }
+      i = Math.max(j, i + 1);
     }
     start = end + 1;
   }

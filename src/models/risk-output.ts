@@ -19,7 +19,7 @@ export interface ScoredRisk {
 
 /**
  * Fits the model on every person-month whose whole horizon is observed (logistic) or whose next month is
- * observed (Cox, on intervals of coxStepMonths months: see coxIntervals) and scores every person-month. Use validateRiskModel for its skill on unseen data.
+ * observed (Cox, on monthly intervals; coxStepMonths > 1 joins months, see coxIntervals) and scores every person-month. Use validateRiskModel for its skill on unseen data.
  * @example const { model, scored } = fitRiskModel(pp, { model: 'logistic' })
  */
 export function fitRiskModel(
@@ -27,7 +27,7 @@ export function fitRiskModel(
   {
     model = 'logistic',
     features,
-    coxStepMonths = 3,
+    coxStepMonths = 1,
   }: { model?: 'logistic' | 'cox'; features?: readonly RiskFeature[]; coxStepMonths?: number } = {},
 ): ScoredRisk {
   const inputs = [...(features ?? (model === 'cox' ? COX_FEATURES : RISK_FEATURES))];

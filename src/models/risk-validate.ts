@@ -1,7 +1,14 @@
 // Validation of the leaving-risk model on person-months. Out of time: fit on the months whose outcome
 // was known before the test year began, score the last year with a known outcome. Cross-validation:
 // k folds by person. Steps: choose rows → design → fit → score held-out rows → skill by group.
-import { COX_FEATURES, riskDesign, RISK_FEATURES, type RiskDesign } from './risk-design.js';
+import {
+  COX_FEATURES,
+  dropDesignColumns,
+  divergentColumns,
+  riskDesign,
+  RISK_FEATURES,
+  type RiskDesign,
+} from './risk-design.js';
 import { fitRiskCox, fitRiskLogistic, predictRisk, type RiskModel } from './risk-model.js';
 import { coxIntervals } from './risk-intervals.js';
 import { personFolds, skillReport } from './risk-skill.js';
@@ -36,7 +43,7 @@ export function validateRiskModel(
     seed = 1,
     features,
     minGroupSize = 5,
-    coxStepMonths = 3,
+    coxStepMonths = 1,
   }: RiskValidationOptions = {},
 ): RiskValidation {
   const t = pp.table;
@@ -46,7 +53,7 @@ export function validateRiskModel(
   const persons = Array.from(t.array('person_id') as ArrayLike<string>);
   const month = Array.from(t.array('month') as ArrayLike<string>, monthNumber);
   const service = Array.from(t.array('service_days') as ArrayLike<number>);
-  // Cox: intervals of coxStepMonths months (fewer rows, same follow-up)
+  // Cox: monthly intervals (coxStepMonths > 1 joins months: fewer rows, covariates held per block)
   const { stop: next, event } = coxIntervals(
     persons,
     service,
@@ -69,10 +76,25 @@ export function validateRiskModel(
     );
   }
   const h = pp.horizonMonths;
-  const fit = (design: RiskDesign, rows: number[]) =>
-    model === 'logistic'
-      ? fitRiskLogistic(design, y, persons, rows, h)
-      : fitRiskCox(design, service, next, event, rows, h);
+  // A small force can leave a column with no finite estimate (e.g. no one with an OH referral
+  // resigned): drop such columns, say so in the model card, and fit again.
+  const fit = (design: RiskDesign, rows: number[]): RiskModel => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return model === 'logistic'
+          ? fitRiskLogistic(design, y, persons, rows, h)
+          : fitRiskCox(design, service, next, event, rows, h);
+      } catch (error) {
+        const diverging = divergentColumns(error, design.names);
+        if (diverging.length === 0 || attempt >= 5) throw error;
+        dropDesignColumns(
+          design,
+          diverging,
+          'no finite estimate in the fitting rows (too few leavers or stayers)',
+        );
+      }
+    }
+  };
   const score = (m: RiskModel, d: RiskDesign, rows: number[]) => predictRisk(m, d, rows, service);
   const intercept = model === 'logistic';
   const report = (rows: number[], p: number[]) =>

@@ -1,8 +1,7 @@
 // Helpers of the person-period builder: output columns, age and service bands, the extract's last
-// date, unit parents, posting changes and month parsing.
+// date, posting changes and month parsing.
 import type { ColumnTable } from 'arquero';
 import type { Dataset } from '../io/load-dataset.js';
-import { monthEnd, monthLabel } from './person-period-events.js';
 
 /** People columns the builder reads, in the order it destructures them (absent ones read as null). */
 export const PEOPLE_COLUMNS = [
@@ -72,12 +71,6 @@ export function ageBand(age: number): string {
   return `${lo}_${lo + 9}`;
 }
 
-export function monthEnds(first: number, last: number): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let k = first; k <= last; k++) out.set(monthLabel(k), monthEnd(k));
-  return out;
-}
-
 export function dataEnd(tables: Pick<Dataset, 'tables'>['tables']): number {
   let end = -Infinity;
   const scan = (t: ColumnTable, c: string) => {
@@ -92,14 +85,6 @@ export function dataEnd(tables: Pick<Dataset, 'tables'>['tables']): number {
   scan(tables.sickness, 'start_date');
   scan(tables.sickness, 'end_date');
   return end === -Infinity ? Infinity : end;
-}
-
-export function parentsOf(units: ColumnTable): Record<string, string | null> {
-  const ids = units.array('unit_id') as ArrayLike<string>;
-  const parents = units.columnNames().includes('parent_id')
-    ? (units.array('parent_id') as ArrayLike<string | null>)
-    : null;
-  return Object.fromEntries(Array.from(ids, (id, i) => [id, parents?.[i] || null]));
 }
 
 export function bandOf(years: number, edges: readonly number[]): number {

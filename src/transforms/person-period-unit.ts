@@ -1,168 +1,141 @@
-// The unit "temperature" input of the leaving-risk model. TODO(matrix): replace this stand-in with the
-// well-being matrix's per-unit temperature (src/transforms/matrix*.ts) once it exists.
+// The unit-temperature input of the leaving-risk model: the well-being matrix's composite temperature
+// of each person's team over the latest financial year that had ended by the month end. Steps:
+// financial years needed → matrix counts at the team level → scored (analyst mode) → temperature.
 import { table as toTable, type ColumnTable } from 'arquero';
+import { DisclosureLedger, publishTable, resolvePolicy } from '../privacy/index.js';
+import { periodOf, type Period } from '../time/periods.js';
+import { ancestorAt, type UnitTree } from './hierarchy.js';
+import type { MatrixIndicator } from './matrix-indicators.js';
+import { levelDepths, wellbeingMatrixCellSpec } from './matrix-rollup.js';
+import { scoreWellbeingMatrix } from './matrix-score.js';
+import { summarizeWellbeingMatrix } from './matrix-summary.js';
+import { summarizeMatrixTemperature } from './matrix-temperature.js';
 import { checkColumns } from './group-rows.js';
 
 export interface UnitTemperatureOptions {
-  /** Units with fewer people than this in a month get temperature 0 (too few to score); default 5. */
-  minUnitSize?: number;
-  /** unit_id → parent unit_id: a unit is compared with its siblings when minSiblings of them are scored. */
-  parent?: Readonly<Record<string, string | null>>;
-  /** Fewest scored siblings for a sibling comparison (default 3); otherwise all units that month. */
-  minSiblings?: number;
-  /** Worker types whose overtime and sickness are not recorded (default special, volunteer): left out of the unit sums. */
-  unrecorded?: readonly string[];
-  /** Optional extra unit score per `${month}|${unit_id}`, higher = hotter (e.g. minus a staff-survey well-being score). */
-  unitScores?: ReadonlyMap<string, number>;
+  /** Unit level whose temperature a person-month gets (default: the lowest level of the tree, e.g. team). */
+  level?: string;
+  /** Month (1–12) in which the financial year starts (default 4, April). */
+  fyStartMonth?: number;
+  /** As in scoreWellbeingMatrix (defaults: z-scores, every DEFAULT_MATRIX_INDICATORS at weight 1). */
+  normalise?: 'z' | 'percentile';
+  indicators?: readonly (string | MatrixIndicator)[];
+  weights?: Readonly<Record<string, number>>;
 }
 
+type MatrixTables = Parameters<typeof summarizeWellbeingMatrix>[0];
+
 /**
- * Adds `unit_temperature` to person-month rows: for each month, every unit's overtime hours and
- * sickness days per FTE over the last 12 months (Σ over the unit's people that month of their 12-month
- * totals / Σ of their FTE; unrecorded worker types left out), and any extra unit score, are turned into
- * z-scores against comparable units that month: its siblings under the same parent (e.g. the other
- * response teams of a district) when `parent` is given and at least minSiblings of them are scored,
- * else all units. Units under minUnitSize people are not scored. The temperature is the mean of the
- * z-scores: 0 = a typical unit, +1 = one standard deviation hotter than comparable units.
- * @example deriveUnitTemperature(periods, { parent: { 'D1-RESP-A': 'D1-RESP' } }).array('unit_temperature')
+ * Adds `unit_temperature` and `unit_temperature_period` to person-month rows (columns month_end_date,
+ * unit_id): the well-being matrix temperature (summarizeMatrixTemperature: weighted mean heat of the
+ * indicators, positive = worse than the force) of the person's unit at `level` (default team) in the
+ * latest financial year that ended on or before the month end, so no row sees data after its own
+ * month end. Every financial year is scored against its own force. The matrix is scored in analyst
+ * mode (nothing hidden): the model is fitted analyst-side and its own outputs are published, so its
+ * inputs must not depend on the report's disclosure policy. Rows get 0 (a typical unit) when no
+ * financial year had ended, the unit sits above `level`, or the unit has no temperature that year
+ * (under half the weight scored); the period column is then null.
+ * @example deriveUnitTemperature(rows, data.tables, unitTree(data.tables.units), { asOf: data.asOf })
  */
 export function deriveUnitTemperature(
   periods: ColumnTable,
-  {
-    minUnitSize = 5,
-    parent,
-    minSiblings = 3,
-    unrecorded = ['special', 'volunteer'],
-    unitScores,
-  }: UnitTemperatureOptions = {},
+  tables: MatrixTables,
+  tree: UnitTree,
+  options: UnitTemperatureOptions & { asOf: number },
 ): ColumnTable {
-  const needed = [
-    'month',
-    'unit_id',
-    'worker_type',
-    'fte',
-    'overtime_hours_12m',
-    'sickness_days_12m',
-  ];
+  const fn = 'deriveUnitTemperature';
   checkColumns(
-    'deriveUnitTemperature',
+    fn,
     periods,
-    needed,
+    ['month_end_date', 'unit_id'],
     'Build the rows with buildPersonPeriods().',
   );
-  const [month, unit, type, fte, ot, sick] = needed.map(
-    (c) => periods.array(c) as unknown as ArrayLike<never>,
+  const level = options.level ?? lowestLevel(tree);
+  const days = periods.array('month_end_date') as ArrayLike<number>;
+  const units = periods.array('unit_id') as ArrayLike<string | null>;
+  const fyOf = new Map<number, Period>();
+  for (let i = 0; i < days.length; i++)
+    if (!fyOf.has(days[i])) fyOf.set(days[i], yearEndedBy(days[i], options.fyStartMonth));
+  const years = new Map<string, Period>();
+  for (const p of fyOf.values()) if (p.end <= options.asOf) years.set(p.label, p);
+  const temps = matrixTemperatures(tables, tree, [...years.values()], { ...options, level });
+  const atLevel = new Map<string | null, string | null>();
+  const temperature = new Float64Array(days.length);
+  const period: (string | null)[] = new Array<string | null>(days.length).fill(null);
+  for (let i = 0; i < days.length; i++) {
+    const fy = fyOf.get(days[i]);
+    if (!atLevel.has(units[i])) atLevel.set(units[i], ancestorAt(tree, units[i], level));
+    const unit = atLevel.get(units[i]);
+    const t = fy && unit ? temps.get(fy.label)?.get(unit) : undefined;
+    if (t === undefined || t === null) continue;
+    temperature[i] = t;
+    period[i] = fy!.label;
+  }
+  return periods.assign(
+    toTable({ unit_temperature: Array.from(temperature), unit_temperature_period: period }),
   );
-  const sums = new Map<
-    string,
-    { month: string; unit: string; n: number; fte: number; ot: number; sick: number }
-  >();
-  const keys: (string | null)[] = [];
-  for (let i = 0; i < periods.numRows(); i++) {
-    const u = unit[i] as string | null;
-    const key = u === null ? null : `${month[i]}|${u}`;
-    keys.push(key);
-    if (key === null || unrecorded.includes(type[i])) continue;
-    let s = sums.get(key);
-    if (s === undefined)
-      sums.set(key, (s = { month: month[i], unit: u as string, n: 0, fte: 0, ot: 0, sick: 0 }));
-    s.n += 1;
-    s.fte += fte[i];
-    s.ot += ot[i];
-    s.sick += sick[i];
-  }
-  const scored = [...sums.entries()].filter(([, s]) => s.n >= minUnitSize && s.fte > 0);
-  const measures = new Map(
-    scored.map(([key, s]) => {
-      const extra = unitScores?.get(key);
-      return [key, [s.ot / s.fte, s.sick / s.fte, ...(extra === undefined ? [] : [extra])]];
-    }),
-  );
-  // reference sets: every scored unit that month, and the siblings under each parent that month
-  const reference = new Map<string, number[][]>();
-  const push = (ref: string, values: number[]) => {
-    const list = reference.get(ref);
-    if (list === undefined) reference.set(ref, [values]);
-    else list.push(values);
-  };
-  for (const [key, s] of scored) {
-    push(s.month, measures.get(key) as number[]);
-    if (parent !== undefined)
-      push(`${s.month}^${parent[s.unit] ?? ''}`, measures.get(key) as number[]);
-  }
-  const score = new Map<string, number>();
-  for (const [key, s] of scored) {
-    const siblings =
-      parent === undefined ? undefined : reference.get(`${s.month}^${parent[s.unit] ?? ''}`);
-    const ref =
-      siblings !== undefined && siblings.length >= minSiblings
-        ? siblings
-        : (reference.get(s.month) as number[][]);
-    const values = measures.get(key) as number[];
-    const z = values.map((v, m) => {
-      const column = ref.filter((r) => r.length > m).map((r) => r[m]);
-      const { mean, sd } = meanSd(column);
-      return sd > 0 ? (v - mean) / sd : 0;
-    });
-    score.set(key, z.reduce((a, b) => a + b, 0) / z.length);
-  }
-  const temperature = keys.map((k) => (k === null ? 0 : (score.get(k) ?? 0)));
-  return periods.assign(toTable({ unit_temperature: temperature }));
-}
-
-function meanSd(values: number[]): { mean: number; sd: number } {
-  const n = values.length;
-  const mean = values.reduce((a, b) => a + b, 0) / n;
-  const sd = n > 1 ? Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1)) : 0;
-  return { mean, sd };
 }
 
 /**
- * Unit scores for deriveUnitTemperature from a unit indicator (default the staff-survey well-being
- * score): for each month end in `monthEnds` (label → epoch day) and unit, the latest period of the
- * indicator that ended on or before that day (value, or numerator / denominator), times `sign`
- * (−1: a lower well-being score is hotter). Units without such a period get no score.
- * @example unitIndicatorScores(data.tables.unit_indicators, new Map([['2024-04', 19843]]))
+ * Temperature of every unit at `level` in each period: period label → unit_id → temperature (null
+ * when under half the weight is scored). The matrix pipeline of notebook 04 (summarizeWellbeingMatrix
+ * → publish → scoreWellbeingMatrix → summarizeMatrixTemperature) with the publishing done in analyst
+ * mode, so no cell is hidden; each period is scored against its own force.
+ * @example matrixTemperatures(data.tables, tree, [parsePeriod('FY2023-24')], { level: 'team', asOf: data.asOf }).get('FY2023-24')?.get('D1-RESP-B')
  */
-export function unitIndicatorScores(
-  indicators: ColumnTable,
-  monthEnds: ReadonlyMap<string, number>,
-  {
-    indicator = 'staff_survey_wellbeing_score',
-    sign = -1,
-  }: { indicator?: string; sign?: number } = {},
-): Map<string, number> {
-  const out = new Map<string, number>();
-  if (indicators.numRows() === 0) return out;
-  checkColumns('unitIndicatorScores', indicators, ['unit_id', 'period_end', 'indicator', 'value']);
-  const names = indicators.columnNames();
-  const get = (c: string) =>
-    names.includes(c) ? (indicators.array(c) as ArrayLike<unknown>) : null;
-  const [unit, end, name, value, num, den] = [
-    'unit_id',
-    'period_end',
-    'indicator',
-    'value',
-    'numerator',
-    'denominator',
-  ].map(get);
-  const byUnit = new Map<string, { end: number; value: number }[]>();
-  for (let i = 0; i < indicators.numRows(); i++) {
-    if (name?.[i] !== indicator) continue;
-    const v =
-      (value?.[i] as number | null) ??
-      (den?.[i] ? (num?.[i] as number) / (den[i] as number) : null);
-    if (v === null || !Number.isFinite(v)) continue;
-    const list = byUnit.get(unit?.[i] as string) ?? [];
-    list.push({ end: end?.[i] as number, value: v });
-    byUnit.set(unit?.[i] as string, list);
-  }
-  for (const [u, list] of byUnit) {
-    list.sort((a, b) => a.end - b.end);
-    for (const [label, day] of monthEnds) {
-      const past = list.filter((x) => x.end <= day);
-      if (past.length > 0) out.set(`${label}|${u}`, sign * past[past.length - 1].value);
-    }
+export function matrixTemperatures(
+  tables: MatrixTables,
+  tree: UnitTree,
+  periods: readonly Period[],
+  options: UnitTemperatureOptions & { level: string; asOf: number },
+): Map<string, Map<string, number | null>> {
+  const out = new Map<string, Map<string, number | null>>();
+  if (periods.length === 0) return out;
+  const { level, asOf, indicators, normalise, weights } = options;
+  const cells = summarizeWellbeingMatrix(tables, tree, {
+    periods,
+    levels: [level],
+    asOf,
+    ...(indicators ? { indicators } : {}),
+  });
+  const policy = resolvePolicy({ mode: 'analyst' });
+  const published = publishTable(
+    cells,
+    wellbeingMatrixCellSpec(cells),
+    policy,
+    new DisclosureLedger(),
+  );
+  const scored = scoreWellbeingMatrix(published, {
+    tree,
+    ...(indicators ? { indicators } : {}),
+    ...(normalise ? { normalise } : {}),
+    ...(weights ? { weights } : {}),
+  });
+  for (const p of periods) {
+    const one = scored
+      .params({ label: p.label })
+      .filter((d: { period: string }, $: { label: string }) => d.period === $.label);
+    if (one.numRows() === 0) continue;
+    const t = summarizeMatrixTemperature(one, { period: p.label, previousPeriod: null, normalise });
+    const ids = t.array('unit_id') as ArrayLike<string>;
+    const values = t.array('temperature') as ArrayLike<number | null>;
+    out.set(p.label, new Map(Array.from(ids, (id, i) => [id, values[i]])));
   }
   return out;
+}
+
+/** The latest financial year that ended on or before `day`. */
+function yearEndedBy(day: number, fyStartMonth = 4): Period {
+  const fy = periodOf(day, 'financial_year', { fyStartMonth });
+  return fy.end === day ? fy : periodOf(fy.start - 1, 'financial_year', { fyStartMonth });
+}
+
+function lowestLevel(tree: UnitTree): string {
+  const depths = [...levelDepths(tree)].sort((a, b) => b[1] - a[1]);
+  if (depths.length === 0) {
+    throw new Error(
+      'deriveUnitTemperature: the units table is empty. Load a units table with at least one unit.',
+    );
+  }
+  return depths[0][0];
 }

@@ -1,6 +1,7 @@
 // The person-period table of the leaving-risk model: one row per person per month in post.
 // Steps: month range → monthly event series per person → one row per spell-month (posting, tenure,
-// windows of events, outcome) → unit temperature; protected characteristics go to a separate table.
+// windows of events, outcome) → the well-being matrix temperature of the person's team; protected
+// characteristics go to a separate table.
 import { table as toTable, type ColumnTable } from 'arquero';
 import type { Dataset } from '../io/load-dataset.js';
 import { dateParts } from '../time/dates.js';
@@ -14,16 +15,15 @@ import {
   monthLabel,
 } from './person-period-events.js';
 import { JL6_EDGES, completedMonths, serviceBandLabels } from './service-bands.js';
-import { deriveUnitTemperature, unitIndicatorScores } from './person-period-unit.js';
+import { unitTree } from './hierarchy.js';
+import { deriveUnitTemperature, type UnitTemperatureOptions } from './person-period-unit.js';
 import { personPostings, postingAt } from './person-period-postings.js';
 import {
   ageBand,
   bandOf,
   countChanges,
   dataEnd,
-  monthEnds,
   OUTPUT_COLUMNS,
-  parentsOf,
   parseMonth,
   PEOPLE_COLUMNS,
   PROTECTED_PERIOD_COLUMNS,
@@ -40,6 +40,8 @@ export interface PersonPeriodOptions {
   welfareOverdueDays?: number;
   /** Service band edges in years (default Home Office JL6). */
   tenureEdges?: readonly number[];
+  /** The unit temperature: level (default the lowest, e.g. team), normalisation, indicators, weights (see deriveUnitTemperature). */
+  temperature?: Omit<UnitTemperatureOptions, 'fyStartMonth'>;
 }
 
 /** The model rows and, aligned row for row and keyed by person_id + month, the protected characteristics. */
@@ -61,7 +63,7 @@ export const PERSON_PERIOD: DefinitionCard = {
     'One row per person per calendar month in which they are in post on the last day (and have not left that day). Features are measured over windows ending on that day; the outcome is a voluntary resignation with a leaving date in the following 6 or 12 months.',
   unit: 'person-months',
   notes:
-    'The outcome is unknown (null) when the horizon runs past the as-of date and the person has not resigned by then. Tenure counts from service_start_date (start_date when missing). Sickness days are calendar days of absence; rest days worked count overtime claims marked rest_day_worked. Unit temperature is a stand-in until the well-being matrix exists: the mean of the z-scores, across units that month, of overtime hours and sickness days per FTE over the last 12 months. Sex, ethnicity, disability and age are kept in a separate table for fairness checks and are never model inputs.',
+    'The outcome is unknown (null) when the horizon runs past the as-of date and the person has not resigned by then. Tenure counts from service_start_date (start_date when missing). Sickness days are calendar days of absence; rest days worked count overtime claims marked rest_day_worked. Unit temperature is the well-being matrix temperature of the person’s team (z-scores against the force, analyst mode) in the latest financial year that ended by the month end; 0 when there is none. Sex, ethnicity, disability and age are kept in a separate table for fairness checks and are never model inputs.',
 };
 
 /**
@@ -75,7 +77,7 @@ export const PERSON_PERIOD: DefinitionCard = {
  * @example const pp = buildPersonPeriods(data, { horizonMonths: 12 }); pp.table.numRows()
  */
 export function buildPersonPeriods(
-  data: Pick<Dataset, 'tables' | 'asOf'>,
+  data: Pick<Dataset, 'tables' | 'asOf'> & { config?: Pick<Dataset['config'], 'fyStartMonth'> },
   options: PersonPeriodOptions = {},
 ): PersonPeriods {
   const fn = 'buildPersonPeriods';
@@ -183,9 +185,10 @@ export function buildPersonPeriods(
     }
   }
   return {
-    table: deriveUnitTemperature(toTable(out), {
-      parent: parentsOf(tables.units),
-      unitScores: unitIndicatorScores(tables.unit_indicators, monthEnds(firstMonth, lastMonth)),
+    table: deriveUnitTemperature(toTable(out), tables, unitTree(tables.units), {
+      ...options.temperature,
+      fyStartMonth: data.config?.fyStartMonth ?? 4,
+      asOf,
     }),
     protected: toTable(prot),
     horizonMonths,

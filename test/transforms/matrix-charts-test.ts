@@ -46,6 +46,18 @@ describe('wellbeingMatrixHeatmapChart', () => {
       ['Sickness lost time', 'Temperature'],
     );
   });
+  it('draws only the units asked for (and the force), scored against every published row', () => {
+    const all = wellbeingMatrixHeatmapChart(published, options) as {
+      data: { values: Record<string, unknown>[] };
+    };
+    const some = wellbeingMatrixHeatmapChart(published, { ...options, units: ['U4'] }) as {
+      data: { values: Record<string, unknown>[] };
+    };
+    assert.deepEqual([...new Set(some.data.values.map((v) => v.unit))].sort(), ['Force', 'Four']);
+    const heat = (spec: typeof all) =>
+      spec.data.values.find((v) => v.unit === 'Four' && v.indicator === 'Sickness lost time')!.heat;
+    assert.equal(heat(some), heat(all)); // the same score as in the full matrix
+  });
   it('rejects an unpublished table', () => {
     // @ts-expect-error: a plain table is not a PublishedTable
     assert.throws(() => wellbeingMatrixHeatmapChart(cells, options), /expected a PublishedTable/);
@@ -60,6 +72,10 @@ describe('wellbeingMatrixDrilldownFigure', () => {
     assert.deepEqual(trace.parents[trace.ids.indexOf('U4')], 'F');
     assert.equal(trace.parents[trace.ids.indexOf('F')], '');
   });
+  it('draws only the units asked for under the force', () => {
+    const fig = wellbeingMatrixDrilldownFigure(published, { ...options, units: ['U3', 'U4'] });
+    assert.deepEqual((fig.data[0] as { ids: string[] }).ids.sort(), ['F', 'U3', 'U4']);
+  });
 });
 
 describe('matrixRunningHot', () => {
@@ -68,6 +84,11 @@ describe('matrixRunningHot', () => {
     const hot = matrixRunningHot(published, { ...options, hot: 0.5 });
     assert.ok(hot.units.includes('U4'));
     assert.ok(!hot.units.includes('U1'));
+  });
+  it('lists only the units asked for', () => {
+    const hot = matrixRunningHot(published, { ...options, hot: 0.5, units: ['U2', 'U3'] });
+    assert.ok(!hot.units.includes('U4'));
+    assert.ok(!hot.html.includes('Four'));
   });
 });
 

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import * as aq from 'arquero';
 import { epochDay } from '../../src/time/dates.js';
 import { buildPersonPeriods } from '../../src/transforms/person-period.js';
-import { deriveUnitTemperature } from '../../src/transforms/person-period-unit.js';
+import {
+  deriveUnitTemperature,
+  matrixTemperatures,
+} from '../../src/transforms/person-period-unit.js';
+import { unitTree } from '../../src/transforms/hierarchy.js';
+import { parsePeriod } from '../../src/time/periods.js';
 import { tableEqual } from '../helpers/table-equal.js';
 
 const d = (iso: string) =>
@@ -68,11 +73,57 @@ const tables = {
     indicator: [],
     value: [],
   }),
-  exit_interviews: aq.table({ person_id: [] }),
+  exit_interviews: aq.table({
+    person_id: [],
+    interview_date: [],
+    primary_reason: [],
+    other_reasons: [],
+    would_recommend: [],
+    would_return: [],
+  }),
 };
 const data = { tables, asOf: d('2024-06-30') } as unknown as Parameters<
   typeof buildPersonPeriods
 >[0];
+
+// Three one-officer teams T1–T3 under force F, in post all along. Overtime: FY2022-23 30, 20, 10 h;
+// FY2023-24 10, 20, 30 h; then 100 h for T1's officer on 15 Apr 2024 (FY2024-25, not yet ended).
+// With the overtime indicator alone the temperature is its z: (value − force value) / SD of the teams.
+const teams = (() => {
+  const ids = ['A1', 'A2', 'A3'];
+  const empty = (cols: string[]) => aq.table(Object.fromEntries(cols.map((c) => [c, []])));
+  return {
+    people: aq.table({
+      person_id: ids,
+      worker_type: ['officer', 'officer', 'officer'],
+      unit_id: ['T1', 'T2', 'T3'],
+      high_risk_role: [null, null, null],
+      fte: [1, 1, 1],
+      service_start_date: Array(3).fill(d('2022-01-01')),
+      start_date: Array(3).fill(d('2022-01-01')),
+      end_date: [null, null, null],
+      leaver_type: [null, null, null],
+    }),
+    postings: empty(['person_id', 'unit_id', 'role', 'high_risk_role', 'from_date', 'to_date']),
+    overtime: aq.table({
+      person_id: ['A1', 'A2', 'A3', 'A1', 'A2', 'A3', 'A1'],
+      date: [...Array(3).fill(d('2022-06-01')), ...Array(3).fill(d('2023-06-01')), d('2024-04-15')],
+      hours: [30, 20, 10, 10, 20, 30, 100],
+      rest_day_worked: Array(7).fill(false),
+    }),
+    sickness: empty(['person_id', 'start_date', 'end_date', 'reason_category']),
+    oh_referrals: empty(['person_id', 'date']),
+    welfare_checks: empty(['person_id', 'date', 'kind']),
+    units: aq.table({
+      unit_id: ['F', 'T1', 'T2', 'T3'],
+      parent_id: [null, 'F', 'F', 'F'],
+      level: ['force', 'team', 'team', 'team'],
+    }),
+    unit_indicators: empty(['unit_id', 'period_start', 'period_end', 'indicator', 'value']),
+    exit_interviews: tables.exit_interviews,
+  };
+})();
+const overtimeOnly = { indicators: ['overtime_hours_per_fte'] };
 
 describe('buildPersonPeriods', () => {
   const pp = buildPersonPeriods(data, { horizonMonths: 2, from: '2024-03', to: '2024-05' });
@@ -154,6 +205,19 @@ describe('buildPersonPeriods', () => {
     assert.equal(later.to, '2024-06'); // last month ending by 30 Jun 2024, not 2025-12
     assert.deepEqual(later.table.array('resigned_within_horizon'), [0, 0, null, null, 1, 1]);
   });
+  it('gives unit temperature 0 when the matrix cannot score the teams (2 teams, 3 needed)', () => {
+    assert.deepEqual(t.array('unit_temperature'), [0, 0, 0, 0, 0]);
+  });
+  it("takes the team's matrix temperature with the options given", () => {
+    const built = buildPersonPeriods({ tables: teams, asOf: d('2024-04-30') } as typeof data, {
+      from: '2024-02',
+      temperature: overtimeOnly,
+    });
+    // follow-up ends 15 Apr 2024 (the last claim), so February and March; A1 (T1): +1 then −1, as
+    // worked out under deriveUnitTemperature below
+    assert.deepEqual(built.table.array('person_id'), ['A1', 'A1', 'A2', 'A2', 'A3', 'A3']);
+    assert.deepEqual(built.table.array('unit_temperature'), [1, -1, 0, 0, -1, 1]);
+  });
   it('rejects a horizon that is not a whole number of months', () => {
     assert.throws(
       () => buildPersonPeriods(data, { horizonMonths: 0.5 }),
@@ -169,22 +233,70 @@ describe('buildPersonPeriods', () => {
 });
 
 describe('deriveUnitTemperature', () => {
-  it('averages the z-scores of overtime and sickness per FTE against sibling units', () => {
-    // Units X, Y, Z (siblings) of 5 officers each: overtime per FTE 10, 20, 30 → mean 20, sd 10 →
-    // z −1, 0, 1; sickness 5 everywhere → sd 0 → z 0. Temperature = (z_ot + 0) / 2.
-    const unit = ['X', 'Y', 'Z'].flatMap((u) => Array(5).fill(u));
-    const periods = aq.table({
-      month: Array(15).fill('2024-03'),
-      unit_id: unit,
-      worker_type: Array(15).fill('officer'),
-      fte: Array(15).fill(1),
-      overtime_hours_12m: unit.map((u) => ({ X: 10, Y: 20, Z: 30 })[u as 'X']),
-      sickness_days_12m: Array(15).fill(5),
-    });
-    const out = deriveUnitTemperature(periods, { parent: { X: 'P', Y: 'P', Z: 'P' } });
+  const rows = aq.table({
+    month_end_date: [
+      d('2023-03-31'),
+      d('2024-02-29'),
+      d('2024-03-31'),
+      d('2024-04-30'),
+      d('2024-04-30'),
+      d('2022-12-31'),
+    ],
+    unit_id: ['T1', 'T1', 'T1', 'T1', 'F', 'T1'],
+  });
+  const out = deriveUnitTemperature(rows, teams, unitTree(teams.units), {
+    ...overtimeOnly,
+    asOf: d('2024-04-30'),
+  });
+  it("uses the team's matrix temperature of the latest financial year ended by the month end", () => {
+    // FY2022-23: 30, 20, 10 h per FTE (each officer 1 FTE all year); force 60 / 3 = 20; SD of the
+    // teams sqrt((100 + 0 + 100) / 2) = 10 → T1 z = (30 − 20) / 10 = +1. FY2023-24: T1 (10 − 20) / 10 = −1.
+    // 31 Mar 2023 and 29 Feb 2024 → FY2022-23; 31 Mar and 30 Apr 2024 → FY2023-24 (the 100 h of
+    // April 2024 belong to FY2024-25, which has not ended: no look-ahead).
     assert.deepEqual(
-      [0, 5, 10].map((i) => out.get('unit_temperature', i)),
-      [-0.5, 0, 0.5],
+      Array.from(out.array('unit_temperature') as ArrayLike<number>).slice(0, 4),
+      [1, 1, -1, -1],
     );
+    assert.deepEqual(
+      Array.from(out.array('unit_temperature_period') as ArrayLike<string>).slice(0, 4),
+      ['FY2022-23', 'FY2022-23', 'FY2023-24', 'FY2023-24'],
+    );
+  });
+  it('gives 0 to a unit above the level and before any financial year in the data ended', () => {
+    // F is the force (no team). 31 Dec 2022 → FY2021-22, which has no overtime: every team's value
+    // is 0, the SD 0, so no team is scored
+    assert.deepEqual([out.get('unit_temperature', 4), out.get('unit_temperature', 5)], [0, 0]);
+    assert.deepEqual(
+      [out.get('unit_temperature_period', 4), out.get('unit_temperature_period', 5)],
+      [null, null],
+    );
+  });
+  it('rejects rows without month_end_date', () => {
+    assert.throws(
+      () =>
+        deriveUnitTemperature(aq.table({ unit_id: ['T1'] }), teams, unitTree(teams.units), {
+          asOf: 0,
+        }),
+      /deriveUnitTemperature: .*"month_end_date".* missing/,
+    );
+  });
+});
+
+describe('matrixTemperatures', () => {
+  it('scores every team of each financial year against its own force', () => {
+    const fy = (label: string) => parsePeriod(label);
+    const out = matrixTemperatures(
+      teams,
+      unitTree(teams.units),
+      [fy('FY2022-23'), fy('FY2023-24')],
+      {
+        ...overtimeOnly,
+        level: 'team',
+        asOf: d('2024-04-30'),
+      },
+    );
+    // as above: z = (hours − 20) / 10; the force row has no temperature
+    assert.deepEqual(Object.fromEntries(out.get('FY2022-23')!), { F: null, T1: 1, T2: 0, T3: -1 });
+    assert.deepEqual(Object.fromEntries(out.get('FY2023-24')!), { F: null, T3: 1, T2: 0, T1: -1 });
   });
 });
