@@ -122,8 +122,16 @@ async function runReport(
     throw new UsageError(`--level "${level}" is not a unit level. Levels: ${levels.join(', ')}.`);
   const tree = unitTree(data.tables.units);
   const unit = values.unit ? resolveUnit(tree, values.unit) : null;
-  const inputs = await describeInputs(dataDir);
-  if (mappingFile) inputs.push(...(await describeInputs(mappingFile)));
+  // Input files are listed relative to the data folder (named in the parameters), the mapping by name.
+  const inputs = (await describeInputs(dataDir)).map((f) => ({
+    ...f,
+    path: path.relative(dataDir, f.path),
+  }));
+  if (mappingFile) {
+    inputs.push(
+      ...(await describeInputs(mappingFile)).map((f) => ({ ...f, path: path.basename(f.path) })),
+    );
+  }
   const parameters: Record<string, ParameterValue> = {
     dataDir,
     mappingFile,
