@@ -1,4 +1,5 @@
 // The suppression log: which cells were hidden and why (never their values), and its short summary.
+import { escapeHtml } from '../display/bundle.js';
 
 /** Why a cell was hidden. */
 export type SuppressionReason =
@@ -89,14 +90,4 @@ export function countByReason(
   >;
   for (const e of entries) counts[e.reason] += 1;
   return counts;
-}
-
-/** Escapes the five HTML special characters. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }

@@ -1,7 +1,8 @@
 // PublishedTable: the only form in which aggregated data may reach a chart, an export or a report.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { escapeHtml, suppressionSummaryHtml, type SuppressionLog } from './log.js';
+import { escapeHtml } from '../display/bundle.js';
+import { suppressionSummaryHtml, type SuppressionLog } from './log.js';
 import type { DisclosurePolicy } from './policy.js';
 
 declare const publishedBrand: unique symbol;

@@ -5,6 +5,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Period } from '../time/periods.js';
 import { periodFinder } from '../transforms/overtime-summary.js';
+import { optionalColumn } from '../transforms/group-rows.js';
 import {
   chooseEngine,
   inputTables,
@@ -116,16 +117,11 @@ function overtimeInMemory(
   checkColumns(overtime, ['person_id', 'date', 'hours'], where, 'overtime');
   const spells = indexSpells(people);
   const grainOf = grainValues(people, grain);
-  const names = overtime.columnNames();
   const person = overtime.array('person_id') as ArrayLike<string>;
   const date = overtime.array('date') as ArrayLike<number>;
   const hours = overtime.array('hours') as ArrayLike<number>;
-  const comp = names.includes('compensation')
-    ? (overtime.array('compensation') as ArrayLike<string | null>)
-    : undefined;
-  const rest = names.includes('rest_day_worked')
-    ? (overtime.array('rest_day_worked') as ArrayLike<boolean | null>)
-    : undefined;
+  const comp = optionalColumn<string | null>(overtime, 'compensation');
+  const rest = optionalColumn<boolean | null>(overtime, 'rest_day_worked');
   const periodAt = periodFinder(periods);
   const at = new Map<string, number>();
   const out = Object.fromEntries(

@@ -3,6 +3,7 @@
 // its first day → split its working days lost over the periods it spans → sum per grain × period.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { optionalColumn } from '../transforms/group-rows.js';
 import { countWorkingDays } from '../transforms/sickness-calendar.js';
 import type { Period } from '../time/periods.js';
 import { sqlName } from './duckdb-session.js';
@@ -133,13 +134,11 @@ function sicknessInMemory(
   checkColumns(sickness, ['person_id', 'start_date', 'end_date'], where, 'sickness');
   const spells = indexSpells(people);
   const grainOf = grainValues(people, grain);
-  const names = sickness.columnNames();
   const person = sickness.array('person_id') as ArrayLike<string>;
   const starts = sickness.array('start_date') as ArrayLike<number>;
   const ends = sickness.array('end_date') as ArrayLike<number | null>;
-  const col = (c: string) => (names.includes(c) ? sickness.array(c) : undefined);
-  const recorded = col('working_days_lost') as ArrayLike<number | null> | undefined;
-  const reason = col('reason_category') as ArrayLike<string | null> | undefined;
+  const recorded = optionalColumn<number | null>(sickness, 'working_days_lost');
+  const reason = optionalColumn<string | null>(sickness, 'reason_category');
   const order = periods.map((_, k) => k).sort((a, b) => periods[a].start - periods[b].start);
   const at = new Map<string, number>();
   const out = Object.fromEntries(

@@ -91,6 +91,15 @@ export function numbers(table: ColumnTable, column: string): ArrayLike<number | 
   return table.array(column) as ArrayLike<number | null>;
 }
 
+/**
+ * The values of a column the table may lack (an optional source column such as compensation or
+ * reason_category), or undefined when it is absent.
+ * @example const reason = optionalColumn<string | null>(sickness, 'reason_category')
+ */
+export function optionalColumn<T>(table: ColumnTable, column: string): ArrayLike<T> | undefined {
+  return table.columnNames().includes(column) ? (table.array(column) as ArrayLike<T>) : undefined;
+}
+
 function compareValues(a: string[], b: string[]): number {
   for (let i = 0; i < a.length; i++) {
     if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;

@@ -4,6 +4,7 @@ import type { ColumnTable } from 'arquero';
 import type { CellSpec } from '../privacy/index.js';
 import type { DefinitionCard } from './definition.js';
 import { checkPeriods, requireColumns } from './sickness-calendar.js';
+import { optionalColumn } from './group-rows.js';
 import {
   EXPOSURE_MEASURES,
   GroupPeriodSums,
@@ -45,16 +46,11 @@ export function summarizeOvertime(
   const index = indexPeople(people, by, fullTimeHours);
   const sums = new GroupPeriodSums(by, periods, [...EXPOSURE_MEASURES, ...MEASURES]);
   addExposure(sums, index, options);
-  const names = overtime.columnNames();
   const person = overtime.array('person_id') as ArrayLike<string>;
   const date = overtime.array('date') as ArrayLike<number>;
   const hours = overtime.array('hours') as ArrayLike<number>;
-  const comp = names.includes('compensation')
-    ? (overtime.array('compensation') as ArrayLike<string | null>)
-    : undefined;
-  const rest = names.includes('rest_day_worked')
-    ? (overtime.array('rest_day_worked') as ArrayLike<boolean | null>)
-    : undefined;
+  const comp = optionalColumn<string | null>(overtime, 'compensation');
+  const rest = optionalColumn<boolean | null>(overtime, 'rest_day_worked');
   const claimers = new Map<number, Set<string>>();
   const restDays = new Map<number, Set<string>>();
   const periodAt = periodFinder(periods);

@@ -4,6 +4,7 @@
 import type { ColumnTable } from 'arquero';
 import type { CellSpec } from '../privacy/index.js';
 import { checkPeriods, countWorkingDays, requireColumns } from './sickness-calendar.js';
+import { optionalColumn } from './group-rows.js';
 import {
   EXPOSURE_MEASURES,
   GroupPeriodSums,
@@ -61,16 +62,11 @@ export function summarizeSickness(
   const sums = new GroupPeriodSums(by, periods, [...EXPOSURE_MEASURES, ...COUNTS, ...DAYS]);
   addExposure(sums, index, options);
 
-  const names = sickness.columnNames();
   const person = sickness.array('person_id') as ArrayLike<string>;
   const starts = sickness.array('start_date') as ArrayLike<number>;
   const ends = sickness.array('end_date') as ArrayLike<number | null>;
-  const recorded = names.includes('working_days_lost')
-    ? (sickness.array('working_days_lost') as ArrayLike<number | null>)
-    : undefined;
-  const reason = names.includes('reason_category')
-    ? (sickness.array('reason_category') as ArrayLike<string | null>)
-    : undefined;
+  const recorded = optionalColumn<number | null>(sickness, 'working_days_lost');
+  const reason = optionalColumn<string | null>(sickness, 'reason_category');
   const sick = new Map<number, Set<string>>();
   for (let s = 0; s < sickness.numRows(); s++) {
     const start = starts[s];
