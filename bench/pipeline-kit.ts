@@ -10,8 +10,8 @@ import { loadDataset } from '../src/io/load-dataset.js';
 import { inputTables, type ScaleInputs } from '../src/scale/engine.js';
 import { summarizeOvertimeByPeriod } from '../src/scale/overtime-by-period.js';
 import { summarizeSicknessByPeriod } from '../src/scale/sickness-by-period.js';
-import { summarizeLeaverRates } from '../src/transforms/leavers.js';
-import { summarizeAverageHeadcount } from '../src/transforms/periods-at-risk.js';
+import { summarizeLeaverRates } from '../src/transforms/leavers/leavers.js';
+import { summarizeAverageHeadcount } from '../src/transforms/workforce/periods-at-risk.js';
 import { benchWindow, normaliseMatrix, printResult, type MatrixCell } from './pipeline-spec.js';
 
 const op = aq.op;

@@ -27,7 +27,7 @@ export const STAGES: Stage[] = [
     needs: ['transforms/leavers.ts'],
     run: async (d, w) =>
       (
-        await load<typeof import('../src/transforms/leavers.js')>('transforms/leavers.ts')
+        await load<typeof import('../src/transforms/leavers/leavers.js')>('transforms/leavers.ts')
       ).summarizeLeaverRates(d.tables.people, { periods: w.years, by: ['unit_id'] }),
   },
   {
@@ -36,8 +36,10 @@ export const STAGES: Stage[] = [
     needs: ['transforms/retention.ts', 'transforms/retention-data.ts'],
     run: async (d, w) => {
       const r =
-        await load<typeof import('../src/transforms/retention.js')>('transforms/retention.ts');
-      const rd = await load<typeof import('../src/transforms/retention-data.js')>(
+        await load<typeof import('../src/transforms/leavers/retention.js')>(
+          'transforms/retention.ts',
+        );
+      const rd = await load<typeof import('../src/transforms/leavers/retention-data.js')>(
         'transforms/retention-data.ts',
       );
       const data = rd.deriveRetentionData(d.tables.people, {
@@ -54,7 +56,7 @@ export const STAGES: Stage[] = [
     needs: ['transforms/sickness-summary.ts'],
     run: async (d, w) =>
       (
-        await load<typeof import('../src/transforms/sickness-summary.js')>(
+        await load<typeof import('../src/transforms/sickness/summary.js')>(
           'transforms/sickness-summary.ts',
         )
       ).summarizeSickness(d.tables.people, d.tables.sickness, {
@@ -69,7 +71,7 @@ export const STAGES: Stage[] = [
     needs: ['transforms/overtime-summary.ts'],
     run: async (d, w) =>
       (
-        await load<typeof import('../src/transforms/overtime-summary.js')>(
+        await load<typeof import('../src/transforms/overtime/summary.js')>(
           'transforms/overtime-summary.ts',
         )
       ).summarizeOvertime(d.tables.people, d.tables.overtime, {
@@ -83,7 +85,7 @@ export const STAGES: Stage[] = [
     needs: ['transforms/working-time-regulations.ts'],
     run: async (d, w) =>
       (
-        await load<typeof import('../src/transforms/working-time-regulations.js')>(
+        await load<typeof import('../src/transforms/overtime/working-time.js')>(
           'transforms/working-time-regulations.ts',
         )
       ).summarizeWorkingTime(d.tables.people, d.tables.overtime, {
@@ -97,11 +99,13 @@ export const STAGES: Stage[] = [
     what: 'well-being matrix by district, last two financial years (summarizeWellbeingMatrix)',
     needs: ['transforms/matrix-summary.ts', 'transforms/hierarchy.ts'],
     run: async (d, w) => {
-      const m = await load<typeof import('../src/transforms/matrix-summary.js')>(
+      const m = await load<typeof import('../src/transforms/matrix/summary.js')>(
         'transforms/matrix-summary.ts',
       );
       const h =
-        await load<typeof import('../src/transforms/hierarchy.js')>('transforms/hierarchy.ts');
+        await load<typeof import('../src/transforms/units/hierarchy.js')>(
+          'transforms/hierarchy.ts',
+        );
       return m.summarizeWellbeingMatrix(d.tables, h.unitTree(d.tables.units), {
         periods: w.years.slice(-2),
         levels: ['district'],

@@ -1,7 +1,7 @@
 // Developer tool: run one notebook on a data folder and print the outcome.
 // Usage: npx tsx scripts/dev-run-notebook.ts notebooks/02-early-leavers.ipynb DATA_DIR [OUT_DIR]
 import path from 'node:path';
-import { describeFailure, runNotebook } from '../src/report/run-notebook.js';
+import { describeFailure, runNotebook } from '../src/report/jupyter/run-notebook.js';
 
 const [notebook, dataDir, outDir = '/tmp/wbk-dev-run'] = process.argv.slice(2);
 if (!notebook || !dataDir) {

@@ -1,6 +1,6 @@
 // Bar charts of a published measure by one category: vega-lite (static) and plotly (interactive).
-import type { PlotlyFigure } from '../display/plotly.js';
-import type { VegaLiteSpec } from '../display/vega.js';
+import type { PlotlyFigure } from './spec.js';
+import type { VegaLiteSpec } from './spec.js';
 import type { PublishedTable } from '../privacy/index.js';
 import { chartRows, suppressedNote } from './chart-data.js';
 

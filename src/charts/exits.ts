@@ -1,6 +1,6 @@
 // Exit-interview charts: reasons by tenure band (heatmap), reason-group shares, reason trends.
 // Each takes only a PublishedTable: hidden cells are drawn as "[c]", never as values.
-import type { VegaLiteSpec } from '../display/vega.js';
+import type { VegaLiteSpec } from './spec.js';
 import type { PublishedTable } from '../privacy/index.js';
 import { chartRows, suppressedNote } from './chart-data.js';
 

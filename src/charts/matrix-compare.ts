@@ -1,10 +1,10 @@
 // A unit against the rest of the organisation on every well-being indicator: how much worse or
 // better than the whole organisation each is, from a published matrix of the three (summarizeUnitMatrix).
-import type { VegaLiteSpec } from '../display/vega.js';
+import type { VegaLiteSpec } from './spec.js';
 import { checkPublishedTable, type PublishedTable } from '../privacy/index.js';
-import type { UnitTree } from '../transforms/hierarchy.js';
-import { pickIndicators, type MatrixIndicator } from '../transforms/matrix-indicators.js';
-import { matrixUnitInfo } from '../transforms/matrix-units.js';
+import type { UnitTree } from '../transforms/units/hierarchy.js';
+import { pickIndicators, type MatrixIndicator } from '../transforms/matrix/indicators.js';
+import { matrixUnitInfo } from '../transforms/matrix/units.js';
 
 export interface MatrixComparisonOptions {
   /** The tree the matrix was rolled up with (scopeUnitTree for a unit report). */

@@ -1,12 +1,12 @@
 // Drill-down of the well-being matrix from the force through districts to teams: a plotly sunburst
 // coloured by temperature (click a district to open it), each unit compared with its own level.
-import type { PlotlyFigure } from '../display/plotly.js';
+import type { PlotlyFigure } from './spec.js';
 import { checkPublishedTable, type PublishedTable } from '../privacy/index.js';
-import { scoreWellbeingMatrix, type MatrixScoreOptions } from '../transforms/matrix-score.js';
+import { scoreWellbeingMatrix, type MatrixScoreOptions } from '../transforms/matrix/score.js';
 import {
   summarizeMatrixTemperature,
   type MatrixTemperatureOptions,
-} from '../transforms/matrix-temperature.js';
+} from '../transforms/matrix/temperature.js';
 
 export interface MatrixDrilldownOptions extends MatrixScoreOptions, MatrixTemperatureOptions {
   title?: string;

@@ -1,12 +1,12 @@
 // The well-being matrix as a heatmap: units (hottest first) × indicators, coloured by heat against
 // the force, hidden cells marked "[c]", and the temperature as the last column.
-import type { VegaLiteSpec } from '../display/vega.js';
+import type { VegaLiteSpec } from './spec.js';
 import { checkPublishedTable, type PublishedTable } from '../privacy/index.js';
-import { scoreWellbeingMatrix, type MatrixScoreOptions } from '../transforms/matrix-score.js';
+import { scoreWellbeingMatrix, type MatrixScoreOptions } from '../transforms/matrix/score.js';
 import {
   summarizeMatrixTemperature,
   type MatrixTemperatureOptions,
-} from '../transforms/matrix-temperature.js';
+} from '../transforms/matrix/temperature.js';
 
 export interface MatrixHeatmapOptions extends MatrixScoreOptions, MatrixTemperatureOptions {
   /** Unit level of the rows (default: the level below the top among the published rows). */

@@ -1,12 +1,12 @@
 // The "running hot" list of the well-being matrix as an HTML table: units, temperature, trend and
 // the indicators driving them, from a published matrix only.
-import { escapeHtml } from '../display/bundle.js';
+import { escapeHtml } from '../shared/html.js';
 import { analystBannerHtml, checkPublishedTable, type PublishedTable } from '../privacy/index.js';
-import { scoreWellbeingMatrix, type MatrixScoreOptions } from '../transforms/matrix-score.js';
+import { scoreWellbeingMatrix, type MatrixScoreOptions } from '../transforms/matrix/score.js';
 import {
   summarizeMatrixTemperature,
   type MatrixTemperatureOptions,
-} from '../transforms/matrix-temperature.js';
+} from '../transforms/matrix/temperature.js';
 
 /**
  * The units running hot in the period (temperature at or above the hot threshold), hottest first,

@@ -1,12 +1,12 @@
 // The temperature of chosen units over several periods (e.g. the units running hot), from a
 // published matrix holding those periods.
-import type { VegaLiteSpec } from '../display/vega.js';
+import type { VegaLiteSpec } from './spec.js';
 import { checkPublishedTable, type PublishedTable } from '../privacy/index.js';
-import { scoreWellbeingMatrix, type MatrixScoreOptions } from '../transforms/matrix-score.js';
+import { scoreWellbeingMatrix, type MatrixScoreOptions } from '../transforms/matrix/score.js';
 import {
   summarizeMatrixTemperature,
   type MatrixTemperatureOptions,
-} from '../transforms/matrix-temperature.js';
+} from '../transforms/matrix/temperature.js';
 
 export interface MatrixTrendOptions extends MatrixScoreOptions, MatrixTemperatureOptions {
   /** unit_ids to draw (e.g. the running-hot list). */

@@ -1,6 +1,6 @@
 // Overtime charts from published tables: a scatter of two unit measures (e.g. overtime per FTE
 // against the sickness lost-time rate), as an interactive plotly figure.
-import type { PlotlyFigure } from '../display/plotly.js';
+import type { PlotlyFigure } from './spec.js';
 import type { PublishedTable } from '../privacy/index.js';
 import { chartRows } from './chart-data.js';
 

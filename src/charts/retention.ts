@@ -1,7 +1,7 @@
 // Retention curves from a published grid curve (summarizeRetentionCurves / summarizeResignationIncidence):
 // a vega-lite step line per group with its 95% interval band, and the same as an interactive plotly figure.
-import type { PlotlyFigure } from '../display/plotly.js';
-import type { VegaLiteSpec } from '../display/vega.js';
+import type { PlotlyFigure } from './spec.js';
+import type { VegaLiteSpec } from './spec.js';
 import type { PublishedTable } from '../privacy/index.js';
 import { chartRows, suppressedNote, type ChartRow } from './chart-data.js';
 

@@ -1,5 +1,5 @@
 // Drivers of the leaving-risk model: odds or hazard ratios with 95% intervals on a log axis.
-import type { VegaLiteSpec } from '../display/vega.js';
+import type { VegaLiteSpec } from './spec.js';
 import type { PublishedTable } from '../privacy/index.js';
 import { chartRows, suppressedNote } from './chart-data.js';
 

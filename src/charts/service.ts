@@ -1,6 +1,6 @@
 // Leavers by length-of-service band (summarizeServiceAtLeaving, published): all leavers with the
 // voluntary resignations among them, bands in order of length, hidden cells marked [c].
-import type { VegaLiteSpec } from '../display/vega.js';
+import type { VegaLiteSpec } from './spec.js';
 import type { PublishedTable } from '../privacy/index.js';
 import { chartRows, suppressedNote } from './chart-data.js';
 

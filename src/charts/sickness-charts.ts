@@ -1,5 +1,5 @@
 // Sickness charts from published tables: a rate by unit over time (line), and a seasonal profile.
-import type { VegaLiteSpec } from '../display/vega.js';
+import type { VegaLiteSpec } from './spec.js';
 import type { PublishedTable } from '../privacy/index.js';
 import { chartRows, suppressedNote } from './chart-data.js';
 

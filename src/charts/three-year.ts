@@ -1,6 +1,6 @@
 // The 3-year point (summarizeThreeYearResignation, published): probability of resigning within 3 years
 // per group with its interval, and the relative likelihood against the reference group on a log scale.
-import type { VegaLiteSpec } from '../display/vega.js';
+import type { VegaLiteSpec } from './spec.js';
 import type { PublishedTable } from '../privacy/index.js';
 import { chartRows, suppressedNote } from './chart-data.js';
 

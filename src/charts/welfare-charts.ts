@@ -1,6 +1,6 @@
 // Welfare checks for high-risk roles by unit: share of staff with a check overdue, with the longest
 // delay printed beside each bar; hidden cells marked "[c]".
-import type { VegaLiteSpec } from '../display/vega.js';
+import type { VegaLiteSpec } from './spec.js';
 import type { PublishedTable } from '../privacy/index.js';
 import { chartRows, suppressedNote } from './chart-data.js';
 

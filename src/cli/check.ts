@@ -1,7 +1,7 @@
 // wbk check: load and validate a data folder, print the load summary (or JSON), exit 1 if any row was rejected.
 import { existsSync, statSync } from 'node:fs';
 import { loadDataset, type Dataset } from '../io/load-dataset.js';
-import { formatLoadSummary } from '../io/load-summary.js';
+import { formatLoadSummary } from '../io/summary.js';
 import { formatDate, resolveAsOf } from '../time/dates.js';
 import { UsageError, type Command } from './command.js';
 

@@ -1,10 +1,10 @@
 // wbk demo: the main job on the built-in demo force — generate it (skipped when already there), then
 // `wbk report` on it into reports/.
 import path from 'node:path';
-import { KIT_ROOT } from '../report/run-notebook.js';
 import type { Command } from './command.js';
 import { demoDataCommand } from './demo-data.js';
 import { reportCommand } from './report.js';
+import { KIT_ROOT } from '../shared/kit.js';
 
 const USAGE = `Usage: wbk demo [any wbk report option except --data]
 

@@ -2,7 +2,7 @@
 import type { Command } from './command.js';
 import { UsageError } from './command.js';
 import { commands } from './registry.js';
-import { kitVersion } from './version.js';
+import { kitVersion } from '../shared/kit.js';
 
 function helpText(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length));

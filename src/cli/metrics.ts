@@ -5,13 +5,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Dataset } from '../io/load-dataset.js';
 import { loadDatasetCached } from '../report/dataset-cache.js';
-import { latestCompleteFinancialYear } from '../report/coverage.js';
+import { latestCompleteFinancialYear } from '../io/coverage.js';
 import { parsePeriod, type Period } from '../time/periods.js';
-import { attritionHeadlines } from '../transforms/attrition-headlines.js';
-import { exitHeadlines } from '../transforms/exits-headlines.js';
-import { matrixHeadlines } from '../transforms/matrix-headlines.js';
+import { attritionHeadlines } from '../report/metrics/attrition.js';
+import { exitHeadlines } from '../report/metrics/exits.js';
+import { matrixHeadlines } from '../report/metrics/matrix.js';
 import { UsageError, type Command } from './command.js';
-import { kitVersion } from './version.js';
+import { kitVersion } from '../shared/kit.js';
 
 const USAGE = `Usage: wbk metrics --data DIR [--mapping FILE] [--period FY2023-24] [--level district]
                    [--service-bands 3,7,11] [--min-group-size N] [--json]

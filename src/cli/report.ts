@@ -9,15 +9,16 @@ import { DATASET_CACHE_ENV, loadDatasetCached } from '../report/dataset-cache.js
 import { resolvePolicy } from '../privacy/index.js';
 import type { NotebookJson, ParameterValue } from '../report/parameters.js';
 import { describeParameters, readParameters } from '../report/parameters.js';
-import { latestCompleteFinancialYear } from '../report/coverage.js';
+import { latestCompleteFinancialYear } from '../io/coverage.js';
 import { writeNotebookExports } from '../report/exports.js';
 import { describeInputs, indexPageHtml, type RunRecord } from '../report/index-page.js';
-import { KIT_ROOT, describeFailure, type NotebookRun } from '../report/run-notebook.js';
-import { listNotebooks, runNotebooks } from '../report/run-notebooks.js';
+import { describeFailure, type NotebookRun } from '../report/jupyter/run-notebook.js';
+import { listNotebooks, runNotebooks } from '../report/jupyter/run-notebooks.js';
 import { parsePeriod } from '../time/periods.js';
-import { resolveUnit, unitTree, unitsAtLevel } from '../transforms/hierarchy.js';
+import { resolveUnit, unitTree, unitsAtLevel } from '../transforms/units/hierarchy.js';
 import { UsageError, type Command } from './command.js';
-import { kitVersion } from './version.js';
+import { kitVersion } from '../shared/kit.js';
+import { KIT_ROOT } from '../shared/kit.js';
 
 const USAGE = `Usage: wbk report --data DIR [--mapping FILE] [--period FY2024-25] [--level district]
                   [--unit NAME] [--per-unit] [--notebooks 04,02] [--out DIR] [--jobs N]

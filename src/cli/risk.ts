@@ -4,12 +4,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as aq from 'arquero';
 import { loadDataset } from '../io/load-dataset.js';
-import { IBM_FEATURES, prepareIbmAttrition } from '../models/risk-benchmark.js';
-import { riskModelCard, type RiskModelCard } from '../models/risk-card.js';
-import { riskModelCardMarkdown } from '../models/risk-card-render.js';
-import { crossValidateLogistic } from '../models/risk-skill.js';
-import { validateRiskModel, type RiskScheme } from '../models/risk-validate.js';
-import { buildPersonPeriods } from '../transforms/person-period.js';
+import { IBM_FEATURES, prepareIbmAttrition } from '../risk/benchmark.js';
+import { riskModelCard, type RiskModelCard } from '../risk/card.js';
+import { riskModelCardMarkdown } from '../risk/card.js';
+import { crossValidateLogistic } from '../risk/skill.js';
+import { validateRiskModel, type RiskScheme } from '../risk/validate.js';
+import { buildPersonPeriods } from '../transforms/person-period/build.js';
 import { UsageError, type Command } from './command.js';
 
 /** The IBM HR attrition file: a folder holding it (and no mapping) takes the cross-sectional path. */

@@ -1,5 +1,5 @@
 // The shared state of one generation run: window, units, team lookups and the per-team noise.
-import { IsoDates, epochDay } from './calendar.js';
+import { epochDay, formatDate } from '../time/dates.js';
 import { EFFECTS } from './effects.js';
 import { Rng } from './random.js';
 import { KIND_PROFILES, buildUnits, districtsFor, type DemoUnit } from './units.js';
@@ -119,4 +119,22 @@ export function pickTeam(
     if (u < 0) return i;
   }
   return candidates.find((i) => weights[i] > 0 && i !== exclude) ?? -1;
+}
+
+/** ISO yyyy-mm-dd texts of epoch days, computed once over a fixed range (the generator writes millions). */
+export class IsoDates {
+  private readonly cache: string[] = [];
+
+  constructor(
+    private readonly first: number,
+    last: number,
+  ) {
+    for (let d = first; d <= last; d++) this.cache.push(formatDate(d));
+  }
+
+  /** The ISO text of `day` (computed directly when outside the cached range). */
+  format(day: number): string {
+    const cached = this.cache[day - this.first];
+    return cached === undefined ? formatDate(day) : cached;
+  }
 }

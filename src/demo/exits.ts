@@ -1,5 +1,5 @@
 // When and how a spell ends: competing yearly hazards by worker type, service, age and the planted effects.
-import { epochDay } from './calendar.js';
+import { epochDay } from '../time/dates.js';
 import { teamOn, type ForceContext, type Spell } from './context.js';
 import { EFFECTS } from './effects.js';
 import type { Rng } from './random.js';

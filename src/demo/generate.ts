@@ -3,7 +3,8 @@
 // CSVs → write unit indicators from the tallies → write manifest.json.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { epochDay, weekdaysBetween } from './calendar.js';
+import { epochDay } from '../time/dates.js';
+import { countWorkingDays } from '../time/working-days.js';
 import { DEMO_COLUMNS, type DemoFileName } from './columns.js';
 import { buildContext, type ForceContext, type Spell } from './context.js';
 import { BASE } from './effects.js';
@@ -165,8 +166,8 @@ function writeSpell(
 
   cal.spells++;
   if (s.workerType === 'officer' || s.workerType === 'staff' || s.workerType === 'pcso') {
-    cal.daysAvailable += weekdaysBetween(Math.max(s.start, ctx.first), s.end ?? ctx.last);
-    for (const a of absences) cal.daysLost += weekdaysBetween(Math.max(a.start, ctx.first), a.end);
+    cal.daysAvailable += countWorkingDays(Math.max(s.start, ctx.first), s.end ?? ctx.last);
+    for (const a of absences) cal.daysLost += countWorkingDays(Math.max(a.start, ctx.first), a.end);
   }
   if (s.leaverType === undefined) return;
   const under5 = s.end! - s.serviceStart < 5 * YEAR;

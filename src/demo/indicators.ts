@@ -1,5 +1,5 @@
 // Unit indicators: staff-survey well-being per team and year, workload per FTE per quarter, vacancies.
-import { addMonths } from './calendar.js';
+import { addMonths } from '../time/months.js';
 import type { ForceContext, Spell } from './context.js';
 import { EFFECTS } from './effects.js';
 import { Rng } from './random.js';

@@ -1,5 +1,5 @@
 // Overtime claims: a Poisson number per posting, dated uniformly over days in post and not off sick.
-import { clockTime } from './calendar.js';
+import { formatTimeOfDay } from '../time/clock.js';
 import type { ForceContext, Spell } from './context.js';
 import { BASE, EFFECTS } from './effects.js';
 import type { Rng } from './random.js';
@@ -98,4 +98,9 @@ function claim(
     : rng.weighted({ paid: 55, toil: 40, unpaid: 5 });
   const times = rng.chance(0.92) ? `${clockTime(start)},${clockTime(start + hours * 60)}` : ',';
   return `${personId},${ctx.dates.format(day)},${hours},${compensation},${reason},${restDay},${times}`;
+}
+
+/** HH:MM of a number of minutes after midnight, rounded and wrapped into one day. */
+function clockTime(minutes: number): string {
+  return formatTimeOfDay(((Math.round(minutes) % 1440) + 1440) % 1440);
 }

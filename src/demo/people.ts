@@ -1,5 +1,5 @@
 // One person's first employment spell: who they are, when they joined, and where they are posted.
-import { epochDay, yearOf } from './calendar.js';
+import { dateParts, epochDay } from '../time/dates.js';
 import { pickTeam, type ForceContext, type Posting, type Spell } from './context.js';
 import { BASE, EFFECTS } from './effects.js';
 import { Rng } from './random.js';
@@ -41,7 +41,7 @@ export function makeSpell(
   const serviceStart = transferee
     ? start - Math.floor(rng.uniform() * 12 * YEAR + 2 * YEAR)
     : start;
-  const birthYear = yearOf(serviceStart) - Math.round(ageAtJoin);
+  const birthYear = dateParts(serviceStart).year - Math.round(ageAtJoin);
   const entryRoute = transferee ? 'transferee' : route(rng, workerType, serviceStart);
   const probationer =
     workerType === 'officer' && Math.max(start, ctx.first) - serviceStart < 2 * YEAR;

@@ -1,5 +1,5 @@
 // Sickness spells (with return-to-work interviews) and the occupational-health referrals they lead to.
-import { weekday, weekdaysBetween } from './calendar.js';
+import { countWorkingDays, isoWeekday } from '../time/working-days.js';
 import { teamOn, type ForceContext, type Spell } from './context.js';
 import { BASE, EFFECTS } from './effects.js';
 import type { Rng } from './random.js';
@@ -49,7 +49,7 @@ export function sicknessSpells(
   let t = Math.max(spell.start, ctx.first - 90);
   t += Math.floor(rng.exponential(rate(t)) * YEAR);
   while (t <= stop) {
-    while (weekday(t) === 0 || weekday(t) === 6) t++;
+    while (isoWeekday(t) > 5) t++;
     if (t > stop) break;
     const length = rng.weighted({ short: 70, medium: 21, long: 9 });
     const days =
@@ -65,7 +65,7 @@ export function sicknessSpells(
     if (end >= ctx.first) {
       const risky = KIND_PROFILES[ctx.teams[teamOn(spell, t)].kind!].highRisk !== '';
       const reason = reasonFor(rng, length, risky);
-      const lost = weekdaysBetween(t, open ? ctx.last : end);
+      const lost = countWorkingDays(t, open ? ctx.last : end);
       const workRelated =
         reason === 'injury_assault_on_duty' ||
         rng.chance(reason === 'mental_health' && risky ? 0.3 : 0.02);

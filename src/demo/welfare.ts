@@ -1,5 +1,5 @@
 // Welfare checks for people in high-risk roles: due by a cadence, done (late or never) by compliance.
-import { addMonths } from './calendar.js';
+import { addMonths } from '../time/months.js';
 import type { ForceContext, Spell } from './context.js';
 import type { Rng } from './random.js';
 import { KIND_PROFILES } from './units.js';

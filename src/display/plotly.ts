@@ -2,14 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
+import type { PlotlyFigure } from '../charts/spec.js';
 import { display } from './bundle.js';
-
-/** A plotly figure: traces, layout and config as plotly.js takes them. */
-export interface PlotlyFigure {
-  data: Record<string, unknown>[];
-  layout?: Record<string, unknown>;
-  config?: Record<string, unknown>;
-}
 
 const require = createRequire(import.meta.url);
 let libraryHtml: string | undefined;

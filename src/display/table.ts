@@ -1,6 +1,7 @@
 // Arquero tables as readable HTML: numbers right-aligned with separators, dates dd/mm/yyyy, a row limit.
 import type { ColumnTable } from 'arquero';
-import { display, escapeHtml } from './bundle.js';
+import { escapeHtml } from '../shared/html.js';
+import { display } from './bundle.js';
 import { formatDateGB, formatNumber, isDateColumn } from './format.js';
 
 export interface TableHtmlOptions {

@@ -1,8 +1,7 @@
 // Vega-Lite charts rendered to SVG in Node, so they show offline in every front end and in nbconvert HTML.
-import { display, escapeHtml, type DisplayBundle } from './bundle.js';
-
-/** A Vega-Lite specification (kept loose here; chart helpers in charts/ build typed ones). */
-export type VegaLiteSpec = Record<string, unknown>;
+import { escapeHtml } from '../shared/html.js';
+import type { VegaLiteSpec } from '../charts/spec.js';
+import { display, type DisplayBundle } from './bundle.js';
 
 /** The MIME type JupyterLab renders natively (Vega-Lite 5 renderer; our specs use no v6-only features). */
 export const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';

@@ -7,16 +7,16 @@ import { resolveConfig, type DatasetConfig } from '../schema/vocabularies.js';
 import { resolveAsOf } from '../time/dates.js';
 import { globToRegExp, listFiles } from './glob.js';
 import { loadFile, newStage, type FileSummary, type Stage } from './load-file.js';
-import { issuesTable, type LoadIssue } from './load-issues.js';
+import { issuesTable, type LoadIssue } from './issues.js';
 import {
   defaultMapping,
   parseMapping,
   readMapping,
   type Mapping,
   type MappingInput,
-} from './mapping.js';
-import { makePseudonymiser, resolvePseudonymKey } from './pseudonymise.js';
-import type { RawRecord, RecordSource } from './records.js';
+} from './mapping/mapping.js';
+import { makePseudonymiser, resolvePseudonymKey } from './mapping/pseudonymise.js';
+import type { RawRecord, RecordSource } from './readers/index.js';
 
 export type { FileSummary };
 

@@ -5,10 +5,10 @@ import { SCHEMA, type TableName } from '../schema/tables.js';
 import type { StagedTable } from '../schema/validate-dataset.js';
 import { rowRules, rowWarnings, type ParsedRow } from '../schema/validate-row.js';
 import { allowedValues, type DatasetConfig } from '../schema/vocabularies.js';
-import { planColumns } from './apply-mapping.js';
-import type { LoadIssue } from './load-issues.js';
-import type { Mapping, MappingSource } from './mapping.js';
-import { openRecords, type RawRecord, type RecordSource } from './records.js';
+import { planColumns } from './mapping/apply.js';
+import type { LoadIssue } from './issues.js';
+import type { Mapping, MappingSource } from './mapping/mapping.js';
+import { openRecords, type RawRecord, type RecordSource } from './readers/index.js';
 
 /** Staged rows of one table plus, for each row, the file (index into the load's file list) and line. */
 export interface Stage extends StagedTable {

@@ -1,5 +1,5 @@
 // The suppression log: which cells were hidden and why (never their values), and its short summary.
-import { escapeHtml } from '../display/bundle.js';
+import { escapeHtml } from '../shared/html.js';
 
 /** Why a cell was hidden. */
 export type SuppressionReason =

@@ -1,7 +1,7 @@
 // PublishedTable: the only form in which aggregated data may reach a chart, an export or a report.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { escapeHtml } from '../display/bundle.js';
+import { escapeHtml } from '../shared/html.js';
 import { suppressionSummaryHtml, type SuppressionLog } from './log.js';
 import type { DisclosurePolicy } from './policy.js';
 

@@ -3,7 +3,8 @@
 // table and chart of the notebook behind disclosure control.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { display, escapeHtml } from '../display/bundle.js';
+import { display } from '../display/bundle.js';
+import { escapeHtml } from '../shared/html.js';
 import { formatDateGB, formatNumber } from '../display/format.js';
 import type { Dataset } from '../io/load-dataset.js';
 import { loadDatasetCached } from './dataset-cache.js';
@@ -24,8 +25,8 @@ import {
   unitSubtree,
   unitTree,
   type UnitTree,
-} from '../transforms/hierarchy.js';
-import { latestCompleteFinancialYear } from './coverage.js';
+} from '../transforms/units/hierarchy.js';
+import { latestCompleteFinancialYear } from '../io/coverage.js';
 import { showPublished, type ShowOptions } from './show.js';
 
 /** The parameters every notebook declares in its `parameters` cell (wbk report injects them). */

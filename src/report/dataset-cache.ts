@@ -16,7 +16,7 @@ import {
 import path from 'node:path';
 import * as aq from 'arquero';
 import { loadDataset, type Dataset, type LoadOptions } from '../io/load-dataset.js';
-import { kitVersion } from '../cli/version.js';
+import { kitVersion } from '../shared/kit.js';
 
 /** The environment variable naming the cache folder of the current report run. */
 export const DATASET_CACHE_ENV = 'WBK_DATASET_CACHE';

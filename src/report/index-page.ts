@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { escapeHtml } from '../display/bundle.js';
-import { errorHeadline, type NotebookRun } from './run-notebook.js';
+import { escapeHtml } from '../shared/html.js';
+import { errorHeadline, type NotebookRun } from './jupyter/run-notebook.js';
 
 /** One input file as the index lists it. */
 export interface InputFile {

@@ -1,6 +1,7 @@
 // Showing published tables in a notebook: suppressed cells as [c], the log under the table, an
 // analyst banner when not for circulation, and the table marked for export as CSV and XLSX.
-import { display, escapeHtml } from '../display/bundle.js';
+import { display } from '../display/bundle.js';
+import { escapeHtml } from '../shared/html.js';
 import { tableHtml } from '../display/table.js';
 import {
   analystBannerHtml,
@@ -8,7 +9,7 @@ import {
   suppressionSummaryText,
   type PublishedTable,
 } from '../privacy/index.js';
-import { definitionText, type DefinitionCard } from '../transforms/definition.js';
+import { definitionText, type DefinitionCard } from '../transforms/shared/definition.js';
 import { EXPORT_MIME, type ExportTable } from './exports.js';
 
 export interface ShowOptions {

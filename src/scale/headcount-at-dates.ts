@@ -10,8 +10,9 @@ import {
   type ScaleInputs,
   type ScaleOptions,
 } from './engine.js';
-import { OPEN_END, checkColumns, fteSql, indexSpells } from './spells.js';
+import { OPEN_END, fteSql, indexSpells } from './spells.js';
 import { sqlName } from './duckdb-session.js';
+import { checkColumns } from '../shared/columns.js';
 
 export interface HeadcountAtDatesOptions extends ScaleOptions {
   /** Days (epoch days) to count on, e.g. the first day of each financial year. */
@@ -61,7 +62,9 @@ function headcountInMemory(
   by: readonly string[],
   where: string,
 ): ColumnTable {
-  checkColumns(people, ['person_id', 'start_date', 'end_date', 'fte', ...by], where, 'people');
+  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...by], {
+    what: 'people',
+  });
   const spells = indexSpells(people);
   const groups = by.map((c) => people.array(c) as ArrayLike<string | number | null>);
   const at = new Map<string, number>();

@@ -4,8 +4,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Period } from '../time/periods.js';
-import { periodFinder } from '../transforms/overtime-summary.js';
-import { optionalColumn } from '../transforms/group-rows.js';
+import { periodFinder } from '../transforms/overtime/summary.js';
 import {
   chooseEngine,
   inputTables,
@@ -15,7 +14,6 @@ import {
 } from './engine.js';
 import {
   OPEN_END,
-  checkColumns,
   checkMeasures,
   checkScalePeriods,
   grainSql,
@@ -24,6 +22,7 @@ import {
   periodIndexSql,
   periodsSql,
 } from './spells.js';
+import { checkColumns, optionalColumn } from '../shared/columns.js';
 
 export interface ScalePeriodOptions extends ScaleOptions {
   /** Reporting periods that do not overlap (e.g. periodsBetween(from, to, 'month')). */
@@ -113,8 +112,10 @@ function overtimeInMemory(
 ): ColumnTable {
   const people = tables.people!;
   const overtime = tables.overtime!;
-  checkColumns(people, ['person_id', 'start_date', 'end_date', 'fte', ...grain], where, 'people');
-  checkColumns(overtime, ['person_id', 'date', 'hours'], where, 'overtime');
+  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...grain], {
+    what: 'people',
+  });
+  checkColumns(where, overtime, ['person_id', 'date', 'hours'], { what: 'overtime' });
   const spells = indexSpells(people);
   const grainOf = grainValues(people, grain);
   const person = overtime.array('person_id') as ArrayLike<string>;

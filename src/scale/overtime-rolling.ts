@@ -10,7 +10,8 @@ import {
   type ScaleInputs,
   type ScaleOptions,
 } from './engine.js';
-import { OPEN_END, checkColumns, indexSpells } from './spells.js';
+import { OPEN_END, indexSpells } from './spells.js';
+import { checkColumns } from '../shared/columns.js';
 
 export interface RollingOvertimeOptions extends ScaleOptions {
   /** First day (epoch day) of the first week; weeks run 7 days from it. */
@@ -83,8 +84,8 @@ function rollingInMemory(
 ): ColumnTable {
   const people = tables.people!;
   const overtime = tables.overtime!;
-  checkColumns(people, ['person_id', 'start_date', 'end_date', 'fte'], where, 'people');
-  checkColumns(overtime, ['person_id', 'date', 'hours'], where, 'overtime');
+  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte'], { what: 'people' });
+  checkColumns(where, overtime, ['person_id', 'date', 'hours'], { what: 'overtime' });
   const spells = indexSpells(people);
   const person = overtime.array('person_id') as ArrayLike<string>;
   const date = overtime.array('date') as ArrayLike<number>;

@@ -3,15 +3,13 @@
 // its first day → split its working days lost over the periods it spans → sum per grain × period.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { optionalColumn } from '../transforms/group-rows.js';
-import { countWorkingDays } from '../transforms/sickness-calendar.js';
+import { countWorkingDays } from '../time/working-days.js';
 import type { Period } from '../time/periods.js';
 import { sqlName } from './duckdb-session.js';
 import { chooseEngine, inputTables, withViews, type ScaleInputs } from './engine.js';
 import { SPELL_GRAIN, type ScalePeriodOptions } from './overtime-by-period.js';
 import {
   OPEN_END,
-  checkColumns,
   checkMeasures,
   checkScalePeriods,
   grainSql,
@@ -20,6 +18,7 @@ import {
   indexSpells,
   periodsSql,
 } from './spells.js';
+import { checkColumns, optionalColumn } from '../shared/columns.js';
 
 export interface SicknessByPeriodOptions extends ScalePeriodOptions {
   /** Last day of the data: open spells run to it (default: the end of the last period). */
@@ -130,8 +129,10 @@ function sicknessInMemory(
 ): ColumnTable {
   const people = tables.people!;
   const sickness = tables.sickness!;
-  checkColumns(people, ['person_id', 'start_date', 'end_date', 'fte', ...grain], where, 'people');
-  checkColumns(sickness, ['person_id', 'start_date', 'end_date'], where, 'sickness');
+  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...grain], {
+    what: 'people',
+  });
+  checkColumns(where, sickness, ['person_id', 'start_date', 'end_date'], { what: 'sickness' });
   const spells = indexSpells(people);
   const grainOf = grainValues(people, grain);
   const person = sickness.array('person_id') as ArrayLike<string>;

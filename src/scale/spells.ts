@@ -2,8 +2,8 @@
 // engine), the SQL that joins events to spells and periods (DuckDB engine), and input checks.
 import type { ColumnTable } from 'arquero';
 import type { Period } from '../time/periods.js';
-import { fteOf } from '../transforms/sickness-calendar.js';
 import { sqlName, sqlString } from './duckdb-session.js';
+import { fteOf } from '../transforms/workforce/exposure.js';
 
 /** Employment spells (rows of people) by person, with each spell's start, end and FTE. */
 export interface SpellIndex {
@@ -93,22 +93,6 @@ export function checkScalePeriods(periods: readonly Period[], where: string): vo
       );
     }
   });
-}
-
-/** Throws naming every column `table` lacks. */
-export function checkColumns(
-  table: ColumnTable,
-  needed: readonly string[],
-  where: string,
-  what: string,
-): void {
-  const have = table.columnNames();
-  const missing = needed.filter((c) => !have.includes(c));
-  if (missing.length > 0) {
-    throw new Error(
-      `${where}: ${what} lacks column(s) ${missing.join(', ')}. Found: ${have.join(', ')}. Load it with loadDataset() or pass a file with the canonical columns.`,
-    );
-  }
 }
 
 /** SQL selecting the grain columns of people `s` (and the condition that none is empty). */

@@ -142,3 +142,12 @@ export function vocabulary(name: VocabularyName, config: DatasetConfig): readonl
       return config.unitLevels;
   }
 }
+
+/** WRES-style grouping: every ONS group other than white becomes 'ethnic_minority'. */
+export const ETHNIC_MINORITY_GROUPS: Readonly<Record<string, string>> = {
+  asian: 'ethnic_minority',
+  black: 'ethnic_minority',
+  mixed: 'ethnic_minority',
+  other: 'ethnic_minority',
+  white: 'white',
+};

@@ -150,3 +150,19 @@ function checkStartMonth(month = 4): number {
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/** Throws unless `periods` is a non-empty list of periods with integer start ≤ end. */
+export function checkPeriods(periods: readonly Period[], where: string): void {
+  if (!Array.isArray(periods) || periods.length === 0) {
+    throw new Error(
+      `${where}: periods must list at least one period, e.g. periodsBetween(from, to, 'month').`,
+    );
+  }
+  for (const p of periods) {
+    if (!Number.isInteger(p.start) || !Number.isInteger(p.end) || p.end < p.start) {
+      throw new Error(
+        `${where}: period ${JSON.stringify(p.label)} needs integer epoch days start ≤ end, got ${p.start}..${p.end}.`,
+      );
+    }
+  }
+}

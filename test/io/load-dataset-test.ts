@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { loadDataset } from '../../src/io/load-dataset.js';
-import type { MappingInput } from '../../src/io/mapping.js';
+import type { MappingInput } from '../../src/io/mapping/mapping.js';
 import { tableEqual } from '../helpers/table-equal.js';
 import { duckdbCount } from './duckdb-count.js';
 

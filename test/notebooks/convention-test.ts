@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readParameters, type NotebookJson } from '../../src/report/parameters.js';
-import { listNotebooks } from '../../src/report/run-notebooks.js';
+import { listNotebooks } from '../../src/report/jupyter/run-notebooks.js';
 
 const COMMON: Record<string, string> = {
   dataDir: 'string',

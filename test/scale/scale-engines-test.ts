@@ -12,9 +12,9 @@ import { summarizeHeadcountAtDates } from '../../src/scale/headcount-at-dates.js
 import { summarizeOvertimeByPeriod } from '../../src/scale/overtime-by-period.js';
 import { summarizeRollingOvertime } from '../../src/scale/overtime-rolling.js';
 import { summarizeSicknessByPeriod } from '../../src/scale/sickness-by-period.js';
-import { summarizeOvertime } from '../../src/transforms/overtime-summary.js';
-import { summarizeSickness } from '../../src/transforms/sickness-summary.js';
-import { summarizeAverageHeadcount } from '../../src/transforms/periods-at-risk.js';
+import { summarizeOvertime } from '../../src/transforms/overtime/summary.js';
+import { summarizeSickness } from '../../src/transforms/sickness/summary.js';
+import { summarizeAverageHeadcount } from '../../src/transforms/workforce/periods-at-risk.js';
 import { epochDay } from '../../src/time/dates.js';
 import { periodsBetween } from '../../src/time/periods.js';
 import { tableEqual, type Columns } from '../helpers/table-equal.js';

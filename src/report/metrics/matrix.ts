@@ -1,0 +1,129 @@
+// Headline well-being matrix for `wbk metrics --json`: units at one level × indicators, published
+// (hidden values null), with bands, temperature, change against the previous period and running hot.
+import type { Dataset } from '../../io/load-dataset.js';
+import { DisclosureLedger, publishTable, type DisclosurePolicy } from '../../privacy/index.js';
+import { periodOf, type Period } from '../../time/periods.js';
+import { unitTree } from '../../transforms/units/hierarchy.js';
+import { pickIndicators } from '../../transforms/matrix/indicators.js';
+import { wellbeingMatrixCellSpec } from '../../transforms/matrix/rollup.js';
+import { scoreWellbeingMatrix } from '../../transforms/matrix/score.js';
+import { summarizeWellbeingMatrix } from '../../transforms/matrix/summary.js';
+import {
+  WELLBEING_TEMPERATURE,
+  summarizeMatrixTemperature,
+} from '../../transforms/matrix/temperature.js';
+
+type Row = Record<string, unknown>;
+
+/**
+ * The published well-being matrix of `period` at `level`, as plain JSON: for each unit its
+ * indicator values (null when hidden by disclosure control or without data), z-score heat, band and
+ * contribution, its temperature, band and trend against the previous period of the same kind, and
+ * the running-hot list with the indicators driving each unit. The force row gives the reference
+ * values. Cells are published in one table (both periods, units and force, with the hierarchy).
+ * @example matrixHeadlines(data, { period: parsePeriod('FY2024-25'), level: 'team' })
+ */
+export function matrixHeadlines(
+  data: Dataset,
+  options: { period: Period; level: string; policy?: Partial<DisclosurePolicy> },
+): object {
+  const { period, level, policy = {} } = options;
+  if (!period || !Number.isInteger(period.start) || !Number.isInteger(period.end)) {
+    throw new Error(
+      `matrixHeadlines: options.period must be a Period, e.g. parsePeriod('FY2024-25'); got ${JSON.stringify(period)}.`,
+    );
+  }
+  if (!data.config.unitLevels.includes(level)) {
+    throw new Error(
+      `matrixHeadlines: level "${level}" is not a unit level. Levels: ${data.config.unitLevels.join(', ')}.`,
+    );
+  }
+  const tree = unitTree(data.tables.units);
+  const previous = periodOf(period.start - 1, period.kind, {
+    fyStartMonth: data.config.fyStartMonth,
+  });
+  const cells = summarizeWellbeingMatrix(data.tables, tree, {
+    periods: [previous, period],
+    levels: [level],
+    asOf: Math.min(data.asOf, period.end),
+  });
+  const published = publishTable(
+    cells,
+    wellbeingMatrixCellSpec(cells),
+    policy,
+    new DisclosureLedger(),
+  );
+  const scored = scoreWellbeingMatrix(published, { tree });
+  const temps = summarizeMatrixTemperature(scored, {
+    period: period.label,
+    previousPeriod: previous.label,
+  });
+  const now = (scored.objects() as Row[]).filter((r) => r.period === period.label);
+  const cellsOf = (unit: unknown) =>
+    Object.fromEntries(
+      now
+        .filter((r) => r.unit_id === unit)
+        .map((r) => [
+          r.indicator,
+          {
+            value: r.value,
+            status: r.status,
+            heat: r.heat,
+            band: r.band,
+            contribution: r.contribution,
+          },
+        ]),
+    );
+  const units = (temps.objects() as Row[]).map((t) => ({
+    unit_id: t.unit_id,
+    unit_name: t.unit_name,
+    level: t.unit_level,
+    temperature: t.temperature,
+    band: t.band,
+    previous_temperature: t.previous_temperature,
+    trend: t.trend,
+    running_hot: t.running_hot,
+    drivers: t.drivers,
+    indicators: cellsOf(t.unit_id),
+  }));
+  const hidden = published.log.hiddenCells;
+  return {
+    period: period.label,
+    previous_period: previous.label,
+    level,
+    disclosure: {
+      mode: published.log.mode,
+      min_group_size: published.log.minGroupSize,
+      min_count: published.log.minCount,
+      hidden_cells: hidden,
+    },
+    normalise: 'z',
+    indicators: pickIndicators().map((i) => ({
+      id: i.id,
+      label: i.label,
+      direction: i.direction,
+      definition: i.card.definition,
+      unit: i.card.unit ?? null,
+    })),
+    temperature_definition: WELLBEING_TEMPERATURE.definition,
+    force: units.find((u) => u.band === 'force') ?? null,
+    units: units.filter((u) => u.band !== 'force'),
+    running_hot: units
+      .filter((u) => u.running_hot)
+      .map(({ unit_id, unit_name, temperature, trend, drivers }) => ({
+        unit_id,
+        unit_name,
+        temperature,
+        trend,
+        drivers,
+      })),
+    notes: [
+      'Values are recomputed at each level from summed numerators and denominators (never averaged).',
+      'Heat: z-score against the force value over the spread of units at this level, signed so positive is worse; bands amber at 1 and red at 2; running hot at a temperature of 1 or more.',
+      'Hidden (suppressed) cells are left out of the temperature and the other weights rescaled; a unit with under half the weight scored has no temperature.',
+      hidden > 0
+        ? `${hidden} cells are null: hidden by disclosure control (small groups or counts, or to stop back-calculation).`
+        : 'No value was hidden by disclosure control.',
+    ],
+  };
+}

@@ -1,0 +1,57 @@
+// The leaving-risk model: fit, validation, fairness, model card, what-if.
+export { IBM_FEATURES, prepareIbmAttrition } from './benchmark.js';
+export {
+  type RiskModelCard,
+  type RiskCardInput,
+  riskModelCard,
+  riskModelCardMarkdown,
+  riskModelCardHtml,
+} from './card.js';
+export {
+  type RiskFeature,
+  RISK_FEATURES,
+  COX_FEATURES,
+  type RiskDesign,
+  riskDesign,
+} from './design.js';
+export { type IndividualRiskOptions, listIndividualRisk } from './individual.js';
+export { type CoxIntervals, coxIntervals } from './intervals.js';
+export {
+  type CalibrationBin,
+  type GroupSkill,
+  type GroupGap,
+  aucScore,
+  brierScore,
+  calibrationByDecile,
+} from './metrics.js';
+export {
+  type RiskCoefficient,
+  type RiskModel,
+  fitRiskLogistic,
+  fitRiskCox,
+  predictRisk,
+} from './model.js';
+export {
+  type ScoredRisk,
+  fitRiskModel,
+  summarizeRisk,
+  riskSummarySpec,
+  riskDrivers,
+  riskDriversSpec,
+} from './output.js';
+export {
+  type SkillReport,
+  personFolds,
+  type CrossValidationOptions,
+  crossValidateLogistic,
+} from './skill.js';
+export {
+  validateRiskModel,
+  type RiskScheme,
+  type RiskValidationOptions,
+  type RiskValidation,
+  coxConcordance,
+  concordanceOf,
+  checkAligned,
+} from './validate.js';
+export { type WhatIfOptions, whatIfRisk, whatIfSpec } from './whatif.js';

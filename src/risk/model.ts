@@ -1,0 +1,191 @@
+// The two leaving-risk models on person-months: discrete-time logistic regression of "resigns within
+// the horizon", and a Cox model (Efron ties) on (start, stop] service-day intervals with monthly
+// time-varying covariates. Both give a probability of resigning within the horizon for any row.
+import { fitCox, type CoxFit } from '../stats/cox/fit.js';
+import { fitLogistic, predictLogistic, type LogisticFit } from '../stats/logistic/fit.js';
+import { waldRows, Z_975 } from '../stats/inference.js';
+import type { RiskDesign } from './design.js';
+
+/** One driver: coefficient, its standard error, and the odds or hazard ratio with a 95% interval. */
+export interface RiskCoefficient {
+  term: string;
+  label: string;
+  estimate: number;
+  std_error: number;
+  p_value: number;
+  ratio: number;
+  ratio_low: number;
+  ratio_high: number;
+}
+
+/** A fitted leaving-risk model: enough to score rows and explain its drivers. */
+export interface RiskModel {
+  kind: 'logistic' | 'cox';
+  horizonMonths: number;
+  names: string[];
+  labels: string[];
+  estimate: number[];
+  /** Logistic: standard errors clustered by person (sandwich), since a person's months are correlated. Cox: model-based. */
+  coefficients: RiskCoefficient[];
+  /** Cox only: baseline cumulative hazard at covariates 0, by service day. */
+  baseline?: { time: number[]; cumhaz: number[] };
+  logistic?: LogisticFit;
+  cox?: CoxFit;
+}
+
+const DAYS_PER_MONTH = 365.25 / 12;
+
+/**
+ * Logistic regression of `y` (1 = resigned within the horizon) on the rows `rows` of a risk design,
+ * with cluster-robust (sandwich) standard errors by person: V = B (Σ_c u_c u_cᵀ) B × G/(G − 1), B the
+ * inverse information, u_c = Σ over person c's rows of x (y − μ), G people (R: sandwich::vcovCL, HC0
+ * with cluster adjustment). Odds ratios with Wald 95% intervals from those errors.
+ * @example fitRiskLogistic(design, y, personIds, trainRows, 12)
+ */
+export function fitRiskLogistic(
+  design: RiskDesign,
+  y: readonly (number | null)[],
+  persons: readonly string[],
+  rows: readonly number[],
+  horizonMonths: number,
+): RiskModel {
+  const X = rows.map((i) => design.X[i]);
+  const yy = rows.map((i) => outcome('fitRiskLogistic', y[i], i));
+  const fit = fitLogistic(X, yy, { names: design.names });
+  const mu = predictLogistic(fit, X);
+  const p = design.names.length;
+  const byPerson = new Map<string, number[]>();
+  rows.forEach((i, r) => {
+    const u = byPerson.get(persons[i]) ?? Array<number>(p).fill(0);
+    for (let a = 0; a < p; a++) u[a] += X[r][a] * (yy[r] - mu[r]);
+    byPerson.set(persons[i], u);
+  });
+  const meat = Array.from({ length: p }, () => Array<number>(p).fill(0));
+  for (const u of byPerson.values())
+    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) meat[a][b] += u[a] * u[b];
+  const G = byPerson.size;
+  const B = fit.vcov;
+  const V = multiply(multiply(B, meat), B);
+  const se = V.map((row, j) => Math.sqrt((row[j] * G) / Math.max(G - 1, 1)));
+  return {
+    kind: 'logistic',
+    horizonMonths,
+    names: [...design.names],
+    labels: [...design.labels],
+    estimate: fit.estimate,
+    coefficients: coefficientsOf(design, fit.estimate, se),
+    logistic: fit,
+  };
+}
+
+/**
+ * Cox model (Efron ties) on person-month intervals (service_days at the month's end, next_service_days]
+ * with event = resigned_next_month, for the rows `rows` whose next interval is observed; the design must
+ * have no intercept. Scores a row as 1 − exp(−(H₀(t + h) − H₀(t)) e^{xβ}), t its service days and h
+ * the horizon in days, holding its covariates fixed over the horizon.
+ * @example fitRiskCox(riskDesign(t, RISK_FEATURES, rows, { intercept: false }), entry, stop, event, rows, 12)
+ */
+export function fitRiskCox(
+  design: RiskDesign,
+  entry: readonly (number | null)[],
+  stop: readonly (number | null)[],
+  event: readonly (number | null)[],
+  rows: readonly number[],
+  horizonMonths: number,
+): RiskModel {
+  if (design.names.includes('(Intercept)')) {
+    throw new Error(
+      'fitRiskCox: the design has an intercept; build it with riskDesign(..., { intercept: false }) (the baseline hazard absorbs it).',
+    );
+  }
+  const used = rows.filter((i) => stop[i] !== null && event[i] !== null && entry[i] !== null);
+  const fit = fitCox(
+    {
+      entry: used.map((i) => entry[i] as number),
+      time: used.map((i) => stop[i] as number),
+      event: used.map((i) => outcome('fitRiskCox', event[i], i)),
+      X: used.map((i) => design.X[i]),
+      names: design.names,
+      terms: design.terms,
+    },
+    { ties: 'efron' },
+  );
+  return {
+    kind: 'cox',
+    horizonMonths,
+    names: [...design.names],
+    labels: [...design.labels],
+    estimate: fit.estimate,
+    coefficients: coefficientsOf(
+      design,
+      fit.estimate,
+      fit.coefficients.map((c) => c.std_error),
+    ),
+    baseline: { time: fit.baseline.time, cumhaz: fit.baseline.cumhaz_at_zero },
+    cox: fit,
+  };
+}
+
+/**
+ * Probability of resigning within the model's horizon for rows `rows` of a design with the model's
+ * columns (build it the same way); `serviceDays` (Cox only) is each row's service at the month's end.
+ * @example predictRisk(model, design, testRows, serviceDays)
+ */
+export function predictRisk(
+  model: RiskModel,
+  design: Pick<RiskDesign, 'X' | 'names'>,
+  rows: readonly number[],
+  serviceDays?: readonly (number | null)[],
+): number[] {
+  if (design.names.join('|') !== model.names.join('|')) {
+    throw new Error(
+      `predictRisk: the design's columns (${design.names.join(', ')}) differ from the model's (${model.names.join(', ')}). Build the design over the same table with the same features and fitting rows.`,
+    );
+  }
+  const lp = rows.map((i) => design.X[i].reduce((s, v, j) => s + v * model.estimate[j], 0));
+  if (model.kind === 'logistic') return lp.map((e) => 1 / (1 + Math.exp(-e)));
+  if (serviceDays === undefined)
+    throw new Error('predictRisk: a Cox model needs serviceDays (the service_days column).');
+  const { time, cumhaz } = model.baseline as { time: number[]; cumhaz: number[] };
+  const H = (t: number) => {
+    let lo = 0;
+    let hi = time.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (time[mid] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? 0 : cumhaz[lo - 1];
+  };
+  const h = model.horizonMonths * DAYS_PER_MONTH;
+  return rows.map((i, r) => {
+    const t = serviceDays[i] ?? 0;
+    return 1 - Math.exp(-(H(t + h) - H(t)) * Math.exp(lp[r]));
+  });
+}
+
+function coefficientsOf(design: RiskDesign, estimate: number[], se: number[]): RiskCoefficient[] {
+  return waldRows(design.names, estimate, se).map((w, j) => ({
+    term: w.term,
+    label: design.labels[j],
+    estimate: w.estimate,
+    std_error: w.std_error,
+    p_value: w.p_value,
+    ratio: Math.exp(w.estimate),
+    ratio_low: Math.exp(w.estimate - Z_975 * w.std_error),
+    ratio_high: Math.exp(w.estimate + Z_975 * w.std_error),
+  }));
+}
+
+function outcome(fn: string, v: number | null, row: number): number {
+  if (v !== 0 && v !== 1) {
+    throw new Error(
+      `${fn}: row ${row} has outcome ${String(v)}; fit only rows whose outcome is known (0 or 1).`,
+    );
+  }
+  return v;
+}
+
+function multiply(a: number[][], b: number[][]): number[][] {
+  return a.map((row) => b[0].map((_, j) => row.reduce((s, v, k) => s + v * b[k][j], 0)));
+}

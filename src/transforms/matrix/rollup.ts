@@ -1,0 +1,189 @@
+// The well-being matrix at chosen hierarchy levels: counts of units of record summed up the tree
+// (team → department → district → force), each indicator recomputed from its summed numerator and
+// denominator, and the CellSpec that publishes parents and children together.
+import { table as toTable, type ColumnTable } from 'arquero';
+import type { CellSpec } from '../../privacy/index.js';
+import { ancestorAt, type UnitTree } from '../units/hierarchy.js';
+import { MATRIX_COUNT_COLUMNS, pickIndicators, type MatrixIndicator } from './indicators.js';
+import { checkColumns } from '../../shared/columns.js';
+
+export interface MatrixRollUpOptions {
+  /** Unit levels to give rows for (the top level is always added), e.g. ['district'] or ['district', 'team']. */
+  levels: readonly string[];
+  indicators?: readonly (string | MatrixIndicator)[];
+}
+
+/**
+ * One row per unit at each chosen level (plus the top unit) and period: unit_id, period, unit_name,
+ * unit_level, parent_id (the nearest ancestor among the rows; null at the top), headcount, every
+ * count of MATRIX_COUNT_COLUMNS summed over the unit's subtree, then each indicator's value
+ * (per × Σ numerator / Σ denominator; null over 0). Counts recorded above a chosen level (e.g. people
+ * posted to a department, not a team) go to a row "<parent> (not in a <level>)" so that every parent
+ * is exactly the sum of its children; counts of units not in the tree go to the top unit that way.
+ * @example rollUpMatrix(summarizeMatrixCounts(data.tables, opts), tree, { levels: ['district'] })
+ */
+export function rollUpMatrix(
+  counts: ColumnTable,
+  tree: UnitTree,
+  { levels, indicators }: MatrixRollUpOptions,
+): ColumnTable {
+  const fn = 'rollUpMatrix';
+  checkColumns(fn, counts, ['unit_id', 'period', 'headcount', ...MATRIX_COUNT_COLUMNS], {
+    what: 'counts',
+  });
+  const roots = [...tree.parent].filter(([, p]) => p === null).map(([id]) => id);
+  if (roots.length !== 1) {
+    throw new Error(
+      `${fn}: the units table needs exactly one top unit (parent_id empty); found ${roots.length}: ${roots.slice(0, 5).join(', ')}. Add a force-level unit above them.`,
+    );
+  }
+  const root = roots[0];
+  const depth = levelDepths(tree);
+  const unknown = levels.filter((l) => !depth.has(l));
+  if (unknown.length > 0) {
+    throw new Error(
+      `${fn}: no unit is at level ${unknown.join(', ')}. Levels: ${[...depth.keys()].join(', ')}.`,
+    );
+  }
+  const chosen = [...new Set([tree.level.get(root)!, ...levels])].sort(
+    (a, b) => depth.get(a)! - depth.get(b)!,
+  );
+  const measures = ['headcount', ...MATRIX_COUNT_COLUMNS];
+  const sums = new Map<string, Record<string, number>>();
+  const info = new Map<string, { name: string; level: string; parent: string | null }>();
+  info.set(root, { name: tree.name.get(root) ?? root, level: chosen[0], parent: null });
+  const unit = counts.array('unit_id') as ArrayLike<string>;
+  const period = counts.array('period') as ArrayLike<string>;
+  const values = measures.map((m) => counts.array(m) as ArrayLike<number>);
+  const periods: string[] = [];
+  for (let i = 0; i < counts.numRows(); i++) {
+    if (!periods.includes(period[i])) periods.push(period[i]);
+    let above = root;
+    for (const level of chosen) {
+      let at = level === chosen[0] ? root : ancestorAt(tree, unit[i], level);
+      if (at === null) {
+        at = `${above}:other-${level}`;
+        info.set(at, {
+          name: `${tree.name.get(above) ?? above} (not in a ${level})`,
+          level,
+          parent: above,
+        });
+      } else if (!info.has(at)) {
+        info.set(at, { name: tree.name.get(at) ?? at, level, parent: above });
+      }
+      const key = JSON.stringify([at, period[i]]);
+      const row = sums.get(key) ?? Object.fromEntries(measures.map((m) => [m, 0]));
+      measures.forEach((m, k) => (row[m] += values[k][i]));
+      sums.set(key, row);
+      above = at;
+    }
+  }
+  const ids = [...info.keys()].sort(
+    (a, b) =>
+      chosen.indexOf(info.get(a)!.level) - chosen.indexOf(info.get(b)!.level) ||
+      info.get(a)!.name.localeCompare(info.get(b)!.name) ||
+      a.localeCompare(b),
+  );
+  const keys = ids.flatMap((id) => periods.map((p) => [id, p] as const));
+  const out: Record<string, unknown[]> = {
+    unit_id: keys.map(([id]) => id),
+    period: keys.map(([, p]) => p),
+    unit_name: keys.map(([id]) => info.get(id)!.name),
+    unit_level: keys.map(([id]) => info.get(id)!.level),
+    parent_id: keys.map(([id]) => info.get(id)!.parent),
+  };
+  for (const m of measures) {
+    out[m] = keys.map(([id, p]) => sums.get(JSON.stringify([id, p]))?.[m] ?? 0);
+  }
+  for (const ind of pickIndicators(indicators, fn)) {
+    out[ind.id] = keys.map((_, r) => {
+      const den = out[ind.denominator][r] as number;
+      return den > 0 ? (ind.per * (out[ind.numerator][r] as number)) / den : null;
+    });
+  }
+  return toTable(out);
+}
+
+/**
+ * The matrix as cells: one row per unit × indicator × period with unit_id, indicator, period,
+ * population (the indicator's people: its denominator when that counts people, else headcount),
+ * numerator and denominator, plus unit_name, unit_level and parent_id (not published). Each cell is
+ * published on its own population, so a small denominator hides that cell only, not the unit's row.
+ * @example deriveMatrixCells(rollUpMatrix(counts, tree, { levels: ['district'] }))
+ */
+export function deriveMatrixCells(
+  matrix: ColumnTable,
+  { indicators }: { indicators?: readonly (string | MatrixIndicator)[] } = {},
+): ColumnTable {
+  const list = pickIndicators(indicators, 'deriveMatrixCells');
+  const needed = list.flatMap((i) => [i.numerator, i.denominator, i.population]);
+  checkColumns(
+    'deriveMatrixCells',
+    matrix,
+    ['unit_id', 'period', 'unit_name', 'unit_level', 'parent_id', ...needed],
+    { what: 'the matrix (from rollUpMatrix)' },
+  );
+  const n = matrix.numRows();
+  const col = (c: string) => matrix.array(c) as ArrayLike<unknown>;
+  const out: Record<string, unknown[]> = Object.fromEntries(CELL_COLUMNS.map((c) => [c, []]));
+  for (let r = 0; r < n; r++) {
+    for (const ind of list) {
+      out.unit_id.push(col('unit_id')[r]);
+      out.indicator.push(ind.id);
+      out.period.push(col('period')[r]);
+      out.population.push(col(ind.population)[r]);
+      out.numerator.push(col(ind.numerator)[r]);
+      out.denominator.push(col(ind.denominator)[r]);
+      out.unit_name.push(col('unit_name')[r]);
+      out.unit_level.push(col('unit_level')[r]);
+      out.parent_id.push(col('parent_id')[r]);
+    }
+  }
+  return toTable(out);
+}
+
+/**
+ * The CellSpec that publishes deriveMatrixCells output: dimensions unit_id × indicator × period,
+ * population per cell, `ratio` = numerator / denominator (multiply by the indicator's `per` for its
+ * value: scoreWellbeingMatrix does), and the unit hierarchy of the rows so that a parent and its
+ * children are protected together.
+ * @example report.publish(cells, wellbeingMatrixCellSpec(cells))
+ */
+export function wellbeingMatrixCellSpec(cells: ColumnTable): CellSpec {
+  checkColumns('wellbeingMatrixCellSpec', cells, ['unit_id', 'parent_id'], {
+    what: 'the matrix cells',
+  });
+  const parent: Record<string, string> = {};
+  const ids = cells.array('unit_id') as ArrayLike<string>;
+  const parents = cells.array('parent_id') as ArrayLike<string | null>;
+  for (let i = 0; i < ids.length; i++) if (parents[i] !== null) parent[ids[i]] = parents[i]!;
+  return {
+    by: ['unit_id', 'indicator', 'period'],
+    population: 'population',
+    rates: [{ name: 'ratio', numerator: 'numerator', denominator: 'denominator' }],
+    hierarchy: { column: 'unit_id', parent },
+  };
+}
+
+const CELL_COLUMNS = [
+  'unit_id',
+  'indicator',
+  'period',
+  'population',
+  'numerator',
+  'denominator',
+  'unit_name',
+  'unit_level',
+  'parent_id',
+];
+
+/** Level → depth below the top (the smallest depth of its units). */
+export function levelDepths(tree: UnitTree): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [id, level] of tree.level) {
+    let d = 0;
+    for (let u = tree.parent.get(id) ?? null; u !== null; u = tree.parent.get(u) ?? null) d++;
+    out.set(level, Math.min(out.get(level) ?? Infinity, d));
+  }
+  return out;
+}

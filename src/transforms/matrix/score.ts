@@ -1,0 +1,154 @@
+// Scores of the published well-being matrix: each shown value normalised against the force (z-score
+// or percentile among units of the same level), signed so that positive is worse, banded, weighted.
+// Only published values are used, so a hidden cell adds nothing to any score or to the temperature.
+import { table as toTable, type ColumnTable } from 'arquero';
+import { checkPublishedTable, type PublishedTable } from '../../privacy/index.js';
+import type { UnitTree } from '../units/hierarchy.js';
+import { pickIndicators, type MatrixIndicator } from './indicators.js';
+import { matrixUnitInfo } from './units.js';
+
+export interface MatrixScoreOptions {
+  /** The unit tree (names, levels, parents of the rows), e.g. report.tree. */
+  tree: UnitTree;
+  indicators?: readonly (string | MatrixIndicator)[];
+  /** 'z' (default): (value − force value) / SD of the units' values; 'percentile': mid-rank percentile among the units. */
+  normalise?: 'z' | 'percentile';
+  /** Band thresholds on the worse-is-higher score: z (default amber 1, red 2) or percentile (default 75, 90). */
+  bands?: { amber: number; red: number };
+  /** Weight of each indicator in the temperature (default 1 each; 0 leaves one out). */
+  weights?: Readonly<Record<string, number>>;
+  /** Fewest shown units of a level needed to score an indicator (default 3). */
+  minUnits?: number;
+}
+
+/** The defaults of each normalisation. */
+export const MATRIX_BANDS = {
+  z: { amber: 1, red: 2 },
+  percentile: { amber: 75, red: 90 },
+} as const;
+
+/**
+ * One row per published cell: period, unit_id, unit_name, unit_level, parent_id, indicator, label,
+ * direction, value (per × published ratio; null when hidden or over an empty denominator), status
+ * ('shown' | 'suppressed' | 'empty'), force_value (the top unit's value), score (z, or percentile of
+ * worseness 0–100), heat (the score signed so that positive is worse than the force: ± z, or
+ * percentile − 50), band ('red' | 'amber' | 'green' | 'force' for the top unit | 'suppressed' |
+ * 'no data' | 'not scored'), weight and contribution (weight × heat / sum of the weights of the unit's
+ * scored indicators; the contributions add up to the temperature). z uses the SD of the shown values
+ * of units of the same level and period; both need minUnits shown values.
+ * @example scoreWellbeingMatrix(published, { tree: report.tree, normalise: 'z' })
+ */
+export function scoreWellbeingMatrix(
+  published: PublishedTable,
+  options: MatrixScoreOptions,
+): ColumnTable {
+  const fn = 'scoreWellbeingMatrix';
+  const pt = checkPublishedTable(published, fn);
+  const { tree, normalise = 'z', weights = {}, minUnits = 3 } = options;
+  if (normalise !== 'z' && normalise !== 'percentile') {
+    throw new Error(
+      `${fn}: normalise must be 'z' or 'percentile', got ${JSON.stringify(normalise)}.`,
+    );
+  }
+  const bands = options.bands ?? MATRIX_BANDS[normalise];
+  if (!(bands.red >= bands.amber)) {
+    throw new Error(`${fn}: bands.red (${bands.red}) must be ≥ bands.amber (${bands.amber}).`);
+  }
+  const missing = ['unit_id', 'indicator', 'period', 'ratio'].filter(
+    (c) => ![...pt.by, ...pt.columns].includes(c),
+  );
+  if (missing.length > 0) {
+    throw new Error(
+      `${fn}: the published table lacks ${missing.join(', ')}. Publish deriveMatrixCells output with wellbeingMatrixCellSpec.`,
+    );
+  }
+  const list = pickIndicators(options.indicators, fn);
+  const byId = new Map(list.map((i) => [i.id, i]));
+  const rows = pt.table.objects() as Record<string, unknown>[];
+  const info = matrixUnitInfo(
+    tree,
+    rows.map((r) => String(r.unit_id)),
+  );
+  const cells = rows
+    .filter((r) => byId.has(String(r.indicator)))
+    .map((r) => {
+      const ind = byId.get(String(r.indicator))!;
+      const u = info.get(String(r.unit_id))!;
+      const status =
+        String(r.ratio_status) === 'suppressed'
+          ? 'suppressed'
+          : r.ratio === null
+            ? 'empty'
+            : 'shown';
+      const weight = weights[ind.id] ?? 1;
+      if (!(weight >= 0)) throw new Error(`${fn}: weight of ${ind.id} must be ≥ 0, got ${weight}.`);
+      return {
+        period: String(r.period),
+        unit_id: String(r.unit_id),
+        unit_name: u.name,
+        unit_level: u.level,
+        parent_id: u.parent,
+        indicator: ind.id,
+        label: ind.label,
+        direction: ind.direction,
+        value: r.ratio === null ? null : ind.per * (r.ratio as number),
+        status,
+        force_value: null as number | null,
+        score: null as number | null,
+        heat: null as number | null,
+        band:
+          status === 'suppressed' ? 'suppressed' : status === 'empty' ? 'no data' : 'not scored',
+        weight,
+        contribution: null as number | null,
+      };
+    });
+  const groups = new Map<string, typeof cells>();
+  for (const c of cells) {
+    const key = JSON.stringify([c.period, c.indicator]);
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  for (const group of groups.values()) {
+    const top = group.find((c) => c.parent_id === null);
+    for (const c of group) c.force_value = top?.value ?? null;
+    if (top) top.band = top.status === 'shown' ? 'force' : top.band;
+    const sign = group[0].direction === 'higher_is_worse' ? 1 : -1;
+    for (const level of new Set(group.filter((c) => c !== top).map((c) => c.unit_level))) {
+      const peers = group.filter((c) => c !== top && c.unit_level === level && c.value !== null);
+      if (peers.length < minUnits) continue;
+      const values = peers.map((c) => c.value as number);
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
+      const centre = top?.value ?? mean;
+      for (const c of peers) {
+        const v = c.value as number;
+        if (normalise === 'z') {
+          if (!(sd > 0)) continue;
+          c.score = (v - centre) / sd;
+          c.heat = sign * c.score;
+        } else {
+          const less = values.filter((x) => sign * x < sign * v).length;
+          const equal = values.filter((x) => x === v).length;
+          c.score = (100 * (less + equal / 2)) / values.length;
+          c.heat = c.score - 50;
+        }
+        const worse = normalise === 'z' ? c.heat : c.score;
+        c.band = worse >= bands.red ? 'red' : worse >= bands.amber ? 'amber' : 'green';
+      }
+    }
+  }
+  const units = new Map<string, typeof cells>();
+  for (const c of cells) {
+    const key = JSON.stringify([c.period, c.unit_id]);
+    units.set(key, [...(units.get(key) ?? []), c]);
+  }
+  for (const unit of units.values()) {
+    const used = unit.filter((c) => c.heat !== null && c.weight > 0);
+    const total = used.reduce((a, c) => a + c.weight, 0);
+    for (const c of used)
+      c.contribution = total > 0 ? (c.weight * (c.heat as number)) / total : null;
+  }
+  const names = Object.keys(cells[0] ?? { period: 0 });
+  return toTable(
+    Object.fromEntries(names.map((k) => [k, cells.map((c) => c[k as keyof typeof c])])),
+  );
+}

@@ -1,0 +1,158 @@
+// Overtime per group × period: hours per FTE, paid vs TOIL vs unpaid, rest days worked per person.
+// Steps: person-time per group and period → each claim added to its person's group and period → rates.
+import type { ColumnTable } from 'arquero';
+import type { CellSpec } from '../../privacy/index.js';
+import type { DefinitionCard } from '../shared/definition.js';
+import {
+  EXPOSURE_MEASURES,
+  GroupPeriodSums,
+  addExposure,
+  indexPeople,
+  type ExposureOptions,
+} from '../workforce/exposure.js';
+import { checkColumns, optionalColumn } from '../../shared/columns.js';
+import { checkPeriods } from '../../time/periods.js';
+
+const MEASURES = [
+  'claims',
+  'people_claiming',
+  'overtime_hours',
+  'paid_hours',
+  'toil_hours',
+  'unpaid_hours',
+  'rest_days_worked',
+];
+
+/**
+ * Overtime per group of `people` and period: claims, people_claiming, overtime_hours split into
+ * paid_hours, toil_hours and unpaid_hours (a claim without compensation counts in overtime_hours
+ * only), rest_days_worked (days with at least one claim marked rest_day_worked, per person), plus the
+ * person-time of summarizeSickness (headcount, headcount_avg, fte_avg). Rates: hours_per_fte =
+ * overtime_hours / fte_avg; rest_days_per_person = rest_days_worked / headcount_avg. A claim counts
+ * in the group of the employment spell the person was in on its date; claims outside every spell are
+ * left out. Every measure adds up across groups.
+ * @example summarizeOvertime(people, overtime, { periods: periodsBetween(from, to, 'month'), by: ['unit'] })
+ */
+export function summarizeOvertime(
+  people: ColumnTable,
+  overtime: ColumnTable,
+  options: ExposureOptions,
+): ColumnTable {
+  const where = 'summarizeOvertime';
+  const { periods, by = [], fullTimeHours = 40 } = options;
+  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...by], {
+    what: 'people',
+  });
+  checkColumns(where, overtime, ['person_id', 'date', 'hours'], { what: 'overtime' });
+  checkPeriods(periods, where);
+  const index = indexPeople(people, by, fullTimeHours);
+  const sums = new GroupPeriodSums(by, periods, [...EXPOSURE_MEASURES, ...MEASURES]);
+  addExposure(sums, index, options);
+  const person = overtime.array('person_id') as ArrayLike<string>;
+  const date = overtime.array('date') as ArrayLike<number>;
+  const hours = overtime.array('hours') as ArrayLike<number>;
+  const comp = optionalColumn<string | null>(overtime, 'compensation');
+  const rest = optionalColumn<boolean | null>(overtime, 'rest_day_worked');
+  const claimers = new Map<number, Set<string>>();
+  const restDays = new Map<number, Set<string>>();
+  const periodAt = periodFinder(periods);
+  for (let i = 0; i < overtime.numRows(); i++) {
+    const k = periodAt(date[i]);
+    if (k < 0) continue;
+    const row = index.find(person[i], date[i]);
+    const group = row < 0 ? null : index.group[row];
+    if (group === null) continue;
+    const at = sums.row(group, k);
+    sums.add(at, 'claims', 1);
+    sums.add(at, 'overtime_hours', hours[i]);
+    const c = comp?.[i];
+    if (c === 'paid' || c === 'toil' || c === 'unpaid') sums.add(at, `${c}_hours`, hours[i]);
+    addTo(claimers, at, person[i]);
+    if (rest?.[i] === true) addTo(restDays, at, `${person[i]}|${date[i]}`);
+  }
+  for (const [at, who] of claimers) sums.add(at, 'people_claiming', who.size);
+  for (const [at, days] of restDays) sums.add(at, 'rest_days_worked', days.size);
+  return sums.toTable().derive({
+    hours_per_fte: (d: { overtime_hours: number; fte_avg: number }) =>
+      d.fte_avg > 0 ? d.overtime_hours / d.fte_avg : null,
+    rest_days_per_person: (d: { rest_days_worked: number; headcount_avg: number }) =>
+      d.headcount_avg > 0 ? d.rest_days_worked / d.headcount_avg : null,
+  });
+}
+
+/**
+ * The CellSpec for publishing summarizeOvertime output grouped by `by` (period added).
+ * @example report.publish(t, overtimeCellSpec(['unit']))
+ */
+export function overtimeCellSpec(
+  by: readonly string[],
+  extra: Pick<CellSpec, 'total' | 'hierarchy'> = {},
+): CellSpec {
+  return {
+    by: [...by, 'period'],
+    population: 'headcount',
+    counts: [
+      'people_claiming',
+      'claims',
+      'overtime_hours',
+      'paid_hours',
+      'toil_hours',
+      'unpaid_hours',
+      'rest_days_worked',
+    ],
+    rates: [
+      { name: 'hours_per_fte', numerator: 'overtime_hours', denominator: 'fte_avg' },
+      { name: 'rest_days_per_person', numerator: 'rest_days_worked', denominator: 'headcount_avg' },
+    ],
+    ...extra,
+  };
+}
+
+/** Index of the period holding `day` (periods must not overlap), or -1. */
+export function periodFinder(periods: ExposureOptions['periods']): (day: number) => number {
+  const order = periods.map((_, k) => k).sort((a, b) => periods[a].start - periods[b].start);
+  const starts = order.map((k) => periods[k].start);
+  return (day) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= day) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && day <= periods[order[found]].end ? order[found] : -1;
+  };
+}
+
+function addTo(map: Map<number, Set<string>>, at: number, value: string): void {
+  const set = map.get(at);
+  if (set) set.add(value);
+  else map.set(at, new Set([value]));
+}
+
+/** Definition card: overtime hours per FTE. */
+export const OVERTIME_HOURS_PER_FTE: DefinitionCard = {
+  id: 'overtime_hours_per_fte',
+  title: 'Overtime hours per FTE',
+  definition:
+    'Overtime hours claimed in the period (paid, TOIL and unpaid together) divided by the average FTE in post over the period.',
+  numerator: 'overtime hours claimed, by the date worked',
+  denominator: 'average FTE in post (FTE × days in post ÷ days in the period, summed)',
+  unit: 'hours per FTE',
+  notes:
+    'Claims are counted where the person was posted on the day worked. Unpaid hours are only those someone chose to record, so the unpaid share is a lower bound.',
+};
+
+/** Definition card: rest days worked. */
+export const REST_DAYS_WORKED: DefinitionCard = {
+  id: 'rest_days_worked',
+  title: 'Rest days worked per person',
+  definition:
+    'Days on which a person claimed overtime marked as worked on a rest day (one per person per day), divided by the average headcount over the period.',
+  numerator: 'person-days of rest-day working',
+  denominator: 'average headcount',
+  unit: 'rest days per person',
+};

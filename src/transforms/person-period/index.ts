@@ -1,0 +1,12 @@
+// Person-months for the leaving-risk model.
+export {
+  type PersonPeriodOptions,
+  type PersonPeriods,
+  PERSON_PERIOD,
+  buildPersonPeriods,
+} from './build.js';
+export {
+  type UnitTemperatureOptions,
+  deriveUnitTemperature,
+  matrixTemperatures,
+} from './unit-temperature.js';

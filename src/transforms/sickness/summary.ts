@@ -1,0 +1,170 @@
+// Sickness absence per group × period: working days lost per FTE, lost-time rate, frequency rates,
+// long-term share and mental-health share. Steps: person-time per group and period → each spell
+// apportioned to the periods it spans → sums → rates from summed numerators and denominators.
+import type { ColumnTable } from 'arquero';
+import type { CellSpec } from '../../privacy/index.js';
+import { countWorkingDays } from '../../time/working-days.js';
+import {
+  EXPOSURE_MEASURES,
+  GroupPeriodSums,
+  addExposure,
+  indexPeople,
+  type ExposureOptions,
+} from '../workforce/exposure.js';
+import { checkColumns, optionalColumn } from '../../shared/columns.js';
+import { checkPeriods } from '../../time/periods.js';
+
+export interface SicknessOptions extends ExposureOptions {
+  /** A spell longer than this many calendar days is long-term (default 28, the police definition). */
+  longTermDays?: number;
+  /** Last day of the data: open spells run to it (default: the end of the last period). */
+  asOf?: number;
+}
+
+const COUNTS = ['spells', 'people_with_spells', 'long_term_spells'];
+const DAYS = [
+  'days_lost',
+  'fte_days_lost',
+  'short_term_fte_days_lost',
+  'long_term_fte_days_lost',
+  'mental_health_fte_days_lost',
+];
+
+/**
+ * Sickness absence per group of `people` and period. Working days are Monday–Friday days minus the
+ * listed bank holidays. A spell's days are apportioned to each period it spans: its recorded
+ * working_days_lost split in proportion to the working days inside each period (or, when empty, the
+ * working days themselves); FTE days lost = days × the person's FTE. Spells, people with spells and
+ * long-term spells count in the period the spell starts. Denominators: fte_days_available (FTE ×
+ * working days in post), fte_avg and headcount_avg (average over the days of the period).
+ * Rates: days_lost_per_fte = fte_days_lost / fte_avg; lost_time_rate_pct = 100 × fte_days_lost /
+ * fte_days_available; frequency_rate_pct = 100 × spells / headcount_avg; individual_frequency_rate_pct
+ * = 100 × people_with_spells / headcount_avg; shares of fte_days_lost that are long-term or mental health.
+ * Every count and day total adds up across groups, so higher levels are sums of lower ones.
+ * @example summarizeSickness(people, sickness, { periods: periodsBetween(from, to, 'month'), by: ['unit'] })
+ */
+export function summarizeSickness(
+  people: ColumnTable,
+  sickness: ColumnTable,
+  options: SicknessOptions,
+): ColumnTable {
+  const where = 'summarizeSickness';
+  const { periods, by = [], longTermDays = 28, fullTimeHours = 40 } = options;
+  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...by], {
+    what: 'people',
+  });
+  checkColumns(where, sickness, ['person_id', 'start_date', 'end_date'], { what: 'sickness' });
+  checkPeriods(periods, where);
+  if (!Number.isFinite(longTermDays) || longTermDays < 0) {
+    throw new Error(
+      `${where}: longTermDays must be a number of calendar days ≥ 0, got ${longTermDays}.`,
+    );
+  }
+  const asOf = options.asOf ?? Math.max(...periods.map((p) => p.end));
+  const index = indexPeople(people, by, fullTimeHours);
+  const sums = new GroupPeriodSums(by, periods, [...EXPOSURE_MEASURES, ...COUNTS, ...DAYS]);
+  addExposure(sums, index, options);
+
+  const person = sickness.array('person_id') as ArrayLike<string>;
+  const starts = sickness.array('start_date') as ArrayLike<number>;
+  const ends = sickness.array('end_date') as ArrayLike<number | null>;
+  const recorded = optionalColumn<number | null>(sickness, 'working_days_lost');
+  const reason = optionalColumn<string | null>(sickness, 'reason_category');
+  const sick = new Map<number, Set<string>>();
+  for (let s = 0; s < sickness.numRows(); s++) {
+    const start = starts[s];
+    if (start > asOf) continue;
+    const row = index.find(person[s], start);
+    const group = row < 0 ? null : index.group[row];
+    if (group === null) continue;
+    const end = Math.min(ends[s] ?? asOf, asOf, index.end[row] ?? Infinity);
+    const long = (ends[s] ?? asOf) - start + 1 > longTermDays;
+    const mental = reason?.[s] === 'mental_health';
+    const total = countWorkingDays(start, end, options);
+    const days = recorded?.[s] ?? null;
+    periods.forEach((p, k) => {
+      const a = Math.max(start, p.start);
+      const b = Math.min(end, p.end);
+      if (b < a) return;
+      const inPeriod = countWorkingDays(a, b, options);
+      const lost =
+        days === null
+          ? inPeriod
+          : total > 0
+            ? (days * inPeriod) / total
+            : (days * (b - a + 1)) / (end - start + 1);
+      const at = sums.row(group, k);
+      const fteLost = lost * index.fte[row];
+      sums.add(at, 'days_lost', lost);
+      sums.add(at, 'fte_days_lost', fteLost);
+      sums.add(at, long ? 'long_term_fte_days_lost' : 'short_term_fte_days_lost', fteLost);
+      if (mental) sums.add(at, 'mental_health_fte_days_lost', fteLost);
+      if (start < p.start) return;
+      sums.add(at, 'spells', 1);
+      if (long) sums.add(at, 'long_term_spells', 1);
+      const who = sick.get(at) ?? new Set<string>();
+      sick.set(at, who.add(person[s]));
+    });
+  }
+  for (const [at, who] of sick) sums.add(at, 'people_with_spells', who.size);
+  return sums.toTable().derive({
+    days_lost_per_fte: (d: Record<string, number>) =>
+      d.fte_avg > 0 ? d.fte_days_lost / d.fte_avg : null,
+    lost_time_rate_pct: (d: Record<string, number>) =>
+      d.fte_days_available > 0 ? (100 * d.fte_days_lost) / d.fte_days_available : null,
+    frequency_rate_pct: (d: Record<string, number>) =>
+      d.headcount_avg > 0 ? (100 * d.spells) / d.headcount_avg : null,
+    individual_frequency_rate_pct: (d: Record<string, number>) =>
+      d.headcount_avg > 0 ? (100 * d.people_with_spells) / d.headcount_avg : null,
+    long_term_share_pct: (d: Record<string, number>) =>
+      d.fte_days_lost > 0 ? (100 * d.long_term_fte_days_lost) / d.fte_days_lost : null,
+    mental_health_share_pct: (d: Record<string, number>) =>
+      d.fte_days_lost > 0 ? (100 * d.mental_health_fte_days_lost) / d.fte_days_lost : null,
+  });
+}
+
+/**
+ * The CellSpec for publishing summarizeSickness output grouped by `by` (period is added as a dimension).
+ * Population: headcount; counts: spells, people with spells, long-term spells; rates from summed
+ * numerators and denominators. Pass `total`/`hierarchy` when the table holds margins or several levels.
+ * @example report.publish(table, sicknessCellSpec(['unit']))
+ */
+export function sicknessCellSpec(
+  by: readonly string[],
+  extra: Pick<CellSpec, 'total' | 'hierarchy'> = {},
+): CellSpec {
+  return {
+    by: [...by, 'period'],
+    population: 'headcount',
+    counts: ['spells', 'people_with_spells', 'long_term_spells'],
+    rates: [
+      { name: 'days_lost_per_fte', numerator: 'fte_days_lost', denominator: 'fte_avg' },
+      {
+        name: 'lost_time_rate_pct',
+        numerator: 'fte_days_lost',
+        denominator: 'fte_days_available',
+        per: 100,
+      },
+      { name: 'frequency_rate_pct', numerator: 'spells', denominator: 'headcount_avg', per: 100 },
+      {
+        name: 'individual_frequency_rate_pct',
+        numerator: 'people_with_spells',
+        denominator: 'headcount_avg',
+        per: 100,
+      },
+      {
+        name: 'long_term_share_pct',
+        numerator: 'long_term_fte_days_lost',
+        denominator: 'fte_days_lost',
+        per: 100,
+      },
+      {
+        name: 'mental_health_share_pct',
+        numerator: 'mental_health_fte_days_lost',
+        denominator: 'fte_days_lost',
+        per: 100,
+      },
+    ],
+    ...extra,
+  };
+}

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import * as aq from 'arquero';
+import { matrixRunningHot } from '../../src/charts/matrix-hotlist.js';
+import { wellbeingMatrixDrilldownFigure } from '../../src/charts/matrix-drilldown.js';
+import { wellbeingMatrixHeatmapChart } from '../../src/charts/matrix-heatmap.js';
+import { welfareOverdueChart } from '../../src/charts/welfare-charts.js';
+import { publishTable } from '../../src/privacy/index.js';
+import { unitTree } from '../../src/transforms/units/hierarchy.js';
+import { wellbeingMatrixCellSpec } from '../../src/transforms/matrix/rollup.js';
+import { welfareChecksCellSpec } from '../../src/transforms/welfare/checks.js';
+
+const tree = unitTree(
+  aq.table({
+    unit_id: ['F', 'U1', 'U2', 'U3', 'U4'],
+    parent_id: [null, 'F', 'F', 'F', 'F'],
+    name: ['Force', 'One', 'Two', 'Three', 'Four'],
+    level: ['force', 'team', 'team', 'team', 'team'],
+  }),
+);
+// Lost time 1, 2, 3, 6 % (force 3 %); U1 has 3 people, so its cell is hidden (and one more with it).
+const cells = aq.table({
+  unit_id: ['F', 'U1', 'U2', 'U3', 'U4'],
+  indicator: Array(5).fill('lost_time_rate_pct'),
+  period: Array(5).fill('P'),
+  population: [63, 3, 20, 20, 20],
+  numerator: [120, 10, 20, 30, 60],
+  denominator: [4000, 1000, 1000, 1000, 1000],
+  parent_id: [null, 'F', 'F', 'F', 'F'],
+});
+const published = publishTable(cells, wellbeingMatrixCellSpec(cells));
+const options = { tree, indicators: ['lost_time_rate_pct'], minUnits: 2 };
+
+describe('wellbeingMatrixHeatmapChart', () => {
+  it('marks hidden cells [c] and never embeds their value', () => {
+    const spec = wellbeingMatrixHeatmapChart(published, options) as {
+      data: { values: Record<string, unknown>[] };
+    };
+    const one = spec.data.values.find(
+      (v) => v.unit === 'One' && v.indicator === 'Sickness lost time',
+    )!;
+    assert.equal(one.text, '[c]');
+    assert.equal(one.value, null);
+    assert.ok(!JSON.stringify(spec).includes('"value":1,'));
+    assert.deepEqual(
+      [...new Set(spec.data.values.map((v) => v.indicator))],
+      ['Sickness lost time', 'Temperature'],
+    );
+  });
+  it('draws only the units asked for (and the force), scored against every published row', () => {
+    const all = wellbeingMatrixHeatmapChart(published, options) as {
+      data: { values: Record<string, unknown>[] };
+    };
+    const some = wellbeingMatrixHeatmapChart(published, { ...options, units: ['U4'] }) as {
+      data: { values: Record<string, unknown>[] };
+    };
+    assert.deepEqual([...new Set(some.data.values.map((v) => v.unit))].sort(), ['Force', 'Four']);
+    const heat = (spec: typeof all) =>
+      spec.data.values.find((v) => v.unit === 'Four' && v.indicator === 'Sickness lost time')!.heat;
+    assert.equal(heat(some), heat(all)); // the same score as in the full matrix
+  });
+  it('rejects an unpublished table', () => {
+    // @ts-expect-error: a plain table is not a PublishedTable
+    assert.throws(() => wellbeingMatrixHeatmapChart(cells, options), /expected a PublishedTable/);
+  });
+});
+
+describe('wellbeingMatrixDrilldownFigure', () => {
+  it('draws each unit inside its parent, coloured by temperature', () => {
+    const fig = wellbeingMatrixDrilldownFigure(published, options);
+    const trace = fig.data[0] as { type: string; ids: string[]; parents: string[] };
+    assert.equal(trace.type, 'sunburst');
+    assert.deepEqual(trace.parents[trace.ids.indexOf('U4')], 'F');
+    assert.equal(trace.parents[trace.ids.indexOf('F')], '');
+  });
+  it('draws only the units asked for under the force', () => {
+    const fig = wellbeingMatrixDrilldownFigure(published, { ...options, units: ['U3', 'U4'] });
+    assert.deepEqual((fig.data[0] as { ids: string[] }).ids.sort(), ['F', 'U3', 'U4']);
+  });
+});
+
+describe('matrixRunningHot', () => {
+  it('lists the units at or above the hot threshold', () => {
+    // Shown values (U1 hidden, and one complement) are scored; U4 (6 %) is the hottest.
+    const hot = matrixRunningHot(published, { ...options, hot: 0.5 });
+    assert.ok(hot.units.includes('U4'));
+    assert.ok(!hot.units.includes('U1'));
+  });
+  it('lists only the units asked for', () => {
+    const hot = matrixRunningHot(published, { ...options, hot: 0.5, units: ['U2', 'U3'] });
+    assert.ok(!hot.units.includes('U4'));
+    assert.ok(!hot.html.includes('Four'));
+  });
+});
+
+describe('welfareOverdueChart', () => {
+  it('plots overdue_pct with [c] for a hidden unit', () => {
+    const t = aq
+      .table({
+        unit: ['A', 'B'],
+        high_risk_staff: [20, 3],
+        overdue: [5, 1],
+        screening_overdue: [5, 1],
+        pause_point_overdue: [0, 0],
+        meeting_overdue: [0, 0],
+        never_screened: [0, 0],
+        overdue_over_1_year: [0, 0],
+        overdue_days_sum: [100, 10],
+        screened: [20, 3],
+        months_since_screening_sum: [100, 10],
+        longest_overdue_months: [6, 1],
+        longest_without_check_months: [8, 2],
+      })
+      .derive({
+        overdue_pct: (d: { overdue: number; high_risk_staff: number }) =>
+          (100 * d.overdue) / d.high_risk_staff,
+      });
+    const spec = welfareOverdueChart(publishTable(t, welfareChecksCellSpec(['unit'])), {
+      category: 'unit',
+      title: 'x',
+    }) as {
+      data: { values: Record<string, unknown>[] };
+    };
+    assert.deepEqual(
+      spec.data.values.map((v) => [v.unit, v.overdue_pct, v.label]),
+      [
+        ['A', 25, 'longest 6 months'],
+        ['B', null, '[c]'],
+      ],
+    );
+  });
+});

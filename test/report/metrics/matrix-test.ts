@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateDemoForce } from '../../../src/demo/generate.js';
+import { loadDataset, type Dataset } from '../../../src/io/load-dataset.js';
+import { parsePeriod } from '../../../src/time/periods.js';
+import { DEFAULT_MATRIX_INDICATORS } from '../../../src/transforms/matrix/indicators.js';
+import { matrixHeadlines } from '../../../src/report/metrics/matrix.js';
+
+type Cell = {
+  value: number | null;
+  status: string;
+  heat: number | null;
+  band: string;
+  contribution: number | null;
+};
+type Unit = {
+  unit_id: string;
+  temperature: number | null;
+  running_hot: boolean;
+  indicators: Record<string, Cell>;
+};
+type Headlines = {
+  period: string;
+  previous_period: string;
+  units: Unit[];
+  force: Unit;
+  running_hot: { unit_id: string }[];
+  disclosure: { hidden_cells: number };
+};
+
+describe('matrixHeadlines', function () {
+  this.timeout(120000);
+  let dir: string;
+  let data: Dataset;
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'wbk-matrix-'));
+    await generateDemoForce({ people: 1500, outDir: dir });
+    data = await loadDataset(dir, { asOf: '2025-03-31' });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('publishes the district matrix: values null exactly where hidden, contributions adding up to the temperature', () => {
+    const h = matrixHeadlines(data, {
+      period: parsePeriod('FY2024-25'),
+      level: 'district',
+    }) as Headlines;
+    assert.equal(h.previous_period, 'FY2023-24');
+    assert.deepEqual(h.units.map((u) => u.unit_id).sort(), ['D1', 'D2', 'D3', 'D4']);
+    for (const u of [h.force, ...h.units]) {
+      assert.deepEqual(
+        Object.keys(u.indicators),
+        DEFAULT_MATRIX_INDICATORS.map((i) => i.id),
+      );
+      for (const c of Object.values(u.indicators))
+        assert.equal(c.value === null, c.status !== 'shown');
+    }
+    for (const u of h.units) {
+      const sum = Object.values(u.indicators).reduce((s, c) => s + (c.contribution ?? 0), 0);
+      assert.ok(u.temperature === null || Math.abs(sum - u.temperature) < 1e-9);
+      assert.equal(u.running_hot, u.temperature !== null && u.temperature >= 1);
+    }
+  });
+
+  it('names the level options when the level is unknown', () => {
+    assert.throws(
+      () => matrixHeadlines(data, { period: parsePeriod('FY2024-25'), level: 'bcu' }),
+      /level "bcu" is not a unit level. Levels: force, district, department, team/,
+    );
+  });
+});
