@@ -8,8 +8,10 @@ import { resolveAsOf } from '../time/dates.js';
 import { globToRegExp, listFiles } from './glob.js';
 import { loadFile, newStage, type FileSummary, type Stage } from './load-file.js';
 import { issuesTable, type LoadIssue } from './issues.js';
+import { UnitRegistry } from './mapping/hierarchy.js';
 import {
   defaultMapping,
+  mappingUnitLevels,
   parseMapping,
   readMapping,
   type Mapping,
@@ -64,8 +66,9 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
         ? await readMapping(options.mapping)
         : parseMapping(options.mapping);
   const c = mapping.config;
+  const levels = mappingUnitLevels(mapping);
   const config = resolveConfig({
-    ...(c.unit_levels && { unitLevels: c.unit_levels }),
+    ...(levels && { unitLevels: levels }),
     ...(c.extra_high_risk_roles && { extraHighRiskRoles: c.extra_high_risk_roles }),
     ...(c.extra_exit_reasons && { extraExitReasons: c.extra_exit_reasons }),
     ...(c.fy_start_month && { fyStartMonth: c.fy_start_month }),
@@ -91,6 +94,9 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   const matches = matchFiles(all, mapping);
   const files = matches.map((m) => m.file);
   if (mapping.units !== undefined) files.push(INLINE_UNITS);
+  const units = new UnitRegistry();
+  const fromColumns = matches.some((m) => m.source.hierarchy !== undefined);
+  if (fromColumns) files.push(HIERARCHY_UNITS);
   const stages: Partial<Record<TableName, Stage>> = {};
   const rejects: LoadIssue[] = [];
   const warnings: LoadIssue[] = [];
@@ -123,6 +129,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
       stage,
       rejects,
       warnings,
+      units,
     };
     summaries.push(await loadFile(context));
   }
@@ -144,6 +151,38 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
         warnings,
       }),
     );
+  }
+
+  if (fromColumns) {
+    const stage = (stages.units ??= newStage('units', files));
+    const found = [...units.units.values()];
+    summaries.push(
+      await loadFile({
+        dir,
+        file: HIERARCHY_UNITS,
+        fileIndex: files.indexOf(HIERARCHY_UNITS),
+        source: parseMapping({ sources: [{ files: HIERARCHY_UNITS, table: 'units' }] }).sources[0],
+        mapping,
+        config,
+        asOf,
+        stage,
+        input: inlineRecords(found),
+        rejects,
+        warnings,
+      }),
+    );
+    for (const { unit, message } of units.warnings) {
+      warnings.push({
+        file: HIERARCHY_UNITS,
+        line: found.indexOf(unit) + 1,
+        table: 'units',
+        column: 'name',
+        value: unit.name ?? '',
+        rule: 'unit_name_differs',
+        message,
+      });
+      summaries[summaries.length - 1].warnings++;
+    }
   }
 
   const checked = checkDataset(stages);
@@ -205,8 +244,18 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
 /** The name under which the mapping's own `units` appear in the load summary and rejects. */
 export const INLINE_UNITS = 'mapping:units';
 
-/** The mapping's `units` as records: line n is the n-th unit (1 = first). */
-function inlineRecords(units: NonNullable<Mapping['units']>): RecordSource {
+/** The name under which the units built from columns (a source's `hierarchy`) appear: line n = n-th unit. */
+export const HIERARCHY_UNITS = 'mapping:hierarchy';
+
+/** The mapping's `units` (or the units found from columns) as records: line n is the n-th unit. */
+function inlineRecords(
+  units: readonly {
+    unit_id: string;
+    parent_id?: string | null;
+    name?: string | null;
+    level: string;
+  }[],
+): RecordSource {
   const header = ['unit_id', 'parent_id', 'name', 'level'] as const;
   async function* records(): AsyncGenerator<RawRecord> {
     for (const [i, unit] of units.entries()) {

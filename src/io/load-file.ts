@@ -6,6 +6,7 @@ import type { StagedTable } from '../schema/validate-dataset.js';
 import { rowRules, rowWarnings, type ParsedRow } from '../schema/validate-row.js';
 import { allowedValues, type DatasetConfig } from '../schema/vocabularies.js';
 import { planColumns } from './mapping/apply.js';
+import type { UnitRegistry } from './mapping/hierarchy.js';
 import type { LoadIssue } from './issues.js';
 import type { Mapping, MappingSource } from './mapping/mapping.js';
 import { openRecords, type RawRecord, type RecordSource } from './readers/index.js';
@@ -44,6 +45,8 @@ export interface LoadFileContext {
   stage: Stage;
   /** Records already in memory (the mapping's own units); default: open `dir/file`. */
   input?: RecordSource;
+  /** Where the units of sources with a hierarchy from columns are collected (one per load). */
+  units?: UnitRegistry;
   rejects: LoadIssue[];
   warnings: LoadIssue[];
 }
@@ -64,7 +67,14 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
       delimiter: source.delimiter,
       sheet: source.sheet,
     }));
-  const plan = planColumns(input.header, source, mapping, context.pseudonymise, file);
+  const plan = planColumns(
+    input.header,
+    source,
+    mapping,
+    context.pseudonymise,
+    file,
+    context.units,
+  );
   const issue = (
     line: number | null,
     column: string,

@@ -2,7 +2,9 @@
 // from the raw record's values to the raw canonical value (before type parsing).
 // Order per cell: take (rename | derive | constant | same name) → missing values → value map → pseudonym.
 import { SCHEMA, type TableName } from '../../schema/tables.js';
+import { UnitRegistry, unitGetter } from './hierarchy.js';
 import type { Derivation, Mapping, MappingSource } from './mapping.js';
+import { MappingProblem } from './problem.js';
 
 /** How to build each canonical column of one file's rows, and what the file lacks or has in excess. */
 export interface ColumnPlan {
@@ -29,6 +31,7 @@ export function planColumns(
   mapping: Mapping,
   pseudonymise: ((id: string) => string) | undefined,
   file = 'file',
+  units: UnitRegistry = new UnitRegistry(),
 ): ColumnPlan {
   const unpivot = source.unpivot;
   const index = headerIndex(unpivot ? [...header, UNPIVOT_NAME, UNPIVOT_VALUE] : header, file);
@@ -53,7 +56,9 @@ export function planColumns(
   const absent: string[] = [];
   for (const name of Object.keys(SCHEMA[source.table as TableName].columns)) {
     let get: ((values: unknown[]) => unknown) | undefined;
-    if (name in source.derive)
+    if (name === 'unit_id' && source.hierarchy)
+      get = unitGetter(source.hierarchy, units, (c) => column(c, 'hierarchy'), file);
+    else if (name in source.derive)
       get = derive(source.derive[name], (c) => column(c, `derive.${name}`));
     else if (name in source.constants) {
       const constant = source.constants[name];
@@ -115,6 +120,7 @@ function finish(
   const fallback = map?.get('*');
   return (values) => {
     let value = get(values);
+    if (value instanceof MappingProblem) return value;
     if (typeof value === 'string') {
       const trimmed = value.trim();
       if (missing.has(trimmed)) value = null;

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { SCHEMA, TABLE_NAMES, isTableName } from '../../schema/tables.js';
+import { hierarchyLevels, hierarchySchema } from './hierarchy.js';
 
 const names = z.array(z.string().min(1));
 
@@ -49,6 +50,7 @@ const source = z.strictObject({
       value_to: z.string().min(1),
     })
     .optional(),
+  hierarchy: hierarchySchema.optional(),
   comment: z.union([z.string(), names]).optional(),
 });
 
@@ -106,8 +108,69 @@ const mappingSchema = z
         check(field, Object.keys(s[field]));
       }
       if (s.unpivot) check('unpivot', [s.unpivot.name_to, s.unpivot.value_to]);
+      if (s.hierarchy) checkHierarchy(s, i, mapping.config.unit_levels, ctx);
     });
+    const lists = mapping.sources
+      .filter((s) => s.hierarchy)
+      .map((s) => hierarchyLevels(s.hierarchy!));
+    if (
+      mapping.config.unit_levels === undefined &&
+      lists.some((l) => l.join('>') !== lists[0].join('>'))
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['config', 'unit_levels'],
+        message: `the sources' hierarchies name different levels (${lists.map((l) => l.join(' > ')).join('; ')}). List every level, top first, in config.unit_levels.`,
+      });
+    }
   });
+
+function checkHierarchy(
+  s: z.infer<typeof source>,
+  i: number,
+  configured: string[] | undefined,
+  ctx: z.RefinementCtx,
+): void {
+  const path = ['sources', i, 'hierarchy'];
+  if (!isTableName(s.table)) return;
+  if (!('unit_id' in SCHEMA[s.table as keyof typeof SCHEMA].columns)) {
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: `${s.table} has no unit_id, so a hierarchy cannot place its rows. Use it on people, postings or unit_indicators.`,
+    });
+    return;
+  }
+  for (const [key, targets] of [
+    ['rename', Object.values(s.rename)],
+    ['derive', Object.keys(s.derive)],
+    ['constants', Object.keys(s.constants)],
+  ] as const) {
+    if (targets.includes('unit_id')) {
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `the hierarchy sets unit_id: remove unit_id from ${key}.`,
+      });
+    }
+  }
+  const levels = hierarchyLevels(s.hierarchy!);
+  const repeated = levels.find((l, k) => levels.indexOf(l) !== k);
+  if (repeated !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: `level "${repeated}" appears twice; give each level its own name.`,
+    });
+  }
+  for (const level of levels.filter((l) => configured && !configured.includes(l))) {
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: `level "${level}" is not in config.unit_levels (${configured!.join(', ')}). Add it there, or remove config.unit_levels to take the levels from the hierarchy.`,
+    });
+  }
+}
 
 /** A validated mapping file, with defaults filled in (see docs/mappings.md). */
 export type Mapping = z.infer<typeof mappingSchema>;
@@ -117,6 +180,17 @@ export type MappingInput = z.input<typeof mappingSchema>;
 export type MappingSource = Mapping['sources'][number];
 /** A derived column's recipe. */
 export type Derivation = z.infer<typeof derivation>;
+
+/**
+ * The unit levels of `mapping`, top first: config.unit_levels when given, else the levels of its
+ * hierarchies from columns, else undefined (the configuration's default).
+ * @example mappingUnitLevels(parseMapping({ sources: [{ files: 'x', table: 'people', hierarchy: { levels: [{ level: 'bcu', id: 'BCU' }] } }] })) // ['bcu']
+ */
+export function mappingUnitLevels(mapping: Mapping): string[] | undefined {
+  if (mapping.config.unit_levels) return mapping.config.unit_levels;
+  const withLevels = mapping.sources.find((s) => s.hierarchy);
+  return withLevels ? hierarchyLevels(withLevels.hierarchy!) : undefined;
+}
 
 /**
  * A validated mapping from its JSON text or parsed object; throws listing every problem with its path.
