@@ -4,7 +4,8 @@
 import { SCHEMA, type TableName } from '../../schema/tables.js';
 import { UnitRegistry, unitGetter } from './hierarchy.js';
 import type { Derivation, Mapping, MappingSource } from './mapping.js';
-import { MappingProblem } from './problem.js';
+import { periodText } from './period-text.js';
+import { MappingProblem, problemIn } from './problem.js';
 
 /** How to build each canonical column of one file's rows, and what the file lacks or has in excess. */
 export interface ColumnPlan {
@@ -59,7 +60,11 @@ export function planColumns(
     if (name === 'unit_id' && source.hierarchy)
       get = unitGetter(source.hierarchy, units, (c) => column(c, 'hierarchy'), file);
     else if (name in source.derive)
-      get = derive(source.derive[name], (c) => column(c, `derive.${name}`));
+      get = derive(source.derive[name], (c) => column(c, `derive.${name}`), {
+        file,
+        target: name,
+        dateFormat: source.date_format ?? mapping.date_format,
+      });
     else if (name in source.constants) {
       const constant = source.constants[name];
       get = () => constant;
@@ -136,11 +141,37 @@ function finish(
   };
 }
 
+interface DeriveContext {
+  file: string;
+  target: string;
+  dateFormat: string;
+}
+
 function derive(
   recipe: Derivation,
   column: (name: string) => number,
+  where: DeriveContext,
 ): (values: unknown[]) => unknown {
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+  if ('from_file_name' in recipe) return fromFileName(recipe, column, where);
+  if ('from_column' in recipe) {
+    const names =
+      typeof recipe.from_column === 'string' ? [recipe.from_column] : recipe.from_column;
+    const at = names.map(column);
+    const origin = `column${names.length > 1 ? 's' : ''} ${names.join(', ')}`;
+    const format = recipe.format ?? where.dateFormat;
+    return (values) => {
+      const parts = at.map((i) => values[i]);
+      const problem = problemIn(parts);
+      if (problem) return problem;
+      const joined = parts
+        .map(text)
+        .filter((p) => p !== '')
+        .join(' ');
+      if (joined === '') return null;
+      return periodText(joined, recipe.as, format, origin);
+    };
+  }
   if ('copy' in recipe) {
     const at = column(recipe.copy);
     return (values) => values[at];
@@ -175,6 +206,35 @@ function derive(
       .filter(([i]) => yes.has(text(values[i]).toLowerCase()))
       .map(([, item]) => item);
     return items.length === 0 ? null : items.join(';');
+  };
+}
+
+/** `from_file_name`: the pattern's groups (or whole match) in the file's path, plus any `with` columns. */
+function fromFileName(
+  recipe: Extract<Derivation, { from_file_name: string }>,
+  column: (name: string) => number,
+  { file, target, dateFormat }: DeriveContext,
+): (values: unknown[]) => unknown {
+  const match = new RegExp(recipe.from_file_name).exec(file);
+  if (match === null) {
+    throw new Error(
+      `${file}: derive.${target} takes "${recipe.from_file_name}" from the file name, which does not match it. Rename the file, or correct the pattern (or the source's "files").`,
+    );
+  }
+  const taken = match.length > 1 ? match.slice(1).filter((g) => g !== undefined) : [match[0]];
+  const withNames =
+    recipe.with === undefined ? [] : typeof recipe.with === 'string' ? [recipe.with] : recipe.with;
+  const at = withNames.map(column);
+  const origin =
+    withNames.length > 0 ? `the file name and ${withNames.join(', ')}` : 'the file name';
+  return (values) => {
+    const parts = at.map((i) => values[i]);
+    const problem = problemIn(parts);
+    if (problem) return problem;
+    const joined = [...taken, ...parts.map((v) => (v == null ? '' : String(v).trim()))]
+      .filter((p) => p !== '')
+      .join(' ');
+    return periodText(joined, recipe.as, dateFormat, origin);
   };
 }
 

@@ -4,8 +4,24 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { SCHEMA, TABLE_NAMES, isTableName } from '../../schema/tables.js';
 import { hierarchyLevels, hierarchySchema } from './hierarchy.js';
+import { PERIOD_AS, type PeriodAs } from './period-text.js';
 
 const names = z.array(z.string().min(1));
+const pattern = z
+  .string()
+  .min(1)
+  .refine(
+    (text) => {
+      try {
+        new RegExp(text);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not a valid regular expression (JavaScript syntax; escape \\ as \\\\ in JSON)' },
+  );
+const periodAs = z.enum(PERIOD_AS as [PeriodAs, ...PeriodAs[]]).default('text');
 
 /** A derived column, computed from source columns (by their header names in the file). */
 const derivation = z.union([
@@ -24,6 +40,16 @@ const derivation = z.union([
   z.strictObject({
     list_of: z.record(z.string(), z.string()),
     when: names.default(['true', 'yes', 'y', '1', 'x']),
+  }),
+  z.strictObject({
+    from_file_name: pattern,
+    with: z.union([z.string().min(1), names]).optional(),
+    as: periodAs,
+  }),
+  z.strictObject({
+    from_column: z.union([z.string().min(1), names.min(1)]),
+    as: periodAs,
+    format: z.string().optional(),
   }),
 ]);
 
