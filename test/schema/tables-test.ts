@@ -53,6 +53,7 @@ describe('SCHEMA', () => {
       'disability',
       'birth_year',
       'age_band',
+      'service_years_at_leaving',
     ]);
   });
   it('names only its own columns in each key', () => {

@@ -195,6 +195,15 @@ function derive(
     const at = column(recipe.divide);
     return (values) => numberOp(values[at], (n) => n / recipe.by);
   }
+  if ('first_number' in recipe) {
+    const at = column(recipe.first_number);
+    return (values) => {
+      const t = text(values[at]);
+      if (t === '') return null;
+      const m = /\d+(?:\.\d+)?/.exec(t);
+      return m ? Number(m[0]) : values[at];
+    };
+  }
   if ('year_of' in recipe) {
     const at = column(recipe.year_of);
     return (values) => yearOf(values[at], recipe.two_digit_century);

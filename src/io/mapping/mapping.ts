@@ -41,6 +41,7 @@ const derivation = z.union([
     list_of: z.record(z.string(), z.string()),
     when: names.default(['true', 'yes', 'y', '1', 'x']),
   }),
+  z.strictObject({ first_number: z.string().min(1) }),
   z.strictObject({
     from_file_name: pattern,
     with: z.union([z.string().min(1), names]).optional(),
