@@ -7,6 +7,7 @@ import { rowRules, rowWarnings, type ParsedRow } from '../schema/validate-row.js
 import { allowedValues, type DatasetConfig } from '../schema/vocabularies.js';
 import { planColumns } from './mapping/apply.js';
 import type { UnitRegistry } from './mapping/hierarchy.js';
+import { undatedLeavers } from './mapping/undated-leavers.js';
 import type { LoadIssue } from './issues.js';
 import type { Mapping, MappingSource } from './mapping/mapping.js';
 import { openRecords, type RawRecord, type RecordSource } from './readers/index.js';
@@ -113,12 +114,17 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
     );
   }
   const names = Object.keys(spec);
+  const undated = undatedLeavers(source, table);
   const parsers = names.map((name) =>
-    makeCellParser(name, spec[name], {
-      allowed: allowedValues(spec[name], config),
-      dateFormat: source.date_formats[name] ?? source.date_format ?? mapping.date_format,
-      decimal: source.decimal ?? mapping.decimal,
-    }),
+    makeCellParser(
+      name,
+      undated?.optional.has(name) ? { ...spec[name], required: false } : spec[name],
+      {
+        allowed: allowedValues(spec[name], config),
+        dateFormat: source.date_formats[name] ?? source.date_format ?? mapping.date_format,
+        decimal: source.decimal ?? mapping.decimal,
+      },
+    ),
   );
   const getters = names.map((name) => plan.getters[name]);
   const rules = rowRules(table, context.asOf);
@@ -163,7 +169,16 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
               });
             } else row[names[c]] = value;
           }
-          if (problems.length === 0) problems = rules(row);
+          if (problems.length === 0) {
+            problems = rules(row);
+            if (undated !== undefined) {
+              const reviewed = undated.review(row, problems);
+              problems = reviewed.problems;
+              if (problems.length === 0)
+                for (const w of reviewed.warnings)
+                  context.warnings.push(issue(record.line, w.column, w.value, w.rule, w.message));
+            }
+          }
         }
         if (problems.length > 0) {
           summary.rows_rejected++;

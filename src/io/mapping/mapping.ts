@@ -78,6 +78,7 @@ const source = z.strictObject({
     })
     .optional(),
   hierarchy: hierarchySchema.optional(),
+  undated_leavers: z.enum(['reject', 'warn']).default('reject'),
   comment: z.union([z.string(), names]).optional(),
 });
 

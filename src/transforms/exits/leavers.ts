@@ -70,9 +70,19 @@ export function deriveExitLeavers(
   const type = people.array('leaver_type') as ArrayLike<string | null>;
   const keep: number[] = [];
   const labels: string[] = [];
+  // A leaver of unknown date (leaver_type set, no end_date: an exit survey without a cease year)
+  // counts only in a period pooling all the data (kind 'all').
+  const pooled = list?.length === 1 && String(list[0].kind) === 'all' ? list[0].label : undefined;
   for (let i = 0; i < people.numRows(); i++) {
     const e = end[i];
-    if (e === null || (leaverTypes !== undefined && !leaverTypes.includes(type[i] ?? ''))) continue;
+    if (leaverTypes !== undefined && !leaverTypes.includes(type[i] ?? '')) continue;
+    if (e === null) {
+      if (pooled !== undefined && type[i] !== null) {
+        keep.push(i);
+        labels.push(pooled);
+      }
+      continue;
+    }
     const label = list
       ? list.find((p) => e >= p.start && e <= p.end)?.label
       : periodOf(e, periodKind, { fyStartMonth }).label;
@@ -80,7 +90,7 @@ export function deriveExitLeavers(
     keep.push(i);
     labels.push(label);
   }
-  const match = matchInterviews(ids, end, exitInterviews);
+  const match = matchInterviews(ids, end, type, exitInterviews);
   const primary = exitInterviews.array('primary_reason') as ArrayLike<string | null>;
   const others = exitInterviews.array('other_reasons') as ArrayLike<string[] | null>;
   const recommend = numbers(exitInterviews, 'would_recommend');
@@ -104,11 +114,12 @@ export function deriveExitLeavers(
 function matchInterviews(
   ids: ArrayLike<string>,
   end: ArrayLike<number | null>,
+  type: ArrayLike<string | null>,
   interviews: ColumnTable,
 ): Map<number, number> {
   const spells = new Map<string, number[]>();
   for (let i = 0; i < ids.length; i++) {
-    if (end[i] === null) continue;
+    if (end[i] === null && type[i] === null) continue;
     const list = spells.get(ids[i]);
     if (list) list.push(i);
     else spells.set(ids[i], [i]);
@@ -122,8 +133,14 @@ function matchInterviews(
     const day = when[j];
     let best = candidates[0];
     for (const i of candidates) {
+      // a dated spell before an undated one; among dated, the nearest (or the latest when undated)
       const better =
-        day === null ? end[i]! > end[best]! : Math.abs(end[i]! - day) < Math.abs(end[best]! - day);
+        end[i] === null
+          ? false
+          : end[best] === null ||
+            (day === null
+              ? end[i]! > end[best]!
+              : Math.abs(end[i]! - day) < Math.abs(end[best]! - day));
       if (better) best = i;
     }
     if (!matched.has(best)) matched.set(best, j);
