@@ -18,7 +18,8 @@ import {
   type MappingInput,
 } from './mapping/mapping.js';
 import { makePseudonymiser, resolvePseudonymKey } from './mapping/pseudonymise.js';
-import type { RawRecord, RecordSource } from './readers/index.js';
+import { needsShaping, shapeRecords } from './mapping/records.js';
+import { openRecords, type RawRecord, type RecordSource } from './readers/index.js';
 
 export type { FileSummary };
 
@@ -117,10 +118,22 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   for (const [fileIndex, { file, source }] of matches.entries()) {
     const name = source.table as TableName;
     const stage = (stages[name] ??= newStage(name, files));
+    const input = needsShaping(source)
+      ? shapeRecords(
+          await openRecords(`${dir}/${file}`, {
+            encoding: source.encoding,
+            delimiter: source.delimiter,
+            sheet: source.sheet,
+          }),
+          source,
+          file,
+        )
+      : undefined;
     const context = {
       dir,
       file,
       fileIndex,
+      input,
       source,
       mapping,
       config,

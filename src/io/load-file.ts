@@ -30,8 +30,19 @@ export interface FileSummary {
   rows_loaded: number;
   rows_rejected: number;
   warnings: number;
-  /** How the file was read; `records` (with unpivot) is the records read before each became several rows. */
-  details: { encoding?: string; delimiter?: string; sheet?: string; records?: number };
+  /**
+   * How the file was read; `records` (with unpivot) is the records read before each became several
+   * rows; skipped_rows, blank_rows and section_rows count lines a report-shaped source left out.
+   */
+  details: {
+    encoding?: string;
+    delimiter?: string;
+    sheet?: string;
+    records?: number;
+    skipped_rows?: number;
+    blank_rows?: number;
+    section_rows?: number;
+  };
 }
 
 export interface LoadFileContext {

@@ -80,11 +80,22 @@ export function planColumns(
       getters[name] = () => null;
       continue;
     }
-    getters[name] = finish(
-      stripSuffix(get, source.strip_suffix[name]),
-      missing,
-      source.values[name],
-      name === 'person_id' ? pseudonymise : undefined,
+    const type = (SCHEMA[source.table as TableName].columns as Record<string, { type: string }>)[
+      name
+    ].type;
+    getters[name] = checkPattern(
+      name,
+      finish(
+        groupedNumber(
+          stripSuffix(get, source.strip_suffix[name]),
+          type === 'number' || type === 'integer' ? source.thousands : undefined,
+          source.decimal ?? mapping.decimal,
+        ),
+        missing,
+        source.values[name],
+        name === 'person_id' ? pseudonymise : undefined,
+      ),
+      source.patterns[name],
     );
   }
   const dropped = new Set(source.drop);
@@ -110,6 +121,44 @@ function stripSuffix(
     if (typeof value !== 'string') return value;
     const text = value.trim();
     return text.endsWith(suffix) ? text.slice(0, text.length - suffix.length) : value;
+  };
+}
+
+/** A number written with a thousands separator (1,234,567.8) without it; anything else unchanged. */
+function groupedNumber(
+  get: (values: unknown[]) => unknown,
+  thousands: string | undefined,
+  decimal: string,
+): (values: unknown[]) => unknown {
+  if (thousands === undefined) return get;
+  const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const grouped = new RegExp(`^[+-]?\\d{1,3}(?:${esc(thousands)}\\d{3})+(?:${esc(decimal)}\\d+)?$`);
+  return (values) => {
+    const value = get(values);
+    if (typeof value !== 'string') return value;
+    const text = value.trim();
+    return grouped.test(text) ? text.split(thousands).join('') : value;
+  };
+}
+
+/** The value must match `pattern` (after the value map); otherwise a MappingProblem (rule pattern). */
+function checkPattern(
+  name: string,
+  get: (values: unknown[]) => unknown,
+  pattern: string | undefined,
+): (values: unknown[]) => unknown {
+  if (pattern === undefined) return get;
+  const regex = new RegExp(pattern);
+  return (values) => {
+    const value = get(values);
+    if (value === null || value === undefined || value instanceof MappingProblem) return value;
+    const text = String(value).trim();
+    if (text === '' || regex.test(text)) return value;
+    return new MappingProblem(
+      'pattern',
+      `${name} "${text}" does not match ${pattern}, the pattern the mapping requires. Correct the source, or map this value to a valid one with "values".`,
+      text,
+    );
   };
 }
 

@@ -78,6 +78,19 @@ const source = z.strictObject({
     })
     .optional(),
   hierarchy: hierarchySchema.optional(),
+  columns: names.min(1).optional(),
+  skip_rows: z.record(z.string(), pattern).default({}),
+  skip_blank_rows: z.boolean().default(false),
+  sections: z
+    .strictObject({
+      column: z.string().min(1),
+      match: pattern,
+      to: z.string().min(1),
+      ascending: z.string().min(1).optional(),
+    })
+    .optional(),
+  patterns: z.record(z.string(), pattern).default({}),
+  thousands: z.enum([',', '.', ' ', "'"]).optional(),
   undated_leavers: z.enum(['reject', 'warn']).default('reject'),
   comment: z.union([z.string(), names]).optional(),
 });
@@ -132,11 +145,19 @@ const mappingSchema = z
         'derive',
         'date_formats',
         'strip_suffix',
+        'patterns',
       ] as const) {
         check(field, Object.keys(s[field]));
       }
       if (s.unpivot) check('unpivot', [s.unpivot.name_to, s.unpivot.value_to]);
       if (s.hierarchy) checkHierarchy(s, i, mapping.config.unit_levels, ctx);
+      if (s.thousands !== undefined && s.thousands === (s.decimal ?? mapping.decimal)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources', i, 'thousands'],
+          message: `the thousands separator "${s.thousands}" is also the decimal separator. Set "decimal" or "thousands" to the other.`,
+        });
+      }
     });
     const lists = mapping.sources
       .filter((s) => s.hierarchy)
