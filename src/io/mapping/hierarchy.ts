@@ -18,6 +18,8 @@ const hierarchyLevel = z.strictObject({
   name: z.string().min(1).optional(),
   /** The codes identify a unit on their own (unique in the level), not only under their parent. */
   unique: z.boolean().default(false),
+  /** A code must match this regular expression (e.g. ^\\d{3}$), else the row is rejected (rule pattern). */
+  pattern: z.string().min(1).optional(),
 });
 
 /** The `hierarchy` key of a source. */
@@ -89,6 +91,7 @@ export function unitGetter(
     ...l,
     at: column(l.id),
     nameAt: l.name === undefined ? undefined : column(l.name),
+    regex: l.pattern === undefined ? undefined : new RegExp(l.pattern),
   }));
   const top = hierarchy.top;
   if (top !== undefined) {
@@ -112,6 +115,14 @@ export function unitGetter(
         'hierarchy_gap',
         `${levels[below].level} "${codes[below]}" is given but ${empty.level} (column ${empty.id}) is empty, so the unit's place in the hierarchy is unknown. Fill ${empty.id} in the export.`,
         codes[below],
+      );
+    }
+    const bad = levels.findIndex((l, k) => k < used && l.regex && !l.regex.test(codes[k]));
+    if (bad !== -1) {
+      return new MappingProblem(
+        'pattern',
+        `${levels[bad].level} "${codes[bad]}" (column ${levels[bad].id}) does not match ${levels[bad].pattern}, the pattern the mapping requires. Correct the source, or map this value with "values".`,
+        codes[bad],
       );
     }
     let parent: string | null = top?.id ?? null;

@@ -276,3 +276,32 @@ describe('source hierarchy', () => {
     );
   });
 });
+
+describe('source hierarchy with a pattern', () => {
+  it('rejects a row whose code fails the level pattern, and makes no unit of it', async () => {
+    const text = ['UNIT,NAME,V', '001,District,1', 'Oil,District,2', ''].join('\n');
+    const data = await loadDataset(folder({ 'ot.csv': text }), {
+      asOf: '2025-03-31',
+      mapping: {
+        date_format: 'iso',
+        sources: [
+          {
+            files: 'ot.csv',
+            table: 'unit_indicators',
+            hierarchy: {
+              levels: [
+                { level: 'unit', id: 'UNIT', name: 'NAME', unique: true, pattern: '^\\d{3}$' },
+              ],
+            },
+            rename: { V: 'value' },
+            constants: { period_start: '2017-01-01', period_end: '2017-01-31', indicator: 'x' },
+          },
+        ],
+      },
+    });
+    assert.deepEqual(data.tables.units.array('unit_id'), ['unit:001']);
+    assert.deepEqual(data.rejects.select('line', 'value', 'rule').objects(), [
+      { line: 3, value: 'Oil', rule: 'pattern' },
+    ]);
+  });
+});
