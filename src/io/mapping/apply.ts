@@ -85,15 +85,18 @@ export function planColumns(
     ].type;
     getters[name] = checkPattern(
       name,
-      finish(
-        groupedNumber(
-          stripSuffix(get, source.strip_suffix[name]),
-          type === 'number' || type === 'integer' ? source.thousands : undefined,
-          source.decimal ?? mapping.decimal,
+      withDefault(
+        finish(
+          groupedNumber(
+            stripSuffix(get, source.strip_suffix[name]),
+            type === 'number' || type === 'integer' ? source.thousands : undefined,
+            source.decimal ?? mapping.decimal,
+          ),
+          missing,
+          source.values[name],
+          name === 'person_id' ? pseudonymise : undefined,
         ),
-        missing,
-        source.values[name],
-        name === 'person_id' ? pseudonymise : undefined,
+        source.defaults[name],
       ),
       source.patterns[name],
     );
@@ -121,6 +124,20 @@ function stripSuffix(
     if (typeof value !== 'string') return value;
     const text = value.trim();
     return text.endsWith(suffix) ? text.slice(0, text.length - suffix.length) : value;
+  };
+}
+
+/** An empty cell (after missing values) replaced by the mapping's default for the column. */
+function withDefault(
+  get: (values: unknown[]) => unknown,
+  fallback: string | number | boolean | undefined,
+): (values: unknown[]) => unknown {
+  if (fallback === undefined) return get;
+  return (values) => {
+    const value = get(values);
+    const empty =
+      value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+    return empty ? fallback : value;
   };
 }
 
@@ -244,6 +261,7 @@ function derive(
     const at = column(recipe.divide);
     return (values) => numberOp(values[at], (n) => n / recipe.by);
   }
+  if ('month_sequence' in recipe) return monthSequence(recipe, column);
   if ('first_number' in recipe) {
     const at = column(recipe.first_number);
     return (values) => {
@@ -264,6 +282,39 @@ function derive(
       .filter(([i]) => yes.has(text(values[i]).toLowerCase()))
       .map(([, item]) => item);
     return items.length === 0 ? null : items.join(';');
+  };
+}
+
+/**
+ * `month_sequence`: rows in time order carry a month number only; the year starts at `first` and
+ * passes each time the month falls below the previous row's. Anything but 1–12 is rejected and skipped.
+ */
+function monthSequence(
+  recipe: Extract<Derivation, { month_sequence: string }>,
+  column: (name: string) => number,
+): (values: unknown[]) => unknown {
+  const at = column(recipe.month_sequence);
+  let year = Number(recipe.first.slice(0, 4));
+  let previous = Number(recipe.first.slice(5, 7));
+  return (values) => {
+    const text = values[at] === null || values[at] === undefined ? '' : String(values[at]).trim();
+    if (text === '') return null;
+    const month = Number(text);
+    if (!Number.isInteger(month) || month < 1 || month > 12) {
+      return new MappingProblem(
+        'invalid_period',
+        `${recipe.month_sequence} "${text}" is not a month number 1–12, so the row's month is unknown (and it does not move the sequence on). Correct the source.`,
+        text,
+      );
+    }
+    if (month < previous) year++;
+    previous = month;
+    return periodText(
+      `${year}-${String(month).padStart(2, '0')}`,
+      recipe.as,
+      'iso',
+      'the month sequence',
+    );
   };
 }
 

@@ -43,6 +43,11 @@ const derivation = z.union([
   }),
   z.strictObject({ first_number: z.string().min(1) }),
   z.strictObject({
+    month_sequence: z.string().min(1),
+    first: z.string().regex(/^\d{4}-\d{2}$/, 'the first month, written yyyy-mm'),
+    as: periodAs,
+  }),
+  z.strictObject({
     from_file_name: pattern,
     with: z.union([z.string().min(1), names]).optional(),
     as: periodAs,
@@ -67,6 +72,7 @@ const source = z.strictObject({
   rename: z.record(z.string(), z.string()).default({}),
   values: z.record(z.string(), z.record(z.string(), z.string())).default({}),
   constants: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  defaults: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
   derive: z.record(z.string(), derivation).default({}),
   drop: names.default([]),
   strip_suffix: z.record(z.string(), z.string().min(1)).default({}),
@@ -146,6 +152,7 @@ const mappingSchema = z
         'date_formats',
         'strip_suffix',
         'patterns',
+        'defaults',
       ] as const) {
         check(field, Object.keys(s[field]));
       }

@@ -143,3 +143,59 @@ describe('one source for many monthly files', () => {
     );
   });
 });
+
+describe('derive month_sequence', () => {
+  it('gives each row its year from the order of the rows: a year passes when the month falls', () => {
+    // The UCI absenteeism rows run from July 2007 in time order, with the month only (SOURCE.md).
+    const p = plan(
+      {
+        table: 'unit_indicators',
+        derive: {
+          period_start: { month_sequence: 'Month', first: '2007-07', as: 'month_start' },
+        },
+      },
+      ['Month'],
+    );
+    const got = ['7', '7', '12', '1', '0', '3', '7', '2'].map((m) =>
+      String(p.getters.period_start([m])),
+    );
+    // Month 0 is no month: rejected, and the sequence goes on as if it were not there.
+    assert.deepEqual(got, [
+      '2007-07-01',
+      '2007-07-01',
+      '2007-12-01',
+      '2008-01-01',
+      '0',
+      '2008-03-01',
+      '2008-07-01',
+      '2009-02-01',
+    ]);
+    assert.equal((p.getters.period_start(['13']) as { rule: string }).rule, 'invalid_period');
+  });
+});
+
+describe('source defaults', () => {
+  it('fills an empty cell with the default the mapping gives (an empty pay cell is zero)', async () => {
+    const dir = folder({ 'pay.csv': 'id,OVERTIME\na,"1,500.25"\nb,\n' });
+    const data = await loadDataset(dir, {
+      asOf: '2025-03-31',
+      mapping: {
+        sources: [
+          {
+            files: 'pay.csv',
+            table: 'person_measures',
+            rename: { id: 'person_id', OVERTIME: 'value' },
+            thousands: ',',
+            defaults: { value: 0 },
+            constants: {
+              measure: 'overtime_pay_usd',
+              period_start: '2023-01-01',
+              period_end: '2023-12-31',
+            },
+          },
+        ],
+      },
+    });
+    assert.deepEqual(data.tables.person_measures.array('value'), [1500.25, 0]);
+  });
+});
