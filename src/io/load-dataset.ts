@@ -41,7 +41,15 @@ export interface LoadOptions {
 /** Everything a load produced: typed tables, what happened to each file, and every problem. */
 export interface Dataset {
   /** One arquero table per canonical table (empty, typed, when no file fed it). */
-  tables: Record<TableName, ColumnTable>;
+  tables: Record<TableName, ColumnTable> & {
+    /**
+     * People-shaped rows of leavers whose start or end date is unknown (only from a source with
+     * `undated_leavers: "warn"`, e.g. an exit survey; empty otherwise). They are kept out of people,
+     * so that headcounts, spells and periods never see them; exit analyses pooled over all the data
+     * take them (deriveExitLeavers' `undatedLeavers`).
+     */
+    undated_leavers?: ColumnTable;
+  };
   files: FileSummary[];
   /** Quarantined rows: one row per problem (file, line, table, column, value, rule, message). */
   rejects: ColumnTable;
@@ -244,11 +252,12 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
       } else summary.warnings++;
     }
   }
-  const tables = {} as Record<TableName, ColumnTable>;
+  const tables = {} as Dataset['tables'];
   for (const name of TABLE_NAMES) {
     const stage = stages[name];
     tables[name] = stage === undefined ? emptyTable(name) : stageToTable(name, stage);
   }
+  [tables.people, tables.undated_leavers] = splitUndatedLeavers(tables.people);
   // Every extract gets one top unit and a level order, whatever it holds.
   const hierarchy = completeUnits(tables.units, tables.people, config.unitLevels);
   tables.units = hierarchy.units;
@@ -316,6 +325,30 @@ function matchFiles(all: string[], mapping: Mapping) {
     }
   }
   return matches;
+}
+
+/** People rows with both dates, and the leavers whose start or end date is unknown. */
+function splitUndatedLeavers(people: ColumnTable): [ColumnTable, ColumnTable] {
+  const start = people.array('start_date') as ArrayLike<number | null>;
+  const end = people.array('end_date') as ArrayLike<number | null>;
+  const type = people.array('leaver_type') as ArrayLike<string | null>;
+  const undated: number[] = [];
+  for (let i = 0; i < people.numRows(); i++) {
+    if (type[i] !== null && (start[i] === null || end[i] === null)) undated.push(i);
+  }
+  if (undated.length === 0) return [people, emptyTable('people')];
+  const out = new Set(undated);
+  const pick = (rows: number[]) =>
+    table(
+      Object.fromEntries(
+        people.columnNames().map((c) => {
+          const values = people.array(c) as ArrayLike<unknown>;
+          return [c, rows.map((i) => values[i])];
+        }),
+      ),
+    );
+  const dated = [...Array(people.numRows()).keys()].filter((i) => !out.has(i));
+  return [pick(dated), pick(undated)];
 }
 
 function stageToTable(name: TableName, stage: Stage): ColumnTable {

@@ -3,8 +3,8 @@
 // resignations citing dissatisfaction by service band, pooled over all years, match the published analysis.
 import assert from 'node:assert/strict';
 import { loadDataset, type Dataset } from '../../src/io/load-dataset.js';
-import { epochDay } from '../../src/time/dates.js';
-import { parsePeriod, type Period, type PeriodKind } from '../../src/time/periods.js';
+import { resolvePeriod } from '../../src/io/coverage.js';
+import { parsePeriod } from '../../src/time/periods.js';
 import { deriveExitLeavers } from '../../src/transforms/exits/leavers.js';
 import {
   parseExitReasonGroups,
@@ -15,13 +15,6 @@ import { describeRealData } from '../helpers/real-data.js';
 const MAPPING = 'examples/mappings/qld-exit-surveys.json';
 const DISSATISFACTION =
   'dissatisfaction: job_dissatisfaction, dissatisfaction_with_employer, physical_work_environment, lack_of_recognition, job_security, work_location, employment_conditions, work_life_balance, workload';
-// All the data, pooled (the period `--period all` gives): 2006-07-01 to 2014-07-01 here.
-const ALL: Period = {
-  kind: 'all' as PeriodKind,
-  label: 'all data',
-  start: epochDay(2006, 7, 1),
-  end: epochDay(2014, 7, 1),
-};
 
 describeRealData(
   'Queensland exit surveys through their example mapping',
@@ -63,7 +56,8 @@ describeRealData(
 
     it('gives the published shares of dissatisfied resignations by service band, pooled over all years', () => {
       const leavers = deriveExitLeavers(data.tables.people, data.tables.exit_interviews, {
-        periods: ALL,
+        periods: resolvePeriod('all', data), // --period all: every day of the data, pooled
+        undatedLeavers: data.tables.undated_leavers,
         serviceBandEdges: [3, 7, 11],
         leaverTypes: ['voluntary_resignation'],
       });
@@ -102,6 +96,18 @@ describeRealData(
       assert.deepEqual(
         [...basis].sort(),
         [null, 'service_start_date', 'service_years_at_leaving'].sort(),
+      );
+    });
+
+    it('keeps undated leavers out of people: every people row has its dates', () => {
+      // Python csv: DETE rows with "DETE Start Date" or "Cease Date" "Not Stated": 103 (73 + 34, 4 with
+      // both); TAFE leavers with a blank service band or cessation year: 107. The other 1,313 are dated.
+      const people = data.tables.people.objects() as Record<string, unknown>[];
+      assert.ok(people.every((p) => p.start_date !== null));
+      assert.ok(people.every((p) => (p.end_date === null) === (p.leaver_type === null)));
+      assert.deepEqual(
+        [data.tables.people.numRows(), data.tables.undated_leavers!.numRows()],
+        [822 + 701 - 210, 103 + 107],
       );
     });
 

@@ -1,6 +1,7 @@
 // Leavers of unknown date: a source that holds only leavers (an exit survey) may declare
 // "undated_leavers": "warn", so that a leaver whose start or end date is unknown loads with a warning
-// instead of being rejected. Such a row counts in tables pooled over all the data, never in a period.
+// instead of being rejected. loadDataset keeps such rows in tables.undated_leavers, out of people (no
+// headcount or spell sees them); exit tables pooled over all the data count them.
 import type { TableName } from '../../schema/tables.js';
 import type { ParsedRow, RowProblem } from '../../schema/validate-row.js';
 import type { MappingSource } from './mapping.js';
@@ -53,7 +54,7 @@ export function undatedLeavers(
         rule: 'undated_leaver',
         column,
         value: '',
-        message: `${leaver} with no ${column}: loaded as a leaver of unknown date (the mapping allows undated leavers). It counts in tables pooled over all the data, in no period's figures.`,
+        message: `${leaver} with no ${column}: loaded as a leaver of unknown date (the mapping allows undated leavers), into tables.undated_leavers rather than people. It counts in exit tables pooled over all the data, never in a period's figures or a headcount.`,
       });
       if (row.start_date === null) warnings.push(undated('start_date'));
       const kept = problems.filter((p) => p.rule !== 'leaver_type_without_end_date');

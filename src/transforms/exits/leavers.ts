@@ -19,6 +19,11 @@ export interface ExitLeaverOptions {
   serviceBandEdges?: readonly number[];
   /** Leaver types to keep (default all, transfers included: pass a list to narrow). */
   leaverTypes?: readonly string[];
+  /**
+   * Leavers of unknown date (data.tables.undated_leavers): counted only when `periods` is the one
+   * period pooling all the data (kind 'all'), since they belong to no single period.
+   */
+  undatedLeavers?: ColumnTable;
 }
 
 export const EXIT_LEAVERS: DefinitionCard = {
@@ -47,6 +52,7 @@ export function deriveExitLeavers(
     fyStartMonth = 4,
     serviceBandEdges = JL6_EDGES,
     leaverTypes,
+    undatedLeavers,
   }: ExitLeaverOptions = {},
 ): ColumnTable {
   const fn = 'deriveExitLeavers';
@@ -65,14 +71,17 @@ export function deriveExitLeavers(
     { fix: 'Pass data.tables.exit_interviews from loadDataset().' },
   );
   const list = periods === undefined ? undefined : periodList(fn, periods);
+  // A leaver of unknown date (leaver_type set, no end_date: an exit survey without a cease year)
+  // counts only in a period pooling all the data (kind 'all').
+  const pooled = list?.length === 1 && list[0].kind === 'all' ? list[0].label : undefined;
+  if (pooled !== undefined && undatedLeavers !== undefined && undatedLeavers.numRows() > 0) {
+    people = people.concat(undatedLeavers.select(people.columnNames()));
+  }
   const ids = people.array('person_id') as ArrayLike<string>;
   const end = numbers(people, 'end_date');
   const type = people.array('leaver_type') as ArrayLike<string | null>;
   const keep: number[] = [];
   const labels: string[] = [];
-  // A leaver of unknown date (leaver_type set, no end_date: an exit survey without a cease year)
-  // counts only in a period pooling all the data (kind 'all').
-  const pooled = list?.length === 1 && String(list[0].kind) === 'all' ? list[0].label : undefined;
   for (let i = 0; i < people.numRows(); i++) {
     const e = end[i];
     if (leaverTypes !== undefined && !leaverTypes.includes(type[i] ?? '')) continue;

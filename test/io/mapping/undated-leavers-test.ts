@@ -50,8 +50,10 @@ describe('source undated_leavers', () => {
 
   it('with "warn", loads a leaver whose start or end date is unknown, one warning per missing date', async () => {
     const data = await load({ undated_leavers: 'warn' });
-    assert.deepEqual(data.tables.people.array('person_id'), ['1', '2', '3', '4']);
-    assert.deepEqual(data.tables.people.array('end_date'), [15887, null, 15887, null]); // 2013-07-01
+    // People keeps its contract (every row dated); the leavers of unknown date are kept beside it.
+    assert.deepEqual(data.tables.people.array('person_id'), ['1']);
+    assert.deepEqual(data.tables.undated_leavers!.array('person_id'), ['2', '3', '4']);
+    assert.deepEqual(data.tables.undated_leavers!.array('end_date'), [null, 15887, null]); // 2013-07-01
     assert.deepEqual(data.rejects.select('line', 'column', 'rule').objects(), [
       { line: 6, column: 'start_date', rule: 'required' },
     ]);
@@ -64,7 +66,7 @@ describe('source undated_leavers', () => {
     ]);
     assert.match(
       undated.get('message', 0) as string,
-      /voluntary_resignation with no end_date: loaded as a leaver of unknown date \(the mapping allows undated leavers\)\. It counts in tables pooled over all the data, in no period's figures\./,
+      /voluntary_resignation with no end_date: loaded as a leaver of unknown date \(the mapping allows undated leavers\), into tables\.undated_leavers rather than people\. It counts in exit tables pooled over all the data, never in a period's figures or a headcount\./,
     );
     const [file] = data.files;
     assert.deepEqual(
