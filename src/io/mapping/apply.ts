@@ -64,6 +64,7 @@ export function planColumns(
         file,
         target: name,
         dateFormat: source.date_format ?? mapping.date_format,
+        missing,
       });
     else if (name in source.constants) {
       const constant = source.constants[name];
@@ -211,6 +212,8 @@ interface DeriveContext {
   file: string;
   target: string;
   dateFormat: string;
+  /** Texts that mean "empty" (the mapping's missing_values): read as empty by period recipes. */
+  missing: ReadonlySet<string>;
 }
 
 function derive(
@@ -232,7 +235,7 @@ function derive(
       if (problem) return problem;
       const joined = parts
         .map(text)
-        .filter((p) => p !== '')
+        .filter((p) => p !== '' && !where.missing.has(p))
         .join(' ');
       if (joined === '') return null;
       return periodText(joined, recipe.as, format, origin);
@@ -262,6 +265,18 @@ function derive(
     return (values) => numberOp(values[at], (n) => n / recipe.by);
   }
   if ('month_sequence' in recipe) return monthSequence(recipe, column);
+  if ('years_before' in recipe) {
+    const at = column(recipe.years_before);
+    const [y, m, d] = recipe.date.split('-').map(Number);
+    return (values) => {
+      const t = text(values[at]);
+      if (t === '') return null;
+      const n = Number(t);
+      if (!Number.isInteger(n) || n < 0) return values[at];
+      const day = m === 2 && d === 29 ? 28 : d; // 29 February falls back to the 28th in other years
+      return `${y - n}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    };
+  }
   if ('first_number' in recipe) {
     const at = column(recipe.first_number);
     return (values) => {
@@ -322,7 +337,7 @@ function monthSequence(
 function fromFileName(
   recipe: Extract<Derivation, { from_file_name: string }>,
   column: (name: string) => number,
-  { file, target, dateFormat }: DeriveContext,
+  { file, target, dateFormat, missing }: DeriveContext,
 ): (values: unknown[]) => unknown {
   const match = new RegExp(recipe.from_file_name).exec(file);
   if (match === null) {
@@ -341,7 +356,7 @@ function fromFileName(
     const problem = problemIn(parts);
     if (problem) return problem;
     const joined = [...taken, ...parts.map((v) => (v == null ? '' : String(v).trim()))]
-      .filter((p) => p !== '')
+      .filter((p) => p !== '' && !missing.has(p))
       .join(' ');
     return periodText(joined, recipe.as, dateFormat, origin);
   };

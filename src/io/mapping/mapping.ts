@@ -43,6 +43,10 @@ const derivation = z.union([
   }),
   z.strictObject({ first_number: z.string().min(1) }),
   z.strictObject({
+    years_before: z.string().min(1),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written yyyy-mm-dd'),
+  }),
+  z.strictObject({
     month_sequence: z.string().min(1),
     first: z.string().regex(/^\d{4}-\d{2}$/, 'the first month, written yyyy-mm'),
     as: periodAs,
@@ -99,6 +103,8 @@ const source = z.strictObject({
   thousands: z.enum([',', '.', ' ', "'"]).optional(),
   undated_leavers: z.enum(['reject', 'warn']).default('reject'),
   comment: z.union([z.string(), names]).optional(),
+  /** Notes of `wbk map` on each guess (key: the mapping path guessed, e.g. "rename.EmpID"). */
+  review: z.record(z.string(), z.string()).optional(),
 });
 
 /** A unit written in the mapping itself, for exports that have no units file. */
@@ -114,6 +120,8 @@ const mappingSchema = z
     $schema: z.string().optional(),
     description: z.string().optional(),
     comment: z.union([z.string(), names]).optional(),
+    /** Notes of `wbk map` about the draft as a whole. */
+    review: names.optional(),
     date_format: z.string().default('dd/mm/yyyy'),
     decimal: z.enum(['.', ',']).default('.'),
     missing_values: names.default([]),
