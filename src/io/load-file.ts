@@ -131,7 +131,7 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
   for await (const batch of batchesOf(input)) {
     for (const record of batch) {
       records++;
-      const checked = recordProblems(record.values, record.error, input.header);
+      const checked = recordProblems(record, input.header);
       const rows =
         plan.expand !== undefined && checked.length === 0
           ? plan.expand(record.values)
@@ -220,11 +220,8 @@ type RecordProblem = { rule: string; column: string; value: string; message: str
 /** The shared "no problem" answer (never pushed to: a problem replaces it with a new list). */
 const NO_PROBLEMS: readonly RecordProblem[] = Object.freeze([]);
 
-function recordProblems(
-  values: unknown[],
-  error: string | undefined,
-  header: string[],
-): RecordProblem[] {
+function recordProblems(record: RawRecord, header: string[]): RecordProblem[] {
+  const { values, error } = record;
   const width = header.length;
   if (error === undefined && values.length === width && plainRecord(values)) {
     return NO_PROBLEMS as RecordProblem[];
@@ -232,10 +229,10 @@ function recordProblems(
   const problems: RecordProblem[] = [];
   if (error !== undefined) {
     problems.push({
-      rule: 'unreadable_record',
-      column: '',
-      value: '',
-      message: `${error}. Fix the file at this line (e.g. close the quote), then reload.`,
+      rule: record.rule ?? 'unreadable_record',
+      column: record.field === undefined ? '' : (header[record.field] ?? ''),
+      value: record.value ?? '',
+      message: `${error}.`,
     });
     return problems;
   }

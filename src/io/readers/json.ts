@@ -64,7 +64,10 @@ async function* lines(
     try {
       yield { line, value: JSON.parse(trimmed) };
     } catch (error) {
-      yield { line, error: `not valid JSON: ${(error as Error).message}` };
+      yield {
+        line,
+        error: `not valid JSON: ${(error as Error).message}. Correct this line of the file (one JSON object per line), then export again`,
+      };
     }
   }
 }
@@ -76,7 +79,14 @@ function keysOf(rows: unknown[]): string[] {
 }
 
 function toRecord(value: unknown, header: string[], line: number): RawRecord {
-  if (!isObject(value)) return { line, values: [], error: 'expected a JSON object (one row)' };
+  if (!isObject(value)) {
+    return {
+      line,
+      values: [],
+      error:
+        'expected a JSON object (one row), found another JSON value. Give each row as {"column": value, …}',
+    };
+  }
   return { line, values: header.map((key) => value[key] ?? null) };
 }
 

@@ -76,11 +76,13 @@ describe('readCsv', () => {
     assert.equal(details.encoding, 'windows-1252');
     assert.deepEqual(rows[0].values, ['café', '€5']);
   });
-  it('ends with an error record at an unclosed quote', async () => {
+  it('gives an error record for the line of an unclosed quote and reads the lines after it', async () => {
     const { rows } = await all(file('unclosed.csv', 'a,b\n1,2\n3,"open\n4,5\n'));
     assert.deepEqual(rows[0], { line: 2, values: ['1', '2'] });
     assert.equal(rows[1].line, 3);
+    assert.equal(rows[1].rule, 'unclosed_quote');
     assert.match(rows[1].error ?? '', /^CSV syntax error: .*quote/);
+    assert.deepEqual(rows[2], { line: 4, values: ['4', '5'] });
   });
   it('throws for an empty file', async () => {
     await assert.rejects(
