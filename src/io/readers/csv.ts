@@ -7,7 +7,7 @@ import { chunkDecoder, detectEncoding, encodingName, type TextEncodingName } fro
 import type { RawRecord, RecordSource } from './record-source.js';
 
 export interface CsvOptions {
-  /** 'utf-8' or 'windows-1252' (also cp1252, latin1); detected from the bytes when absent. */
+  /** 'utf-8', 'windows-1252' (also cp1252, latin1), 'utf-16le' or 'utf-16be'; detected when absent. */
   encoding?: string;
   /** ',', ';' or '\t' (also 'tab'); detected from the header line when absent. */
   delimiter?: string;

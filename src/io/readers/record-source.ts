@@ -29,7 +29,7 @@ export interface RecordSource {
 }
 
 export interface ReadOptions {
-  /** CSV: 'utf-8' or 'windows-1252'; detected when absent. */
+  /** CSV: 'utf-8', 'windows-1252', 'utf-16le' or 'utf-16be'; detected when absent. */
   encoding?: string;
   /** CSV: ',', ';', 'tab' or '|'; detected when absent. */
   delimiter?: string;

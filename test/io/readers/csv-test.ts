@@ -76,6 +76,22 @@ describe('readCsv', () => {
     assert.equal(details.encoding, 'windows-1252');
     assert.deepEqual(rows[0].values, ['café', '€5']);
   });
+  it('reads UTF-16 LE and BE files with a byte-order mark', async () => {
+    // Excel's "Unicode text" export: UTF-16 LE with BOM, tab-separated.
+    const text = 'name\tunit\nJosé\tNörth\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le).swap16(); // the same text with each 16-bit unit's bytes swapped
+    for (const [name, bytes, encoding] of [
+      ['le.csv', le, 'utf-16le'],
+      ['be.csv', be, 'utf-16be'],
+    ] as const) {
+      const { header, rows, details } = await all(file(name, bytes));
+      assert.equal(details.encoding, encoding);
+      assert.equal(details.delimiter, '\t');
+      assert.deepEqual(header, ['name', 'unit']);
+      assert.deepEqual(rows, [{ line: 2, values: ['José', 'Nörth'] }]);
+    }
+  });
   it('gives an error record for the line of an unclosed quote and reads the lines after it', async () => {
     const { rows } = await all(file('unclosed.csv', 'a,b\n1,2\n3,"open\n4,5\n'));
     assert.deepEqual(rows[0], { line: 2, values: ['1', '2'] });
