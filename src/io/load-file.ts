@@ -3,7 +3,7 @@
 import { makeCellParser, CellProblem, type CellValueOut } from '../schema/parse-cell.js';
 import { SCHEMA, type TableName } from '../schema/tables.js';
 import type { StagedTable } from '../schema/validate-dataset.js';
-import { rowRules, rowWarnings, type ParsedRow } from '../schema/validate-row.js';
+import { plannedEnds, rowRules, rowWarnings, type ParsedRow } from '../schema/validate-row.js';
 import { allowedValues, type DatasetConfig } from '../schema/vocabularies.js';
 import { planColumns } from './mapping/apply.js';
 import type { LoadIssue } from './issues.js';
@@ -113,6 +113,7 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
   const getters = names.map((name) => plan.getters[name]);
   const rules = rowRules(table, context.asOf);
   const warn = rowWarnings(table);
+  const planned = plannedEnds(table, context.asOf);
   const summary: FileSummary = {
     file,
     table,
@@ -161,6 +162,8 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
             context.rejects.push(issue(record.line, p.column, p.value, p.rule, p.message));
           continue;
         }
+        for (const w of planned(row))
+          context.warnings.push(issue(record.line, w.column, w.value, w.rule, w.message));
         for (const w of warn(row))
           context.warnings.push(issue(record.line, w.column, w.value, w.rule, w.message));
         for (let c = 0; c < names.length; c++) columns[c].push(row[names[c]] as CellValueOut);

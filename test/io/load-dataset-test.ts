@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { loadDataset } from '../../src/io/load-dataset.js';
+import { parsePeriod } from '../../src/time/periods.js';
+import { summarizeLeaverRates } from '../../src/transforms/leavers/leavers.js';
+import { summarizeHeadcount } from '../../src/transforms/workforce/headcount.js';
 import type { MappingInput } from '../../src/io/mapping/mapping.js';
 import { tableEqual } from '../helpers/table-equal.js';
 import { duckdbCount } from './duckdb-count.js';
@@ -253,6 +256,44 @@ describe('loadDataset', () => {
       data.warnings.array('message')[0],
       'units needs column level, which units.csv does not have: every row will be rejected. Map it with "rename", "derive" or "constants".',
     );
+  });
+
+  it('loads end dates after the as-of date as plans, so a person giving notice is not a leaver yet', async () => {
+    // A resigns on 2025-06-30 (after the as-of date 2025-03-31), B left on 2024-10-01, C is off sick
+    // on a fit note to 2025-04-15. By hand for FY2024-25: in post on 2024-04-01: A, B, C (3); leavers
+    // in the year: B only (1) → leaver rate 1 / 3 = 33.3%; in post on 2025-03-31: A and C (2).
+    const dir = mkdtempSync(join(tmpdir(), 'wbk-load-'));
+    writeFileSync(
+      join(dir, 'people.csv'),
+      'person_id,worker_type,start_date,end_date,leaver_type,fte\n' +
+        'A,staff,2020-01-01,2025-06-30,voluntary_resignation,1\n' +
+        'B,staff,2020-01-01,2024-10-01,voluntary_resignation,1\n' +
+        'C,staff,2020-01-01,,,1\n',
+    );
+    writeFileSync(join(dir, 'overtime.csv'), 'person_id,date,hours\nA,2025-03-01,2\n');
+    writeFileSync(
+      join(dir, 'sickness.csv'),
+      'person_id,start_date,end_date\nC,2025-03-20,2025-04-15\n',
+    );
+    const data = await loadDataset(dir, { asOf: AS_OF });
+    assert.deepEqual(data.rejects.objects(), []);
+    assert.deepEqual(
+      (
+        data.warnings.objects() as { file: string; line: number; rule: string; value: string }[]
+      ).map((w) => `${w.file}:${w.line} ${w.rule} ${w.value}`),
+      ['people.csv:2 planned_end_date 2025-06-30', 'sickness.csv:2 planned_end_date 2025-04-15'],
+    );
+    tableEqual(data.tables.people.select('person_id', 'end_date', 'leaver_type'), {
+      person_id: ['A', 'B', 'C'],
+      end_date: [null, 19997, null], // 2024-10-01 = 19814 (2024-04-01) + 183 (April–September)
+      leaver_type: [null, 'voluntary_resignation', null],
+    });
+    assert.equal(data.tables.overtime.numRows(), 1);
+    assert.deepEqual(data.tables.sickness.array('end_date'), [null]);
+    const rates = summarizeLeaverRates(data.tables.people, { periods: parsePeriod('FY2024-25') });
+    assert.deepEqual([rates.get('headcount_start', 0), rates.get('leavers', 0)], [3, 1]);
+    assert.ok(Math.abs((rates.get('leaver_rate_pct', 0) as number) - 100 / 3) < 1e-9);
+    assert.equal(summarizeHeadcount(data.tables.people, { date: 20178 }).get('headcount', 0), 2);
   });
 
   it('says what to fix when the folder cannot be read', async () => {
