@@ -50,21 +50,14 @@ export interface LoadFileContext {
 
 /**
  * Reads one file into `context.stage`, appending its rejects and warnings; returns its summary
- * (rows_loaded counts rows staged so far; cross-row rules may still reject some).
+ * (rows_loaded counts rows staged so far; cross-row rules may still reject some). A file that cannot
+ * be read (or stops being readable part-way) gets one file-level reject, rule unreadable_file.
  * @example await loadFile({ dir, file: 'people.csv', ... })
  */
 export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
   const { file, source, mapping, config, stage } = context;
   const table = source.table as TableName;
   const spec = SCHEMA[table].columns as Record<string, import('../schema/types.js').ColumnSpec>;
-  const input =
-    context.input ??
-    (await openRecords(`${context.dir}/${file}`, {
-      encoding: source.encoding,
-      delimiter: source.delimiter,
-      sheet: source.sheet,
-    }));
-  const plan = planColumns(input.header, source, mapping, context.pseudonymise, file);
   const issue = (
     line: number | null,
     column: string,
@@ -80,6 +73,31 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
     rule,
     message,
   });
+  const empty = (details: FileSummary['details'] = {}): FileSummary => ({
+    file,
+    table,
+    rows_read: 0,
+    rows_loaded: 0,
+    rows_rejected: 0,
+    warnings: 0,
+    details,
+  });
+  let input: RecordSource;
+  try {
+    input =
+      context.input ??
+      (await openRecords(`${context.dir}/${file}`, {
+        encoding: source.encoding,
+        delimiter: source.delimiter,
+        sheet: source.sheet,
+      }));
+  } catch (error) {
+    // a file that cannot be read at all (not a workbook, a zip bomb, no header) is one file-level
+    // reject: the rest of the extract still loads, and wbk check says what to do with this one
+    context.rejects.push(issue(null, '', '', 'unreadable_file', withoutPath(error, context.dir)));
+    return empty();
+  }
+  const plan = planColumns(input.header, source, mapping, context.pseudonymise, file);
   for (const name of plan.unused) {
     context.warnings.push(
       issue(
@@ -114,23 +132,33 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
   const rules = rowRules(table, context.asOf);
   const warn = rowWarnings(table);
   const planned = plannedEnds(table, context.asOf);
-  const summary: FileSummary = {
-    file,
-    table,
-    rows_read: 0,
-    rows_loaded: 0,
-    rows_rejected: 0,
-    warnings: 0,
-    details: input.details,
-  };
+  const summary = empty(input.details);
   const warningsBefore = context.warnings.length;
   // One row object for the whole file: every column is set before the rules read it, and neither the
   // rules nor the stage keep it (the stage copies the values). Saves an allocation per record.
   const row: ParsedRow = {};
   let records = 0;
   const columns = names.map((name) => stage.columns[name]);
-  for await (const batch of batchesOf(input)) {
-    for (const record of batch) {
+  const batches = batchesOf(input);
+  for (;;) {
+    let next: IteratorResult<RawRecord[]>;
+    try {
+      next = await batches.next();
+    } catch (error) {
+      // e.g. a sheet that unzips past its declared size: what was read stays, the rest is reported
+      context.rejects.push(
+        issue(
+          null,
+          '',
+          '',
+          'unreadable_file',
+          `reading stopped after ${records} record(s): ${withoutPath(error, context.dir)}`,
+        ),
+      );
+      break;
+    }
+    if (next.done) break;
+    for (const record of next.value) {
       records++;
       const checked = recordProblems(record, input.header);
       const rows =
@@ -194,6 +222,12 @@ export function newStage(table: TableName, files: string[]): Stage {
     where: (row) => `${files[stage.fileIndex[row]]} line ${stage.lines[row]}`,
   };
   return stage;
+}
+
+/** An error's message with the data folder left out of the path (the file is named relative to it). */
+function withoutPath(error: unknown, dir: string): string {
+  const message = (error as Error).message;
+  return message.startsWith(`${dir}/`) ? message.slice(dir.length + 1) : message;
 }
 
 /** True when no value holds U+FFFD and at least one is not blank: the common, well-formed record. */

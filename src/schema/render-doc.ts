@@ -106,6 +106,7 @@ function rulesSection(): string[] {
     '| field_count, empty_row, invalid_encoding, unreadable_record | the record itself is malformed |',
     '| unclosed_quote, record_too_long | a CSV quote that does not close, a record over 1 MiB: that line is rejected, the next is read |',
     '| xlsx_error_cell, formula_without_value, xlsx_bad_cell | an Excel error (#N/A), a formula saved without its result, an unreadable cell |',
+    '| unreadable_file | a file that cannot be read at all, or stops part-way (not a workbook, a zip bomb, no header): one reject for the file |',
     '',
     'Warnings (the row is loaded): planned_end_date (an end after the as-of date: loaded as not ended yet,',
     'people.end_date with leaver_type, postings.to_date, sickness.end_date), long_overtime_day (over 16 hours),',
