@@ -139,6 +139,8 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
   const row: ParsedRow = {};
   let records = 0;
   const columns = names.map((name) => stage.columns[name]);
+  // the id of a rejected row is kept so that rows of other tables naming it can say which row to fix
+  const idAt = names.indexOf(SCHEMA[table].key[0] ?? '');
   const batches = batchesOf(input);
   for (;;) {
     let next: IteratorResult<RawRecord[]>;
@@ -186,6 +188,8 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
         }
         if (problems.length > 0) {
           summary.rows_rejected++;
+          if (idAt >= 0 && values.length > 0)
+            rememberId(stage, parsers[idAt](getters[idAt](values)), file, record.line);
           for (const p of problems)
             context.rejects.push(issue(record.line, p.column, p.value, p.rule, p.message));
           continue;
@@ -222,6 +226,12 @@ export function newStage(table: TableName, files: string[]): Stage {
     where: (row) => `${files[stage.fileIndex[row]]} line ${stage.lines[row]}`,
   };
   return stage;
+}
+
+function rememberId(stage: Stage, id: CellValueOut | CellProblem, file: string, line: number) {
+  if (id === null || id instanceof CellProblem) return;
+  stage.rejectedIds ??= new Map();
+  if (!stage.rejectedIds.has(id)) stage.rejectedIds.set(id, `${file} line ${line}`);
 }
 
 /** An error's message with the data folder left out of the path (the file is named relative to it). */

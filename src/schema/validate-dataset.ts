@@ -14,6 +14,11 @@ export interface StagedTable {
   where: (row: number) => string;
   /** Rows already rejected (by earlier rules) are skipped by later ones. */
   rejected: boolean[];
+  /**
+   * Ids (first key column) of rows rejected before staging, with where each was, e.g. a people row
+   * with a bad date: rows of other tables that name the id say so (person_rejected).
+   */
+  rejectedIds?: Map<unknown, string>;
 }
 
 /** A problem found across rows: which table and row (index into the staged table), and what. */
@@ -80,9 +85,9 @@ function accepted(data: StagedTable, column: string): Set<unknown> {
   return ids;
 }
 
-/** Where the first rejected row of each id (not also accepted) is, e.g. "people.csv line 12". */
+/** Where the first rejected row of each id is, e.g. "people.csv line 12" (staged or not). */
 function firstRejected(data: StagedTable, column: string): Map<unknown, string> {
-  const out = new Map<unknown, string>();
+  const out = new Map<unknown, string>(data.rejectedIds);
   data.columns[column].forEach((id, i) => {
     if (data.rejected[i] && !out.has(id)) out.set(id, data.where(i));
   });
