@@ -1,7 +1,7 @@
 // Which dates an extract covers, and the latest financial year it covers completely: the one
 // definition of the last day of data that reports, commands and models share.
 import type { Dataset } from './load-dataset.js';
-import { periodOf, type Period } from '../time/periods.js';
+import { parsePeriod, periodOf, type Period } from '../time/periods.js';
 
 /** Date columns that show how far an extract reaches: events and employment starts and ends. */
 const COVERAGE_COLUMNS: Record<string, string[]> = {
@@ -11,6 +11,7 @@ const COVERAGE_COLUMNS: Record<string, string[]> = {
   oh_referrals: ['date'],
   welfare_checks: ['date'],
   exit_interviews: ['interview_date'],
+  unit_indicators: ['period_start', 'period_end'],
 };
 
 /**
@@ -19,6 +20,41 @@ const COVERAGE_COLUMNS: Record<string, string[]> = {
  * @example formatDate(dataEnd(data)) // '2025-03-31'
  */
 export function dataEnd(data: Pick<Dataset, 'tables' | 'asOf'>): number {
+  const { last } = extent(data, 'dataEnd');
+  return Math.min(last, data.asOf);
+}
+
+/**
+ * The first day the extract covers: the earliest date in its event and employment columns (the
+ * start of the period 'all').
+ * @example formatDate(dataStart(data)) // '2020-04-01'
+ */
+export function dataStart(data: Pick<Dataset, 'tables' | 'asOf'>): number {
+  return Math.min(extent(data, 'dataStart').first, data.asOf);
+}
+
+/**
+ * The period a report or command asks for: 'latest' (the latest complete financial year), 'all' (every
+ * day of the data, pooled), a range (FY2022-23..FY2024-25) or one period label (see parsePeriod).
+ * @example resolvePeriod('all', data).label // 'all data (2012-01-01 to 2014-12-31)'
+ */
+export function resolvePeriod(
+  text: string | null | undefined,
+  data: Pick<Dataset, 'tables' | 'asOf' | 'config'>,
+): Period {
+  const options = { fyStartMonth: data.config.fyStartMonth };
+  if (!text || text.trim().toLowerCase() === 'latest') return latestCompleteFinancialYear(data);
+  if (/^all\b/i.test(text.trim())) {
+    return parsePeriod(text, {
+      ...options,
+      extent: { start: dataStart(data), end: dataEnd(data) },
+    });
+  }
+  return parsePeriod(text, options);
+}
+
+function extent(data: Pick<Dataset, 'tables'>, where: string): { first: number; last: number } {
+  let first = Infinity;
   let last = -Infinity;
   for (const [name, columns] of Object.entries(COVERAGE_COLUMNS)) {
     const table = data.tables[name as keyof Dataset['tables']];
@@ -28,23 +64,27 @@ export function dataEnd(data: Pick<Dataset, 'tables' | 'asOf'>): number {
       const values = table.array(column) as ArrayLike<number | null>;
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
-        if (v !== null && v > last) last = v;
+        if (v === null) continue;
+        if (v > last) last = v;
+        if (v < first) first = v;
       }
     }
   }
   if (last === -Infinity) {
     throw new Error(
-      'dataEnd: the extract has no dated rows (people, overtime, sickness…). Check the data folder and mapping.',
+      `${where}: the extract has no dated rows (people, overtime, sickness, unit indicators…). Check the data folder and mapping.`,
     );
   }
-  return Math.min(last, data.asOf);
+  return { first, last };
 }
 
 /**
  * The latest financial year that ends on or before the last day the extract covers.
  * @example latestCompleteFinancialYear(data).label // 'FY2024-25'
  */
-export function latestCompleteFinancialYear(data: Dataset): Period {
+export function latestCompleteFinancialYear(
+  data: Pick<Dataset, 'tables' | 'asOf' | 'config'>,
+): Period {
   const end = dataEnd(data);
   const options = { fyStartMonth: data.config.fyStartMonth };
   const current = periodOf(end, 'financial_year', options);
