@@ -164,7 +164,10 @@ describe('the malformed-input corpus (test/fixtures/malformed)', () => {
         [data.rejects, expected.rejects],
         [data.warnings, expected.warnings],
       ] as const) {
-        const rows = (actual.objects() as Expected['rejects']).sort(order);
+        // issue 12's implicit top unit (any extract without units gets one) is not what this checks
+        const rows = (actual.objects() as Expected['rejects'])
+          .filter((r) => r.rule !== 'implicit_top_unit')
+          .sort(order);
         assert.deepEqual(
           rows.map((r, i) => {
             const keys = Object.keys(wanted[i] ?? { file: 0, line: 0, rule: 0 });
