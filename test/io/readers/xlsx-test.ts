@@ -215,3 +215,41 @@ describe('readXlsx on workbooks written by hand', () => {
     );
   });
 });
+
+describe('readXlsx against exceljs', () => {
+  it('reads the same values as exceljs reads back from a workbook exceljs wrote', async () => {
+    // exceljs is the independent reference here: its own writer and its (non-streaming) reader.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Mixed');
+    sheet.addRow(['id', 'when', 'n', 'flag', 'note', 'calc']);
+    for (let i = 0; i < 200; i++) {
+      sheet.addRow([
+        `P${String(i).padStart(4, '0')}`,
+        new Date(Date.UTC(2020 + (i % 5), i % 12, 1 + (i % 28), i % 24, 0, 0)),
+        i % 7 === 0 ? -i / 8 : i * 1.25,
+        i % 3 === 0,
+        i % 11 === 0 ? { richText: [{ text: 'Rich ' }, { text: `<${i}> & "q"` }] } : `plain ${i} é`,
+        { formula: `C${i + 2}*2+1`, result: i * 2.5 + 1 }, // non-zero: exceljs reads a 0 result back as no result
+      ]);
+    }
+    const path = join(dir, 'mixed.xlsx');
+    await book.xlsx.writeFile(path);
+    const ours = [];
+    for await (const record of (await readXlsx(path)).records) ours.push(record.values);
+    const reference = new ExcelJS.Workbook();
+    await reference.xlsx.readFile(path);
+    const theirs: unknown[][] = [];
+    reference.getWorksheet('Mixed')!.eachRow((row, n) => {
+      if (n === 1) return;
+      theirs.push(
+        (row.values as unknown[]).slice(1).map((v) => {
+          const cell = v as { richText?: { text: string }[]; result?: unknown };
+          if (cell?.richText) return cell.richText.map((p) => p.text).join('');
+          return cell !== null && typeof cell === 'object' && 'result' in cell ? cell.result : v;
+        }),
+      );
+    });
+    assert.equal(ours.length, 200);
+    assert.deepEqual(ours, theirs);
+  });
+});
