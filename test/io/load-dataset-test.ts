@@ -9,7 +9,9 @@ import { parsePeriod } from '../../src/time/periods.js';
 import { summarizeLeaverRates } from '../../src/transforms/leavers/leavers.js';
 import { summarizeHeadcount } from '../../src/transforms/workforce/headcount.js';
 import type { MappingInput } from '../../src/io/mapping/mapping.js';
+import { deflateRawSync } from 'node:zlib';
 import { tableEqual } from '../helpers/table-equal.js';
+import { makeXlsx } from './readers/make-xlsx.js';
 import { duckdbCount } from './duckdb-count.js';
 
 const CANONICAL = fileURLToPath(new URL('../fixtures/io/canonical', import.meta.url));
@@ -298,6 +300,40 @@ describe('loadDataset', () => {
     assert.deepEqual([rates.get('headcount_start', 0), rates.get('leavers', 0)], [3, 1]);
     assert.ok(Math.abs((rates.get('leaver_rate_pct', 0) as number) - 100 / 3) < 1e-9);
     assert.equal(summarizeHeadcount(data.tables.people, { date: 20178 }).get('headcount', 0), 2);
+  });
+
+  it('keeps the rows read before a file stops being readable, and reports where it stopped', async () => {
+    // A sheet of 3,000 people whose zip directory declares 100,000 bytes for about 300,000: the reader
+    // stops at the declared size, part-way through the rows.
+    const dir = mkdtempSync(join(tmpdir(), 'wbk-load-'));
+    const cell = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+    let rows = `<row r="1">${cell('A1', 'person_id')}${cell('B1', 'worker_type')}${cell('C1', 'start_date')}</row>`;
+    for (let r = 2; r <= 3001; r++) {
+      rows += `<row r="${r}">${cell(`A${r}`, `P${r}`)}${cell(`B${r}`, 'staff')}${cell(`C${r}`, '2020-01-06')}</row>`;
+    }
+    const sheet = Buffer.from(`<worksheet><sheetData>${rows}</sheetData></worksheet>`);
+    const bytes = makeXlsx({
+      sheets: [{ name: 'S', raw: { bytes: deflateRawSync(sheet), size: 100_000, crc: 0 } }],
+    });
+    writeFileSync(join(dir, 'people.xlsx'), bytes);
+    const mapping = { sources: [{ files: 'people.xlsx', table: 'people' }] };
+    const data = await loadDataset(dir, { asOf: AS_OF, mapping });
+    const [file] = data.files;
+    assert.ok(file.rows_read > 0 && file.rows_read < 3000, String(file.rows_read));
+    assert.equal(file.rows_loaded, file.rows_read);
+    const rejects = data.rejects.objects() as {
+      line: number | null;
+      rule: string;
+      message: string;
+    }[];
+    assert.deepEqual(
+      rejects.map((r) => [r.line, r.rule]),
+      [[null, 'unreadable_file']],
+    );
+    assert.equal(
+      rejects[0].message,
+      `reading stopped after ${file.rows_read} record(s): people.xlsx: xl/worksheets/sheet1.xml unzips to more than the 100,000 bytes its directory declares, so reading stopped (a damaged file or a zip bomb). Save the workbook again, or export CSV.`,
+    );
   });
 
   it('says what to fix when the folder cannot be read', async () => {
