@@ -34,7 +34,8 @@ export function cellValue(
   context: CellContext,
 ): unknown {
   const { ref, type } = cell;
-  const v = texts.v === null ? null : texts.v.join('');
+  const joined = texts.v === null ? null : texts.v.join('');
+  const v = joined === '' ? null : joined; // <v></v> holds no value (and is not shared string 0)
   const formula = texts.f === null ? null : texts.f.join('').slice(0, 100);
   const bad = (why: string, value = v ?? '') =>
     new CellTrouble(

@@ -159,7 +159,8 @@ describe('readXlsx on workbooks written by hand', () => {
     const rows =
       '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>' +
       '<row r="3"><c r="B3" t="b"><v>1</v></c><c r="A3" t="s"><v>2</v></c></row>' +
-      '<row r="4"><c r="A4" t="s"><v>7</v></c></row>';
+      '<row r="4"><c r="A4" t="s"><v>7</v></c></row>' +
+      '<row r="5"><c r="A5" t="s"><v></v></c><c r="B5"><v>4</v></c></row>';
     const { header, rows: out } = await read(
       write('rich.xlsx', makeXlsx({ sheets: [{ name: 'S', rows }], sharedXml })),
     );
@@ -170,6 +171,7 @@ describe('readXlsx on workbooks written by hand', () => {
       out[1].error!,
       /^cell A4 refers to shared string 7, which the workbook does not have/,
     );
+    assert.deepEqual(out[2], { line: 5, values: [null, 4] }); // an empty <v> is empty, not string 0
   });
   it('refuses a 2 GiB sheet packed into a few megabytes before unzipping it (a zip bomb)', async () => {
     const row = '<row><c t="inlineStr"><is><t>x</t></is></c></row>';
