@@ -1,6 +1,6 @@
 // Reading an extract through a mapping into the canonical tables, with every row loaded or rejected.
 export { dataEnd, latestCompleteFinancialYear } from './coverage.js';
-export { globToRegExp, listFiles } from './glob.js';
+export { type FolderNote, globToRegExp, listFiles, scanFolder } from './glob.js';
 export { type LoadIssue, issuesTable, writeRejectsCsv } from './issues.js';
 export { type LoadOptions, type Dataset, loadDataset } from './load-dataset.js';
 export {

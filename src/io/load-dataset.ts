@@ -5,7 +5,7 @@ import { SCHEMA, TABLE_NAMES, emptyTable, type TableName } from '../schema/table
 import { checkDataset } from '../schema/validate-dataset.js';
 import { resolveConfig, type DatasetConfig } from '../schema/vocabularies.js';
 import { resolveAsOf } from '../time/dates.js';
-import { globToRegExp, listFiles } from './glob.js';
+import { globToRegExp, scanFolder, type FolderNote } from './glob.js';
 import { loadFile, newStage, type FileSummary, type Stage } from './load-file.js';
 import { issuesTable, type LoadIssue } from './issues.js';
 import { UnitRegistry } from './mapping/hierarchy.js';
@@ -99,8 +99,9 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   const pseudonymise = key === undefined ? undefined : makePseudonymiser(key);
 
   let all: string[];
+  let notes: FolderNote[];
   try {
-    all = await listFiles(dir);
+    ({ files: all, notes } = await scanFolder(dir));
   } catch (error) {
     throw new Error(
       `cannot read the data folder ${dir}: ${(error as Error).message}. Check --data.`,
@@ -114,7 +115,15 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   if (fromColumns) files.push(HIERARCHY_UNITS);
   const stages: Partial<Record<TableName, Stage>> = {};
   const rejects: LoadIssue[] = [];
-  const warnings: LoadIssue[] = [];
+  const warnings: LoadIssue[] = notes.map(({ path, rule, message }) => ({
+    file: path,
+    line: null,
+    table: '',
+    column: '',
+    value: '',
+    rule,
+    message,
+  }));
   for (const file of all.filter((f) => !files.includes(f))) {
     if (DATA_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext))) {
       warnings.push({
@@ -132,15 +141,16 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   for (const [fileIndex, { file, source }] of matches.entries()) {
     const name = source.table as TableName;
     const stage = (stages[name] ??= newStage(name, files));
+    // a report-shaped source is opened here to be shaped; a file that cannot be opened is left to
+    // loadFile, which reports it as one file-level reject
     const input = needsShaping(source)
-      ? shapeRecords(
-          await openRecords(`${dir}/${file}`, {
-            encoding: source.encoding,
-            delimiter: source.delimiter,
-            sheet: source.sheet,
-          }),
-          source,
-          file,
+      ? await openRecords(`${dir}/${file}`, {
+          encoding: source.encoding,
+          delimiter: source.delimiter,
+          sheet: source.sheet,
+        }).then(
+          (opened) => shapeRecords(opened, source, file),
+          () => undefined,
         )
       : undefined;
     const context = {
@@ -182,7 +192,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
 
   if (fromColumns) {
     const stage = (stages.units ??= newStage('units', files));
-    const found = [...units.units.values()];
+    const found = units.qualified();
     summaries.push(
       await loadFile({
         dir,
@@ -201,7 +211,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     for (const { unit, message } of units.warnings) {
       warnings.push({
         file: HIERARCHY_UNITS,
-        line: found.indexOf(unit) + 1,
+        line: found.findIndex((u) => u.unit_id === unit.unit_id) + 1,
         table: 'units',
         column: 'name',
         value: unit.name ?? '',

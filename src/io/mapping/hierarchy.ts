@@ -48,6 +48,22 @@ export class UnitRegistry {
   readonly warnings: { unit: FoundUnit; message: string }[] = [];
   private readonly renamed = new Set<string>();
 
+  /**
+   * The units found, first seen first; where two units of one level share a name (Acute in two
+   * regions), each such name is followed by its parent's name in brackets: "Acute (London)".
+   */
+  qualified(): FoundUnit[] {
+    const all = [...this.units.values()];
+    const key = (u: FoundUnit) => `${u.level}\u0000${u.name ?? ''}`;
+    const seen = new Map<string, number>();
+    for (const u of all) seen.set(key(u), (seen.get(key(u)) ?? 0) + 1);
+    return all.map((u) => {
+      if (u.name === null || (seen.get(key(u)) ?? 0) < 2 || u.parent_id === null) return u;
+      const parent = this.units.get(u.parent_id);
+      return { ...u, name: `${u.name} (${parent?.name ?? u.parent_id})` };
+    });
+  }
+
   /** Adds `unit` unless known; returns the known unit (whose parent may differ from `unit`'s). */
   add(unit: FoundUnit): FoundUnit {
     const known = this.units.get(unit.unit_id);

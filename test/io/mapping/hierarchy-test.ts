@@ -80,15 +80,16 @@ describe('source hierarchy', () => {
         'region:Acute',
         'organisation_type:Acute/Acute',
       ],
+      // Two types are named Acute: each is followed by its region's name (see the test below).
       name: [
         'England',
         'London',
-        'Acute',
+        'Acute (London)',
         'Guy’s',
         'Ambulance',
         'LAS',
         'Acute region',
-        'Acute',
+        'Acute (Acute region)',
         'Nottingham',
       ],
       level: [
@@ -303,5 +304,29 @@ describe('source hierarchy with a pattern', () => {
     assert.deepEqual(data.rejects.select('line', 'value', 'rule').objects(), [
       { line: 3, value: 'Oil', rule: 'pattern' },
     ]);
+  });
+});
+
+describe('source hierarchy names', () => {
+  it('follows a name shared by two units of one level with its parent’s name', async () => {
+    const data = await loadDataset(folder({ 'rates.csv': RATES }), {
+      mapping: ratesMapping,
+      asOf: '2025-03-31',
+    });
+    // "Acute" is a type in London (Y56) and in the region named "Acute region": both types get the
+    // parent's name in brackets; "Ambulance" is the only one of its name and keeps it.
+    const names = new Map(
+      (data.tables.units.objects() as { unit_id: string; name: string }[]).map((u) => [
+        u.unit_id,
+        u.name,
+      ]),
+    );
+    assert.equal(names.get('organisation_type:Y56/Acute'), 'Acute (London)');
+    assert.equal(names.get('organisation_type:Acute/Acute'), 'Acute (Acute region)');
+    assert.equal(names.get('organisation_type:Y56/Ambulance'), 'Ambulance');
+    assert.equal(
+      data.warnings.filter((d: { rule: string }) => d.rule === 'duplicate_unit_name').numRows(),
+      0,
+    );
   });
 });
