@@ -67,7 +67,7 @@ export async function draftMapping(
   const sources = groupFiles(drafts);
   if (sources.length === 0) {
     throw new Error(
-      `wbk map: no file in ${dir} could be matched to a table of the model. ${review.slice(1).join(' ')} Write the mapping by hand (docs/mappings.md).`,
+      `no file in ${dir} could be matched to a table of the model. ${review.slice(1).join(' ')} Write the mapping by hand (docs/mappings.md).`,
     );
   }
   const mapping: Record<string, unknown> = {
