@@ -3,6 +3,7 @@ import type { Command } from './command.js';
 import { demoCommand } from './demo.js';
 import { demoDataCommand } from './demo-data.js';
 import { checkCommand } from './check.js';
+import { mapCommand } from './map.js';
 import { reportCommand } from './report.js';
 import { riskCommand } from './risk.js';
 import { metricsCommand } from './metrics.js';
@@ -10,6 +11,7 @@ import { metricsCommand } from './metrics.js';
 export const commands: Record<string, Command> = {
   demo: demoCommand,
   'demo-data': demoDataCommand,
+  map: mapCommand,
   check: checkCommand,
   metrics: metricsCommand,
   report: reportCommand,

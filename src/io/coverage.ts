@@ -12,6 +12,7 @@ const COVERAGE_COLUMNS: Record<string, string[]> = {
   welfare_checks: ['date'],
   exit_interviews: ['interview_date'],
   unit_indicators: ['period_start', 'period_end'],
+  person_measures: ['period_start', 'period_end'],
 };
 
 /**

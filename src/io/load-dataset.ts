@@ -8,15 +8,18 @@ import { resolveAsOf } from '../time/dates.js';
 import { globToRegExp, scanFolder, type FolderNote } from './glob.js';
 import { loadFile, newStage, type FileSummary, type Stage } from './load-file.js';
 import { issuesTable, type LoadIssue } from './issues.js';
+import { UnitRegistry } from './mapping/hierarchy.js';
 import {
   defaultMapping,
+  mappingUnitLevels,
   parseMapping,
   readMapping,
   type Mapping,
   type MappingInput,
 } from './mapping/mapping.js';
 import { makePseudonymiser, resolvePseudonymKey } from './mapping/pseudonymise.js';
-import type { RawRecord, RecordSource } from './readers/index.js';
+import { needsShaping, shapeRecords } from './mapping/records.js';
+import { openRecords, type RawRecord, type RecordSource } from './readers/index.js';
 import { completeUnits } from './units.js';
 
 export type { FileSummary };
@@ -38,7 +41,15 @@ export interface LoadOptions {
 /** Everything a load produced: typed tables, what happened to each file, and every problem. */
 export interface Dataset {
   /** One arquero table per canonical table (empty, typed, when no file fed it). */
-  tables: Record<TableName, ColumnTable>;
+  tables: Record<TableName, ColumnTable> & {
+    /**
+     * People-shaped rows of leavers whose start or end date is unknown (only from a source with
+     * `undated_leavers: "warn"`, e.g. an exit survey; empty otherwise). They are kept out of people,
+     * so that headcounts, spells and periods never see them; exit analyses pooled over all the data
+     * take them (deriveExitLeavers' `undatedLeavers`).
+     */
+    undated_leavers?: ColumnTable;
+  };
   files: FileSummary[];
   /** Quarantined rows: one row per problem (file, line, table, column, value, rule, message). */
   rejects: ColumnTable;
@@ -70,8 +81,9 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
         ? await readMapping(options.mapping)
         : parseMapping(options.mapping);
   const c = mapping.config;
+  const levels = mappingUnitLevels(mapping);
   const config = resolveConfig({
-    ...(c.unit_levels && { unitLevels: c.unit_levels }),
+    ...(levels && { unitLevels: levels }),
     ...(c.extra_high_risk_roles && { extraHighRiskRoles: c.extra_high_risk_roles }),
     ...(c.extra_exit_reasons && { extraExitReasons: c.extra_exit_reasons }),
     ...(c.fy_start_month && { fyStartMonth: c.fy_start_month }),
@@ -98,6 +110,9 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   const matches = matchFiles(all, mapping);
   const files = matches.map((m) => m.file);
   if (mapping.units !== undefined) files.push(INLINE_UNITS);
+  const units = new UnitRegistry();
+  const fromColumns = matches.some((m) => m.source.hierarchy !== undefined);
+  if (fromColumns) files.push(HIERARCHY_UNITS);
   const stages: Partial<Record<TableName, Stage>> = {};
   const rejects: LoadIssue[] = [];
   const warnings: LoadIssue[] = notes.map(({ path, rule, message }) => ({
@@ -126,10 +141,23 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   for (const [fileIndex, { file, source }] of matches.entries()) {
     const name = source.table as TableName;
     const stage = (stages[name] ??= newStage(name, files));
+    // a report-shaped source is opened here to be shaped; a file that cannot be opened is left to
+    // loadFile, which reports it as one file-level reject
+    const input = needsShaping(source)
+      ? await openRecords(`${dir}/${file}`, {
+          encoding: source.encoding,
+          delimiter: source.delimiter,
+          sheet: source.sheet,
+        }).then(
+          (opened) => shapeRecords(opened, source, file),
+          () => undefined,
+        )
+      : undefined;
     const context = {
       dir,
       file,
       fileIndex,
+      input,
       source,
       mapping,
       config,
@@ -138,6 +166,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
       stage,
       rejects,
       warnings,
+      units,
     };
     summaries.push(await loadFile(context));
   }
@@ -159,6 +188,38 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
         warnings,
       }),
     );
+  }
+
+  if (fromColumns) {
+    const stage = (stages.units ??= newStage('units', files));
+    const found = units.qualified();
+    summaries.push(
+      await loadFile({
+        dir,
+        file: HIERARCHY_UNITS,
+        fileIndex: files.indexOf(HIERARCHY_UNITS),
+        source: parseMapping({ sources: [{ files: HIERARCHY_UNITS, table: 'units' }] }).sources[0],
+        mapping,
+        config,
+        asOf,
+        stage,
+        input: inlineRecords(found),
+        rejects,
+        warnings,
+      }),
+    );
+    for (const { unit, message } of units.warnings) {
+      warnings.push({
+        file: HIERARCHY_UNITS,
+        line: found.findIndex((u) => u.unit_id === unit.unit_id) + 1,
+        table: 'units',
+        column: 'name',
+        value: unit.name ?? '',
+        rule: 'unit_name_differs',
+        message,
+      });
+      summaries[summaries.length - 1].warnings++;
+    }
   }
 
   const checked = checkDataset(stages);
@@ -201,11 +262,12 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
       } else summary.warnings++;
     }
   }
-  const tables = {} as Record<TableName, ColumnTable>;
+  const tables = {} as Dataset['tables'];
   for (const name of TABLE_NAMES) {
     const stage = stages[name];
     tables[name] = stage === undefined ? emptyTable(name) : stageToTable(name, stage);
   }
+  [tables.people, tables.undated_leavers] = splitUndatedLeavers(tables.people);
   // Every extract gets one top unit and a level order, whatever it holds.
   const hierarchy = completeUnits(tables.units, tables.people, config.unitLevels);
   tables.units = hierarchy.units;
@@ -235,8 +297,18 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
 /** The name under which the mapping's own `units` appear in the load summary and rejects. */
 export const INLINE_UNITS = 'mapping:units';
 
-/** The mapping's `units` as records: line n is the n-th unit (1 = first). */
-function inlineRecords(units: NonNullable<Mapping['units']>): RecordSource {
+/** The name under which the units built from columns (a source's `hierarchy`) appear: line n = n-th unit. */
+export const HIERARCHY_UNITS = 'mapping:hierarchy';
+
+/** The mapping's `units` (or the units found from columns) as records: line n is the n-th unit. */
+function inlineRecords(
+  units: readonly {
+    unit_id: string;
+    parent_id?: string | null;
+    name?: string | null;
+    level: string;
+  }[],
+): RecordSource {
   const header = ['unit_id', 'parent_id', 'name', 'level'] as const;
   async function* records(): AsyncGenerator<RawRecord> {
     for (const [i, unit] of units.entries()) {
@@ -263,6 +335,30 @@ function matchFiles(all: string[], mapping: Mapping) {
     }
   }
   return matches;
+}
+
+/** People rows with both dates, and the leavers whose start or end date is unknown. */
+function splitUndatedLeavers(people: ColumnTable): [ColumnTable, ColumnTable] {
+  const start = people.array('start_date') as ArrayLike<number | null>;
+  const end = people.array('end_date') as ArrayLike<number | null>;
+  const type = people.array('leaver_type') as ArrayLike<string | null>;
+  const undated: number[] = [];
+  for (let i = 0; i < people.numRows(); i++) {
+    if (type[i] !== null && (start[i] === null || end[i] === null)) undated.push(i);
+  }
+  if (undated.length === 0) return [people, emptyTable('people')];
+  const out = new Set(undated);
+  const pick = (rows: number[]) =>
+    table(
+      Object.fromEntries(
+        people.columnNames().map((c) => {
+          const values = people.array(c) as ArrayLike<unknown>;
+          return [c, rows.map((i) => values[i])];
+        }),
+      ),
+    );
+  const dated = [...Array(people.numRows()).keys()].filter((i) => !out.has(i));
+  return [pick(dated), pick(undated)];
 }
 
 function stageToTable(name: TableName, stage: Stage): ColumnTable {

@@ -6,6 +6,8 @@ import type { StagedTable } from '../schema/validate-dataset.js';
 import { plannedEnds, rowRules, rowWarnings, type ParsedRow } from '../schema/validate-row.js';
 import { allowedValues, type DatasetConfig } from '../schema/vocabularies.js';
 import { planColumns } from './mapping/apply.js';
+import type { UnitRegistry } from './mapping/hierarchy.js';
+import { undatedLeavers } from './mapping/undated-leavers.js';
 import type { LoadIssue } from './issues.js';
 import type { Mapping, MappingSource } from './mapping/mapping.js';
 import { openRecords, type RawRecord, type RecordSource } from './readers/index.js';
@@ -28,8 +30,19 @@ export interface FileSummary {
   rows_loaded: number;
   rows_rejected: number;
   warnings: number;
-  /** How the file was read; `records` (with unpivot) is the records read before each became several rows. */
-  details: { encoding?: string; delimiter?: string; sheet?: string; records?: number };
+  /**
+   * How the file was read; `records` (with unpivot) is the records read before each became several
+   * rows; skipped_rows, blank_rows and section_rows count lines a report-shaped source left out.
+   */
+  details: {
+    encoding?: string;
+    delimiter?: string;
+    sheet?: string;
+    records?: number;
+    skipped_rows?: number;
+    blank_rows?: number;
+    section_rows?: number;
+  };
 }
 
 export interface LoadFileContext {
@@ -44,6 +57,8 @@ export interface LoadFileContext {
   stage: Stage;
   /** Records already in memory (the mapping's own units); default: open `dir/file`. */
   input?: RecordSource;
+  /** Where the units of sources with a hierarchy from columns are collected (one per load). */
+  units?: UnitRegistry;
   rejects: LoadIssue[];
   warnings: LoadIssue[];
 }
@@ -97,7 +112,14 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
     context.rejects.push(issue(null, '', '', 'unreadable_file', withoutPath(error, context.dir)));
     return empty();
   }
-  const plan = planColumns(input.header, source, mapping, context.pseudonymise, file);
+  const plan = planColumns(
+    input.header,
+    source,
+    mapping,
+    context.pseudonymise,
+    file,
+    context.units,
+  );
   for (const name of plan.unused) {
     context.warnings.push(
       issue(
@@ -121,12 +143,17 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
     );
   }
   const names = Object.keys(spec);
+  const undated = undatedLeavers(source, table);
   const parsers = names.map((name) =>
-    makeCellParser(name, spec[name], {
-      allowed: allowedValues(spec[name], config),
-      dateFormat: source.date_formats[name] ?? source.date_format ?? mapping.date_format,
-      decimal: source.decimal ?? mapping.decimal,
-    }),
+    makeCellParser(
+      name,
+      undated?.optional.has(name) ? { ...spec[name], required: false } : spec[name],
+      {
+        allowed: allowedValues(spec[name], config),
+        dateFormat: source.date_formats[name] ?? source.date_format ?? mapping.date_format,
+        decimal: source.decimal ?? mapping.decimal,
+      },
+    ),
   );
   const getters = names.map((name) => plan.getters[name]);
   const rules = rowRules(table, context.asOf);
@@ -184,7 +211,16 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
               });
             } else row[names[c]] = value;
           }
-          if (problems.length === 0) problems = rules(row);
+          if (problems.length === 0) {
+            problems = rules(row);
+            if (undated !== undefined) {
+              const reviewed = undated.review(row, problems);
+              problems = reviewed.problems;
+              if (problems.length === 0)
+                for (const w of reviewed.warnings)
+                  context.warnings.push(issue(record.line, w.column, w.value, w.rule, w.message));
+            }
+          }
         }
         if (problems.length > 0) {
           summary.rows_rejected++;

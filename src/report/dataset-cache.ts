@@ -94,7 +94,7 @@ function writeCache(folder: string, data: Dataset): void {
   for (const name of tables)
     writeFileSync(
       path.join(tmp, `${name}.arrow`),
-      aq.toArrowIPC(data.tables[name as keyof Dataset['tables']]),
+      aq.toArrowIPC(data.tables[name as keyof Dataset['tables']]!),
     );
   writeFileSync(path.join(tmp, 'rejects.arrow'), aq.toArrowIPC(data.rejects));
   writeFileSync(path.join(tmp, 'warnings.arrow'), aq.toArrowIPC(data.warnings));

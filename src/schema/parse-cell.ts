@@ -36,6 +36,7 @@ export function makeCellParser(
   const typed = typedParser(name, spec, allowed, dateFormat, decimal);
   const range = rangeCheck(name, spec);
   const parse = (raw: unknown): CellValueOut | CellProblem => {
+    if (raw instanceof CellProblem) return raw; // the mapping could not produce the cell
     let value: unknown = raw;
     if (typeof value === 'string') {
       value = value.trim();

@@ -160,3 +160,35 @@ export const UNIT_INDICATORS = {
     },
   },
 } as const satisfies TableSchema;
+
+export const PERSON_MEASURES = {
+  name: 'person_measures',
+  description:
+    'Figures about one person over a period that the export gives already summed (pay by component from a payroll earnings report, hours absent in a month); several rows may share a person, period and measure. Personal: analyses aggregate them before anything is published.',
+  key: [],
+  columns: {
+    person_id: personId,
+    period_start: { type: 'date', required: true, description: 'First day of the period.' },
+    period_end: { type: 'date', required: true, description: 'Last day of the period.' },
+    measure: {
+      type: 'string',
+      required: true,
+      description:
+        'What the figure is, snake_case with its unit (e.g. overtime_pay_usd, absence_hours).',
+    },
+    value: {
+      type: 'number',
+      required: true,
+      description:
+        'The figure, in the unit its measure names (may be negative, e.g. a pay clawback).',
+    },
+    category: {
+      type: 'string',
+      sensitive: true,
+      description:
+        'A breakdown of the measure as recorded (e.g. the reason for an absence: may be health data).',
+    },
+    role: { type: 'string', description: 'Role or job title in the period, as recorded.' },
+    unit_id: { type: 'string', description: 'Unit the person was in, when the export says.' },
+  },
+} as const satisfies TableSchema;

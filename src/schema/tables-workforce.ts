@@ -124,6 +124,13 @@ export const PEOPLE = {
       personal: true,
       description: 'Age band as exported, e.g. 25-29 or 60+ (used when birth_year is absent).',
     },
+    service_years_at_leaving: {
+      type: 'number',
+      min: 0,
+      max: 80,
+      description:
+        'Years of service at leaving as the source recorded them (e.g. an exit survey band read as its first whole number); service bands use it when service_start_date is empty.',
+    },
   },
 } as const satisfies TableSchema;
 

@@ -4,6 +4,7 @@ import {
   EXIT_INTERVIEWS,
   OH_REFERRALS,
   OVERTIME,
+  PERSON_MEASURES,
   SICKNESS,
   UNIT_INDICATORS,
   WELFARE_CHECKS,
@@ -11,7 +12,15 @@ import {
 import { PEOPLE, POSTINGS, UNITS } from './tables-workforce.js';
 import type { RowOf, TableSchema } from './types.js';
 
-export { EXIT_INTERVIEWS, OH_REFERRALS, OVERTIME, SICKNESS, UNIT_INDICATORS, WELFARE_CHECKS };
+export {
+  EXIT_INTERVIEWS,
+  OH_REFERRALS,
+  OVERTIME,
+  PERSON_MEASURES,
+  SICKNESS,
+  UNIT_INDICATORS,
+  WELFARE_CHECKS,
+};
 export { PEOPLE, POSTINGS, UNITS };
 
 /** Every canonical table, in the order the docs and the load summary list them. */
@@ -25,6 +34,7 @@ export const SCHEMA = {
   oh_referrals: OH_REFERRALS,
   welfare_checks: WELFARE_CHECKS,
   unit_indicators: UNIT_INDICATORS,
+  person_measures: PERSON_MEASURES,
 } as const;
 
 export type TableName = keyof typeof SCHEMA;
@@ -40,6 +50,7 @@ export const PERSON_TABLES: readonly TableName[] = [
   'sickness',
   'oh_referrals',
   'welfare_checks',
+  'person_measures',
 ];
 
 export type UnitRow = RowOf<typeof UNITS>;
@@ -51,6 +62,7 @@ export type SicknessRow = RowOf<typeof SICKNESS>;
 export type OhReferralRow = RowOf<typeof OH_REFERRALS>;
 export type WelfareCheckRow = RowOf<typeof WELFARE_CHECKS>;
 export type UnitIndicatorRow = RowOf<typeof UNIT_INDICATORS>;
+export type PersonMeasureRow = RowOf<typeof PERSON_MEASURES>;
 
 /** The row type of a canonical table, by name: `RowOfTable<'people'>` is `PersonRow`. */
 export type RowOfTable<N extends TableName> = RowOf<(typeof SCHEMA)[N]>;

@@ -2,7 +2,10 @@
 // from the raw record's values to the raw canonical value (before type parsing).
 // Order per cell: take (rename | derive | constant | same name) → missing values → value map → pseudonym.
 import { SCHEMA, type TableName } from '../../schema/tables.js';
+import { UnitRegistry, unitGetter } from './hierarchy.js';
 import type { Derivation, Mapping, MappingSource } from './mapping.js';
+import { periodText } from './period-text.js';
+import { MappingProblem, problemIn } from './problem.js';
 
 /** How to build each canonical column of one file's rows, and what the file lacks or has in excess. */
 export interface ColumnPlan {
@@ -29,6 +32,7 @@ export function planColumns(
   mapping: Mapping,
   pseudonymise: ((id: string) => string) | undefined,
   file = 'file',
+  units: UnitRegistry = new UnitRegistry(),
 ): ColumnPlan {
   const unpivot = source.unpivot;
   const index = headerIndex(unpivot ? [...header, UNPIVOT_NAME, UNPIVOT_VALUE] : header, file);
@@ -53,8 +57,15 @@ export function planColumns(
   const absent: string[] = [];
   for (const name of Object.keys(SCHEMA[source.table as TableName].columns)) {
     let get: ((values: unknown[]) => unknown) | undefined;
-    if (name in source.derive)
-      get = derive(source.derive[name], (c) => column(c, `derive.${name}`));
+    if (name === 'unit_id' && source.hierarchy)
+      get = unitGetter(source.hierarchy, units, (c) => column(c, 'hierarchy'), file);
+    else if (name in source.derive)
+      get = derive(source.derive[name], (c) => column(c, `derive.${name}`), {
+        file,
+        target: name,
+        dateFormat: source.date_format ?? mapping.date_format,
+        missing,
+      });
     else if (name in source.constants) {
       const constant = source.constants[name];
       get = () => constant;
@@ -70,11 +81,25 @@ export function planColumns(
       getters[name] = () => null;
       continue;
     }
-    getters[name] = finish(
-      stripSuffix(get, source.strip_suffix[name]),
-      missing,
-      source.values[name],
-      name === 'person_id' ? pseudonymise : undefined,
+    const type = (SCHEMA[source.table as TableName].columns as Record<string, { type: string }>)[
+      name
+    ].type;
+    getters[name] = checkPattern(
+      name,
+      withDefault(
+        finish(
+          groupedNumber(
+            stripSuffix(get, source.strip_suffix[name]),
+            type === 'number' || type === 'integer' ? source.thousands : undefined,
+            source.decimal ?? mapping.decimal,
+          ),
+          missing,
+          source.values[name],
+          name === 'person_id' ? pseudonymise : undefined,
+        ),
+        source.defaults[name],
+      ),
+      source.patterns[name],
     );
   }
   const dropped = new Set(source.drop);
@@ -103,6 +128,58 @@ function stripSuffix(
   };
 }
 
+/** An empty cell (after missing values) replaced by the mapping's default for the column. */
+function withDefault(
+  get: (values: unknown[]) => unknown,
+  fallback: string | number | boolean | undefined,
+): (values: unknown[]) => unknown {
+  if (fallback === undefined) return get;
+  return (values) => {
+    const value = get(values);
+    const empty =
+      value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+    return empty ? fallback : value;
+  };
+}
+
+/** A number written with a thousands separator (1,234,567.8) without it; anything else unchanged. */
+function groupedNumber(
+  get: (values: unknown[]) => unknown,
+  thousands: string | undefined,
+  decimal: string,
+): (values: unknown[]) => unknown {
+  if (thousands === undefined) return get;
+  const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const grouped = new RegExp(`^[+-]?\\d{1,3}(?:${esc(thousands)}\\d{3})+(?:${esc(decimal)}\\d+)?$`);
+  return (values) => {
+    const value = get(values);
+    if (typeof value !== 'string') return value;
+    const text = value.trim();
+    return grouped.test(text) ? text.split(thousands).join('') : value;
+  };
+}
+
+/** The value must match `pattern` (after the value map); otherwise a MappingProblem (rule pattern). */
+function checkPattern(
+  name: string,
+  get: (values: unknown[]) => unknown,
+  pattern: string | undefined,
+): (values: unknown[]) => unknown {
+  if (pattern === undefined) return get;
+  const regex = new RegExp(pattern);
+  return (values) => {
+    const value = get(values);
+    if (value === null || value === undefined || value instanceof MappingProblem) return value;
+    const text = String(value).trim();
+    if (text === '' || regex.test(text)) return value;
+    return new MappingProblem(
+      'pattern',
+      `${name} "${text}" does not match ${pattern}, the pattern the mapping requires. Correct the source, or map this value to a valid one with "values".`,
+      text,
+    );
+  };
+}
+
 function finish(
   get: (values: unknown[]) => unknown,
   missing: Set<string>,
@@ -115,6 +192,7 @@ function finish(
   const fallback = map?.get('*');
   return (values) => {
     let value = get(values);
+    if (value instanceof MappingProblem) return value;
     if (typeof value === 'string') {
       const trimmed = value.trim();
       if (missing.has(trimmed)) value = null;
@@ -130,11 +208,39 @@ function finish(
   };
 }
 
+interface DeriveContext {
+  file: string;
+  target: string;
+  dateFormat: string;
+  /** Texts that mean "empty" (the mapping's missing_values): read as empty by period recipes. */
+  missing: ReadonlySet<string>;
+}
+
 function derive(
   recipe: Derivation,
   column: (name: string) => number,
+  where: DeriveContext,
 ): (values: unknown[]) => unknown {
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+  if ('from_file_name' in recipe) return fromFileName(recipe, column, where);
+  if ('from_column' in recipe) {
+    const names =
+      typeof recipe.from_column === 'string' ? [recipe.from_column] : recipe.from_column;
+    const at = names.map(column);
+    const origin = `column${names.length > 1 ? 's' : ''} ${names.join(', ')}`;
+    const format = recipe.format ?? where.dateFormat;
+    return (values) => {
+      const parts = at.map((i) => values[i]);
+      const problem = problemIn(parts);
+      if (problem) return problem;
+      const joined = parts
+        .map(text)
+        .filter((p) => p !== '' && !where.missing.has(p))
+        .join(' ');
+      if (joined === '') return null;
+      return periodText(joined, recipe.as, format, origin);
+    };
+  }
   if ('copy' in recipe) {
     const at = column(recipe.copy);
     return (values) => values[at];
@@ -158,6 +264,28 @@ function derive(
     const at = column(recipe.divide);
     return (values) => numberOp(values[at], (n) => n / recipe.by);
   }
+  if ('month_sequence' in recipe) return monthSequence(recipe, column);
+  if ('years_before' in recipe) {
+    const at = column(recipe.years_before);
+    const [y, m, d] = recipe.date.split('-').map(Number);
+    return (values) => {
+      const t = text(values[at]);
+      if (t === '') return null;
+      const n = Number(t);
+      if (!Number.isInteger(n) || n < 0) return values[at];
+      const day = m === 2 && d === 29 ? 28 : d; // 29 February falls back to the 28th in other years
+      return `${y - n}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    };
+  }
+  if ('first_number' in recipe) {
+    const at = column(recipe.first_number);
+    return (values) => {
+      const t = text(values[at]);
+      if (t === '') return null;
+      const m = /\d+(?:\.\d+)?/.exec(t);
+      return m ? Number(m[0]) : values[at];
+    };
+  }
   if ('year_of' in recipe) {
     const at = column(recipe.year_of);
     return (values) => yearOf(values[at], recipe.two_digit_century);
@@ -169,6 +297,68 @@ function derive(
       .filter(([i]) => yes.has(text(values[i]).toLowerCase()))
       .map(([, item]) => item);
     return items.length === 0 ? null : items.join(';');
+  };
+}
+
+/**
+ * `month_sequence`: rows in time order carry a month number only; the year starts at `first` and
+ * passes each time the month falls below the previous row's. Anything but 1–12 is rejected and skipped.
+ */
+function monthSequence(
+  recipe: Extract<Derivation, { month_sequence: string }>,
+  column: (name: string) => number,
+): (values: unknown[]) => unknown {
+  const at = column(recipe.month_sequence);
+  let year = Number(recipe.first.slice(0, 4));
+  let previous = Number(recipe.first.slice(5, 7));
+  return (values) => {
+    const text = values[at] === null || values[at] === undefined ? '' : String(values[at]).trim();
+    if (text === '') return null;
+    const month = Number(text);
+    if (!Number.isInteger(month) || month < 1 || month > 12) {
+      return new MappingProblem(
+        'invalid_period',
+        `${recipe.month_sequence} "${text}" is not a month number 1–12, so the row's month is unknown (and it does not move the sequence on). Correct the source.`,
+        text,
+      );
+    }
+    if (month < previous) year++;
+    previous = month;
+    return periodText(
+      `${year}-${String(month).padStart(2, '0')}`,
+      recipe.as,
+      'iso',
+      'the month sequence',
+    );
+  };
+}
+
+/** `from_file_name`: the pattern's groups (or whole match) in the file's path, plus any `with` columns. */
+function fromFileName(
+  recipe: Extract<Derivation, { from_file_name: string }>,
+  column: (name: string) => number,
+  { file, target, dateFormat, missing }: DeriveContext,
+): (values: unknown[]) => unknown {
+  const match = new RegExp(recipe.from_file_name).exec(file);
+  if (match === null) {
+    throw new Error(
+      `${file}: derive.${target} takes "${recipe.from_file_name}" from the file name, which does not match it. Rename the file, or correct the pattern (or the source's "files").`,
+    );
+  }
+  const taken = match.length > 1 ? match.slice(1).filter((g) => g !== undefined) : [match[0]];
+  const withNames =
+    recipe.with === undefined ? [] : typeof recipe.with === 'string' ? [recipe.with] : recipe.with;
+  const at = withNames.map(column);
+  const origin =
+    withNames.length > 0 ? `the file name and ${withNames.join(', ')}` : 'the file name';
+  return (values) => {
+    const parts = at.map((i) => values[i]);
+    const problem = problemIn(parts);
+    if (problem) return problem;
+    const joined = [...taken, ...parts.map((v) => (v == null ? '' : String(v).trim()))]
+      .filter((p) => p !== '' && !missing.has(p))
+      .join(' ');
+    return periodText(joined, recipe.as, dateFormat, origin);
   };
 }
 

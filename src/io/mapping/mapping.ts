@@ -3,8 +3,25 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { SCHEMA, TABLE_NAMES, isTableName } from '../../schema/tables.js';
+import { hierarchyLevels, hierarchySchema } from './hierarchy.js';
+import { PERIOD_AS, type PeriodAs } from './period-text.js';
 
 const names = z.array(z.string().min(1));
+const pattern = z
+  .string()
+  .min(1)
+  .refine(
+    (text) => {
+      try {
+        new RegExp(text);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not a valid regular expression (JavaScript syntax; escape \\ as \\\\ in JSON)' },
+  );
+const periodAs = z.enum(PERIOD_AS as [PeriodAs, ...PeriodAs[]]).default('text');
 
 /** A derived column, computed from source columns (by their header names in the file). */
 const derivation = z.union([
@@ -24,6 +41,26 @@ const derivation = z.union([
     list_of: z.record(z.string(), z.string()),
     when: names.default(['true', 'yes', 'y', '1', 'x']),
   }),
+  z.strictObject({ first_number: z.string().min(1) }),
+  z.strictObject({
+    years_before: z.string().min(1),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written yyyy-mm-dd'),
+  }),
+  z.strictObject({
+    month_sequence: z.string().min(1),
+    first: z.string().regex(/^\d{4}-\d{2}$/, 'the first month, written yyyy-mm'),
+    as: periodAs,
+  }),
+  z.strictObject({
+    from_file_name: pattern,
+    with: z.union([z.string().min(1), names]).optional(),
+    as: periodAs,
+  }),
+  z.strictObject({
+    from_column: z.union([z.string().min(1), names.min(1)]),
+    as: periodAs,
+    format: z.string().optional(),
+  }),
 ]);
 
 const source = z.strictObject({
@@ -39,6 +76,7 @@ const source = z.strictObject({
   rename: z.record(z.string(), z.string()).default({}),
   values: z.record(z.string(), z.record(z.string(), z.string())).default({}),
   constants: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  defaults: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
   derive: z.record(z.string(), derivation).default({}),
   drop: names.default([]),
   strip_suffix: z.record(z.string(), z.string().min(1)).default({}),
@@ -49,7 +87,24 @@ const source = z.strictObject({
       value_to: z.string().min(1),
     })
     .optional(),
+  hierarchy: hierarchySchema.optional(),
+  columns: names.min(1).optional(),
+  skip_rows: z.record(z.string(), pattern).default({}),
+  skip_blank_rows: z.boolean().default(false),
+  sections: z
+    .strictObject({
+      column: z.string().min(1),
+      match: pattern,
+      to: z.string().min(1),
+      ascending: z.string().min(1).optional(),
+    })
+    .optional(),
+  patterns: z.record(z.string(), pattern).default({}),
+  thousands: z.enum([',', '.', ' ', "'"]).optional(),
+  undated_leavers: z.enum(['reject', 'warn']).default('reject'),
   comment: z.union([z.string(), names]).optional(),
+  /** Notes of `wbk map` on each guess (key: the mapping path guessed, e.g. "rename.EmpID"). */
+  review: z.record(z.string(), z.string()).optional(),
 });
 
 /** A unit written in the mapping itself, for exports that have no units file. */
@@ -65,6 +120,8 @@ const mappingSchema = z
     $schema: z.string().optional(),
     description: z.string().optional(),
     comment: z.union([z.string(), names]).optional(),
+    /** Notes of `wbk map` about the draft as a whole. */
+    review: names.optional(),
     date_format: z.string().default('dd/mm/yyyy'),
     decimal: z.enum(['.', ',']).default('.'),
     missing_values: names.default([]),
@@ -102,12 +159,82 @@ const mappingSchema = z
         'derive',
         'date_formats',
         'strip_suffix',
+        'patterns',
+        'defaults',
       ] as const) {
         check(field, Object.keys(s[field]));
       }
       if (s.unpivot) check('unpivot', [s.unpivot.name_to, s.unpivot.value_to]);
+      if (s.hierarchy) checkHierarchy(s, i, mapping.config.unit_levels, ctx);
+      if (s.thousands !== undefined && s.thousands === (s.decimal ?? mapping.decimal)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources', i, 'thousands'],
+          message: `the thousands separator "${s.thousands}" is also the decimal separator. Set "decimal" or "thousands" to the other.`,
+        });
+      }
     });
+    const lists = mapping.sources
+      .filter((s) => s.hierarchy)
+      .map((s) => hierarchyLevels(s.hierarchy!));
+    if (
+      mapping.config.unit_levels === undefined &&
+      lists.some((l) => l.join('>') !== lists[0].join('>'))
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['config', 'unit_levels'],
+        message: `the sources' hierarchies name different levels (${lists.map((l) => l.join(' > ')).join('; ')}). List every level, top first, in config.unit_levels.`,
+      });
+    }
   });
+
+function checkHierarchy(
+  s: z.infer<typeof source>,
+  i: number,
+  configured: string[] | undefined,
+  ctx: z.RefinementCtx,
+): void {
+  const path = ['sources', i, 'hierarchy'];
+  if (!isTableName(s.table)) return;
+  if (!('unit_id' in SCHEMA[s.table as keyof typeof SCHEMA].columns)) {
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: `${s.table} has no unit_id, so a hierarchy cannot place its rows. Use it on people, postings or unit_indicators.`,
+    });
+    return;
+  }
+  for (const [key, targets] of [
+    ['rename', Object.values(s.rename)],
+    ['derive', Object.keys(s.derive)],
+    ['constants', Object.keys(s.constants)],
+  ] as const) {
+    if (targets.includes('unit_id')) {
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `the hierarchy sets unit_id: remove unit_id from ${key}.`,
+      });
+    }
+  }
+  const levels = hierarchyLevels(s.hierarchy!);
+  const repeated = levels.find((l, k) => levels.indexOf(l) !== k);
+  if (repeated !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: `level "${repeated}" appears twice; give each level its own name.`,
+    });
+  }
+  for (const level of levels.filter((l) => configured && !configured.includes(l))) {
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: `level "${level}" is not in config.unit_levels (${configured!.join(', ')}). Add it there, or remove config.unit_levels to take the levels from the hierarchy.`,
+    });
+  }
+}
 
 /** A validated mapping file, with defaults filled in (see docs/mappings.md). */
 export type Mapping = z.infer<typeof mappingSchema>;
@@ -117,6 +244,17 @@ export type MappingInput = z.input<typeof mappingSchema>;
 export type MappingSource = Mapping['sources'][number];
 /** A derived column's recipe. */
 export type Derivation = z.infer<typeof derivation>;
+
+/**
+ * The unit levels of `mapping`, top first: config.unit_levels when given, else the levels of its
+ * hierarchies from columns, else undefined (the configuration's default).
+ * @example mappingUnitLevels(parseMapping({ sources: [{ files: 'x', table: 'people', hierarchy: { levels: [{ level: 'bcu', id: 'BCU' }] } }] })) // ['bcu']
+ */
+export function mappingUnitLevels(mapping: Mapping): string[] | undefined {
+  if (mapping.config.unit_levels) return mapping.config.unit_levels;
+  const withLevels = mapping.sources.find((s) => s.hierarchy);
+  return withLevels ? hierarchyLevels(withLevels.hierarchy!) : undefined;
+}
 
 /**
  * A validated mapping from its JSON text or parsed object; throws listing every problem with its path.

@@ -19,6 +19,11 @@ export interface ExitLeaverOptions {
   serviceBandEdges?: readonly number[];
   /** Leaver types to keep (default all, transfers included: pass a list to narrow). */
   leaverTypes?: readonly string[];
+  /**
+   * Leavers of unknown date (data.tables.undated_leavers): counted only when `periods` is the one
+   * period pooling all the data (kind 'all'), since they belong to no single period.
+   */
+  undatedLeavers?: ColumnTable;
 }
 
 export const EXIT_LEAVERS: DefinitionCard = {
@@ -47,6 +52,7 @@ export function deriveExitLeavers(
     fyStartMonth = 4,
     serviceBandEdges = JL6_EDGES,
     leaverTypes,
+    undatedLeavers,
   }: ExitLeaverOptions = {},
 ): ColumnTable {
   const fn = 'deriveExitLeavers';
@@ -65,6 +71,12 @@ export function deriveExitLeavers(
     { fix: 'Pass data.tables.exit_interviews from loadDataset().' },
   );
   const list = periods === undefined ? undefined : periodList(fn, periods);
+  // A leaver of unknown date (leaver_type set, no end_date: an exit survey without a cease year)
+  // counts only in a period pooling all the data (kind 'all').
+  const pooled = list?.length === 1 && list[0].kind === 'all' ? list[0].label : undefined;
+  if (pooled !== undefined && undatedLeavers !== undefined && undatedLeavers.numRows() > 0) {
+    people = people.concat(undatedLeavers.select(people.columnNames()));
+  }
   const ids = people.array('person_id') as ArrayLike<string>;
   const end = numbers(people, 'end_date');
   const type = people.array('leaver_type') as ArrayLike<string | null>;
@@ -72,7 +84,14 @@ export function deriveExitLeavers(
   const labels: string[] = [];
   for (let i = 0; i < people.numRows(); i++) {
     const e = end[i];
-    if (e === null || (leaverTypes !== undefined && !leaverTypes.includes(type[i] ?? ''))) continue;
+    if (leaverTypes !== undefined && !leaverTypes.includes(type[i] ?? '')) continue;
+    if (e === null) {
+      if (pooled !== undefined && type[i] !== null) {
+        keep.push(i);
+        labels.push(pooled);
+      }
+      continue;
+    }
     const label = list
       ? list.find((p) => e >= p.start && e <= p.end)?.label
       : periodOf(e, periodKind, { fyStartMonth }).label;
@@ -80,7 +99,7 @@ export function deriveExitLeavers(
     keep.push(i);
     labels.push(label);
   }
-  const match = matchInterviews(ids, end, exitInterviews);
+  const match = matchInterviews(ids, end, type, exitInterviews);
   const primary = exitInterviews.array('primary_reason') as ArrayLike<string | null>;
   const others = exitInterviews.array('other_reasons') as ArrayLike<string[] | null>;
   const recommend = numbers(exitInterviews, 'would_recommend');
@@ -104,11 +123,12 @@ export function deriveExitLeavers(
 function matchInterviews(
   ids: ArrayLike<string>,
   end: ArrayLike<number | null>,
+  type: ArrayLike<string | null>,
   interviews: ColumnTable,
 ): Map<number, number> {
   const spells = new Map<string, number[]>();
   for (let i = 0; i < ids.length; i++) {
-    if (end[i] === null) continue;
+    if (end[i] === null && type[i] === null) continue;
     const list = spells.get(ids[i]);
     if (list) list.push(i);
     else spells.set(ids[i], [i]);
@@ -122,8 +142,14 @@ function matchInterviews(
     const day = when[j];
     let best = candidates[0];
     for (const i of candidates) {
+      // a dated spell before an undated one; among dated, the nearest (or the latest when undated)
       const better =
-        day === null ? end[i]! > end[best]! : Math.abs(end[i]! - day) < Math.abs(end[best]! - day);
+        end[i] === null
+          ? false
+          : end[best] === null ||
+            (day === null
+              ? end[i]! > end[best]!
+              : Math.abs(end[i]! - day) < Math.abs(end[best]! - day));
       if (better) best = i;
     }
     if (!matched.has(best)) matched.set(best, j);

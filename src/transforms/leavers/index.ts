@@ -63,11 +63,14 @@ export {
 export {
   JL6_EDGES,
   type ServiceBandOptions,
+  type ServiceBasis,
   deriveServiceBand,
   serviceBandLabels,
+  serviceBasisNote,
 } from './service-bands.js';
 export {
   SERVICE_AT_LEAVING,
+  serviceAtLeavingCard,
   SHORT_SERVICE_SHARE,
   summarizeServiceAtLeaving,
   type ServiceSummaryOptions,

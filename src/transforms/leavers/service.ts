@@ -11,6 +11,7 @@ import {
   UNKNOWN_SERVICE,
   deriveServiceBand,
   serviceBandLabels,
+  serviceBasisNote,
 } from './service-bands.js';
 import { checkColumns, numbers } from '../../shared/columns.js';
 
@@ -21,6 +22,8 @@ export {
   completedMonths,
   deriveServiceBand,
   serviceBandLabels,
+  serviceBasisNote,
+  type ServiceBasis,
   type ServiceBandOptions,
 } from './service-bands.js';
 
@@ -28,18 +31,34 @@ export const SERVICE_AT_LEAVING: DefinitionCard = {
   id: 'service_at_leaving',
   title: 'Length of service at leaving',
   definition:
-    'Leavers in the period (transfers out excluded) by completed years of police service: from service_start_date to the day after the last day (1 April 2020 to 31 March 2021 is one year). Bands include their lower edge: 1–2 means at least 1 and under 2 years.',
+    'Leavers in the period (transfers out excluded) by completed years of police service: from service_start_date to the day after the last day (1 April 2020 to 31 March 2021 is one year); when service_start_date is empty, the years of service recorded at leaving (service_years_at_leaving), else from start_date (joining this organisation). Bands include their lower edge: 1–2 means at least 1 and under 2 years.',
   unit: 'people',
   source:
     'Home Office, Police workforce, England and Wales: table JL6 (leavers by length of service)',
-  notes: `Leavers without a service_start_date are counted in the band "${UNKNOWN_SERVICE}". Band edges are configurable (e.g. 3, 7, 11).`,
+  notes: `Leavers whose service cannot be measured are counted in the band "${UNKNOWN_SERVICE}". Band edges are configurable (e.g. 3, 7, 11).`,
 };
+
+/**
+ * SERVICE_AT_LEAVING with notes saying, for the leavers of `period`, from which column their service
+ * was counted (service_start_date, the years recorded at leaving, or start_date) and for how many.
+ * @example serviceAtLeavingCard(people, { period: parsePeriod('FY2023-24') }).notes
+ */
+export function serviceAtLeavingCard(
+  people: ColumnTable,
+  { period, from = 'service_start_date' }: Pick<ServiceSummaryOptions, 'period' | 'from'>,
+): DefinitionCard {
+  const leavers = leaversIn('serviceAtLeavingCard', people, period, [], from, JL6_EDGES);
+  return {
+    ...SERVICE_AT_LEAVING,
+    notes: `${SERVICE_AT_LEAVING.notes} ${serviceBasisNote(leavers)}`,
+  };
+}
 
 export const SHORT_SERVICE_SHARE: DefinitionCard = {
   id: 'short_service_share',
   title: 'Voluntary resignations with short service',
   definition:
-    'Share of voluntary resignations in the period by people with under the threshold (default 5) completed years of police service at leaving.',
+    'Share of voluntary resignations in the period by people with under the threshold (default 5) completed years of police service at leaving (from service_start_date; else the years recorded at leaving; else from start_date).',
   numerator: 'voluntary resignations with service under the threshold',
   denominator: 'voluntary resignations with a known length of service',
   unit: '% of voluntary resignations',
@@ -180,9 +199,12 @@ function leaversIn(
     )
       keep.push(i);
   }
+  const optional = ['service_years_at_leaving', 'start_date'].filter((c) =>
+    people.columnNames().includes(c),
+  );
   const picked = toTable(
     Object.fromEntries(
-      [...new Set(['end_date', 'leaver_type', from, ...by])].map((c) => [
+      [...new Set(['end_date', 'leaver_type', from, ...optional, ...by])].map((c) => [
         c,
         keep.map((i) => people.get(c, i)),
       ]),

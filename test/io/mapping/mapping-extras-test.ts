@@ -153,3 +153,41 @@ describe('mapping units', () => {
     assert.deepEqual(data.warnings.array('rule'), ['unknown_unit']);
   });
 });
+
+describe('derive first_number', () => {
+  it('takes the first whole number of a recorded band (the published QLD method)', () => {
+    // SOURCE.md of the Queensland exit surveys: "Less than 1 year" gives 1, "1-2" 1, "3-4" 3,
+    // "7-10" 7, "11-20" 11, "More than 20 years" 20.
+    const p = plan(
+      { table: 'people', derive: { service_years_at_leaving: { first_number: 'LOS' } } },
+      ['LOS'],
+    );
+    assert.deepEqual(
+      ['Less than 1 year', '1-2', '3-4', '7-10', '11-20', 'More than 20 years', '', 'none'].map(
+        (v) => p.getters.service_years_at_leaving([v]),
+      ),
+      [1, 1, 3, 7, 11, 20, null, 'none'],
+    );
+  });
+  it('loads the recorded years into people.service_years_at_leaving', async () => {
+    const dir = folder({
+      'leavers.csv': 'id,LOS,start\n1,3-4,2020-01-01\n2,,2020-01-01\n',
+    });
+    const data = await loadDataset(dir, {
+      asOf: '2025-03-31',
+      mapping: {
+        date_format: 'iso',
+        sources: [
+          {
+            files: 'leavers.csv',
+            table: 'people',
+            rename: { id: 'person_id', start: 'start_date' },
+            constants: { worker_type: 'staff' },
+            derive: { service_years_at_leaving: { first_number: 'LOS' } },
+          },
+        ],
+      },
+    });
+    assert.deepEqual(data.tables.people.array('service_years_at_leaving'), [3, null]);
+  });
+});

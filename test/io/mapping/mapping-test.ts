@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultMapping, parseMapping, readMapping } from '../../../src/io/mapping/mapping.js';
+import { TABLE_NAMES } from '../../../src/schema/tables.js';
 
 describe('parseMapping', () => {
   it('fills defaults: dd/mm/yyyy dates, "." decimals, no pseudonymisation', () => {
@@ -63,7 +64,11 @@ describe('defaultMapping', () => {
   it('maps <table>.csv to each table with ISO dates', () => {
     const mapping = defaultMapping();
     assert.equal(mapping.date_format, 'iso');
-    assert.equal(mapping.sources.length, 9);
+    assert.deepEqual(
+      mapping.sources.map((s) => s.table),
+      TABLE_NAMES,
+    ); // one per canonical table, person_measures included
+    assert.equal(mapping.sources[9].files, 'person_measures.{csv,tsv,xlsx,json,ndjson,jsonl}');
     assert.equal(mapping.sources[1].files, 'people.{csv,tsv,xlsx,json,ndjson,jsonl}');
   });
 });

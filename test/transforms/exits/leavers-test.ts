@@ -47,14 +47,15 @@ describe('deriveExitLeavers', () => {
     assert.deepEqual(leavers.array('reasons')[4], []);
   });
 
-  it('bands completed service at leaving, unknown without a service start', () => {
+  it('bands completed service at leaving, from start_date without a service start', () => {
     const leavers = deriveExitLeavers(exitPeople(), exitInterviews(), {
       periods: fy,
       serviceBandEdges: [3, 7, 11],
     });
-    // P1 52 m, P2 10 m, P3 364 m, P4 28 m, P6 unknown, P8 45 m (2021-01-01 → 2024-10-01)
-    assert.deepEqual(leavers.array('service_months'), [52, 10, 364, 28, null, 45]);
-    assert.deepEqual(leavers.array('service_band'), ['3–7', '<3', '11+', '<3', 'unknown', '3–7']);
+    // P1 52 m, P2 10 m, P3 364 m, P4 28 m, P8 45 m (2021-01-01 → 2024-10-01); P6 has no
+    // service_start_date, so from start_date: 2015-01-01 → 2025-02-02 is 121 m.
+    assert.deepEqual(leavers.array('service_months'), [52, 10, 364, 28, 121, 45]);
+    assert.deepEqual(leavers.array('service_band'), ['3–7', '<3', '11+', '<3', '7–11', '3–7']);
   });
 
   it('keeps only the leaver types asked for', () => {

@@ -5,6 +5,7 @@ import { parsePeriod } from '../../../src/time/periods.js';
 import {
   completedMonths,
   deriveServiceBand,
+  serviceAtLeavingCard,
   serviceAtLeavingSpec,
   serviceBandLabels,
   summarizeServiceAtLeaving,
@@ -75,7 +76,50 @@ describe('deriveServiceBand', () => {
       end_date: leavers.array('end_date') as unknown[],
       service_months: [12, 11, 59, 60, null, 480],
       service_band: ['1–2', '<1', '4–5', '5–10', 'unknown', '30+'],
+      service_basis: [
+        'service_start_date',
+        'service_start_date',
+        'service_start_date',
+        'service_start_date',
+        null,
+        'service_start_date',
+      ],
     });
+  });
+  it('counts from start_date when service_start_date is empty, and says so', () => {
+    // Row 1 has both dates: service_start_date wins (2015-06-15 to the day after 2020-06-14: 60
+    // months). Row 2 has start_date only (2018-06-15 → 2020-06-14: 24 months). Row 3 has neither.
+    const t = aq.table({
+      service_start_date: [d('2015-06-15'), null, null],
+      start_date: [d('2018-06-15'), d('2018-06-15'), null],
+      end_date: [d('2020-06-14'), d('2020-06-14'), d('2020-06-14')],
+    });
+    const out = deriveServiceBand(t, { edges: [3, 7, 11] });
+    assert.deepEqual(out.array('service_months'), [60, 24, null]);
+    assert.deepEqual(out.array('service_band'), ['3–7', '<3', 'unknown']);
+    assert.deepEqual(out.array('service_basis'), ['service_start_date', 'start_date', null]);
+  });
+  it('uses the recorded years of service at leaving when the dates cannot give it', () => {
+    // Row 1: dates give 24 months, the recorded 11 years is not used. Row 2: no service_start_date,
+    // recorded 11 years (an exit survey's "11-20" band) comes before start_date. Row 3: an undated
+    // leaver (no end_date, no start) with "Less than 1 year" recorded as 1 → 12 months.
+    const t = aq.table({
+      service_start_date: [d('2018-06-15'), null, null],
+      start_date: [d('2018-06-15'), d('2019-07-01'), null],
+      end_date: [d('2020-06-14'), d('2020-06-14'), null],
+      service_years_at_leaving: [11, 11, 1],
+    });
+    const out = deriveServiceBand(t, { edges: [3, 7, 11] });
+    assert.deepEqual(out.array('service_months'), [24, 132, 12]);
+    assert.deepEqual(out.array('service_band'), ['<3', '11+', '<3']);
+    assert.deepEqual(out.array('service_basis'), [
+      'service_start_date',
+      'service_years_at_leaving',
+      'service_years_at_leaving',
+    ]);
+    // Service on a given day (people in post) never uses a figure recorded at leaving.
+    const inPost = deriveServiceBand(t, { at: d('2020-06-14') });
+    assert.deepEqual(inPost.array('service_basis'), ['service_start_date', 'start_date', null]);
   });
   it('measures service of people in post on a given day', () => {
     const t = deriveServiceBand(leavers.slice(0, 1), { at: d('2023-03-31'), edges: [3, 7, 11] });
@@ -130,7 +174,37 @@ describe('summarizeServiceAtLeaving', () => {
   });
 });
 
+describe('serviceAtLeavingCard', () => {
+  it("says from which column the service of the period's leavers was counted", () => {
+    const t = people.assign({
+      service_start_date: [
+        null,
+        null,
+        ...(people.array('service_start_date') as number[]).slice(2),
+      ],
+      start_date: [d('2021-06-01'), d('2019-06-01'), null, null, null, null, null],
+    });
+    const card = serviceAtLeavingCard(t, { period: fy });
+    // Leavers in FY2023-24 without transfers: rows 1–5; rows 1–2 from start_date, 3–5 from service_start_date.
+    assert.match(
+      card.notes!,
+      /Service counted from service_start_date for 3 leavers and from start_date \(joining this organisation\) for 2\./,
+    );
+    assert.equal(card.id, 'service_at_leaving');
+  });
+});
+
 describe('summarizeShortServiceShare', () => {
+  it('gives a share when no one has a service_start_date but start_date is there', () => {
+    // The extract without service_start_date: every leaver landed in "unknown" and the share
+    // was null. Counted from start_date: officers 2, 4, 12 years → 2 of 3 under 5.
+    const t = people
+      .assign({ start_date: people.array('service_start_date') as number[] })
+      .derive({ service_start_date: () => null });
+    const out = summarizeShortServiceShare(t, { period: fy, by: ['worker_type'] });
+    assert.deepEqual(out.array('voluntary_known_service'), [3, 1]);
+    assert.deepEqual(out.array('voluntary_short_service'), [2, 0]);
+  });
   it('gives the share of voluntary resignations under five years per group', () => {
     // officers: resignations at 2, 4 and 12 years → 2 of 3 under 5; staff: 6 years → 0 of 1.
     tableEqual(
