@@ -36,6 +36,13 @@ export {
   checkConfOptions,
 } from './survival/confint.js';
 export {
+  type GrayTestInput,
+  type GrayTestOptions,
+  type GrayTestGroup,
+  type GrayTest,
+  grayTest,
+} from './survival/gray-test.js';
+export {
   type KaplanMeierInput,
   type KaplanMeierOptions,
   type KaplanMeierStep,
