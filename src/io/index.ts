@@ -1,5 +1,13 @@
 // Reading an extract through a mapping into the canonical tables, with every row loaded or rejected.
-export { dataEnd, latestCompleteFinancialYear } from './coverage.js';
+export {
+  type DataStart,
+  type DataWindow,
+  dataEnd,
+  dataStart,
+  dataWindow,
+  formatDataWindow,
+  latestCompleteFinancialYear,
+} from './coverage.js';
 export { globToRegExp, listFiles } from './glob.js';
 export { type LoadIssue, issuesTable, writeRejectsCsv } from './issues.js';
 export { type LoadOptions, type Dataset, loadDataset } from './load-dataset.js';
