@@ -19,6 +19,13 @@ export {
   fitLogistic,
   predictLogistic,
 } from './logistic/fit.js';
+export {
+  type PenalisedLogisticOptions,
+  type PenalisedLogisticFit,
+  fitPenalisedLogistic,
+  penaltySequence,
+} from './logistic/penalised.js';
+export { clusteredVcov } from './logistic/sandwich.js';
 export { type RelativeLikelihood, relativeLikelihood } from './relative-likelihood.js';
 export {
   type AalenJohansenInput,
