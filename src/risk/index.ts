@@ -1,5 +1,6 @@
 // The leaving-risk model: fit, validation, fairness, model card, what-if.
 export { IBM_FEATURES, prepareIbmAttrition } from './benchmark.js';
+export { type IntervalEstimate, type CalibrationFit, calibrationFit } from './calibration.js';
 export {
   type RiskModelCard,
   type RiskCardInput,

@@ -4,6 +4,7 @@
 import { fitCox, type CoxFit } from '../stats/cox/fit.js';
 import { fitLogistic, predictLogistic, type LogisticFit } from '../stats/logistic/fit.js';
 import { waldRows, Z_975 } from '../stats/inference.js';
+import { clusteredVcov } from '../stats/logistic/sandwich.js';
 import type { RiskDesign } from './design.js';
 
 /** One driver: coefficient, its standard error, and the odds or hazard ratio with a 95% interval. */
@@ -53,20 +54,14 @@ export function fitRiskLogistic(
   const yy = rows.map((i) => outcome('fitRiskLogistic', y[i], i));
   const fit = fitLogistic(X, yy, { names: design.names });
   const mu = predictLogistic(fit, X);
-  const p = design.names.length;
-  const byPerson = new Map<string, number[]>();
-  rows.forEach((i, r) => {
-    const u = byPerson.get(persons[i]) ?? Array<number>(p).fill(0);
-    for (let a = 0; a < p; a++) u[a] += X[r][a] * (yy[r] - mu[r]);
-    byPerson.set(persons[i], u);
-  });
-  const meat = Array.from({ length: p }, () => Array<number>(p).fill(0));
-  for (const u of byPerson.values())
-    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) meat[a][b] += u[a] * u[b];
-  const G = byPerson.size;
-  const B = fit.vcov;
-  const V = multiply(multiply(B, meat), B);
-  const se = V.map((row, j) => Math.sqrt((row[j] * G) / Math.max(G - 1, 1)));
+  const V = clusteredVcov(
+    X,
+    yy,
+    mu,
+    fit.vcov,
+    rows.map((i) => persons[i]),
+  );
+  const se = V.map((row, j) => Math.sqrt(row[j]));
   return {
     kind: 'logistic',
     horizonMonths,
@@ -184,8 +179,4 @@ function outcome(fn: string, v: number | null, row: number): number {
     );
   }
   return v;
-}
-
-function multiply(a: number[][], b: number[][]): number[][] {
-  return a.map((row) => b[0].map((_, j) => row.reduce((s, v, k) => s + v * b[k][j], 0)));
 }
