@@ -40,12 +40,18 @@ export {
   riskDrivers,
   riskDriversSpec,
 } from './output.js';
+export { personFolds } from './folds.js';
 export {
-  type SkillReport,
-  personFolds,
-  type CrossValidationOptions,
-  crossValidateLogistic,
-} from './skill.js';
+  type PenaltyKind,
+  type PenaltyChoice,
+  type PenaltyTuningOptions,
+  type PenaltyTuning,
+  MIN_EVENTS_PER_PARAMETER,
+  PENALTY_ALPHA,
+  choosePenalty,
+  tunePenalty,
+} from './penalty.js';
+export { type SkillReport, type CrossValidationOptions, crossValidateLogistic } from './skill.js';
 export {
   validateRiskModel,
   type RiskScheme,

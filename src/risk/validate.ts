@@ -12,7 +12,8 @@ import {
 } from './design.js';
 import { fitRiskCox, fitRiskLogistic, predictRisk, type RiskModel } from './model.js';
 import { coxIntervals } from './intervals.js';
-import { personFolds, type SkillReport, skillReport } from './skill.js';
+import { personFolds } from './folds.js';
+import { type SkillReport, skillReport } from './skill.js';
 import type { PersonPeriods } from '../transforms/person-period/build.js';
 import { formatDate } from '../time/dates.js';
 import { monthIndex, monthLabel, parseMonthLabel } from '../time/months.js';

@@ -3,7 +3,7 @@
 // quadratic approximation is minimised by coordinate descent (ridge: solved directly) → coefficients
 // back on the columns' own scale. A path fits a decreasing sequence of penalties with warm starts.
 import { linkInverse } from './family.js';
-import { solveSpd } from '../linalg.js';
+import { choleskySolve } from '../linalg.js';
 
 export interface PenalisedLogisticOptions {
   /** One name per column of X; the column named '(Intercept)' (all ones) is required and never penalised. */
@@ -66,25 +66,33 @@ export function fitPenalisedLogistic(
   const penalised = (j: number) => j > 0;
   let iterations = 0;
   for (; iterations < maxIter; iterations++) {
-    // Quadratic approximation at the current β: working weights v and response z (IRLS).
-    const G = Array.from({ length: p + 1 }, () => new Array<number>(p + 1).fill(0));
-    const c = new Array<number>(p + 1).fill(0);
-    const row = new Array<number>(p + 1);
+    // Quadratic approximation at the current β: working weights v and response z (IRLS); the
+    // weighted cross-products of [1, Z] are accumulated in a flat lower triangle (rows of width m).
+    const m = p + 1;
+    const tri = new Float64Array(m * m);
+    const c = new Array<number>(m).fill(0);
+    const row = new Float64Array(m);
+    row[0] = 1;
     for (let i = 0; i < n; i++) {
       if (w[i] === 0) continue;
-      row[0] = 1;
-      for (let j = 0; j < p; j++) row[j + 1] = Z[i][j];
-      const eta = dot(row, beta);
+      let eta = beta[0];
+      for (let j = 0; j < p; j++) {
+        row[j + 1] = Z[i * p + j];
+        eta += row[j + 1] * beta[j + 1];
+      }
       const mu = clip(linkInverse(eta));
       const v = w[i] * mu * (1 - mu);
       const zi = eta + (y[i] - mu) / (mu * (1 - mu));
-      for (let a = 0; a <= p; a++) {
+      for (let a = 0; a < m; a++) {
         const va = v * row[a];
         c[a] += va * zi;
-        for (let b = 0; b <= a; b++) G[a][b] += va * row[b];
+        const base = a * m;
+        for (let b = 0; b <= a; b++) tri[base + b] += va * row[b];
       }
     }
-    for (let a = 0; a <= p; a++) for (let b = a + 1; b <= p; b++) G[a][b] = G[b][a];
+    const G = Array.from({ length: m }, (_, a) =>
+      Array.from({ length: m }, (_, b) => (b <= a ? tri[a * m + b] : tri[b * m + a])),
+    );
     const next = minimiseQuadratic(G, c, lambda, alpha, s.active, beta, penalised);
     const change = Math.max(...next.map((b, j) => Math.abs(b - beta[j])));
     beta = next;
@@ -146,7 +154,7 @@ export function penaltySequence(
   let top = 0;
   for (let j = 0; j < p; j++) {
     let g = 0;
-    for (let i = 0; i < n; i++) g += w[i] * Z[i][j] * (y[i] - mean);
+    for (let i = 0; i < n; i++) g += w[i] * Z[i * p + j] * (y[i] - mean);
     top = Math.max(top, Math.abs(g));
   }
   const lambdaMax = top / Math.max(alpha, 0.001);
@@ -160,8 +168,8 @@ export function penaltySequence(
 interface Standardised {
   n: number;
   p: number;
-  /** Standardised non-intercept columns, row-major. */
-  Z: number[][];
+  /** Standardised non-intercept columns, row-major in one array (row i at i × p). */
+  Z: Float64Array;
   /** Weights scaled to sum to 1. */
   w: number[];
   /** Position of the intercept in names; columns maps each standardised column to its position. */
@@ -218,8 +226,14 @@ function standardise(
     Math.sqrt(X.reduce((s, row, i) => s + w[i] * (row[j] - mean[k]) ** 2, 0)),
   );
   const active = sd.map((v) => v > 1e-12);
-  const Z = X.map((row) => columns.map((j, k) => (active[k] ? (row[j] - mean[k]) / sd[k] : 0)));
-  return { n, p: columns.length, Z, w, intercept, columns, mean, sd, active };
+  const p = columns.length;
+  const Z = new Float64Array(n * p);
+  X.forEach((row, i) =>
+    columns.forEach((j, k) => {
+      if (active[k]) Z[i * p + k] = (row[j] - mean[k]) / sd[k];
+    }),
+  );
+  return { n, p, Z, w, intercept, columns, mean, sd, active };
 }
 
 /** Coefficients on the own scale → standardised (index 0 the intercept). */
@@ -260,7 +274,7 @@ function minimiseQuadratic(
   const idx = [...Array(m).keys()].filter(on);
   if (alpha === 0) {
     const A = idx.map((a) => idx.map((b) => G[a][b] + (a === b && penalised(a) ? lambda : 0)));
-    const solved = solveSpd(
+    const solved = choleskySolve(
       A,
       idx.map((a) => c[a]),
     );
