@@ -1,5 +1,4 @@
 // The leaving-risk model: fit, validation, fairness, model card, what-if.
-export { IBM_FEATURES, prepareIbmAttrition } from './benchmark.js';
 export { type IntervalEstimate, type CalibrationFit, calibrationFit } from './calibration.js';
 export {
   type RiskModelCard,
@@ -61,4 +60,13 @@ export {
   concordanceOf,
   checkAligned,
 } from './validate.js';
+export {
+  type SnapshotMapping,
+  type Snapshot,
+  isSnapshotMapping,
+  parseSnapshotMapping,
+  readSnapshotMapping,
+  loadSnapshot,
+} from './snapshot.js';
+export { type SnapshotCardOptions, snapshotModelCard } from './snapshot-card.js';
 export { type WhatIfOptions, whatIfRisk, whatIfSpec } from './whatif.js';

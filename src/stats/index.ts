@@ -23,6 +23,7 @@ export {
   type PenalisedLogisticOptions,
   type PenalisedLogisticFit,
   fitPenalisedLogistic,
+  fitPenalisedPath,
   penaltySequence,
 } from './logistic/penalised.js';
 export { clusteredVcov } from './logistic/sandwich.js';

@@ -3,18 +3,17 @@
 // Run from the repository root: npx tsx test/reference/risk-folds.ts
 // Steps: read the IBM file → outer folds (10, seed 1) → for each outer fold, the inner folds (5, seed 1)
 // of its training people, as fitRiskPenalised deals them → one CSV row per employee.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as aq from 'arquero';
-import { prepareIbmAttrition } from '../../src/risk/benchmark.js';
 import { personFolds } from '../../src/risk/folds.js';
+import { loadSnapshot, readSnapshotMapping } from '../../src/risk/snapshot.js';
 import { realDataDir } from '../helpers/real-data.js';
 
 const base = realDataDir();
 if (base === null) throw new Error('../shared/data/real not found (set WBK_REAL_DATA).');
-const file = join(base, 'ibm-hr-attrition', 'WA_Fn-UseC_-HR-Employee-Attrition.csv');
-const table = prepareIbmAttrition(aq.fromCSV(readFileSync(file, 'utf8'), { autoType: false }));
-const ids = Array.from(table.array('employee_id') as ArrayLike<string>);
+const mapping = await readSnapshotMapping('examples/mappings/ibm-hr-attrition.json');
+const { table } = await loadSnapshot(join(base, 'ibm-hr-attrition'), mapping);
+const ids = Array.from(table.array('person_id') as ArrayLike<string>);
 const outer = personFolds(ids, 10, 1);
 const inner = Array.from({ length: 10 }, (_, f) => {
   const train = ids.filter((_, i) => outer[i] !== f);

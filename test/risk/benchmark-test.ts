@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as aq from 'arquero';
-import { IBM_FEATURES, prepareIbmAttrition } from '../../src/risk/benchmark.js';
 import { crossValidateLogistic } from '../../src/risk/skill.js';
+import { loadSnapshot, parseSnapshotMapping, type Snapshot } from '../../src/risk/snapshot.js';
 import { personFolds } from '../../src/risk/folds.js';
 import { describeRealData } from '../helpers/real-data.js';
 
@@ -36,28 +35,48 @@ const refFolds = readFileSync(
   .slice(1)
   .map((line) => Number(line.split(',')[1]));
 
+const MAPPING = parseSnapshotMapping(
+  readFileSync(new URL('../../examples/mappings/ibm-hr-attrition.json', import.meta.url), 'utf8'),
+);
+
 describeRealData(
-  'IBM HR attrition benchmark (crossValidateLogistic)',
+  'IBM HR attrition benchmark through the snapshot mapping (examples/mappings/ibm-hr-attrition.json)',
   'ibm-hr-attrition',
   (dir) => {
-    const raw = aq.fromCSV(
-      readFileSync(join(dir, 'WA_Fn-UseC_-HR-Employee-Attrition.csv'), 'utf8'),
-      {
-        autoType: false,
-      },
-    );
-    const table = prepareIbmAttrition(raw);
-    const cv = crossValidateLogistic(table, {
-      features: IBM_FEATURES,
-      outcome: 'left',
-      person: 'employee_id',
-      folds: 10,
-      seed: 1,
-      groups: ['sex'],
-      penalty: 'none',
+    let snapshot: Snapshot;
+    let table: aq.ColumnTable;
+    let cv: ReturnType<typeof crossValidateLogistic>;
+    before(async () => {
+      snapshot = await loadSnapshot(dir, MAPPING);
+      table = snapshot.table;
+      cv = crossValidateLogistic(table, {
+        features: snapshot.features,
+        outcome: 'left',
+        person: 'person_id',
+        folds: 10,
+        seed: 1,
+        groups: ['sex'],
+        penalty: 'none',
+      });
+    });
+    it('loads all 1,470 employees, none rejected, with the fairness groups beside the inputs', () => {
+      // SOURCE.md: 1,470 data rows; Attrition = Yes in 237; Gender Female 588, Male 882.
+      assert.deepEqual(snapshot.files, [
+        {
+          file: 'WA_Fn-UseC_-HR-Employee-Attrition.csv',
+          rows_read: 1470,
+          rows_loaded: 1470,
+          rows_rejected: 0,
+        },
+      ]);
+      assert.equal(snapshot.rejects.numRows(), 0);
+      assert.deepEqual(snapshot.groups, ['sex', 'age_band']);
+      assert.ok(
+        !snapshot.features.some((f) => ['Gender', 'Age', 'MaritalStatus'].includes(f.column)),
+      );
     });
     it('uses 10 folds of 147 employees each, seed 1, as recorded for R', () => {
-      const folds = personFolds(table.array('employee_id') as string[], 10, 1);
+      const folds = personFolds(table.array('person_id') as string[], 10, 1);
       assert.deepEqual(folds, refFolds);
       assert.deepEqual(
         [...Array(10).keys()].map((k) => folds.filter((f) => f === k).length),
@@ -110,9 +129,9 @@ describeRealData(
       let auto: ReturnType<typeof crossValidateLogistic>;
       before(() => {
         auto = crossValidateLogistic(table, {
-          features: IBM_FEATURES,
+          features: snapshot.features,
           outcome: 'left',
-          person: 'employee_id',
+          person: 'person_id',
           folds: 10,
           seed: 1,
         });
@@ -151,12 +170,3 @@ describeRealData(
     });
   },
 );
-
-describe('prepareIbmAttrition', () => {
-  it('names the missing columns', () => {
-    assert.throws(
-      () => prepareIbmAttrition(aq.table({ Age: [30] })),
-      /prepareIbmAttrition: column\(s\) OverTime, BusinessTravel/,
-    );
-  });
-});
