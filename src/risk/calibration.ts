@@ -23,6 +23,8 @@ export interface CalibrationFit {
   intercept: IntervalEstimate;
   rows: number;
   events: number;
+  /** Rows left out because their prediction was exactly 0 or 1 (boundary 'drop'). */
+  excluded: number;
   /** Standard errors clustered by person (rows of one person are correlated) rather than model-based. */
   clustered: boolean;
   /**
@@ -39,13 +41,18 @@ export interface CalibrationFit {
  * Steyerberg, Clinical Prediction Models, 2019): slope = β of glm(y ~ logit(p)), intercept = α of
  * glm(y ~ 1, offset = logit(p)), each with a Wald 95% interval; model-based standard errors (R's glm)
  * when each person has one row, clustered by person (sandwich, as fitRiskLogistic) when `persons`
- * repeat. A slope is "far from 1" when its interval excludes 1: that sets `flag`.
+ * repeat. A slope is "far from 1" when its interval excludes 1: that sets `flag`. A prediction of
+ * exactly 0 or 1 has no log-odds: it throws, or with `boundary: 'drop'` (a Cox model's risk is 0 where
+ * its baseline has no exit over the horizon) the row is left out and counted in `excluded`.
  * @example calibrationFit(heldOutP, y).note // 'Calibration slope 0.80 (95% CI 0.67–0.93), below 1 …'
  */
 export function calibrationFit(
   predicted: readonly number[],
   outcomes: readonly number[],
-  { persons }: { persons?: readonly string[] } = {},
+  {
+    persons: allPersons,
+    boundary = 'error',
+  }: { persons?: readonly string[]; boundary?: 'error' | 'drop' } = {},
 ): CalibrationFit {
   const fn = 'calibrationFit';
   if (predicted.length !== outcomes.length) {
@@ -53,15 +60,19 @@ export function calibrationFit(
       `${fn}: ${predicted.length} predictions for ${outcomes.length} outcomes; give one outcome per prediction.`,
     );
   }
+  const keep: number[] = [];
   predicted.forEach((v, i) => {
-    if (!(v > 0 && v < 1)) {
+    if (v > 0 && v < 1) keep.push(i);
+    else if (boundary === 'error' || !(v === 0 || v === 1)) {
       throw new Error(
         `${fn}: prediction ${i} is ${v}; a calibration slope needs probabilities strictly between 0 and 1 (log-odds must be finite).`,
       );
     }
   });
-  const lp = predicted.map((v) => Math.log(v / (1 - v)));
-  const y = [...outcomes];
+  const lp = keep.map((i) => Math.log(predicted[i] / (1 - predicted[i])));
+  const y = keep.map((i) => outcomes[i]);
+  const persons = allPersons && keep.map((i) => allPersons[i]);
+  const excluded = predicted.length - keep.length;
   const events = y.reduce((a, b) => a + b, 0);
   const clustered = persons !== undefined && new Set(persons).size < persons.length;
   const se = (X: number[][], estimate: number[], vcov: number[][], offset?: number[]) => {
@@ -85,9 +96,14 @@ export function calibrationFit(
     intercept,
     rows: y.length,
     events,
+    excluded,
     clustered,
     flag,
-    note: describe(slope, intercept, flag),
+    note:
+      describe(slope, intercept, flag) +
+      (excluded > 0
+        ? ` ${excluded} rows predicted at exactly 0 or 1 are left out of these figures.`
+        : ''),
   };
 }
 

@@ -68,7 +68,7 @@ export function skillReport(
     brier: brierScore(p, y),
     brier_reference: rate * (1 - rate),
     calibration: calibrationByDecile(p, y),
-    calibration_fit: calibrationFit(p, y, { persons }),
+    calibration_fit: calibrationFit(p, y, { persons, boundary: 'drop' }),
     groups,
     gaps,
   };

@@ -61,6 +61,15 @@ describe('calibrationFit', () => {
     assertClose(c.slope.estimate, (ref.calibration_slope as number[])[0], 1e-8, 'same estimate');
   });
 
+  it('leaves out predictions of exactly 0 or 1 when asked, and says how many', () => {
+    // Two extra rows at 0 and 1 leave R's figures for the other 365 unchanged.
+    const c = calibrationFit([...p, 0, 1], [...y, 0, 1], { boundary: 'drop' });
+    assertClose(c.slope.estimate, (ref.calibration_slope as number[])[0], 1e-8, 'slope');
+    assert.equal(c.excluded, 2);
+    assert.equal(c.rows, 365);
+    assert.match(c.note, /2 rows predicted at exactly 0 or 1 are left out of these figures\.$/);
+  });
+
   it('refuses predictions of exactly 0 or 1', () => {
     assert.throws(
       () => calibrationFit([0.2, 1, 0.5], [0, 1, 1]),

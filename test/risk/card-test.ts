@@ -16,6 +16,7 @@ const plainCal: CalibrationFit = {
   intercept: estimate(-0.01, -0.17, 0.16),
   rows: 1470,
   events: 237,
+  excluded: 0,
   clustered: false,
   flag: 'too extreme',
   note: 'Calibration slope 0.85 (95% CI 0.73–0.96), below 1 with its interval.',
