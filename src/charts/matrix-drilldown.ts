@@ -1,4 +1,4 @@
-// Drill-down of the well-being matrix from the force through districts to teams: a plotly sunburst
+// Drill-down of the well-being matrix from the top unit through every level below it: a plotly sunburst
 // coloured by temperature (click a district to open it), each unit compared with its own level.
 import type { PlotlyFigure } from './spec.js';
 import { checkPublishedTable, type PublishedTable } from '../privacy/index.js';
@@ -36,7 +36,7 @@ export function wellbeingMatrixDrilldownFigure(
   );
   const root = rows.find((r) => r.parent_id === null)?.unit_id ?? null;
   const kept = new Set(rows.map((r) => r.unit_id));
-  // a unit whose parent is not drawn hangs from the force
+  // a unit whose parent is not drawn hangs from the top unit
   for (const r of rows) if (r.parent_id !== null && !kept.has(r.parent_id)) r.parent_id = root;
   const limit = options.normalise === 'percentile' ? 50 : 2;
   const temperature = rows.map((r) => r.temperature as number | null);
@@ -44,7 +44,7 @@ export function wellbeingMatrixDrilldownFigure(
     [
       `<b>${r.unit_name}</b> (${r.unit_level})`,
       r.parent_id === null
-        ? 'the force: reference for every unit'
+        ? 'the whole organisation: reference for every unit'
         : r.temperature === null
           ? 'no temperature: too few indicators shown'
           : `temperature ${(r.temperature as number).toFixed(2)}${r.trend ? `, ${r.trend}` : ''}`,

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Dataset } from '../io/load-dataset.js';
 import { loadDatasetCached } from '../report/dataset-cache.js';
-import { latestCompleteFinancialYear } from '../io/coverage.js';
-import { parsePeriod, type Period } from '../time/periods.js';
+import { resolvePeriod } from '../io/coverage.js';
+import type { Period } from '../time/periods.js';
 import { attritionHeadlines } from '../report/metrics/attrition.js';
 import { exitHeadlines } from '../report/metrics/exits.js';
 import { matrixHeadlines } from '../report/metrics/matrix.js';
@@ -25,7 +25,7 @@ well-being matrix at --level (units, indicator values, bands, temperature, runni
 
   --data DIR            folder holding the extract (required)
   --mapping FILE        mapping file adapting your export to the kit's model
-  --period P            FY2023-24, FY2023-24 Q2, 2023-10 …
+  --period P            FY2023-24, FY2023-24 Q2, 2023-10, a range FY2021-22..FY2023-24, or all
   --level L             unit level of the well-being matrix (default: the level below the top)
   --service-bands LIST  service band edges in years, e.g. 3,7,11 (default: Home Office JL6)
   --min-group-size N    smallest group or count shown (default 5)
@@ -71,14 +71,13 @@ export const metricsCommand: Command = {
       dataDir,
       values.mapping ? { mapping: path.resolve(values.mapping) } : {},
     );
-    const fy = { fyStartMonth: data.config.fyStartMonth };
     let period: Period;
     try {
-      period = values.period ? parsePeriod(values.period, fy) : latestCompleteFinancialYear(data);
+      period = resolvePeriod(values.period, data);
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
-    const levels = data.config.unitLevels;
+    const levels = data.levels;
     const level = values.level ?? levels[Math.min(1, levels.length - 1)];
     if (!levels.includes(level))
       throw new UsageError(`--level "${level}" is not a unit level. Levels: ${levels.join(', ')}.`);

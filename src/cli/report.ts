@@ -9,12 +9,11 @@ import { DATASET_CACHE_ENV, loadDatasetCached } from '../report/dataset-cache.js
 import { resolvePolicy } from '../privacy/index.js';
 import type { NotebookJson, ParameterValue } from '../report/parameters.js';
 import { describeParameters, readParameters } from '../report/parameters.js';
-import { latestCompleteFinancialYear } from '../io/coverage.js';
+import { resolvePeriod } from '../io/coverage.js';
 import { writeNotebookExports } from '../report/exports.js';
 import { describeInputs, indexPageHtml, type RunRecord } from '../report/index-page.js';
 import { describeFailure, type NotebookRun } from '../report/jupyter/run-notebook.js';
 import { listNotebooks, runNotebooks } from '../report/jupyter/run-notebooks.js';
-import { parsePeriod } from '../time/periods.js';
 import { resolveUnit, unitTree, unitsAtLevel } from '../transforms/units/hierarchy.js';
 import { UsageError, type Command } from './command.js';
 import { kitVersion } from '../shared/kit.js';
@@ -32,7 +31,8 @@ index.html with the run's metadata. Everything is published under disclosure con
 
   --data DIR          folder holding the extract (required)
   --mapping FILE      mapping file adapting your export to the kit's model
-  --period P          FY2024-25, FY2024-25 Q1, 2024-06 … (default: the latest complete financial year)
+  --period P          FY2024-25, FY2024-25 Q1, 2024-06, a range FY2022-23..FY2024-25, or all
+                      (default: the latest complete financial year)
   --level L           unit level for breakdowns (default: the level below the top, e.g. district)
   --unit NAME         report on one unit (unit_id or name) and its subtree
   --per-unit          also one report set per unit at --level, in OUT/units/<unit_id>/
@@ -115,9 +115,8 @@ async function runReport(
   const started = new Date();
   console.error(`wbk report: loading ${dataDir} …`);
   const data = await loadDatasetCached(dataDir, mappingFile ? { mapping: mappingFile } : {});
-  const fy = { fyStartMonth: data.config.fyStartMonth };
-  const period = values.period ? parsePeriod(values.period, fy) : latestCompleteFinancialYear(data);
-  const levels = data.config.unitLevels;
+  const period = resolvePeriod(values.period, data);
+  const levels = data.levels;
   const level = values.level ?? levels[Math.min(1, levels.length - 1)];
   if (!levels.includes(level))
     throw new UsageError(`--level "${level}" is not a unit level. Levels: ${levels.join(', ')}.`);

@@ -10,7 +10,6 @@ import {
   LEAVER_TYPES,
   SEXES,
   SICKNESS_REASONS,
-  UNIT_LEVELS,
   WELFARE_KINDS,
   WORKER_TYPES,
 } from '../schema/vocabularies.js';
@@ -22,10 +21,11 @@ export {
   LEAVER_TYPES,
   SEXES,
   SICKNESS_REASONS,
-  UNIT_LEVELS,
   WELFARE_KINDS,
   WORKER_TYPES,
 };
+/** The demo force's unit levels, from the top down (the kit itself assumes no level names). */
+export const UNIT_LEVELS = ['force', 'district', 'department', 'team'] as const;
 export const DISABILITY = DISABILITY_VALUES;
 export const COMPENSATION = COMPENSATION_TYPES;
 

@@ -2,7 +2,7 @@
 // definition of the first and last day of data that reports, commands and models share.
 import type { Dataset } from './load-dataset.js';
 import { formatDate } from '../time/dates.js';
-import { periodOf, type Period } from '../time/periods.js';
+import { parsePeriod, periodOf, type Period } from '../time/periods.js';
 
 /** Date columns that show how far an extract reaches: events and employment starts and ends. */
 const COVERAGE_COLUMNS: Record<string, string[]> = {
@@ -12,6 +12,7 @@ const COVERAGE_COLUMNS: Record<string, string[]> = {
   oh_referrals: ['date'],
   welfare_checks: ['date'],
   exit_interviews: ['interview_date'],
+  unit_indicators: ['period_start', 'period_end'],
 };
 
 /**
@@ -20,6 +21,41 @@ const COVERAGE_COLUMNS: Record<string, string[]> = {
  * @example formatDate(dataEnd(data)) // '2025-03-31'
  */
 export function dataEnd(data: Pick<Dataset, 'tables' | 'asOf'>): number {
+  const { last } = extent(data, 'dataEnd');
+  return Math.min(last, data.asOf);
+}
+
+/**
+ * The first day the extract covers: the earliest date in its event and employment columns (the
+ * start of the period 'all').
+ * @example formatDate(dataStart(data)) // '2020-04-01'
+ */
+export function dataStart(data: Pick<Dataset, 'tables' | 'asOf'>): number {
+  return Math.min(extent(data, 'dataStart').first, data.asOf);
+}
+
+/**
+ * The period a report or command asks for: 'latest' (the latest complete financial year), 'all' (every
+ * day of the data, pooled), a range (FY2022-23..FY2024-25) or one period label (see parsePeriod).
+ * @example resolvePeriod('all', data).label // 'all data (2012-01-01 to 2014-12-31)'
+ */
+export function resolvePeriod(
+  text: string | null | undefined,
+  data: Pick<Dataset, 'tables' | 'asOf' | 'config'>,
+): Period {
+  const options = { fyStartMonth: data.config.fyStartMonth };
+  if (!text || text.trim().toLowerCase() === 'latest') return latestCompleteFinancialYear(data);
+  if (/^all\b/i.test(text.trim())) {
+    return parsePeriod(text, {
+      ...options,
+      extent: { start: dataStart(data), end: dataEnd(data) },
+    });
+  }
+  return parsePeriod(text, options);
+}
+
+function extent(data: Pick<Dataset, 'tables'>, where: string): { first: number; last: number } {
+  let first = Infinity;
   let last = -Infinity;
   for (const [name, columns] of Object.entries(COVERAGE_COLUMNS)) {
     const table = data.tables[name as keyof Dataset['tables']];
@@ -29,16 +65,18 @@ export function dataEnd(data: Pick<Dataset, 'tables' | 'asOf'>): number {
       const values = table.array(column) as ArrayLike<number | null>;
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
-        if (v !== null && v > last) last = v;
+        if (v === null) continue;
+        if (v > last) last = v;
+        if (v < first) first = v;
       }
     }
   }
   if (last === -Infinity) {
     throw new Error(
-      'dataEnd: the extract has no dated rows (people, overtime, sickness…). Check the data folder and mapping.',
+      `${where}: the extract has no dated rows (people, overtime, sickness, unit indicators…). Check the data folder and mapping.`,
     );
   }
-  return Math.min(last, data.asOf);
+  return { first, last };
 }
 
 /**
@@ -68,15 +106,16 @@ export interface DataWindow {
 }
 
 /**
- * The first day from which the extract's records are complete: the mapping's `config.records_from`
+ * The first day from which the extract's records are complete (leavers and events; unlike dataStart,
+ * which reaches back to the earliest start of employment): the mapping's `config.records_from`
  * when set, else the earliest exit or event date in it (people.end_date, overtime.date,
  * sickness.end_date, oh_referrals.date, welfare_checks.date). The
  * fallback assumes every table starts at the same time; when they do not (e.g. overtime kept for ten
  * years, leavers for five), set records_from to the start of the shortest, or people who left before it
  * are missing while their colleagues who stayed are counted from the earlier date.
- * @example formatDate(dataStart(data).day) // '2020-04-01'
+ * @example formatDate(recordsStart(data).day) // '2020-04-01'
  */
-export function dataStart(data: Pick<Dataset, 'tables' | 'config'>): DataStart {
+export function recordsStart(data: Pick<Dataset, 'tables' | 'config'>): DataStart {
   if (data.config.recordsFrom !== null && data.config.recordsFrom !== undefined) {
     return { day: data.config.recordsFrom, source: 'records_from in the mapping' };
   }
@@ -99,18 +138,18 @@ export function dataStart(data: Pick<Dataset, 'tables' | 'config'>): DataStart {
   }
   if (first === Infinity) {
     throw new Error(
-      'dataStart: the extract has no dated records (no end_date, overtime, sickness, referral or welfare check date), so the first day of its records is unknown. Set config.records_from in the mapping (yyyy-mm-dd).',
+      'recordsStart: the extract has no dated records (no end_date, overtime, sickness, referral or welfare check date), so the first day of its records is unknown. Set config.records_from in the mapping (yyyy-mm-dd).',
     );
   }
   return { day: first, source: `the earliest date in the extract (${where})` };
 }
 
 /**
- * The extract's window: dataStart (with where it came from) to dataEnd.
+ * The extract's window for following people: recordsStart (with where it came from) to dataEnd.
  * @example formatDataWindow(dataWindow(data)) // 'from 2020-04-01 (records_from in the mapping) to 2025-03-31'
  */
 export function dataWindow(data: Pick<Dataset, 'tables' | 'config' | 'asOf'>): DataWindow {
-  const { day, source } = dataStart(data);
+  const { day, source } = recordsStart(data);
   return { start: day, end: dataEnd(data), source };
 }
 
@@ -126,7 +165,9 @@ export function formatDataWindow(window: DataWindow): string {
  * The latest financial year that ends on or before the last day the extract covers.
  * @example latestCompleteFinancialYear(data).label // 'FY2024-25'
  */
-export function latestCompleteFinancialYear(data: Dataset): Period {
+export function latestCompleteFinancialYear(
+  data: Pick<Dataset, 'tables' | 'asOf' | 'config'>,
+): Period {
   const end = dataEnd(data);
   const options = { fyStartMonth: data.config.fyStartMonth };
   const current = periodOf(end, 'financial_year', options);

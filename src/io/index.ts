@@ -3,10 +3,10 @@ export {
   type DataStart,
   type DataWindow,
   dataEnd,
-  dataStart,
   dataWindow,
   formatDataWindow,
   latestCompleteFinancialYear,
+  recordsStart,
 } from './coverage.js';
 export { globToRegExp, listFiles } from './glob.js';
 export { type LoadIssue, issuesTable, writeRejectsCsv } from './issues.js';

@@ -17,6 +17,7 @@ import {
 } from './mapping/mapping.js';
 import { makePseudonymiser, resolvePseudonymKey } from './mapping/pseudonymise.js';
 import type { RawRecord, RecordSource } from './readers/index.js';
+import { completeUnits } from './units.js';
 
 export type { FileSummary };
 
@@ -44,6 +45,11 @@ export interface Dataset {
   /** Accepted-but-suspicious rows and file-level notes (line is null for the latter). */
   warnings: ColumnTable;
   config: DatasetConfig;
+  /**
+   * The unit level names from the top down, read from the units table (or the mapping's
+   * `unit_levels`); one level when the extract has no units (its implicit top unit).
+   */
+  levels: string[];
   /** The as-of date, as an epoch day. */
   asOf: number;
   pseudonymised: boolean;
@@ -192,12 +198,27 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     const stage = stages[name];
     tables[name] = stage === undefined ? emptyTable(name) : stageToTable(name, stage);
   }
+  // Every extract gets one top unit and a level order, whatever it holds.
+  const hierarchy = completeUnits(tables.units, tables.people, config.unitLevels);
+  tables.units = hierarchy.units;
+  for (const note of hierarchy.notes) {
+    warnings.push({
+      file: stages.units ? '' : '(none)',
+      line: null,
+      table: 'units',
+      column: note.rule === 'inconsistent_levels' ? 'level' : 'parent_id',
+      value: note.unit_id,
+      rule: note.rule,
+      message: note.message,
+    });
+  }
   return {
     tables,
     files: summaries,
     rejects: issuesTable(rejects),
     warnings: issuesTable(warnings),
     config,
+    levels: hierarchy.levels,
     asOf,
     pseudonymised: pseudonymise !== undefined,
   };

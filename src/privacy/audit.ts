@@ -35,6 +35,8 @@ export interface AuditLeak {
   relation: string;
   /** True when every relation used was confirmed by groups whose cells are all shown. */
   verified: boolean;
+  /** Every cell of the relations used (table index, row, count column), shown or hidden. */
+  cells: { tableIndex: number; row: number; column: string }[];
 }
 
 /**
@@ -97,6 +99,9 @@ export function auditPublishedTables(
       how,
       relation: used.map((u) => u.text).join('; '),
       verified: used.every((u) => u.verified),
+      cells: used.flatMap((u) =>
+        u.cells.map((c) => ({ tableIndex: c.table, row: c.row, column: u.column })),
+      ),
     });
   };
   const unknownsOf = (rel: AuditRelation) =>

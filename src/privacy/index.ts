@@ -33,3 +33,4 @@ export {
   type AuditOptions,
   type AuditLeak,
 } from './audit.js';
+export { protectRun, tablesTouch, ledgerFromEntries, type RunProtection } from './run.js';

@@ -18,7 +18,7 @@ import {
   type DisclosurePolicy,
   type PublishedTable,
 } from '../privacy/index.js';
-import { parsePeriod, type Period } from '../time/periods.js';
+import type { Period } from '../time/periods.js';
 import {
   deriveUnitAtLevel,
   resolveUnit,
@@ -26,7 +26,7 @@ import {
   unitTree,
   type UnitTree,
 } from '../transforms/units/hierarchy.js';
-import { latestCompleteFinancialYear } from '../io/coverage.js';
+import { resolvePeriod } from '../io/coverage.js';
 import { showPublished, type ShowOptions } from './show.js';
 
 /** The parameters every notebook declares in its `parameters` cell (wbk report injects them). */
@@ -86,12 +86,8 @@ export async function openReport(title: string, params: ReportParameters): Promi
     ...(params.asOf ? { asOf: params.asOf } : {}),
   });
   const tree = unitTree(data.tables.units);
-  const fy = { fyStartMonth: data.config.fyStartMonth };
-  const period =
-    !params.period || params.period === 'latest'
-      ? latestCompleteFinancialYear(data)
-      : parsePeriod(params.period, fy);
-  const levels = data.config.unitLevels;
+  const period = resolvePeriod(params.period, data);
+  const levels = data.levels;
   const level = params.level || levels[Math.min(1, levels.length - 1)];
   if (!levels.includes(level)) {
     throw new Error(

@@ -98,10 +98,10 @@ function writeCache(folder: string, data: Dataset): void {
     );
   writeFileSync(path.join(tmp, 'rejects.arrow'), aq.toArrowIPC(data.rejects));
   writeFileSync(path.join(tmp, 'warnings.arrow'), aq.toArrowIPC(data.warnings));
-  const { files, config, asOf, pseudonymised } = data;
+  const { files, config, levels, asOf, pseudonymised } = data;
   writeFileSync(
     path.join(tmp, 'dataset.json'),
-    JSON.stringify({ tables, files, config, asOf, pseudonymised }),
+    JSON.stringify({ tables, files, config, levels, asOf, pseudonymised }),
   );
   try {
     renameSync(tmp, folder);
@@ -121,6 +121,7 @@ function readCache(folder: string): Dataset {
     rejects: read('rejects'),
     warnings: read('warnings'),
     config: meta.config,
+    levels: meta.levels,
     asOf: meta.asOf,
     pseudonymised: meta.pseudonymised,
   };

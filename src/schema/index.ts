@@ -40,7 +40,6 @@ export {
   COMPENSATION_TYPES,
   SICKNESS_REASONS,
   WELFARE_KINDS,
-  UNIT_LEVELS,
   type DatasetConfig,
   resolveConfig,
   allowedValues,

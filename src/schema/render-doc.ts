@@ -40,7 +40,9 @@ export function renderDataModelDoc(config: DatasetConfig = resolveConfig()): str
     '',
     '## Configurable vocabularies',
     '',
-    `- Unit levels (replaceable): ${config.unitLevels.join(' > ')}.`,
+    config.unitLevels.length > 0
+      ? `- Unit levels (declared): ${config.unitLevels.join(' > ')}.`
+      : '- Unit levels: any names, any depth; their order is read from the units table (each parent above its children).',
     `- High-risk roles (extensible): ${HIGH_RISK_ROLES.join(', ')}.`,
     `- Exit reasons (extensible): ${EXIT_REASONS.join(', ')}.`,
     '',

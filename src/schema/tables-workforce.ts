@@ -32,7 +32,7 @@ export const UNITS = {
       required: true,
       vocabulary: 'unit_level',
       description:
-        'Level in the hierarchy (configuration; default force > district > department > team).',
+        'Level in the hierarchy, any name (e.g. region, bcu, station); the order of levels is read from the parents.',
     },
   },
 } as const satisfies TableSchema;

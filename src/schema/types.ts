@@ -8,7 +8,7 @@
 export type ColumnType =
   'string' | 'integer' | 'number' | 'date' | 'boolean' | 'enum' | 'list' | 'time';
 
-/** Vocabularies that configuration may extend (reasons, roles) or replace (unit levels). */
+/** Vocabularies that configuration may extend (high-risk roles, exit reasons) or declare (unit levels). */
 export type VocabularyName = 'high_risk_role' | 'exit_reason' | 'unit_level';
 
 /** One column of a canonical table. */

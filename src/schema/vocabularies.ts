@@ -76,12 +76,12 @@ export const WELFARE_KINDS = [
   'pause_point_review',
 ] as const;
 
-/** Default unit levels, from the top of the hierarchy down. */
-export const UNIT_LEVELS = ['force', 'district', 'department', 'team'] as const;
-
 /** Configuration of one organisation's model: unit levels, and extra roles and exit reasons. */
 export interface DatasetConfig {
-  /** Unit level names from the top down; replaces the default force > district > department > team. */
+  /**
+   * Unit level names from the top down, when the mapping declares them (`unit_levels`); empty by
+   * default: the order is then read from the units table's parents (any names, any depth).
+   */
   unitLevels: string[];
   /** High-risk role categories added to the default list. */
   extraHighRiskRoles: string[];
@@ -91,18 +91,18 @@ export interface DatasetConfig {
   fyStartMonth: number;
   /**
    * First day (epoch day) from which the extract's records are complete (every leaver, event and
-   * claim from that day on is in it), or null to take the earliest dated record (io dataStart).
+   * claim from that day on is in it), or null to take the earliest dated record (io recordsStart).
    */
   recordsFrom: number | null;
 }
 
 /**
  * A complete configuration: the defaults overridden by whatever `partial` sets.
- * @example resolveConfig({ unitLevels: ['force', 'bcu', 'team'] }).extraExitReasons // []
+ * @example resolveConfig({ unitLevels: ['region', 'area', 'station'] }).extraExitReasons // []
  */
 export function resolveConfig(partial: Partial<DatasetConfig> = {}): DatasetConfig {
   const config: DatasetConfig = {
-    unitLevels: [...UNIT_LEVELS],
+    unitLevels: [],
     extraHighRiskRoles: [],
     extraExitReasons: [],
     fyStartMonth: 4,
@@ -112,9 +112,9 @@ export function resolveConfig(partial: Partial<DatasetConfig> = {}): DatasetConf
   for (const [name, list] of Object.entries(config)) {
     if (name === 'fyStartMonth' || name === 'recordsFrom') continue;
     const bad = (list as unknown[]).filter((v) => typeof v !== 'string' || !/^[a-z0-9_]+$/.test(v));
-    if (!Array.isArray(list) || bad.length > 0 || (name === 'unitLevels' && list.length === 0)) {
+    if (!Array.isArray(list) || bad.length > 0) {
       throw new Error(
-        `config.${name}: expected a list of snake_case names (a-z, 0-9, _)${name === 'unitLevels' ? ', at least one' : ''}; bad: ${JSON.stringify(bad)}.`,
+        `config.${name}: expected a list of snake_case names (a-z, 0-9, _); bad: ${JSON.stringify(bad)}.`,
       );
     }
   }
@@ -142,15 +142,21 @@ export function allowedValues(
   return column.values;
 }
 
-/** The values of a configurable vocabulary under `config`. */
-export function vocabulary(name: VocabularyName, config: DatasetConfig): readonly string[] {
+/**
+ * The values of a configurable vocabulary under `config`; undefined when any value is allowed (unit
+ * levels, unless the mapping declares `unit_levels`).
+ */
+export function vocabulary(
+  name: VocabularyName,
+  config: DatasetConfig,
+): readonly string[] | undefined {
   switch (name) {
     case 'high_risk_role':
       return [...HIGH_RISK_ROLES, ...config.extraHighRiskRoles];
     case 'exit_reason':
       return [...EXIT_REASONS, ...config.extraExitReasons];
     case 'unit_level':
-      return config.unitLevels;
+      return config.unitLevels.length > 0 ? config.unitLevels : undefined;
   }
 }
 

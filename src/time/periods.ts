@@ -2,8 +2,12 @@
 // calendar quarters, months and calendar years, each with a label that parses back to the same period.
 import { dateParts, daysInMonth, epochDay } from './dates.js';
 
-/** Kinds of period: financial year, financial quarter, calendar quarter, month, calendar year. */
-export type PeriodKind = 'financial_year' | 'financial_quarter' | 'quarter' | 'month' | 'year';
+/**
+ * Kinds of period: financial year, financial quarter, calendar quarter, month, calendar year, and two
+ * pooled kinds: a range of periods (FY2012-13..FY2013-14) and all the data an extract holds.
+ */
+export type PeriodKind =
+  'financial_year' | 'financial_quarter' | 'quarter' | 'month' | 'year' | 'range' | 'all';
 
 /** A reporting period: `start` and `end` are epoch days and both inside the period (inclusive). */
 export interface Period {
@@ -17,6 +21,8 @@ export interface Period {
 export interface PeriodOptions {
   /** Month (1–12) in which the financial year starts; default 4 (April, UK public sector). */
   fyStartMonth?: number;
+  /** First and last day of the data, for the period 'all' (e.g. from dataStart and dataEnd). */
+  extent?: { start: number; end: number };
 }
 
 /**
@@ -56,12 +62,52 @@ export function periodOf(date: number, kind: PeriodKind, options: PeriodOptions 
 
 /**
  * The period a label names: FY2024-25, FY2024 (when the year starts in January), FY2024-25 Q3, 2024-Q2,
- * 2024-04 or 2024. Throws when the label matches none of these or its two FY years do not follow.
+ * 2024-04 or 2024; a range of two of them, pooled (`FY2012-13..FY2013-14`, `2024-04..2025-03`, or
+ * written `FY2012-13 to FY2013-14` as its label reads), from the start of the first to the end of the
+ * last; or `all`, the whole extent of the data (options.extent). Throws when the label matches none
+ * of these, its two FY years do not follow, or a range ends before it starts.
  * @example parsePeriod('FY2024-25') // { kind: 'financial_year', label: 'FY2024-25', start: 19814, end: 20178 }
+ * @example parsePeriod('FY2012-13..FY2013-14').label // 'FY2012-13 to FY2013-14'
  */
 export function parsePeriod(label: string, options: PeriodOptions = {}): Period {
-  const fyStart = checkStartMonth(options.fyStartMonth);
   const text = label.trim();
+  if (/^all$/i.test(text) || /^all data\b/i.test(text)) {
+    const extent = options.extent;
+    if (!extent || !Number.isInteger(extent.start) || !Number.isInteger(extent.end)) {
+      throw new Error(
+        'parsePeriod: "all" needs the extent of the data (options.extent = { start, end }): pass dataStart(data) and dataEnd(data).',
+      );
+    }
+    return {
+      kind: 'all',
+      label: `all data (${formatIso(extent.start)} to ${formatIso(extent.end)})`,
+      start: extent.start,
+      end: extent.end,
+    };
+  }
+  const range = /^(.+?)\s*(?:\.\.|\bto\b)\s*(.+)$/i.exec(text);
+  if (range) {
+    const first = parseSingle(range[1], label, options);
+    const last = parseSingle(range[2], label, options);
+    if (last.end < first.start) {
+      throw new Error(
+        `parsePeriod: the range "${label}" ends (${last.label}) before it starts (${first.label}). Write the earlier period first.`,
+      );
+    }
+    if (first.label === last.label) return first;
+    return {
+      kind: 'range',
+      label: `${first.label} to ${last.label}`,
+      start: first.start,
+      end: last.end,
+    };
+  }
+  return parseSingle(text, label, options);
+}
+
+function parseSingle(text: string, label: string, options: PeriodOptions): Period {
+  const fyStart = checkStartMonth(options.fyStartMonth);
+  text = text.trim();
   let m = /^FY(\d{4})(?:-(\d{2}))?(?: Q([1-4]))?$/i.exec(text);
   if (m) {
     const year = Number(m[1]);
@@ -87,8 +133,21 @@ export function parsePeriod(label: string, options: PeriodOptions = {}): Period 
   m = /^(\d{4})$/.exec(text);
   if (m) return periodOf(epochDay(Number(m[1]), 1, 1), 'year');
   throw new Error(
-    `parsePeriod: "${label}" is not a period label. Use FY2024-25, FY2024-25 Q1, 2024-Q2, 2024-04 or 2024.`,
+    `parsePeriod: "${label}" is not a period label. Use FY2024-25, FY2024-25 Q1, 2024-Q2, 2024-04, 2024, a range such as FY2022-23..FY2024-25, or all.`,
   );
+}
+
+/**
+ * Whether a period pools several periods (a range, or all the data): tables of it are labelled so.
+ * @example isPooled(parsePeriod('FY2022-23..FY2024-25')) // true
+ */
+export function isPooled(period: Period): boolean {
+  return period.kind === 'range' || period.kind === 'all';
+}
+
+function formatIso(day: number): string {
+  const { year, month, day: d } = dateParts(day);
+  return `${year}-${pad(month)}-${pad(d)}`;
 }
 
 /**

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import * as aq from 'arquero';
-import { dataEnd, dataStart, dataWindow, formatDataWindow } from '../../src/io/coverage.js';
+import { dataEnd, dataWindow, formatDataWindow, recordsStart } from '../../src/io/coverage.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
 import { emptyTable, TABLE_NAMES, type TableName } from '../../src/schema/tables.js';
 import { resolveConfig } from '../../src/schema/vocabularies.js';
@@ -32,9 +32,9 @@ const people = aq.table({
 });
 const overtime = aq.table({ person_id: ['a', 'a'], date: [19750, 19900], hours: [2, 3] });
 
-describe('dataStart', () => {
+describe('recordsStart', () => {
   it('takes the earliest event or end date across tables, never a start of employment', () => {
-    const start = dataStart(dataset({ people, overtime }));
+    const start = recordsStart(dataset({ people, overtime }));
     // overtime.date 19750 < people.end_date 19800; start_date 10000 is when someone joined, not a record.
     assert.deepEqual(start, {
       day: 19750,
@@ -43,14 +43,14 @@ describe('dataStart', () => {
   });
 
   it("uses the mapping's records_from when set", () => {
-    const start = dataStart(dataset({ people, overtime }, { recordsFrom: 19723 }));
+    const start = recordsStart(dataset({ people, overtime }, { recordsFrom: 19723 }));
     assert.deepEqual(start, { day: 19723, source: 'records_from in the mapping' });
   });
 
   it('says what is missing when nothing is dated', () => {
     assert.throws(
-      () => dataStart(dataset({ people: people.filter(() => false) })),
-      /dataStart: the extract has no dated records .*Set config\.records_from in the mapping/,
+      () => recordsStart(dataset({ people: people.filter(() => false) })),
+      /recordsStart: the extract has no dated records .*Set config\.records_from in the mapping/,
     );
   });
 });
@@ -83,7 +83,7 @@ describe('loadDataset records_from', () => {
       },
     });
     assert.equal(data.config.recordsFrom, 19723);
-    assert.equal(dataStart(data).day, 19723);
+    assert.equal(recordsStart(data).day, 19723);
   });
 
   it('rejects a records_from that is not a yyyy-mm-dd date, naming the key', async () => {

@@ -249,10 +249,14 @@ describe('loadDataset', () => {
     writeFileSync(join(dir, 'units.csv'), 'unit_id,name\nF,Force\nD,District\n');
     const data = await loadDataset(dir, { asOf: AS_OF });
     assert.deepEqual(data.rejects.array('rule'), ['required', 'required']);
+    const rules = data.warnings.array('rule') as string[];
     assert.equal(
-      data.warnings.array('message')[0],
+      data.warnings.array('message')[rules.indexOf('missing_column')],
       'units needs column level, which units.csv does not have: every row will be rejected. Map it with "rename", "derive" or "constants".',
     );
+    // With every unit rejected, the extract stands as one implicit top unit (and says so).
+    assert.deepEqual(data.levels, ['organisation']);
+    assert.ok(rules.includes('implicit_top_unit'));
   });
 
   it('says what to fix when the folder cannot be read', async () => {

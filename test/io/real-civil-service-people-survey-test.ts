@@ -34,8 +34,8 @@ describeRealData(
       assert.deepEqual([file.rows_read, file.rows_loaded, file.rows_rejected], [10212, 10212, 0]);
       assert.equal(data.tables.unit_indicators.numRows(), 111 * 92);
     });
-    it('reports the means file it does not load', () => {
-      assert.deepEqual(data.warnings.array('rule'), ['unmatched_file']);
+    it('reports the means file it does not load, and the top unit it adds above the departments', () => {
+      assert.deepEqual(data.warnings.array('rule'), ['implicit_top_unit', 'unmatched_file']);
     });
     it('strips the % sign and keeps the published figure', () => {
       // python csv: BF0000 (Border Force) B33 "57%", Employee Engagement Index "55%"; CS_MEAN B33 "63%".

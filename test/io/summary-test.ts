@@ -23,7 +23,7 @@ describe('formatLoadSummary', () => {
         'total                3       2         1         0',
         '',
         'Rejected rows by rule:',
-        '       1  units allowed_values: e.g. level "squad" is not an allowed value. Allowed: force, district, department, team. Map it to one of these with "values" in the mapping file, or correct the source.',
+        '       1  units duplicate_key: e.g. duplicate units row: unit_id T already appears at units.csv line 3. Remove one of the two, or correct the key.',
       ].join('\n'),
     );
   });

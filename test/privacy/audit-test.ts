@@ -24,7 +24,7 @@ describe('auditPublishedTables', () => {
     const leaks = auditPublishedTables([types, total]);
     assert.equal(leaks.length, 1);
     assert.deepEqual(
-      { ...leaks[0], relation: undefined },
+      { ...leaks[0], relation: undefined, cells: undefined },
       {
         table: 'by-type',
         tableIndex: 0,
@@ -35,9 +35,20 @@ describe('auditPublishedTables', () => {
         how: 'subtraction',
         relation: undefined,
         verified: false, // the only group is the leaking one: nothing confirms the relation
+        cells: undefined,
       },
     );
     assert.match(leaks[0].relation, /^headline \(the only row\) = sum of 3 rows of by-type/);
+    // The cells of the relation: the headline's one row, then the three leaver types.
+    assert.deepEqual(
+      leaks[0].cells.map((c) => [c.tableIndex, c.row]),
+      [
+        [1, 0],
+        [0, 0],
+        [0, 1],
+        [0, 2],
+      ],
+    );
   });
 
   it('finds nothing when the group hides two cells', () => {

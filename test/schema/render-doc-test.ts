@@ -23,8 +23,12 @@ describe('renderDataModelDoc', () => {
     assert.match(doc, /\| comments \| string \| {2}\| {2}\| S F \|/);
     assert.match(doc, /\| person_id \| string \| yes \| {2}\| P \|/);
   });
-  it('shows configured unit levels in place of the defaults', () => {
-    const doc = renderDataModelDoc(resolveConfig({ unitLevels: ['force', 'bcu'] }));
-    assert.match(doc, /- Unit levels \(replaceable\): force > bcu\./);
+  it('says unit levels take any name, or shows the declared ones', () => {
+    assert.match(
+      renderDataModelDoc(),
+      /- Unit levels: any names, any depth; their order is read from the units table/,
+    );
+    const doc = renderDataModelDoc(resolveConfig({ unitLevels: ['region', 'station'] }));
+    assert.match(doc, /- Unit levels \(declared\): region > station\./);
   });
 });

@@ -4,8 +4,9 @@ import { allowedValues, resolveConfig } from '../../src/schema/vocabularies.js';
 
 describe('resolveConfig', () => {
   it('fills the defaults', () => {
+    // No level names are assumed: the units table gives them (the mapping may declare an order).
     assert.deepEqual(resolveConfig(), {
-      unitLevels: ['force', 'district', 'department', 'team'],
+      unitLevels: [],
       extraHighRiskRoles: [],
       extraExitReasons: [],
       fyStartMonth: 4,
@@ -17,10 +18,10 @@ describe('resolveConfig', () => {
       /config\.extraExitReasons: expected a list of snake_case names \(a-z, 0-9, _\); bad: \["Bad Manager"\]\./,
     );
   });
-  it('rejects an empty list of unit levels', () => {
+  it('rejects unit level names that are not snake_case', () => {
     assert.throws(
-      () => resolveConfig({ unitLevels: [] }),
-      /config\.unitLevels: expected a list of snake_case names \(a-z, 0-9, _\), at least one/,
+      () => resolveConfig({ unitLevels: ['Basic Command Unit'] }),
+      /config\.unitLevels: expected a list of snake_case names \(a-z, 0-9, _\); bad: \["Basic Command Unit"\]/,
     );
   });
   it('rejects a start month outside 1–12', () => {
@@ -32,7 +33,7 @@ describe('resolveConfig', () => {
 });
 
 describe('allowedValues', () => {
-  it('extends high-risk roles and exit reasons, and replaces unit levels', () => {
+  it('extends high-risk roles and exit reasons; unit levels take any name unless declared', () => {
     const config = resolveConfig({
       extraHighRiskRoles: ['surveillance'],
       unitLevels: ['force', 'bcu'],
@@ -43,6 +44,7 @@ describe('allowedValues', () => {
       'surveillance',
     ]);
     assert.deepEqual(allowedValues(UNITS.columns.level, config), ['force', 'bcu']);
+    assert.equal(allowedValues(UNITS.columns.level, resolveConfig()), undefined);
     assert.equal(
       allowedValues(EXIT_INTERVIEWS.columns.primary_reason, config)?.includes('commute'),
       true,

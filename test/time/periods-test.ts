@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { epochDay } from '../../src/time/dates.js';
 import {
   financialYearLabel,
+  isPooled,
   parsePeriod,
   periodOf,
   periodsBetween,
@@ -123,5 +125,53 @@ describe('periodsBetween', () => {
 describe('financialYearLabel', () => {
   it('labels the financial year of a day', () => {
     assert.equal(financialYearLabel(19813), 'FY2023-24');
+  });
+});
+
+describe('parsePeriod: pooled periods', () => {
+  it('pools a range of financial years from the start of the first to the end of the last', () => {
+    const p = parsePeriod('FY2012-13..FY2013-14');
+    // 1 April 2012 to 31 March 2014.
+    assert.deepEqual(p, {
+      kind: 'range',
+      label: 'FY2012-13 to FY2013-14',
+      start: epochDay(2012, 4, 1),
+      end: epochDay(2014, 3, 31),
+    });
+    assert.deepEqual(parsePeriod(p.label), p, 'its label parses back to it');
+  });
+
+  it('pools a range of months, with a year that starts in another month', () => {
+    const p = parsePeriod('2024-04..2025-03', { fyStartMonth: 7 });
+    assert.equal(p.label, '2024-04 to 2025-03');
+    assert.equal(p.start, epochDay(2024, 4, 1));
+    assert.equal(p.end, epochDay(2025, 3, 31));
+  });
+
+  it('reads a range of one period as that period', () => {
+    assert.deepEqual(parsePeriod('FY2024-25..FY2024-25'), parsePeriod('FY2024-25'));
+  });
+
+  it('says which end comes first when a range runs backwards', () => {
+    assert.throws(
+      () => parsePeriod('FY2024-25..FY2022-23'),
+      /the range "FY2024-25..FY2022-23" ends \(FY2022-23\) before it starts \(FY2024-25\)\. Write the earlier period first\./,
+    );
+  });
+
+  it('gives all the data as one period when the extent is known, and asks for it otherwise', () => {
+    const extent = { start: epochDay(2009, 1, 1), end: epochDay(2014, 12, 31) };
+    assert.deepEqual(parsePeriod('all', { extent }), {
+      kind: 'all',
+      label: 'all data (2009-01-01 to 2014-12-31)',
+      ...extent,
+    });
+    assert.equal(parsePeriod('all data (2009-01-01 to 2014-12-31)', { extent }).kind, 'all');
+    assert.throws(() => parsePeriod('all'), /"all" needs the extent of the data/);
+  });
+
+  it('marks ranges and all as pooled', () => {
+    assert.equal(isPooled(parsePeriod('FY2022-23..FY2023-24')), true);
+    assert.equal(isPooled(parsePeriod('FY2022-23')), false);
   });
 });

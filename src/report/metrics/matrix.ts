@@ -33,9 +33,9 @@ export function matrixHeadlines(
       `matrixHeadlines: options.period must be a Period, e.g. parsePeriod('FY2024-25'); got ${JSON.stringify(period)}.`,
     );
   }
-  if (!data.config.unitLevels.includes(level)) {
+  if (!data.levels.includes(level)) {
     throw new Error(
-      `matrixHeadlines: level "${level}" is not a unit level. Levels: ${data.config.unitLevels.join(', ')}.`,
+      `matrixHeadlines: level "${level}" is not a unit level. Levels: ${data.levels.join(', ')}.`,
     );
   }
   const tree = unitTree(data.tables.units);
@@ -106,8 +106,8 @@ export function matrixHeadlines(
       unit: i.card.unit ?? null,
     })),
     temperature_definition: WELLBEING_TEMPERATURE.definition,
-    force: units.find((u) => u.band === 'force') ?? null,
-    units: units.filter((u) => u.band !== 'force'),
+    organisation: units.find((u) => u.band === 'top') ?? null,
+    units: units.filter((u) => u.band !== 'top'),
     running_hot: units
       .filter((u) => u.running_hot)
       .map(({ unit_id, unit_name, temperature, trend, drivers }) => ({
@@ -119,7 +119,7 @@ export function matrixHeadlines(
       })),
     notes: [
       'Values are recomputed at each level from summed numerators and denominators (never averaged).',
-      'Heat: z-score against the force value over the spread of units at this level, signed so positive is worse; bands amber at 1 and red at 2; running hot at a temperature of 1 or more.',
+      'Heat: z-score against the value of the whole organisation over the spread of units at this level, signed so positive is worse; bands amber at 1 and red at 2; running hot at a temperature of 1 or more.',
       'Hidden (suppressed) cells are left out of the temperature and the other weights rescaled; a unit with under half the weight scored has no temperature.',
       hidden > 0
         ? `${hidden} cells are null: hidden by disclosure control (small groups or counts, or to stop back-calculation).`

@@ -16,7 +16,7 @@ export interface RetentionDataOptions {
   dataEnd: number;
   /**
    * First day of the data window (epoch day), from which leavers are complete: people who joined
-   * before it enter the risk set with the tenure they had on it. Pass dataStart(data).day (the
+   * before it enter the risk set with the tenure they had on it. Pass recordsStart(data).day (the
    * mapping's records_from, else the earliest dated record); there is no default, because guessing it
    * from the first exit can open the window too late or too early.
    */
@@ -42,7 +42,7 @@ export const RETENTION_TIME_SCALE: DefinitionCard = {
  * for people in post), left (1 when the spell ended by dataEnd, else 0), exit_cause (leaver_type, null
  * while in post) and intake_fy (financial year of start_date). Spells that ended before the window,
  * or start after dataEnd, are dropped. Tenure in days = last day − start_date + 1.
- * @example deriveRetentionData(people, { windowStart: dataStart(data).day, dataEnd: dataEnd(data) })
+ * @example deriveRetentionData(people, { windowStart: recordsStart(data).day, dataEnd: dataEnd(data) })
  */
 export function deriveRetentionData(
   people: ColumnTable,
@@ -63,7 +63,7 @@ export function deriveRetentionData(
   const type = people.array('leaver_type') as ArrayLike<string | null>;
   if (windowStart === undefined || windowStart === null) {
     throw new Error(
-      `${fn}: windowStart is missing. Pass the first day the extract's records are complete: { windowStart: dataStart(data).day } (set config.records_from in the mapping when the tables start on different days).`,
+      `${fn}: windowStart is missing. Pass the first day the extract's records are complete: { windowStart: recordsStart(data).day } (set config.records_from in the mapping when the tables start on different days).`,
     );
   }
   const window = windowStart;

@@ -46,7 +46,9 @@ export function scopeUnitTree(
       levels.set(id, `outside ${level}`);
     }
   }
-  return { parent, level: levels, name: names };
+  const order = [...tree.levels.slice(0, tree.levels.indexOf(level) + 1)];
+  for (const l of new Set(levels.values())) if (!order.includes(l)) order.push(l);
+  return { parent, level: levels, name: names, levels: order };
 }
 
 /**

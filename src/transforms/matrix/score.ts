@@ -32,7 +32,7 @@ export const MATRIX_BANDS = {
  * direction, value (per × published ratio; null when hidden or over an empty denominator), status
  * ('shown' | 'suppressed' | 'empty'), force_value (the top unit's value), score (z, or percentile of
  * worseness 0–100), heat (the score signed so that positive is worse than the force: ± z, or
- * percentile − 50), band ('red' | 'amber' | 'green' | 'force' for the top unit | 'suppressed' |
+ * percentile − 50), band ('red' | 'amber' | 'green' | 'top' for the top unit | 'suppressed' |
  * 'no data' | 'not scored'), weight and contribution (weight × heat / sum of the weights of the unit's
  * scored indicators; the contributions add up to the temperature). z uses the SD of the shown values
  * of units of the same level and period; both need minUnits shown values.
@@ -110,7 +110,7 @@ export function scoreWellbeingMatrix(
   for (const group of groups.values()) {
     const top = group.find((c) => c.parent_id === null);
     for (const c of group) c.force_value = top?.value ?? null;
-    if (top) top.band = top.status === 'shown' ? 'force' : top.band;
+    if (top) top.band = top.status === 'shown' ? 'top' : top.band;
     const sign = group[0].direction === 'higher_is_worse' ? 1 : -1;
     for (const level of new Set(group.filter((c) => c !== top).map((c) => c.unit_level))) {
       const peers = group.filter((c) => c !== top && c.unit_level === level && c.value !== null);

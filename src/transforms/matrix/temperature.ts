@@ -107,7 +107,7 @@ export function summarizeMatrixTemperature(
       amber: cells.filter((c) => c.band === 'amber').length,
       band:
         u.parent_id === null
-          ? 'force'
+          ? 'top'
           : t === null
             ? 'not scored'
             : t >= hot

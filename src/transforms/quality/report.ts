@@ -52,7 +52,7 @@ export interface DataQuality {
  * @example const dq = summarizeDataQuality(data, { unreliableThreshold: 0.2, level: 'district' })
  */
 export function summarizeDataQuality(
-  dataset: Pick<Dataset, 'tables' | 'files' | 'rejects' | 'warnings' | 'config'>,
+  dataset: Pick<Dataset, 'tables' | 'files' | 'rejects' | 'warnings' | 'config' | 'levels'>,
   {
     unreliableThreshold = 0.2,
     level,
@@ -197,7 +197,7 @@ function comparisonRow(dq: DataQuality, query: ComparisonQuery, where: string) {
 }
 
 function unitsAtLevel(
-  dataset: Pick<Dataset, 'tables' | 'config'>,
+  dataset: Pick<Dataset, 'tables' | 'config' | 'levels'>,
   level: string | null,
   notes: string[],
 ): { units: (string | null)[]; level: string | null } {
@@ -205,7 +205,7 @@ function unitsAtLevel(
   const raw = people.columnNames().includes('unit_id')
     ? (Array.from(people.array('unit_id') as ArrayLike<string | null>) as (string | null)[])
     : new Array<string | null>(people.numRows()).fill(null);
-  const levels = dataset.config.unitLevels;
+  const levels = dataset.levels;
   const wanted = level ?? levels[Math.min(1, levels.length - 1)];
   if (!levels.includes(wanted)) {
     throw new Error(

@@ -1,6 +1,7 @@
 // The unit hierarchy: ancestors at a level, subtrees, and parent maps for roll-ups and disclosure control.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { levelOrder } from '../../io/units.js';
 
 /** The unit hierarchy read from a `units` table, with lookups used by every roll-up. */
 export interface UnitTree {
@@ -10,6 +11,8 @@ export interface UnitTree {
   level: ReadonlyMap<string, string>;
   /** unit_id → display name. */
   name: ReadonlyMap<string, string>;
+  /** Level names from the top down (read from the parents; any names, any depth). */
+  levels: readonly string[];
 }
 
 /**
@@ -48,13 +51,43 @@ export function unitTree(units: ColumnTable): UnitTree {
       seen.add(up);
     }
   }
-  return { parent, level, name };
+  const rows = [...parent].map(([unit_id, parent_id]) => ({
+    unit_id,
+    parent_id,
+    level: level.get(unit_id)!,
+  }));
+  return { parent, level, name, levels: levelOrder(rows).levels };
+}
+
+/**
+ * The level just below the top (the default level of breakdowns), or the top when there is one level.
+ * @example defaultLevel(tree) // 'bcu' for force > bcu > station
+ */
+export function defaultLevel(tree: UnitTree): string {
+  return tree.levels[Math.min(1, tree.levels.length - 1)];
+}
+
+/**
+ * The lowest level of the hierarchy (teams, stations, wards: where people work day to day).
+ * @example lowestLevel(tree) // 'station' for force > bcu > station
+ */
+export function lowestLevel(tree: UnitTree): string {
+  return tree.levels[tree.levels.length - 1];
+}
+
+/**
+ * The level below `level` (itself when it is the lowest).
+ * @example levelBelow(tree, 'bcu') // 'station'
+ */
+export function levelBelow(tree: UnitTree, level: string): string {
+  const i = tree.levels.indexOf(level);
+  return tree.levels[Math.min(i + 1, tree.levels.length - 1)];
 }
 
 /**
  * The ancestor of `unitId` (itself included) whose level is `level`, or null when the unit sits
  * above that level or is unknown.
- * @example ancestorAt(tree, 'T017', 'district') // 'D2'
+ * @example ancestorAt(tree, 'S017', 'bcu') // 'B2'
  */
 export function ancestorAt(tree: UnitTree, unitId: string | null, level: string): string | null {
   for (let u = unitId; u !== null && u !== undefined; u = tree.parent.get(u) ?? null) {
@@ -66,7 +99,7 @@ export function ancestorAt(tree: UnitTree, unitId: string | null, level: string)
 
 /**
  * Adds a column holding each row's unit rolled up to `level` (null when above it or unknown).
- * @example deriveUnitAtLevel(people, tree, { level: 'district' }) // adds district_id
+ * @example deriveUnitAtLevel(people, tree, { level: 'bcu' }) // adds bcu_id
  */
 export function deriveUnitAtLevel(
   table: ColumnTable,
@@ -97,7 +130,7 @@ export function deriveUnitAtLevel(
 
 /**
  * Every unit in the subtree under `unitId`, itself included.
- * @example unitSubtree(tree, 'D2').has('T017') // true
+ * @example unitSubtree(tree, 'B2').has('S017') // true
  */
 export function unitSubtree(tree: UnitTree, unitId: string): Set<string> {
   const children = new Map<string, string[]>();
@@ -127,7 +160,7 @@ export function unitsAtLevel(tree: UnitTree, level: string): string[] {
 /**
  * The unit a user named, by unit_id or by name (case-insensitive); throws listing the units at
  * that level when nothing matches or a name is ambiguous.
- * @example resolveUnit(tree, 'north district')
+ * @example resolveUnit(tree, 'north bcu')
  */
 export function resolveUnit(tree: UnitTree, nameOrId: string): string {
   if (tree.parent.has(nameOrId)) return nameOrId;

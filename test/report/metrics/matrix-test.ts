@@ -25,7 +25,7 @@ type Headlines = {
   period: string;
   previous_period: string;
   units: Unit[];
-  force: Unit;
+  organisation: Unit;
   running_hot: { unit_id: string }[];
   disclosure: { hidden_cells: number };
 };
@@ -48,7 +48,7 @@ describe('matrixHeadlines', function () {
     }) as Headlines;
     assert.equal(h.previous_period, 'FY2023-24');
     assert.deepEqual(h.units.map((u) => u.unit_id).sort(), ['D1', 'D2', 'D3', 'D4']);
-    for (const u of [h.force, ...h.units]) {
+    for (const u of [h.organisation, ...h.units]) {
       assert.deepEqual(
         Object.keys(u.indicators),
         DEFAULT_MATRIX_INDICATORS.map((i) => i.id),

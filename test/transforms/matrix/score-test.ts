@@ -59,7 +59,7 @@ describe('scoreWellbeingMatrix', () => {
         (get(scored, 'U4', 'survey_wellbeing_score', 'heat') as number) - 15 / Math.sqrt(500 / 3),
       ) < 1e-9,
     );
-    assert.equal(get(scored, 'F', 'survey_wellbeing_score', 'band'), 'force');
+    assert.equal(get(scored, 'F', 'survey_wellbeing_score', 'band'), 'top');
   });
   it('gives contributions that add up to the weighted mean heat', () => {
     // U4: (1.38873 + 1.16190) / 2 = 1.27531 with equal weights; with weights 3 and 1: (3 × 1.38873 + 1.16190) / 4.
@@ -117,7 +117,7 @@ describe('summarizeMatrixTemperature', () => {
     );
     assert.equal(rows[1].drivers, 'Sickness lost time (z +1.4); Survey well-being (z +1.2)');
     assert.equal(rows[1].trend, 'stable'); // same values in both periods: change 0
-    assert.equal(rows[0].band, 'force');
+    assert.equal(rows[0].band, 'top');
   });
   it('names a missing period', () => {
     const scored = scoreWellbeingMatrix(publish(cells([5, 5, 5, 5])), { tree, indicators });

@@ -5,6 +5,7 @@ import { publishTable } from '../../../src/privacy/publish.js';
 import { emptyTable, TABLE_NAMES, type TableName } from '../../../src/schema/tables.js';
 import { resolveConfig } from '../../../src/schema/vocabularies.js';
 import { EQUALITY_SPEC } from '../../../src/transforms/quality/cards.js';
+import { unitTree } from '../../../src/transforms/units/hierarchy.js';
 import {
   checkComparisonReliable,
   equalityVerdicts,
@@ -73,6 +74,7 @@ function dataset(extra: Partial<Record<TableName, aq.ColumnTable>> = {}) {
       issue('overtime', 'long_overtime_day', 9),
     ]),
     config: resolveConfig(),
+    levels: [...unitTree(units).levels],
   };
 }
 
@@ -196,7 +198,7 @@ describe('summarizeDataQuality', () => {
   it('rejects a level that is not a unit level', () => {
     assert.throws(
       () => summarizeDataQuality(dataset(), { level: 'bcu' }),
-      /level "bcu" is not a unit level. Levels: force, district, department, team/,
+      /level "bcu" is not a unit level. Levels: force, district, team\./,
     );
   });
 
