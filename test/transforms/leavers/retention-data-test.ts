@@ -47,7 +47,7 @@ describe('deriveRetentionData', () => {
   it('asks for the window start rather than guessing it from the first exit', () => {
     assert.throws(
       () => deriveRetentionData(people, { dataEnd: 200 } as never),
-      /deriveRetentionData: windowStart is missing\. Pass the first day the extract's records are complete: \{ windowStart: dataStart\(data\)\.day \}/,
+      /deriveRetentionData: windowStart is missing\. Pass the first day the extract's records are complete: \{ windowStart: recordsStart\(data\)\.day \}/,
     );
   });
 
