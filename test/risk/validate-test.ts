@@ -63,12 +63,13 @@ describe('validateRiskModel', function () {
 
 describe('fitRiskModel', function () {
   this.timeout(300_000);
-  it('fits ridge on request: risks pulled towards the mean, ratios without intervals', async () => {
+  let pp: PersonPeriods;
+  before(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wbk-fit-'));
-    await generateDemoForce({ people: 800, outDir: dir });
-    const pp = buildPersonPeriods(await loadDataset(dir, { asOf: '2025-03-31' }), {
-      horizonMonths: 12,
-    });
+    await generateDemoForce({ people: 400, outDir: dir });
+    pp = buildPersonPeriods(await loadDataset(dir, { asOf: '2025-03-31' }), { horizonMonths: 12 });
+  });
+  it('fits ridge on request: risks pulled towards the mean, ratios without intervals', () => {
     const plain = fitRiskModel(pp);
     const ridge = fitRiskModel(pp, { penalty: 'ridge' });
     assert.equal(plain.model.penalty, undefined);
