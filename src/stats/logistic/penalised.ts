@@ -96,8 +96,10 @@ function checkPenalty(fn: string, lambda: number, alpha: number): void {
 /**
  * Minimises the penalised loss on the standardised scale from `start`: each step minimises the
  * quadratic model (gradient at the current β, curvature X̃ᵀWX̃ at the last point it was computed,
- * recomputed whenever a step shrank by less than half, and always at first without `hessian`). With
- * fresh curvature every step this is Newton/IRLS; the fixed point is the same either way.
+ * recomputed whenever a step shrank by less than half, and always at first without `hessian`). A step
+ * that would raise the penalised loss is retried with fresh curvature, and a fresh step that still
+ * would is halved until the loss falls (proximal Newton with backtracking), so the loss never rises.
+ * The fixed point is the minimum whatever curvature the steps used.
  */
 function solve(
   fn: string,
@@ -118,6 +120,8 @@ function solve(
   let previous = Infinity;
   const row = new Float64Array(m);
   row[0] = 1;
+  const loss = (b: readonly number[]) => penalisedLoss(s, y, b, lambda, alpha);
+  let current = loss(beta);
   for (let iteration = 1; iteration <= maxIter; iteration++) {
     const fresh = H === null;
     const tri = fresh ? new Float64Array(m * m) : null;
@@ -149,16 +153,55 @@ function solve(
     const G = H as number[][];
     // The quadratic model in β: ½ βᵀGβ − cᵀβ with c = Gβ_now − gradient.
     const c = G.map((gRow, a) => dot(gRow, beta) - gradient[a]);
-    const next = minimiseQuadratic(G, c, lambda, alpha, s.active, beta);
+    let next = minimiseQuadratic(G, c, lambda, alpha, s.active, beta);
+    let value = loss(next);
+    const slack = 1e-13 * (1 + Math.abs(current));
+    let halved = false;
+    if (value > current + slack) {
+      if (!fresh) {
+        H = null; // stale curvature led uphill: redo this step with the curvature at β
+        continue;
+      }
+      const target = next;
+      halved = true;
+      for (let t = 0.5; value > current + slack && t > 1e-12; t /= 2) {
+        next = beta.map((b, j) => b + t * (target[j] - b));
+        value = loss(next);
+      }
+    }
     const change = Math.max(...next.map((b, j) => Math.abs(b - beta[j])));
     beta = next;
-    if (change < tolerance) return { beta, hessian: G, iterations: iteration };
+    current = Math.min(current, value);
+    if (change < tolerance && !halved) return { beta, hessian: G, iterations: iteration };
     if (!fresh && change > previous / 2) H = null;
     previous = change;
   }
   throw new Error(
     `${fn}: no convergence in ${maxIter} steps at lambda ${lambda}. Use a larger lambda, or rescale columns with extreme values.`,
   );
+}
+
+/** −Σ w̃ᵢ log-likelihoodᵢ + λ Σⱼ ((1 − α)/2 βⱼ² + α|βⱼ|) on the standardised scale (intercept free). */
+function penalisedLoss(
+  s: Standardised,
+  y: readonly number[],
+  beta: readonly number[],
+  lambda: number,
+  alpha: number,
+): number {
+  const { n, p, Z, w } = s;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    if (w[i] === 0) continue;
+    let eta = beta[0];
+    for (let j = 0; j < p; j++) eta += Z[i * p + j] * beta[j + 1];
+    const mu = clip(linkInverse(eta));
+    value -= w[i] * (y[i] === 1 ? Math.log(mu) : Math.log(1 - mu));
+  }
+  for (let j = 1; j <= p; j++) {
+    value += lambda * (((1 - alpha) / 2) * beta[j] * beta[j] + alpha * Math.abs(beta[j]));
+  }
+  return value;
 }
 
 function result(
