@@ -199,7 +199,7 @@ export function riskModelCardMarkdown(card: RiskModelCard): string {
     '',
     `**Purpose.** ${card.purpose}`,
     '',
-    `**Data.** ${card.data.description}. Fitted on ${card.data.rows} rows (${card.data.people} people, ${card.data.events} leavers)${card.data.horizon_months ? `; outcome: voluntary resignation within ${card.data.horizon_months} months` : ''}.`,
+    `**Data.** ${card.data.description}. Fitted on ${card.data.rows} rows (${card.data.people} people; ${card.data.events} rows with the outcome)${card.data.horizon_months ? `; outcome: voluntary resignation within ${card.data.horizon_months} months` : ''}.`,
     '',
     `**Model.** ${card.model.kind}. Inputs: ${card.model.inputs.join('; ')}.${card.model.dropped.length ? ` Dropped: ${card.model.dropped.map((d) => `${d.name} (${d.reason})`).join('; ')}.` : ''}`,
     '',
@@ -207,7 +207,7 @@ export function riskModelCardMarkdown(card: RiskModelCard): string {
     '',
     `**Penalty.** ${card.penalty.reason}${card.penalty.lambda === null ? '' : ` Penalty λ = ${card.penalty.lambda.toPrecision(3)}, chosen by cross-validation by person within the fitting rows.`}`,
     '',
-    `**Skill on unseen data.** AUC ${f(card.skill.auc)}${card.skill.concordance === null ? '' : `, concordance ${f(card.skill.concordance)}`}; Brier score ${f(card.skill.brier, 4)} (always predicting the base rate: ${f(card.skill.brier_reference, 4)}); ${card.skill.test_rows} rows, ${card.skill.test_people} people, ${card.skill.test_events} leavers.`,
+    `**Skill on unseen data.** AUC ${f(card.skill.auc)}${card.skill.concordance === null ? '' : `, concordance ${f(card.skill.concordance)}`}; Brier score ${f(card.skill.brier, 4)} (always predicting the base rate: ${f(card.skill.brier_reference, 4)}); ${card.skill.test_rows} rows, ${card.skill.test_people} people, ${card.skill.test_events} rows with the outcome.`,
     '',
     `**Calibration.** ${cal.note}${cal.clustered ? ' Intervals clustered by person.' : ''}`,
     ...(cal.flag === null
