@@ -141,7 +141,7 @@ export function recordsStart(data: Pick<Dataset, 'tables' | 'config'>): DataStar
       'recordsStart: the extract has no dated records (no end_date, overtime, sickness, referral or welfare check date), so the first day of its records is unknown. Set config.records_from in the mapping (yyyy-mm-dd).',
     );
   }
-  return { day: first, source: `the earliest date in the extract (${where})` };
+  return { day: first, source: `the earliest date in the extract, ${where}` };
 }
 
 /**

@@ -38,7 +38,7 @@ describe('recordsStart', () => {
     // overtime.date 19750 < people.end_date 19800; start_date 10000 is when someone joined, not a record.
     assert.deepEqual(start, {
       day: 19750,
-      source: 'the earliest date in the extract (overtime.date)',
+      source: 'the earliest date in the extract, overtime.date',
     });
   });
 
@@ -62,12 +62,12 @@ describe('dataWindow', () => {
     assert.deepEqual(window, {
       start: 19750,
       end: dataEnd(data),
-      source: 'the earliest date in the extract (overtime.date)',
+      source: 'the earliest date in the extract, overtime.date',
     });
     // 19750 = 2024-01-28 (19723 + 27); 19900 = 2024-06-26 (19723 + 177: Jan 31 Feb 29 Mar 31 Apr 30 May 31 = 152, + 25).
     assert.equal(
       formatDataWindow(window),
-      'from 2024-01-28 (the earliest date in the extract (overtime.date)) to 2024-06-26',
+      'from 2024-01-28 (the earliest date in the extract, overtime.date) to 2024-06-26',
     );
   });
 });

@@ -57,8 +57,10 @@ export interface RetentionDifference extends Omit<LogRankTest, 'groups' | 'metho
   event: string | null;
   /** Other exit causes in the data: competing (Gray) or censored (cause-specific); empty for any exit. */
   competing_causes: string[];
-  /** One sentence for a caption: the test, what was the event, what competed or was censored, and why. */
+  /** One sentence for a caption: the test, what was the event, what competed or was censored, and why (no counts of people, which could be small). */
   description: string;
+  /** Spells that entered the risk set late (joined before the data window). */
+  delayed_entry: number;
   table: ColumnTable;
   /** Spells left out because their group value is missing. */
   excluded: number;
@@ -152,6 +154,7 @@ export function testRetentionDifference(
       event: null,
       competing_causes: [],
       description: `Log-rank test${rest.method === 'survdiff' ? '' : ' (Cox score form, for people who joined before the data window)'}: every exit counts; people still in post are censored.`,
+      delayed_entry: rows.filter((i) => entry[i] > 0).length,
       table: groupTable(perGroup),
       excluded,
     };
@@ -178,6 +181,7 @@ export function testRetentionDifference(
       event,
       competing_causes: others,
       description: `Gray's test of equal cumulative incidence: ${event} is the event; other exits${otherText} compete; people still in post are censored.`,
+      delayed_entry: late,
       table: groupTable(perGroup),
       excluded,
     };
@@ -190,7 +194,7 @@ export function testRetentionDifference(
   });
   const why =
     competing === 'auto'
-      ? ` Gray's test is not used: ${late} of ${rows.length} people joined before the data window (delayed entry), which it does not allow.`
+      ? " Gray's test is not used: the curves include people who joined before the data window (delayed entry), which it does not allow."
       : '';
   return {
     ...rest,
@@ -198,6 +202,7 @@ export function testRetentionDifference(
     event,
     competing_causes: others,
     description: `Log-rank test of the cause-specific hazard${rest.method === 'survdiff' ? '' : ' (Cox score form, with delayed entry)'}: ${event} is the event; other exits${otherText} are censored, as are people still in post.${why}`,
+    delayed_entry: late,
     table: groupTable(perGroup),
     excluded,
   };

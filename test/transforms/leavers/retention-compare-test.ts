@@ -121,8 +121,9 @@ describe('testRetentionDifference', () => {
     assert.equal(test.method, 'cox score (delayed entry)');
     assert.match(
       test.description,
-      /Gray's test is not used: 65 of 200 people joined before the data window \(delayed entry\)/,
+      /Gray's test is not used: the curves include people who joined before the data window \(delayed entry\)/,
     );
+    assert.equal(test.delayed_entry, 65); // synthetic-200.csv: 65 rows with entry_years > 0 (awk)
   });
 
   it("refuses Gray's test on delayed entry when it is asked for by name", () => {
