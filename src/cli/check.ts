@@ -24,8 +24,11 @@ export const checkCommand: Command = {
   async run(argv: string[]): Promise<number> {
     const args = parseArgs(argv);
     const dataset = await loadDataset(args.data, { mapping: args.mapping, asOf: args.asOf });
+    // the summary passes extract text through terminalSafe; JSON escapes what a terminal would obey
     console.log(
-      args.json ? JSON.stringify(checkReport(dataset), null, 2) : formatLoadSummary(dataset),
+      args.json
+        ? jsonTerminalSafe(JSON.stringify(checkReport(dataset), null, 2))
+        : formatLoadSummary(dataset),
     );
     return dataset.rejects.numRows() === 0 ? 0 : 1;
   },
@@ -55,6 +58,17 @@ export function checkReport(dataset: Dataset) {
     })),
     file_warnings: warnings.filter((w) => w.line === null),
   };
+}
+
+/**
+ * JSON text with the controls JSON.stringify leaves as they are (DEL, U+0080–U+009F with the 8-bit
+ * CSI among them, and the line separators) written as \u escapes: the same value, safe on a terminal.
+ */
+function jsonTerminalSafe(json: string): string {
+  return json.replace(
+    /[\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function parseArgs(argv: string[]): {

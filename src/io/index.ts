@@ -8,7 +8,7 @@ export {
   latestCompleteFinancialYear,
   recordsStart,
 } from './coverage.js';
-export { globToRegExp, listFiles } from './glob.js';
+export { type FolderNote, globToRegExp, listFiles, scanFolder } from './glob.js';
 export { type LoadIssue, issuesTable, writeRejectsCsv } from './issues.js';
 export { type LoadOptions, type Dataset, loadDataset } from './load-dataset.js';
 export {

@@ -5,7 +5,7 @@ import { SCHEMA, TABLE_NAMES, emptyTable, type TableName } from '../schema/table
 import { checkDataset } from '../schema/validate-dataset.js';
 import { resolveConfig, type DatasetConfig } from '../schema/vocabularies.js';
 import { parseDate, resolveAsOf } from '../time/dates.js';
-import { globToRegExp, listFiles } from './glob.js';
+import { globToRegExp, scanFolder, type FolderNote } from './glob.js';
 import { loadFile, newStage, type FileSummary, type Stage } from './load-file.js';
 import { issuesTable, type LoadIssue } from './issues.js';
 import {
@@ -88,8 +88,9 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   const pseudonymise = key === undefined ? undefined : makePseudonymiser(key);
 
   let all: string[];
+  let notes: FolderNote[];
   try {
-    all = await listFiles(dir);
+    ({ files: all, notes } = await scanFolder(dir));
   } catch (error) {
     throw new Error(
       `cannot read the data folder ${dir}: ${(error as Error).message}. Check --data.`,
@@ -100,7 +101,15 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   if (mapping.units !== undefined) files.push(INLINE_UNITS);
   const stages: Partial<Record<TableName, Stage>> = {};
   const rejects: LoadIssue[] = [];
-  const warnings: LoadIssue[] = [];
+  const warnings: LoadIssue[] = notes.map(({ path, rule, message }) => ({
+    file: path,
+    line: null,
+    table: '',
+    column: '',
+    value: '',
+    rule,
+    message,
+  }));
   for (const file of all.filter((f) => !files.includes(f))) {
     if (DATA_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext))) {
       warnings.push({

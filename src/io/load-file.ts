@@ -3,7 +3,7 @@
 import { makeCellParser, CellProblem, type CellValueOut } from '../schema/parse-cell.js';
 import { SCHEMA, type TableName } from '../schema/tables.js';
 import type { StagedTable } from '../schema/validate-dataset.js';
-import { rowRules, rowWarnings, type ParsedRow } from '../schema/validate-row.js';
+import { plannedEnds, rowRules, rowWarnings, type ParsedRow } from '../schema/validate-row.js';
 import { allowedValues, type DatasetConfig } from '../schema/vocabularies.js';
 import { planColumns } from './mapping/apply.js';
 import type { LoadIssue } from './issues.js';
@@ -50,21 +50,14 @@ export interface LoadFileContext {
 
 /**
  * Reads one file into `context.stage`, appending its rejects and warnings; returns its summary
- * (rows_loaded counts rows staged so far; cross-row rules may still reject some).
+ * (rows_loaded counts rows staged so far; cross-row rules may still reject some). A file that cannot
+ * be read (or stops being readable part-way) gets one file-level reject, rule unreadable_file.
  * @example await loadFile({ dir, file: 'people.csv', ... })
  */
 export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
   const { file, source, mapping, config, stage } = context;
   const table = source.table as TableName;
   const spec = SCHEMA[table].columns as Record<string, import('../schema/types.js').ColumnSpec>;
-  const input =
-    context.input ??
-    (await openRecords(`${context.dir}/${file}`, {
-      encoding: source.encoding,
-      delimiter: source.delimiter,
-      sheet: source.sheet,
-    }));
-  const plan = planColumns(input.header, source, mapping, context.pseudonymise, file);
   const issue = (
     line: number | null,
     column: string,
@@ -80,6 +73,31 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
     rule,
     message,
   });
+  const empty = (details: FileSummary['details'] = {}): FileSummary => ({
+    file,
+    table,
+    rows_read: 0,
+    rows_loaded: 0,
+    rows_rejected: 0,
+    warnings: 0,
+    details,
+  });
+  let input: RecordSource;
+  try {
+    input =
+      context.input ??
+      (await openRecords(`${context.dir}/${file}`, {
+        encoding: source.encoding,
+        delimiter: source.delimiter,
+        sheet: source.sheet,
+      }));
+  } catch (error) {
+    // a file that cannot be read at all (not a workbook, a zip bomb, no header) is one file-level
+    // reject: the rest of the extract still loads, and wbk check says what to do with this one
+    context.rejects.push(issue(null, '', '', 'unreadable_file', withoutPath(error, context.dir)));
+    return empty();
+  }
+  const plan = planColumns(input.header, source, mapping, context.pseudonymise, file);
   for (const name of plan.unused) {
     context.warnings.push(
       issue(
@@ -113,25 +131,38 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
   const getters = names.map((name) => plan.getters[name]);
   const rules = rowRules(table, context.asOf);
   const warn = rowWarnings(table);
-  const summary: FileSummary = {
-    file,
-    table,
-    rows_read: 0,
-    rows_loaded: 0,
-    rows_rejected: 0,
-    warnings: 0,
-    details: input.details,
-  };
+  const planned = plannedEnds(table, context.asOf);
+  const summary = empty(input.details);
   const warningsBefore = context.warnings.length;
   // One row object for the whole file: every column is set before the rules read it, and neither the
   // rules nor the stage keep it (the stage copies the values). Saves an allocation per record.
   const row: ParsedRow = {};
   let records = 0;
   const columns = names.map((name) => stage.columns[name]);
-  for await (const batch of batchesOf(input)) {
-    for (const record of batch) {
+  // the id of a rejected row is kept so that rows of other tables naming it can say which row to fix
+  const idAt = names.indexOf(SCHEMA[table].key[0] ?? '');
+  const batches = batchesOf(input);
+  for (;;) {
+    let next: IteratorResult<RawRecord[]>;
+    try {
+      next = await batches.next();
+    } catch (error) {
+      // e.g. a sheet that unzips past its declared size: what was read stays, the rest is reported
+      context.rejects.push(
+        issue(
+          null,
+          '',
+          '',
+          'unreadable_file',
+          `reading stopped after ${records} record(s): ${withoutPath(error, context.dir)}`,
+        ),
+      );
+      break;
+    }
+    if (next.done) break;
+    for (const record of next.value) {
       records++;
-      const checked = recordProblems(record.values, record.error, input.header);
+      const checked = recordProblems(record, input.header);
       const rows =
         plan.expand !== undefined && checked.length === 0
           ? plan.expand(record.values)
@@ -157,10 +188,14 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
         }
         if (problems.length > 0) {
           summary.rows_rejected++;
+          if (idAt >= 0 && values.length > 0)
+            rememberId(stage, parsers[idAt](getters[idAt](values)), file, record.line);
           for (const p of problems)
             context.rejects.push(issue(record.line, p.column, p.value, p.rule, p.message));
           continue;
         }
+        for (const w of planned(row))
+          context.warnings.push(issue(record.line, w.column, w.value, w.rule, w.message));
         for (const w of warn(row))
           context.warnings.push(issue(record.line, w.column, w.value, w.rule, w.message));
         for (let c = 0; c < names.length; c++) columns[c].push(row[names[c]] as CellValueOut);
@@ -193,6 +228,18 @@ export function newStage(table: TableName, files: string[]): Stage {
   return stage;
 }
 
+function rememberId(stage: Stage, id: CellValueOut | CellProblem, file: string, line: number) {
+  if (id === null || id instanceof CellProblem) return;
+  stage.rejectedIds ??= new Map();
+  if (!stage.rejectedIds.has(id)) stage.rejectedIds.set(id, `${file} line ${line}`);
+}
+
+/** An error's message with the data folder left out of the path (the file is named relative to it). */
+function withoutPath(error: unknown, dir: string): string {
+  const message = (error as Error).message;
+  return message.startsWith(`${dir}/`) ? message.slice(dir.length + 1) : message;
+}
+
 /** True when no value holds U+FFFD and at least one is not blank: the common, well-formed record. */
 function plainRecord(values: unknown[]): boolean {
   let blank = true;
@@ -220,11 +267,8 @@ type RecordProblem = { rule: string; column: string; value: string; message: str
 /** The shared "no problem" answer (never pushed to: a problem replaces it with a new list). */
 const NO_PROBLEMS: readonly RecordProblem[] = Object.freeze([]);
 
-function recordProblems(
-  values: unknown[],
-  error: string | undefined,
-  header: string[],
-): RecordProblem[] {
+function recordProblems(record: RawRecord, header: string[]): RecordProblem[] {
+  const { values, error } = record;
   const width = header.length;
   if (error === undefined && values.length === width && plainRecord(values)) {
     return NO_PROBLEMS as RecordProblem[];
@@ -232,10 +276,10 @@ function recordProblems(
   const problems: RecordProblem[] = [];
   if (error !== undefined) {
     problems.push({
-      rule: 'unreadable_record',
-      column: '',
-      value: '',
-      message: `${error}. Fix the file at this line (e.g. close the quote), then reload.`,
+      rule: record.rule ?? 'unreadable_record',
+      column: record.field === undefined ? '' : (header[record.field] ?? ''),
+      value: record.value ?? '',
+      message: `${error}.`,
     });
     return problems;
   }

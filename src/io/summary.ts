@@ -1,17 +1,19 @@
 // The load summary for people: per file what was read, loaded and rejected; then rejects and warnings by rule.
+import { terminalSafe } from '../shared/terminal.js';
 import { formatDate } from '../time/dates.js';
 import { countIssuesByRule } from './issues.js';
 import type { Dataset } from './load-dataset.js';
 
 /**
  * A plain-text load summary: one line per file (rows read = loaded + rejected, warnings), totals,
- * the as-of date, then the commonest reject and warning rules (at most `top` of each).
+ * the as-of date, then the commonest reject and warning rules (at most `top` of each). Text from the
+ * extract (file names, values in messages) passes through terminalSafe: no control character is printed.
  * @example console.log(formatLoadSummary(await loadDataset('data/demo')))
  */
 export function formatLoadSummary(dataset: Dataset, { top = 10 }: { top?: number } = {}): string {
   const header = ['file', 'table', 'read', 'loaded', 'rejected', 'warnings'];
   const rows = dataset.files.map((f) => [
-    f.file,
+    terminalSafe(f.file),
     f.table,
     String(f.rows_read),
     String(f.rows_loaded),
@@ -53,7 +55,7 @@ export function formatLoadSummary(dataset: Dataset, { top = 10 }: { top?: number
     out.push('', `${title}:`);
     for (const { table, rule, n } of counts.slice(0, top)) {
       out.push(
-        `  ${String(n).padStart(6)}  ${table || '(file)'} ${rule}: e.g. ${example.get(`${table}/${rule}`)}`,
+        `  ${String(n).padStart(6)}  ${table || '(file)'} ${rule}: e.g. ${terminalSafe(example.get(`${table}/${rule}`) ?? '')}`,
       );
     }
     if (counts.length > top) out.push(`  … and ${counts.length - top} more rule(s).`);

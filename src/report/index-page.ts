@@ -1,8 +1,9 @@
 // index.html of a report run: what was run, on which files (size, SHA-256), with which parameters and
 // disclosure policy, and each notebook's status with links to its outputs. Self-contained, offline.
 import { createHash } from 'node:crypto';
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
+import { listFiles } from '../io/glob.js';
 import { escapeHtml } from '../shared/html.js';
 import { errorHeadline, type NotebookRun } from './jupyter/run-notebook.js';
 
@@ -28,21 +29,15 @@ export interface RunRecord {
 }
 
 /**
- * Size and SHA-256 of every file under `dir` (recursively, sorted), streamed so large files are fine.
+ * Size and SHA-256 of every file under `dir` as the loader lists it (recursively, sorted, dot-files
+ * skipped, symbolic links followed: a linked file is hashed like any other), streamed so large files
+ * are fine; `dir` may also be one file.
  * @example const inputs = await describeInputs('data/demo')
  */
 export async function describeInputs(dir: string): Promise<InputFile[]> {
-  const files: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) files.push(full);
-    }
-  };
-  if (statSync(dir).isDirectory()) walk(dir);
-  else files.push(dir);
-  files.sort();
+  const files = statSync(dir).isDirectory()
+    ? (await listFiles(dir)).map((file) => path.join(dir, file))
+    : [dir];
   return Promise.all(
     files.map(async (file) => ({
       path: file,

@@ -28,7 +28,12 @@ export type {
   CellValue,
   RowOf,
 } from './types.js';
-export { type StagedTable, type DatasetProblem, checkDataset } from './validate-dataset.js';
+export {
+  type StagedTable,
+  type DatasetProblem,
+  checkDataset,
+  RESERVED_UNIT_NAMES,
+} from './validate-dataset.js';
 export {
   WORKER_TYPES,
   LEAVER_TYPES,

@@ -1,5 +1,7 @@
 // Rules across rows and tables, run once every file is parsed: duplicate keys, overlapping sickness spells,
-// rows whose person_id is not in people; and warnings for units that are not in units.
+// rows whose person_id is not in people, a unit hierarchy that does not hold together; and warnings for
+// unit ids that are not in units and unit names that would be confused. Ids are keys of Maps and Sets
+// only (an id such as "__proto__" or "constructor" is data like any other).
 import { formatDate } from '../time/dates.js';
 import type { CellValueOut } from './parse-cell.js';
 import { PERSON_TABLES, SCHEMA, type TableName } from './tables.js';
@@ -12,6 +14,11 @@ export interface StagedTable {
   where: (row: number) => string;
   /** Rows already rejected (by earlier rules) are skipped by later ones. */
   rejected: boolean[];
+  /**
+   * Ids (first key column) of rows rejected before staging, with where each was, e.g. a people row
+   * with a bad date: rows of other tables that name the id say so (person_rejected).
+   */
+  rejectedIds?: Map<unknown, string>;
 }
 
 /** A problem found across rows: which table and row (index into the staged table), and what. */
@@ -20,9 +27,16 @@ export interface DatasetProblem extends RowProblem {
   row: number;
 }
 
+/** Unit names the reports use for their own rows: a unit named so would be confused with them. */
+export const RESERVED_UNIT_NAMES: readonly string[] = ['All', 'Rest of organisation'];
+
 /**
  * Problems across rows of the staged tables, in rule order; rejects are also marked in `rejected`.
- * Rules (rejects): duplicate_key, overlapping_spell, unknown_person. Warnings: unknown_unit.
+ * Rules (rejects): duplicate_key, overlapping_spell, unknown_parent (a parent_id naming no unit),
+ * unit_cycle (units whose parents loop), parent_rejected (a unit below a rejected one),
+ * unknown_person, person_rejected (the person's people row was rejected: named, so one fix loads both).
+ * Warnings: unknown_unit, duplicate_unit_name (two units of one level with one name),
+ * reserved_unit_name (a unit named like a row the reports add: All, Rest of organisation).
  * The later row of a duplicate or overlap is rejected; the earlier is kept and named in the message.
  * @example checkDataset(staged).rejects.filter((p) => p.rule === 'unknown_person')
  */
@@ -38,17 +52,19 @@ export function checkDataset(staged: Partial<Record<TableName, StagedTable>>): {
   };
   for (const [name, data] of entries(staged)) duplicateKeys(name, data, reject);
   if (staged.sickness) overlappingSpells(staged.sickness, reject);
+  const warn = (p: DatasetProblem) => warnings.push(p);
+  if (staged.units) unitHierarchy(staged.units, reject);
   if (staged.people) {
     const people = accepted(staged.people, 'person_id');
+    const rejectedAt = firstRejected(staged.people, 'person_id');
     for (const name of PERSON_TABLES) {
       const data = staged[name];
-      if (data) unknownIds(name, data, 'person_id', people, 'unknown_person', reject);
+      if (data) unknownIds(name, data, 'person_id', people, 'unknown_person', reject, rejectedAt);
     }
   }
   if (staged.units) {
+    unitNames(staged.units, warn);
     const units = accepted(staged.units, 'unit_id');
-    const warn = (p: DatasetProblem) => warnings.push(p);
-    unknownIds('units', staged.units, 'parent_id', units, 'unknown_unit', warn);
     for (const name of ['people', 'postings', 'unit_indicators'] as const) {
       const data = staged[name];
       if (data) unknownIds(name, data, 'unit_id', units, 'unknown_unit', warn);
@@ -67,6 +83,15 @@ function accepted(data: StagedTable, column: string): Set<unknown> {
     if (!data.rejected[i]) ids.add(id);
   });
   return ids;
+}
+
+/** Where the first rejected row of each id is, e.g. "people.csv line 12" (staged or not). */
+function firstRejected(data: StagedTable, column: string): Map<unknown, string> {
+  const out = new Map<unknown, string>(data.rejectedIds);
+  data.columns[column].forEach((id, i) => {
+    if (data.rejected[i] && !out.has(id)) out.set(id, data.where(i));
+  });
+  return out;
 }
 
 function show(value: CellValueOut, column: string): string {
@@ -139,21 +164,136 @@ function unknownIds(
   known: Set<unknown>,
   rule: 'unknown_person' | 'unknown_unit',
   report: (p: DatasetProblem) => void,
+  rejectedAt = new Map<unknown, string>(),
 ) {
   const values = data.columns[column];
   for (let row = 0; row < values.length; row++) {
     const id = values[row];
     if (data.rejected[row] || id === null || known.has(id)) continue;
+    const where = rejectedAt.get(id);
     report({
       table: name,
       row,
-      rule,
+      rule: where !== undefined ? 'person_rejected' : rule,
       column,
       value: String(id),
       message:
-        rule === 'unknown_person'
-          ? `person_id ${id} is not in people (or its people row was rejected). Add the person to people, or correct the id.`
-          : `${column} ${id} is not in units (or its units row was rejected). Add the unit to units, or correct the id.`,
+        where !== undefined
+          ? `person_id ${id} has a people row, but it was rejected (${where}). Fix that row, and this one loads with it.`
+          : rule === 'unknown_person'
+            ? `person_id ${id} is not in people. Add the person to people, or correct the id.`
+            : `${column} ${id} is not in units (or its units row was rejected). Add the unit to units, or correct the id.`,
+    });
+  }
+}
+
+/**
+ * Rejects units whose parent_id names no unit (unknown_parent), units whose parents loop
+ * (unit_cycle), and then every unit below a rejected one (parent_rejected): what loads is a forest
+ * every report can walk up from any unit to its top.
+ */
+function unitHierarchy(data: StagedTable, reject: (p: DatasetProblem) => void) {
+  const { unit_id: ids, parent_id: parents } = data.columns;
+  const rowOf = new Map<unknown, number>();
+  for (let row = 0; row < ids.length; row++) {
+    if (!data.rejected[row] && !rowOf.has(ids[row])) rowOf.set(ids[row], row);
+  }
+  const rejectedAt = firstRejected(data, 'unit_id');
+  const bad = new Map<unknown, string>(); // unit id → why (for the units below it)
+  const fail = (row: number, rule: string, message: string) => {
+    bad.set(ids[row], `${data.where(row)}: ${rule}`);
+    reject({
+      table: 'units',
+      row,
+      rule,
+      column: 'parent_id',
+      value: String(parents[row]),
+      message,
+    });
+  };
+  for (const [id, row] of rowOf) {
+    const parent = parents[row];
+    if (parent === null || rowOf.has(parent)) continue;
+    const where = rejectedAt.get(parent);
+    fail(
+      row,
+      'unknown_parent',
+      `unit ${id} has parent_id ${parent}, which is not a unit${where === undefined ? '' : ` (its row was rejected at ${where})`}. Add unit ${parent} to units, correct parent_id, or leave it empty for the top unit.`,
+    );
+  }
+  // each unit has one parent: walk up from every unit, colouring the path, to find the loops
+  const state = new Map<unknown, 'walking' | 'done'>();
+  for (const start of rowOf.keys()) {
+    const path: unknown[] = [];
+    let at: unknown = start;
+    while (at !== null && rowOf.has(at) && !bad.has(at) && state.get(at) !== 'done') {
+      if (state.get(at) === 'walking') {
+        const loop = path.slice(path.indexOf(at));
+        const shown = [...loop, at].map(String).join(' → ');
+        for (const id of loop) {
+          fail(
+            rowOf.get(id)!,
+            'unit_cycle',
+            `unit ${id} is in a loop of parents (${shown}), so no unit of the loop reaches a top unit. Give one of them the unit above it, or an empty parent_id if it is the top.`,
+          );
+        }
+        break;
+      }
+      state.set(at, 'walking');
+      path.push(at);
+      at = parents[rowOf.get(at)!];
+    }
+    for (const id of path) state.set(id, 'done');
+  }
+  for (const [id, row] of rowOf) {
+    if (bad.has(id)) continue;
+    let above = parents[row];
+    while (above !== null && !bad.has(above)) above = parents[rowOf.get(above)!];
+    if (above === null) continue;
+    reject({
+      table: 'units',
+      row,
+      rule: 'parent_rejected',
+      column: 'parent_id',
+      value: String(parents[row]),
+      message: `unit ${id} sits below unit ${above}, which was rejected (${bad.get(above)}). Fix that unit, and this one loads with it.`,
+    });
+  }
+}
+
+/** Warns about two units of one level with one name, and units named like the reports' own rows. */
+function unitNames(data: StagedTable, warn: (p: DatasetProblem) => void) {
+  const { unit_id: ids, name: names, level: levels } = data.columns;
+  if (names === undefined || levels === undefined) return;
+  const first = new Map<string, number>();
+  const reserved = new Map(RESERVED_UNIT_NAMES.map((label) => [label.toLowerCase(), label]));
+  for (let row = 0; row < ids.length; row++) {
+    if (data.rejected[row] || typeof names[row] !== 'string') continue;
+    const name = (names[row] as string).trim();
+    const label = reserved.get(name.toLowerCase());
+    if (label !== undefined) {
+      warn({
+        table: 'units',
+        row,
+        rule: 'reserved_unit_name',
+        column: 'name',
+        value: name,
+        message: `unit ${ids[row]} is named "${name}", like the "${label}" rows the reports add, so readers could confuse the two. Rename the unit (e.g. "${name} (unit ${ids[row]})").`,
+      });
+    }
+    const key = `${String(levels[row])}\u0000${name}`;
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, row);
+      continue;
+    }
+    warn({
+      table: 'units',
+      row,
+      rule: 'duplicate_unit_name',
+      column: 'name',
+      value: name,
+      message: `units ${ids[earlier]} (${data.where(earlier)}) and ${ids[row]} are both named "${name}" at level ${levels[row]}, so tables and charts would show two "${name}" rows. Give them distinct names, or accept this knowingly.`,
     });
   }
 }

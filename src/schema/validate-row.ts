@@ -1,5 +1,6 @@
 // Rules on one parsed row, after each cell has its type: dates after the as-of date, ends before starts,
-// leaver_type exactly when end_date, values that need a partner; and warnings for suspicious rows.
+// leaver_type exactly when end_date, values that need a partner; end dates after the as-of date read as
+// plans (still in post, still off sick, still posted); and warnings for suspicious rows.
 import { dateParts, formatDate } from '../time/dates.js';
 import { minutesOfDay } from '../time/clock.js';
 import { SCHEMA, type TableName } from './tables.js';
@@ -29,9 +30,52 @@ const ORDERED_DATES: Partial<Record<TableName, [start: string, end: string][]>> 
 };
 
 /**
+ * End dates that may lie after the as-of date, as plans: a leaver who has given notice, a fit note that
+ * runs on, a fixed-term posting. Each lists the columns that go with it (cleared with it).
+ */
+const PLANNED_ENDS: Partial<Record<TableName, { column: string; with: string[]; as: string }>> = {
+  people: {
+    column: 'end_date',
+    with: ['leaver_type'],
+    as: 'still in post on the as-of date (notice given): not a leaver yet',
+  },
+  postings: { column: 'to_date', with: [], as: 'the current posting' },
+  sickness: { column: 'end_date', with: [], as: 'a spell still open on the as-of date' },
+};
+
+/**
+ * A function that reads a planned end of a row of `table` (an end date after the as-of date) as
+ * what is true on the as-of date: it clears the end date (and people's leaver_type) in `row` and
+ * returns a `planned_end_date` warning giving the planned date; empty when nothing is planned. Run it
+ * on rows that passed rowRules, so the row's other rules saw the dates as given.
+ * @example plannedEnds('people', 20178)(row) // row.end_date 20200 → null, [{ rule: 'planned_end_date', … }]
+ */
+export function plannedEnds(table: TableName, asOf: number): (row: ParsedRow) => RowProblem[] {
+  const plan = PLANNED_ENDS[table];
+  if (plan === undefined) return () => [];
+  return (row) => {
+    const day = row[plan.column];
+    if (typeof day !== 'number' || day <= asOf) return [];
+    const kept = plan.with
+      .filter((c) => row[c] !== null && row[c] !== undefined)
+      .map((c) => `${c} "${String(row[c])}"`);
+    row[plan.column] = null;
+    for (const c of plan.with) row[c] = null;
+    return [
+      {
+        rule: 'planned_end_date',
+        column: plan.column,
+        value: formatDate(day),
+        message: `${plan.column} ${formatDate(day)} is after the as-of date ${formatDate(asOf)}, so the row is loaded as ${plan.as}${kept.length > 0 ? ` (${kept.join(', ')} set aside)` : ''}. Nothing to fix: an extract with a later as-of date will count it as it ends.`,
+      },
+    ];
+  };
+}
+
+/**
  * A function returning the problems that make a parsed row of `table` unusable (empty when none).
- * Rules: date_after_as_of, end_before_start, leaver_type_without_end_date, end_date_without_leaver_type,
- * indicator_without_value, unit_is_own_parent.
+ * Rules: date_after_as_of (except planned ends, see plannedEnds), end_before_start,
+ * leaver_type_without_end_date, end_date_without_leaver_type, indicator_without_value, unit_is_own_parent.
  * @example rowRules('people', 20178)({ start_date: 20000, end_date: 19000, ... }) // [{ rule: 'end_before_start', ... }]
  */
 export function rowRules(table: TableName, asOf: number): (row: ParsedRow) => RowProblem[] {
@@ -39,8 +83,9 @@ export function rowRules(table: TableName, asOf: number): (row: ParsedRow) => Ro
     string,
     { type: string; futureAllowed?: boolean }
   >;
+  const planned = PLANNED_ENDS[table]?.column;
   const pastDates = Object.keys(columns).filter(
-    (c) => columns[c].type === 'date' && !columns[c].futureAllowed,
+    (c) => columns[c].type === 'date' && !columns[c].futureAllowed && c !== planned,
   );
   const pairs = ORDERED_DATES[table] ?? [];
   return (row) => {

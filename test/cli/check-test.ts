@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { checkCommand } from '../../src/cli/check.js';
 import { UsageError } from '../../src/cli/command.js';
 
+// C0 controls but tab and line feed, DEL and C1 controls: what a terminal may obey.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 const CANONICAL = fileURLToPath(new URL('../fixtures/io/canonical', import.meta.url));
 
 async function capture(argv: string[]): Promise<{ code: number; out: string }> {
@@ -66,6 +69,33 @@ describe('checkCommand', () => {
       },
     );
     assert.equal(report.as_of, '2025-03-31');
+  });
+  it('exits 1 naming a unit whose parent is missing, and prints no control character from the extract', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wbk-check-'));
+    // Two districts named "North" + ESC [2J (clear screen) + 8-bit CSI; a team whose parent DX is missing.
+    writeFileSync(
+      join(dir, 'units.csv'),
+      'unit_id,parent_id,name,level\nF,,Force,force\nD1,F,North\u001b[2J\u009b1m,district\n' +
+        'D2,F,North\u001b[2J\u009b1m,district\nT1,DX,Team,team\n',
+    );
+    const text = await capture(['--data', dir, '--as-of', '2025-03-31']);
+    assert.equal(text.code, 1);
+    assert.match(
+      text.out,
+      /units unknown_parent: e\.g\. unit T1 has parent_id DX, which is not a unit\./,
+    );
+    assert.match(
+      text.out,
+      /units duplicate_unit_name: e\.g\. units D1 \(units\.csv line 3\) and D2 are both named "North\?\[2J\?1m"/,
+    );
+    assert.doesNotMatch(text.out, CONTROL);
+    const json = await capture(['--data', dir, '--as-of', '2025-03-31', '--json']);
+    assert.doesNotMatch(json.out, CONTROL);
+    const units = JSON.parse(json.out).files[0];
+    assert.deepEqual(
+      [units.rows_read, units.rows_loaded, units.rows_rejected, units.rejects[0].value],
+      [4, 3, 1, 'DX'],
+    );
   });
   it('refuses unusable arguments with a UsageError (exit 2)', async () => {
     await assert.rejects(checkCommand.run([]), new UsageError('--data DIR is required.'));

@@ -5,8 +5,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { loadDataset } from '../../src/io/load-dataset.js';
+import { parsePeriod } from '../../src/time/periods.js';
+import { summarizeLeaverRates } from '../../src/transforms/leavers/leavers.js';
+import { summarizeHeadcount } from '../../src/transforms/workforce/headcount.js';
 import type { MappingInput } from '../../src/io/mapping/mapping.js';
+import { deflateRawSync } from 'node:zlib';
 import { tableEqual } from '../helpers/table-equal.js';
+import { makeXlsx } from './readers/make-xlsx.js';
 import { duckdbCount } from './duckdb-count.js';
 
 const CANONICAL = fileURLToPath(new URL('../fixtures/io/canonical', import.meta.url));
@@ -257,6 +262,78 @@ describe('loadDataset', () => {
     // With every unit rejected, the extract stands as one implicit top unit (and says so).
     assert.deepEqual(data.levels, ['organisation']);
     assert.ok(rules.includes('implicit_top_unit'));
+  });
+
+  it('loads end dates after the as-of date as plans, so a person giving notice is not a leaver yet', async () => {
+    // A resigns on 2025-06-30 (after the as-of date 2025-03-31), B left on 2024-10-01, C is off sick
+    // on a fit note to 2025-04-15. By hand for FY2024-25: in post on 2024-04-01: A, B, C (3); leavers
+    // in the year: B only (1) → leaver rate 1 / 3 = 33.3%; in post on 2025-03-31: A and C (2).
+    const dir = mkdtempSync(join(tmpdir(), 'wbk-load-'));
+    writeFileSync(
+      join(dir, 'people.csv'),
+      'person_id,worker_type,start_date,end_date,leaver_type,fte\n' +
+        'A,staff,2020-01-01,2025-06-30,voluntary_resignation,1\n' +
+        'B,staff,2020-01-01,2024-10-01,voluntary_resignation,1\n' +
+        'C,staff,2020-01-01,,,1\n',
+    );
+    writeFileSync(join(dir, 'overtime.csv'), 'person_id,date,hours\nA,2025-03-01,2\n');
+    writeFileSync(
+      join(dir, 'sickness.csv'),
+      'person_id,start_date,end_date\nC,2025-03-20,2025-04-15\n',
+    );
+    const data = await loadDataset(dir, { asOf: AS_OF });
+    assert.deepEqual(data.rejects.objects(), []);
+    assert.deepEqual(
+      (data.warnings.objects() as { file: string; line: number; rule: string; value: string }[])
+        .filter((w) => w.rule !== 'implicit_top_unit') // no units file: one top unit is made
+        .map((w) => `${w.file}:${w.line} ${w.rule} ${w.value}`),
+      ['people.csv:2 planned_end_date 2025-06-30', 'sickness.csv:2 planned_end_date 2025-04-15'],
+    );
+    tableEqual(data.tables.people.select('person_id', 'end_date', 'leaver_type'), {
+      person_id: ['A', 'B', 'C'],
+      end_date: [null, 19997, null], // 2024-10-01 = 19814 (2024-04-01) + 183 (April–September)
+      leaver_type: [null, 'voluntary_resignation', null],
+    });
+    assert.equal(data.tables.overtime.numRows(), 1);
+    assert.deepEqual(data.tables.sickness.array('end_date'), [null]);
+    const rates = summarizeLeaverRates(data.tables.people, { periods: parsePeriod('FY2024-25') });
+    assert.deepEqual([rates.get('headcount_start', 0), rates.get('leavers', 0)], [3, 1]);
+    assert.ok(Math.abs((rates.get('leaver_rate_pct', 0) as number) - 100 / 3) < 1e-9);
+    assert.equal(summarizeHeadcount(data.tables.people, { date: 20178 }).get('headcount', 0), 2);
+  });
+
+  it('keeps the rows read before a file stops being readable, and reports where it stopped', async () => {
+    // A sheet of 3,000 people whose zip directory declares 100,000 bytes for about 300,000: the reader
+    // stops at the declared size, part-way through the rows.
+    const dir = mkdtempSync(join(tmpdir(), 'wbk-load-'));
+    const cell = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+    let rows = `<row r="1">${cell('A1', 'person_id')}${cell('B1', 'worker_type')}${cell('C1', 'start_date')}</row>`;
+    for (let r = 2; r <= 3001; r++) {
+      rows += `<row r="${r}">${cell(`A${r}`, `P${r}`)}${cell(`B${r}`, 'staff')}${cell(`C${r}`, '2020-01-06')}</row>`;
+    }
+    const sheet = Buffer.from(`<worksheet><sheetData>${rows}</sheetData></worksheet>`);
+    const bytes = makeXlsx({
+      sheets: [{ name: 'S', raw: { bytes: deflateRawSync(sheet), size: 100_000, crc: 0 } }],
+    });
+    writeFileSync(join(dir, 'people.xlsx'), bytes);
+    const mapping = { sources: [{ files: 'people.xlsx', table: 'people' }] };
+    const data = await loadDataset(dir, { asOf: AS_OF, mapping });
+    const [file] = data.files;
+    assert.ok(file.rows_read > 0 && file.rows_read < 3000, String(file.rows_read));
+    assert.equal(file.rows_loaded, file.rows_read);
+    const rejects = data.rejects.objects() as {
+      line: number | null;
+      rule: string;
+      message: string;
+    }[];
+    assert.deepEqual(
+      rejects.map((r) => [r.line, r.rule]),
+      [[null, 'unreadable_file']],
+    );
+    assert.equal(
+      rejects[0].message,
+      `reading stopped after ${file.rows_read} record(s): people.xlsx: xl/worksheets/sheet1.xml unzips to more than the 100,000 bytes its directory declares, so reading stopped (a damaged file or a zip bomb). Save the workbook again, or export CSV.`,
+    );
   });
 
   it('says what to fix when the folder cannot be read', async () => {

@@ -55,38 +55,149 @@ describe('checkDataset', () => {
       /overlaps the spell from 1970-01-06 still open at sickness\.csv line 5\./,
     );
   });
-  it('rejects rows whose person is not in people, or whose people row was rejected', () => {
+  it('rejects rows whose person is not in people, naming the people row when it was rejected', () => {
     const people = staged({ person_id: ['1', '2'], start_date: [1, 1] }, 'people.csv');
     people.rejected[1] = true;
     const overtime = staged({ person_id: ['1', '2', '3'] }, 'overtime.csv');
     const { rejects } = checkDataset({ people, overtime });
     assert.deepEqual(
-      rejects.map((p) => [p.table, p.row, p.value]),
+      rejects.map((p) => [p.table, p.row, p.rule, p.value]),
       [
-        ['overtime', 1, '2'],
-        ['overtime', 2, '3'],
+        ['overtime', 1, 'person_rejected', '2'],
+        ['overtime', 2, 'unknown_person', '3'],
       ],
     );
     assert.equal(
+      rejects[0].message,
+      'person_id 2 has a people row, but it was rejected (people.csv line 3). Fix that row, and this one loads with it.',
+    );
+    assert.equal(
       rejects[1].message,
-      'person_id 3 is not in people (or its people row was rejected). Add the person to people, or correct the id.',
+      'person_id 3 is not in people. Add the person to people, or correct the id.',
     );
   });
-  it('warns about unit ids that are not in units, without rejecting', () => {
-    const units = staged({ unit_id: ['F', 'T1'], parent_id: [null, 'X'] }, 'units.csv');
+  it('warns about unit ids of people that are not in units, without rejecting', () => {
+    const units = staged({ unit_id: ['F', 'T1'], parent_id: [null, 'F'] }, 'units.csv');
     const people = staged({ person_id: ['1'], start_date: [1], unit_id: ['T9'] }, 'people.csv');
     const { rejects, warnings } = checkDataset({ units, people });
     assert.deepEqual(rejects, []);
     assert.deepEqual(
       warnings.map((w) => [w.table, w.column, w.value]),
+      [['people', 'unit_id', 'T9']],
+    );
+    assert.equal(
+      warnings[0].message,
+      'unit_id T9 is not in units (or its units row was rejected). Add the unit to units, or correct the id.',
+    );
+  });
+  it('rejects a unit whose parent is not a unit, and the units below it', () => {
+    // F > D1; D2's parent X does not exist; T1 sits below D2; T2 below D1 is fine.
+    const units = staged(
+      {
+        unit_id: ['F', 'D1', 'D2', 'T1', 'T2'],
+        parent_id: [null, 'F', 'X', 'D2', 'D1'],
+      },
+      'units.csv',
+    );
+    const { rejects } = checkDataset({ units });
+    assert.deepEqual(
+      rejects.map((p) => [p.row, p.rule, p.value]),
       [
-        ['units', 'parent_id', 'X'],
-        ['people', 'unit_id', 'T9'],
+        [2, 'unknown_parent', 'X'],
+        [3, 'parent_rejected', 'D2'],
       ],
     );
     assert.equal(
+      rejects[0].message,
+      'unit D2 has parent_id X, which is not a unit. Add unit X to units, correct parent_id, or leave it empty for the top unit.',
+    );
+    assert.equal(
+      rejects[1].message,
+      'unit T1 sits below unit D2, which was rejected (units.csv line 4: unknown_parent). Fix that unit, and this one loads with it.',
+    );
+    assert.deepEqual(units.rejected, [false, false, true, true, false]);
+  });
+  it('rejects the units of a loop of parents, and the units below the loop', () => {
+    // A → B → C → A loops; E's parent is A; F is the top and G sits below it.
+    const units = staged(
+      { unit_id: ['A', 'B', 'C', 'E', 'F', 'G'], parent_id: ['B', 'C', 'A', 'A', null, 'F'] },
+      'units.csv',
+    );
+    const { rejects } = checkDataset({ units });
+    assert.deepEqual(
+      rejects.map((p) => [p.row, p.rule]),
+      [
+        [0, 'unit_cycle'],
+        [1, 'unit_cycle'],
+        [2, 'unit_cycle'],
+        [3, 'parent_rejected'],
+      ],
+    );
+    assert.equal(
+      rejects[0].message,
+      'unit A is in a loop of parents (A → B → C → A), so no unit of the loop reaches a top unit. Give one of them the unit above it, or an empty parent_id if it is the top.',
+    );
+  });
+  it('treats ids such as __proto__, constructor and toString as data', () => {
+    // With plain objects as maps, "constructor" and "toString" would be found on every object.
+    const units = staged(
+      {
+        unit_id: ['__proto__', 'constructor', 'toString'],
+        parent_id: [null, '__proto__', 'hasOwnProperty'],
+      },
+      'units.csv',
+    );
+    const people = staged(
+      {
+        person_id: ['__proto__', 'constructor'],
+        start_date: [1, 1],
+        unit_id: ['constructor', 'valueOf'],
+      },
+      'people.csv',
+    );
+    const sickness = staged(
+      { person_id: ['constructor', 'toString'], start_date: [5, 5], end_date: [6, 6] },
+      'sickness.csv',
+    );
+    const { rejects, warnings } = checkDataset({ units, people, sickness });
+    assert.deepEqual(
+      rejects.map((p) => [p.table, p.rule, p.value]),
+      [
+        ['units', 'unknown_parent', 'hasOwnProperty'],
+        ['sickness', 'unknown_person', 'toString'],
+      ],
+    );
+    assert.deepEqual(
+      warnings.map((p) => [p.table, p.rule, p.value]),
+      [['people', 'unknown_unit', 'valueOf']],
+    );
+  });
+  it('warns about two units of one level with one name, naming both, and about reserved names', () => {
+    const units = staged(
+      {
+        unit_id: ['F', 'N1', 'N2', 'N3', 'A'],
+        parent_id: [null, 'F', 'F', 'N1', 'F'],
+        name: ['Force', 'North', 'North', 'North', ' all '],
+        level: ['force', 'district', 'district', 'team', 'district'],
+      },
+      'units.csv',
+    );
+    const { rejects, warnings } = checkDataset({ units });
+    assert.deepEqual(rejects, []);
+    assert.deepEqual(
+      warnings.map((w) => [w.row, w.rule, w.value]),
+      [
+        [2, 'duplicate_unit_name', 'North'],
+        [4, 'reserved_unit_name', 'all'],
+      ],
+    );
+    assert.equal(
+      warnings[0].message,
+      'units N1 (units.csv line 3) and N2 are both named "North" at level district, so tables and charts would show two "North" rows. Give them distinct names, or accept this knowingly.',
+    );
+    assert.equal(
       warnings[1].message,
-      'unit_id T9 is not in units (or its units row was rejected). Add the unit to units, or correct the id.',
+      'unit A is named "all", like the "All" rows the reports add, so readers could confuse the two. Rename the unit (e.g. "all (unit A)").',
     );
   });
 });

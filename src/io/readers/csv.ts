@@ -7,7 +7,7 @@ import { chunkDecoder, detectEncoding, encodingName, type TextEncodingName } fro
 import type { RawRecord, RecordSource } from './record-source.js';
 
 export interface CsvOptions {
-  /** 'utf-8' or 'windows-1252' (also cp1252, latin1); detected from the bytes when absent. */
+  /** 'utf-8', 'windows-1252' (also cp1252, latin1), 'utf-16le' or 'utf-16be'; detected when absent. */
   encoding?: string;
   /** ',', ';' or '\t' (also 'tab'); detected from the header line when absent. */
   delimiter?: string;
@@ -16,7 +16,8 @@ export interface CsvOptions {
 /**
  * The header and a stream of records of a CSV file; each record carries the physical line it starts on
  * (line 1 is the header). Quoted fields may hold delimiters and line breaks; empty lines are skipped.
- * A syntax error (an unclosed quote) ends the stream with one record whose `error` says where.
+ * An unbalanced quote or a record over 1 MiB is one record with `error` (rules unclosed_quote,
+ * record_too_long), and reading goes on at the next line (CsvParser): no line is lost silently.
  * @example const { header, records } = await readCsv('people.csv'); for await (const r of records) r.line
  */
 export async function readCsv(path: string, options: CsvOptions = {}): Promise<RecordSource> {
@@ -100,7 +101,7 @@ async function* parseBatches(
   delimiter: string,
 ): AsyncGenerator<RawRecord[]> {
   const decode = chunkDecoder(encoding);
-  const parser = new CsvParser(delimiter);
+  const parser = new CsvParser(delimiter, { header: true });
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     const text = decode(chunk as Buffer);
     if (text !== '') yield parser.push(text);

@@ -1,16 +1,21 @@
-// Text encodings of input files: detect UTF-8 (with or without BOM) or Windows-1252 by scanning the bytes
-// as a stream, and decode chunks without ever holding the whole file as one string.
+// Text encodings of input files: detect UTF-16 by its byte-order mark, UTF-8 (with or without BOM) or
+// Windows-1252 by scanning the bytes as a stream, and decode chunks without holding the whole file.
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 
-export type TextEncodingName = 'utf-8' | 'windows-1252';
+export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
 /**
- * The encoding of a file: 'utf-8' when every byte sequence is valid UTF-8 (a BOM counts as UTF-8),
- * otherwise 'windows-1252' (the encoding Excel on Windows writes "CSV" in). Reads the file as a stream.
+ * The encoding of a file: 'utf-16le' or 'utf-16be' when it starts with that byte-order mark (FF FE or
+ * FE FF: Excel's "Unicode text"); 'utf-8' when every byte sequence is valid UTF-8 (a BOM counts as
+ * UTF-8); otherwise 'windows-1252' (the encoding Excel on Windows writes "CSV" in). Reads as a stream.
  * @example await detectEncoding('data/people.csv') // 'utf-8'
  */
 export async function detectEncoding(path: string): Promise<TextEncodingName> {
+  const bom = await firstBytes(path, 2);
+  if (bom[0] === 0xff && bom[1] === 0xfe) return 'utf-16le';
+  if (bom[0] === 0xfe && bom[1] === 0xff) return 'utf-16be';
   let carry = Buffer.alloc(0);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     const bytes = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
@@ -22,25 +27,30 @@ export async function detectEncoding(path: string): Promise<TextEncodingName> {
 }
 
 /**
- * Normalises a declared encoding name (utf8, UTF-8, cp1252, windows-1252, latin1 …) or throws naming the choices.
- * Latin-1 is read as Windows-1252, its superset for printable text.
+ * Normalises a declared encoding name (utf8, UTF-8, cp1252, windows-1252, latin1, utf-16le,
+ * utf-16be …) or throws naming the choices. Latin-1 is read as Windows-1252, its superset for
+ * printable text; plain "utf-16" means little-endian (what Windows writes) unless a BOM says otherwise.
  * @example encodingName('cp1252') // 'windows-1252'
  */
 export function encodingName(declared: string): TextEncodingName {
   const key = declared.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (key === 'utf8') return 'utf-8';
   if (['windows1252', 'cp1252', 'latin1', 'iso88591'].includes(key)) return 'windows-1252';
-  throw new Error(`encoding "${declared}" is not supported. Use "utf-8" or "windows-1252".`);
+  if (key === 'utf16le' || key === 'utf16' || key === 'ucs2') return 'utf-16le';
+  if (key === 'utf16be') return 'utf-16be';
+  throw new Error(
+    `encoding "${declared}" is not supported. Use "utf-8", "windows-1252", "utf-16le" or "utf-16be".`,
+  );
 }
 
 /**
  * A decoder for a stream of byte chunks: call it with each chunk, then with no argument at the end.
- * UTF-8 characters split across chunks are joined; a UTF-8 BOM is dropped.
+ * UTF-8 and UTF-16 characters split across chunks are joined; a byte-order mark is dropped.
  * @example const decode = chunkDecoder('windows-1252'); decode(Buffer.from([0xe9])) // 'é'
  */
 export function chunkDecoder(encoding: TextEncodingName): (chunk?: Buffer) => string {
-  if (encoding === 'utf-8') {
-    const decoder = new TextDecoder('utf-8');
+  if (encoding !== 'windows-1252') {
+    const decoder = new TextDecoder(encoding);
     return (chunk) =>
       chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
   }
@@ -69,4 +79,15 @@ function incompleteTail(bytes: Buffer): number {
     }
   }
   return 0;
+}
+
+async function firstBytes(path: string, count: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(count);
+    const { bytesRead } = await handle.read(buffer, 0, count, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }

@@ -3,12 +3,17 @@
 /**
  * One input record: its values in header order and where it starts — the physical line for CSV and
  * NDJSON, the worksheet row for XLSX, the element number (1 = first) of the array for JSON.
- * `error` is set when the record could not be read at all (e.g. a CSV syntax error).
+ * `error` is set when the record cannot be loaded as read (a CSV syntax error, an Excel error cell):
+ * a message saying what and how to fix it, with `rule` (default 'unreadable_record'), and `field`
+ * (index of the column concerned) and `value` when one cell is to blame.
  */
 export interface RawRecord {
   line: number;
   values: unknown[];
   error?: string;
+  rule?: string;
+  field?: number;
+  value?: string;
 }
 
 /** An opened input: column names, the records, and facts about the file for the load summary. */
@@ -24,7 +29,7 @@ export interface RecordSource {
 }
 
 export interface ReadOptions {
-  /** CSV: 'utf-8' or 'windows-1252'; detected when absent. */
+  /** CSV: 'utf-8', 'windows-1252', 'utf-16le' or 'utf-16be'; detected when absent. */
   encoding?: string;
   /** CSV: ',', ';', 'tab' or '|'; detected when absent. */
   delimiter?: string;

@@ -76,11 +76,29 @@ describe('readCsv', () => {
     assert.equal(details.encoding, 'windows-1252');
     assert.deepEqual(rows[0].values, ['café', '€5']);
   });
-  it('ends with an error record at an unclosed quote', async () => {
+  it('reads UTF-16 LE and BE files with a byte-order mark', async () => {
+    // Excel's "Unicode text" export: UTF-16 LE with BOM, tab-separated.
+    const text = 'name\tunit\nJosé\tNörth\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le).swap16(); // the same text with each 16-bit unit's bytes swapped
+    for (const [name, bytes, encoding] of [
+      ['le.csv', le, 'utf-16le'],
+      ['be.csv', be, 'utf-16be'],
+    ] as const) {
+      const { header, rows, details } = await all(file(name, bytes));
+      assert.equal(details.encoding, encoding);
+      assert.equal(details.delimiter, '\t');
+      assert.deepEqual(header, ['name', 'unit']);
+      assert.deepEqual(rows, [{ line: 2, values: ['José', 'Nörth'] }]);
+    }
+  });
+  it('gives an error record for the line of an unclosed quote and reads the lines after it', async () => {
     const { rows } = await all(file('unclosed.csv', 'a,b\n1,2\n3,"open\n4,5\n'));
     assert.deepEqual(rows[0], { line: 2, values: ['1', '2'] });
     assert.equal(rows[1].line, 3);
+    assert.equal(rows[1].rule, 'unclosed_quote');
     assert.match(rows[1].error ?? '', /^CSV syntax error: .*quote/);
+    assert.deepEqual(rows[2], { line: 4, values: ['4', '5'] });
   });
   it('throws for an empty file', async () => {
     await assert.rejects(

@@ -38,6 +38,15 @@ describe('readJson', () => {
       /b\.json: expected a JSON array of objects, one per row; found object\./,
     );
   });
+  it('refuses a JSON file over the size limit, pointing to NDJSON', async () => {
+    const path = join(dir, 'big.json');
+    writeFileSync(path, JSON.stringify([{ id: '01' }, { id: '02' }])); // 25 bytes
+    await assert.rejects(
+      readJson(path, { maxBytes: 24 }),
+      /big\.json: a JSON file of 25 bytes is too large to read whole \(limit 24\)\. Export NDJSON instead \(one object per line, \.ndjson or \.jsonl\), which is read as a stream, or CSV\./,
+    );
+    assert.equal((await readJson(path, { maxBytes: 25 })).header[0], 'id');
+  });
 });
 
 describe('readNdjson', () => {
@@ -53,5 +62,19 @@ describe('readNdjson', () => {
     ]);
     assert.equal(out[2].line, 4);
     assert.match(out[2].error ?? '', /^not valid JSON: /);
+  });
+  it('rejects a line over 1 MiB without holding it, and reads the next (CRLF and BOM too)', async () => {
+    const path = join(dir, 'd.ndjson');
+    const huge = `{"id":"${'9'.repeat(3 << 20)}"}`; // 3 MiB on line 2
+    writeFileSync(path, `\uFEFF{"id":"01"}\r\n${huge}\r\n{"id":"03"}\r\n`);
+    const out = await rows(await readNdjson(path));
+    assert.deepEqual(
+      out.map((r) => [r.line, r.rule ?? 'ok', r.values]),
+      [
+        [1, 'ok', ['01']],
+        [2, 'record_too_long', []],
+        [3, 'ok', ['03']],
+      ],
+    );
   });
 });
