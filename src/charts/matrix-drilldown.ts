@@ -47,7 +47,7 @@ export function wellbeingMatrixDrilldownFigure(
         ? 'the whole organisation: reference for every unit'
         : r.temperature === null
           ? 'no temperature: too few indicators shown'
-          : `temperature ${(r.temperature as number).toFixed(2)}${r.trend ? `, ${r.trend}` : ''}`,
+          : `temperature ${(r.temperature as number).toFixed(2)}${r.trend_label ? `, ${r.trend_label}` : ''}`,
       r.drivers ? `driven by ${r.drivers}` : '',
     ]
       .filter(Boolean)

@@ -35,7 +35,7 @@ export function matrixRunningHot(
     .map(
       (r) =>
         `<tr><td>${escapeHtml(String(r.unit_name))}</td><td>${fmt(r.temperature)}</td><td>${fmt(r.previous_temperature)}</td>` +
-        `<td>${escapeHtml(String(r.trend ?? '–'))}</td><td>${escapeHtml(String(r.drivers))}</td></tr>`,
+        `<td>${escapeHtml(String(r.trend_label ?? r.trend ?? '–'))}</td><td>${escapeHtml(String(r.drivers))}</td></tr>`,
     )
     .join('');
   const html = rows.length

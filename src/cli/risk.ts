@@ -1,35 +1,40 @@
 // wbk risk: fit and validate the leaving-risk model on a data folder and print its model card
-// (scheme, AUC or concordance, calibration, Brier, group gaps) — never individual rows.
+// (scheme, penalty, AUC or concordance, calibration slope and deciles, Brier, group gaps) — never
+// individual rows. A table mapping builds person-months; a snapshot mapping, one row per person.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import * as aq from 'arquero';
 import { loadDataset } from '../io/load-dataset.js';
-import { IBM_FEATURES, prepareIbmAttrition } from '../risk/benchmark.js';
-import { riskModelCard, type RiskModelCard } from '../risk/card.js';
-import { riskModelCardMarkdown } from '../risk/card.js';
-import { crossValidateLogistic } from '../risk/skill.js';
+import { riskModelCard, riskModelCardMarkdown, type RiskModelCard } from '../risk/card.js';
+import type { PenaltyKind } from '../risk/penalty.js';
+import { snapshotModelCard } from '../risk/snapshot-card.js';
+import { isSnapshotMapping, loadSnapshot, parseSnapshotMapping } from '../risk/snapshot.js';
 import { validateRiskModel, type RiskScheme } from '../risk/validate.js';
+import { terminalSafe } from '../shared/terminal.js';
 import { buildPersonPeriods } from '../transforms/person-period/build.js';
 import { UsageError, type Command } from './command.js';
 
-/** The IBM HR attrition file: a folder holding it (and no mapping) takes the cross-sectional path. */
-export const IBM_FILE = 'WA_Fn-UseC_-HR-Employee-Attrition.csv';
-
 const USAGE = `Usage: wbk risk --data DIR [--mapping FILE] [--validate out-of-time|cv] [--horizon 6|12]
-                [--model logistic|cox] [--folds K] [--seed S] [--as-of DATE] [--json]
+                [--model logistic|cox] [--penalty auto|none|ridge|elastic-net] [--folds K] [--seed S]
+                [--as-of DATE] [--json]
 
 Builds person-months from the folder's tables, fits the leaving-risk model (voluntary resignation within
-the horizon) and validates it on data it never saw; prints the model card: scheme, AUC (or concordance),
-calibration by decile, Brier score, skill by sex, ethnicity and worker type with the gaps. It never
-prints individual rows. A folder holding ${IBM_FILE} (IBM's fictional benchmark) is fitted directly
-from that file with --validate cv (it has no dates).
+the horizon) and validates it on data it never saw; prints the model card: scheme, penalty, AUC (or
+concordance), calibration slope and intercept with intervals (flagged when the slope's interval excludes
+1), plain against penalised, calibration by decile, Brier score, skill by sex, ethnicity and worker type
+with the gaps. It never prints individual rows.
+
+With a snapshot mapping (a "snapshot" block: one row per person with an outcome flag and features, e.g.
+examples/mappings/ibm-hr-attrition.json) the model is fitted on those rows by cross-validation by person
+(a snapshot has no dates); rejected rows are listed on stderr.
 
   --data DIR         folder holding the exports (required)
-  --mapping FILE     mapping file adapting the exports to the model (docs/mappings.md)
-  --validate SCHEME  out-of-time (default: fit on earlier years, test on the last) or cv (folds by person)
+  --mapping FILE     table mapping (docs/mappings.md) or snapshot mapping (docs/leaving-risk.md)
+  --validate SCHEME  out-of-time (default: fit on earlier years, test on the last) or cv (folds by person;
+                     the only scheme for a snapshot)
   --horizon MONTHS   6 or 12 (default 12)
   --model KIND       logistic (default) or cox (Efron ties, with the proportional-hazards check)
-  --folds K          folds for cv (default 5; IBM: 10)      --seed S   fold seed (default 1)
+  --penalty KIND     auto (default: ridge when there are under 20 leavers per parameter), none, ridge or
+                     elastic-net; the penalty is chosen by 5-fold cross-validation by person (logistic only)
+  --folds K          folds for cv (default 5; snapshot: 10)      --seed S   fold seed (default 1)
   --as-of DATE       dates after this day (yyyy-mm-dd) are rejected; default today
   --json             print the card as JSON (default: markdown)`;
 
@@ -52,59 +57,57 @@ interface RiskArgs {
   model: 'logistic' | 'cox';
   folds?: number;
   seed: number;
+  penalty: PenaltyKind | 'auto';
   asOf?: string;
   json: boolean;
+  /** Which flags were given, so a snapshot can refuse the ones it cannot honour. */
+  given: Set<string>;
 }
 
 async function riskCard(a: RiskArgs): Promise<RiskModelCard> {
-  if (a.mapping === undefined && existsSync(join(a.data, IBM_FILE))) {
-    if (a.validate !== 'cv' || a.model !== 'logistic') {
-      throw new UsageError(`${IBM_FILE} has no dates: use --validate cv with the logistic model.`);
+  const json = a.mapping === undefined ? null : readJson(a.mapping);
+  if (json !== null && isSnapshotMapping(json)) {
+    const refused = ['--horizon', '--as-of'].filter((f) => a.given.has(f));
+    if ((a.given.has('--validate') && a.validate !== 'cv') || a.model !== 'logistic') {
+      throw new UsageError(
+        `${a.mapping} is a snapshot mapping (one row per person, no dates): use --validate cv with the logistic model.`,
+      );
     }
-    const raw = aq.fromCSV(readFileSync(join(a.data, IBM_FILE), 'utf8'), { autoType: false });
-    const folds = a.folds ?? 10;
-    const cv = crossValidateLogistic(prepareIbmAttrition(raw), {
-      features: IBM_FEATURES,
-      outcome: 'left',
-      person: 'employee_id',
-      folds,
+    if (refused.length > 0) {
+      throw new UsageError(
+        `${refused.join(' and ')} need dated records; a snapshot mapping (${a.mapping}) has none. Drop ${refused.length > 1 ? 'them' : 'it'}.`,
+      );
+    }
+    const snapshot = await loadSnapshot(a.data, parseSnapshotMapping(json, a.mapping));
+    for (const r of snapshot.rejects.objects().slice(0, 20) as Record<string, unknown>[]) {
+      console.error(
+        terminalSafe(
+          `rejected: ${r.file} line ${r.line}, ${r.column} "${r.value}" (${r.rule}): ${r.message}`,
+        ),
+      );
+    }
+    if (snapshot.rejects.numRows() > 20) {
+      console.error(`… and ${snapshot.rejects.numRows() - 20} more rejected rows.`);
+    }
+    return snapshotModelCard(snapshot, {
+      folds: a.folds ?? 10,
       seed: a.seed,
-      groups: ['sex', 'age_band'],
-    });
-    const description = `${folds}-fold cross-validation by employee (seed ${a.seed}); each employee scored by a model fitted on the other folds. Fold AUCs: ${cv.fold_auc.map((x) => (x === null ? '—' : x.toFixed(3))).join(', ')}.`;
-    return riskModelCard(
-      {
-        model: 'logistic',
-        scheme: 'cv',
-        description,
-        folds,
-        seed: a.seed,
-        test: cv.skill,
-        train: { rows: cv.skill.rows, people: cv.skill.people, events: cv.skill.events },
-        concordance: null,
-        zph: null,
-        fitted: cv.model,
-        dropped: [],
-      },
-      {
-        data: `IBM HR Analytics Employee Attrition (fictional, ${IBM_FILE}); one row per employee, outcome Attrition = Yes; Age, Gender and MaritalStatus kept out of the inputs`,
-        title: 'Attrition-risk model: IBM benchmark',
-        modelKind:
-          'Logistic regression, one row per employee (a snapshot: no dates, so no out-of-time test)',
-        extraLimits: [
-          'Fictional data made by IBM: the figures test the kit, they say nothing about a real workforce.',
-          'Groups with fewer than 5 people, leavers or stayers are not reported; a gap between groups is the largest minus the smallest reported value.',
-        ],
-      },
-    );
+      penalty: a.penalty,
+    }).card;
   }
   const dataset = await loadDataset(a.data, { mapping: a.mapping, asOf: a.asOf });
+  if (dataset.tables.people.numRows() === 0) {
+    throw new UsageError(
+      `no people were loaded from ${a.data}${a.mapping ? ` with ${a.mapping}` : ' (no mapping: canonical people.csv and the other tables expected)'}. Pass a table mapping (docs/mappings.md), or for an export with one row per person and an outcome flag, a snapshot mapping (e.g. examples/mappings/ibm-hr-attrition.json).`,
+    );
+  }
   const pp = buildPersonPeriods(dataset, { horizonMonths: a.horizon });
   const v = validateRiskModel(pp, {
     model: a.model,
     scheme: a.validate,
     folds: a.folds ?? 5,
     seed: a.seed,
+    penalty: a.penalty,
   });
   return riskModelCard(v, {
     data: `${a.data}: person-months ${pp.from} to ${pp.to}`,
@@ -113,9 +116,13 @@ async function riskCard(a: RiskArgs): Promise<RiskModelCard> {
 }
 
 function parseArgs(argv: string[]): RiskArgs {
-  const out: Partial<RiskArgs> & { json: boolean } = { json: false };
+  const out: Partial<RiskArgs> & { json: boolean; given: Set<string> } = {
+    json: false,
+    given: new Set(),
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    out.given.add(arg);
     const value = () => {
       const next = argv[++i];
       if (next === undefined || next.startsWith('--'))
@@ -146,6 +153,11 @@ function parseArgs(argv: string[]): RiskArgs {
       if (v !== 'logistic' && v !== 'cox')
         throw new UsageError(`--model ${v}: use logistic or cox.`);
       out.model = v;
+    } else if (arg === '--penalty') {
+      const v = value();
+      if (!['auto', 'none', 'ridge', 'elastic-net'].includes(v))
+        throw new UsageError(`--penalty ${v}: use auto, none, ridge or elastic-net.`);
+      out.penalty = v as PenaltyKind | 'auto';
     } else if (arg === '--folds') out.folds = whole('--folds', value(), 2);
     else if (arg === '--seed') out.seed = whole('--seed', value(), 0);
     else throw new UsageError(`unknown argument "${arg}".`);
@@ -160,7 +172,16 @@ function parseArgs(argv: string[]): RiskArgs {
     horizon: 12,
     model: 'logistic',
     seed: 1,
+    penalty: 'auto',
     ...out,
     data: out.data,
   };
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null; // not JSON: loadDataset reports it with the mapping's own message
+  }
 }

@@ -1,5 +1,13 @@
 // Reading an extract through a mapping into the canonical tables, with every row loaded or rejected.
-export { dataEnd, latestCompleteFinancialYear } from './coverage.js';
+export {
+  type DataStart,
+  type DataWindow,
+  dataEnd,
+  dataWindow,
+  formatDataWindow,
+  latestCompleteFinancialYear,
+  recordsStart,
+} from './coverage.js';
 export { type FolderNote, globToRegExp, listFiles, scanFolder } from './glob.js';
 export { type LoadIssue, issuesTable, writeRejectsCsv } from './issues.js';
 export { type LoadOptions, type Dataset, loadDataset } from './load-dataset.js';

@@ -4,7 +4,7 @@ import { table, type ColumnTable } from 'arquero';
 import { SCHEMA, TABLE_NAMES, emptyTable, type TableName } from '../schema/tables.js';
 import { checkDataset } from '../schema/validate-dataset.js';
 import { resolveConfig, type DatasetConfig } from '../schema/vocabularies.js';
-import { resolveAsOf } from '../time/dates.js';
+import { parseDate, resolveAsOf } from '../time/dates.js';
 import { globToRegExp, scanFolder, type FolderNote } from './glob.js';
 import { loadFile, newStage, type FileSummary, type Stage } from './load-file.js';
 import { issuesTable, type LoadIssue } from './issues.js';
@@ -87,6 +87,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     ...(c.extra_high_risk_roles && { extraHighRiskRoles: c.extra_high_risk_roles }),
     ...(c.extra_exit_reasons && { extraExitReasons: c.extra_exit_reasons }),
     ...(c.fy_start_month && { fyStartMonth: c.fy_start_month }),
+    ...(c.records_from && { recordsFrom: parseDate(c.records_from) }),
     ...options.config,
   });
   const asOf = resolveAsOf(options.asOf);

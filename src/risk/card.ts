@@ -1,6 +1,8 @@
 // The model card of the leaving-risk model: what it is for, how it was tested, how well it did,
 // for whom it does worse, and what it must not be used for; as an object, markdown and HTML.
+import type { CalibrationFit, IntervalEstimate } from './calibration.js';
 import type { CalibrationBin, GroupGap, GroupSkill } from './metrics.js';
+import type { PenaltyKind } from './penalty.js';
 import type { RiskValidation } from './validate.js';
 import { escapeHtml } from '../shared/html.js';
 
@@ -27,6 +29,21 @@ export interface RiskModelCard {
     test_events: number;
   };
   calibration: CalibrationBin[];
+  /** Calibration slope and intercept with 95% intervals, the flag ('too extreme' | 'too moderate' | null) and its note. */
+  calibration_fit: Pick<CalibrationFit, 'slope' | 'intercept' | 'flag' | 'note' | 'clustered'>;
+  /** The penalty of the reported model and why (events per parameter), with its λ. */
+  penalty: { kind: PenaltyKind; reason: string; lambda: number | null };
+  /** Plain and penalised on the same held-out rows. */
+  comparison: {
+    model: PenaltyKind;
+    reported: boolean;
+    auc: number | null;
+    brier: number;
+    calibration_slope: IntervalEstimate;
+    calibration_intercept: IntervalEstimate;
+    flag: CalibrationFit['flag'];
+    lambda: number | null;
+  }[];
   groups: GroupSkill[];
   gaps: GroupGap[];
   ph_check: { term: string; chisq: number; df: number; p_value: number }[] | null;
@@ -48,6 +65,8 @@ export type RiskCardInput = Pick<
   | 'zph'
   | 'fitted'
   | 'dropped'
+  | 'penalty'
+  | 'comparison'
 >;
 
 export const RISK_MUST_NOT: readonly string[] = [
@@ -58,9 +77,10 @@ export const RISK_MUST_NOT: readonly string[] = [
 ];
 
 /**
- * The model card of a validation: purpose, data window, scheme, skill (AUC or concordance, Brier and
- * its base-rate reference), calibration by decile, group skill and gaps, the proportional-hazards
- * check (Cox), limits and forbidden uses.
+ * The model card of a validation: purpose, data window, scheme, penalty and why, skill (AUC or
+ * concordance, Brier and its base-rate reference), calibration slope and intercept with intervals and
+ * a flag when the slope's interval excludes 1, plain against penalised on the same rows, calibration by
+ * decile, group skill and gaps, the proportional-hazards check (Cox), limits and forbidden uses.
  * @example riskModelCard(validateRiskModel(pp), { data: 'Demo force, person-months 2021-04 to 2025-03', horizonMonths: 12 })
  */
 export function riskModelCard(
@@ -132,6 +152,28 @@ export function riskModelCard(
       test_events: v.test.events,
     },
     calibration: v.test.calibration,
+    calibration_fit: {
+      slope: v.test.calibration_fit.slope,
+      intercept: v.test.calibration_fit.intercept,
+      flag: v.test.calibration_fit.flag,
+      note: v.test.calibration_fit.note,
+      clustered: v.test.calibration_fit.clustered,
+    },
+    penalty: {
+      kind: v.penalty.kind,
+      reason: v.penalty.reason,
+      lambda: v.fitted.penalty?.lambda ?? null,
+    },
+    comparison: v.comparison.map((c) => ({
+      model: c.model,
+      reported: c.chosen,
+      auc: c.auc,
+      brier: c.brier,
+      calibration_slope: c.calibration.slope,
+      calibration_intercept: c.calibration.intercept,
+      flag: c.calibration.flag,
+      lambda: c.lambda,
+    })),
     groups: v.test.groups,
     gaps: v.test.gaps,
     ph_check: v.zph,
@@ -147,18 +189,44 @@ export function riskModelCard(
 export function riskModelCardMarkdown(card: RiskModelCard): string {
   const f = (x: number | null, d = 3) => (x === null ? '—' : x.toFixed(d));
   const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)}%`);
+  const ci = (e: IntervalEstimate) =>
+    `${e.estimate.toFixed(2)} (${e.lower.toFixed(2)} to ${e.upper.toFixed(2)})`;
+  const modelName = (m: PenaltyKind) =>
+    m === 'none' ? 'plain (maximum likelihood)' : m === 'ridge' ? 'ridge' : 'elastic net';
+  const cal = card.calibration_fit;
   const lines = [
     `# ${card.title}`,
     '',
     `**Purpose.** ${card.purpose}`,
     '',
-    `**Data.** ${card.data.description}. Fitted on ${card.data.rows} rows (${card.data.people} people, ${card.data.events} leavers)${card.data.horizon_months ? `; outcome: voluntary resignation within ${card.data.horizon_months} months` : ''}.`,
+    `**Data.** ${card.data.description}. Fitted on ${card.data.rows} rows (${card.data.people} people; ${card.data.events} rows with the outcome)${card.data.horizon_months ? `; outcome: voluntary resignation within ${card.data.horizon_months} months` : ''}.`,
     '',
     `**Model.** ${card.model.kind}. Inputs: ${card.model.inputs.join('; ')}.${card.model.dropped.length ? ` Dropped: ${card.model.dropped.map((d) => `${d.name} (${d.reason})`).join('; ')}.` : ''}`,
     '',
     `**Validation.** ${card.scheme.description}`,
     '',
-    `**Skill on unseen data.** AUC ${f(card.skill.auc)}${card.skill.concordance === null ? '' : `, concordance ${f(card.skill.concordance)}`}; Brier score ${f(card.skill.brier, 4)} (always predicting the base rate: ${f(card.skill.brier_reference, 4)}); ${card.skill.test_rows} rows, ${card.skill.test_people} people, ${card.skill.test_events} leavers.`,
+    `**Penalty.** ${card.penalty.reason}${card.penalty.lambda === null ? '' : ` Penalty λ = ${card.penalty.lambda.toPrecision(3)}, chosen by cross-validation by person within the fitting rows.`}`,
+    '',
+    `**Skill on unseen data.** AUC ${f(card.skill.auc)}${card.skill.concordance === null ? '' : `, concordance ${f(card.skill.concordance)}`}; Brier score ${f(card.skill.brier, 4)} (always predicting the base rate: ${f(card.skill.brier_reference, 4)}); ${card.skill.test_rows} rows, ${card.skill.test_people} people, ${card.skill.test_events} rows with the outcome.`,
+    '',
+    `**Calibration.** ${cal.note}${cal.clustered ? ' Intervals clustered by person.' : ''}`,
+    ...(cal.flag === null
+      ? []
+      : [
+          '',
+          `**Flag: predictions ${cal.flag}.** The calibration slope's 95% interval excludes 1, so the predicted risks ${cal.flag === 'too extreme' ? 'spread further than the outcomes do: the highest are overstated and the lowest understated' : 'spread less than the outcomes do'}; read them as a ranking, not as probabilities.`,
+        ]),
+    ...(card.comparison.length < 2
+      ? []
+      : [
+          '',
+          '| model | AUC | Brier | calibration slope (95% CI) | calibration intercept (95% CI) |',
+          '| --- | --- | --- | --- | --- |',
+          ...card.comparison.map(
+            (c) =>
+              `| ${modelName(c.model)}${c.reported ? ' (reported)' : ''} | ${f(c.auc)} | ${f(c.brier, 4)} | ${ci(c.calibration_slope)} | ${ci(c.calibration_intercept)} |`,
+          ),
+        ]),
     '',
     '| decile | rows | predicted | observed |',
     '| --- | --- | --- | --- |',

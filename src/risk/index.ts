@@ -1,5 +1,5 @@
 // The leaving-risk model: fit, validation, fairness, model card, what-if.
-export { IBM_FEATURES, prepareIbmAttrition } from './benchmark.js';
+export { type IntervalEstimate, type CalibrationFit, calibrationFit } from './calibration.js';
 export {
   type RiskModelCard,
   type RiskCardInput,
@@ -39,12 +39,18 @@ export {
   riskDrivers,
   riskDriversSpec,
 } from './output.js';
+export { personFolds } from './folds.js';
 export {
-  type SkillReport,
-  personFolds,
-  type CrossValidationOptions,
-  crossValidateLogistic,
-} from './skill.js';
+  type PenaltyKind,
+  type PenaltyChoice,
+  type PenaltyTuningOptions,
+  type PenaltyTuning,
+  MIN_EVENTS_PER_PARAMETER,
+  PENALTY_ALPHA,
+  choosePenalty,
+  tunePenalty,
+} from './penalty.js';
+export { type SkillReport, type CrossValidationOptions, crossValidateLogistic } from './skill.js';
 export {
   validateRiskModel,
   type RiskScheme,
@@ -54,4 +60,13 @@ export {
   concordanceOf,
   checkAligned,
 } from './validate.js';
+export {
+  type SnapshotMapping,
+  type Snapshot,
+  isSnapshotMapping,
+  parseSnapshotMapping,
+  readSnapshotMapping,
+  loadSnapshot,
+} from './snapshot.js';
+export { type SnapshotCardOptions, snapshotModelCard } from './snapshot-card.js';
 export { type WhatIfOptions, whatIfRisk, whatIfSpec } from './whatif.js';

@@ -7,7 +7,14 @@ import type { PersonPeriods } from '../transforms/person-period/build.js';
 import { groupRows } from '../transforms/shared/groups.js';
 import { COX_FEATURES, riskDesign, RISK_FEATURES, type RiskFeature } from './design.js';
 import { coxIntervals } from './intervals.js';
-import { fitRiskCox, fitRiskLogistic, predictRisk, type RiskModel } from './model.js';
+import {
+  fitRiskCox,
+  fitRiskLogistic,
+  fitRiskPenalised,
+  predictRisk,
+  type RiskModel,
+} from './model.js';
+import { choosePenalty, type PenaltyKind } from './penalty.js';
 
 /** A fitted model with the person-months it scores (column `risk`: probability of resigning within the horizon). */
 export interface ScoredRisk {
@@ -20,6 +27,9 @@ export interface ScoredRisk {
 /**
  * Fits the model on every person-month whose whole horizon is observed (logistic) or whose next month is
  * observed (Cox, on monthly intervals; coxStepMonths > 1 joins months, see coxIntervals) and scores every person-month. Use validateRiskModel for its skill on unseen data.
+ * Unpenalised by default, so that the drivers carry 95% intervals; `penalty: 'ridge'` (or
+ * 'elastic-net', or 'auto' for the rule of choosePenalty) fits the penalised logistic model, whose
+ * risks are less extreme and whose drivers have ratios only.
  * @example const { model, scored } = fitRiskModel(pp, { model: 'logistic' })
  */
 export function fitRiskModel(
@@ -28,7 +38,13 @@ export function fitRiskModel(
     model = 'logistic',
     features,
     coxStepMonths = 1,
-  }: { model?: 'logistic' | 'cox'; features?: readonly RiskFeature[]; coxStepMonths?: number } = {},
+    penalty = 'none',
+  }: {
+    model?: 'logistic' | 'cox';
+    features?: readonly RiskFeature[];
+    coxStepMonths?: number;
+    penalty?: PenaltyKind | 'auto';
+  } = {},
 ): ScoredRisk {
   const inputs = [...(features ?? (model === 'cox' ? COX_FEATURES : RISK_FEATURES))];
   const t = pp.table;
@@ -51,10 +67,14 @@ export function fitRiskModel(
     outcome: model === 'logistic' ? y : event,
   });
   const persons = Array.from(t.array('person_id') as ArrayLike<string>);
+  const leavers = new Set(rows.filter((i) => y[i] === 1).map((i) => persons[i])).size;
+  const kind = model === 'cox' ? 'none' : choosePenalty(leavers, design.names.length, penalty).kind;
   const fitted =
-    model === 'logistic'
-      ? fitRiskLogistic(design, y, persons, rows, pp.horizonMonths)
-      : fitRiskCox(design, service, next, event, rows, pp.horizonMonths);
+    model === 'cox'
+      ? fitRiskCox(design, service, next, event, rows, pp.horizonMonths)
+      : kind === 'none'
+        ? fitRiskLogistic(design, y, persons, rows, pp.horizonMonths)
+        : fitRiskPenalised(design, y, persons, rows, pp.horizonMonths, { kind });
   const risk = predictRisk(fitted, design, [...y.keys()], service);
   return { model: fitted, scored: t.assign(toTable({ risk })), features: inputs };
 }

@@ -1,5 +1,5 @@
-// Shared pieces of risk validation: person folds with a fixed seed, the skill report of held-out
-// predictions, and k-fold cross-validated logistic regression on any one-row-per-person table.
+// Shared pieces of risk validation: the skill report of held-out predictions, the comparison of plain
+// and penalised models, and k-fold cross-validated logistic regression on any one-row-per-person table.
 import type { ColumnTable } from 'arquero';
 import {
   aucScore,
@@ -10,8 +10,11 @@ import {
   type GroupGap,
   type GroupSkill,
 } from './metrics.js';
-import { riskDesign, type RiskFeature } from './design.js';
-import { fitRiskLogistic, predictRisk, type RiskModel } from './model.js';
+import { calibrationFit, type CalibrationFit } from './calibration.js';
+import { riskDesign, type RiskDesign, type RiskFeature } from './design.js';
+import { personFolds } from './folds.js';
+import { fitRiskLogistic, fitRiskPenalised, predictRisk, type RiskModel } from './model.js';
+import { choosePenalty, type PenaltyChoice, type PenaltyKind } from './penalty.js';
 
 /** Skill of held-out predictions, overall and per group. */
 export interface SkillReport {
@@ -23,31 +26,22 @@ export interface SkillReport {
   /** Brier score of always predicting the held-out base rate r: r(1 − r). Skill = 1 − brier / this. */
   brier_reference: number;
   calibration: CalibrationBin[];
+  /** Calibration slope and intercept with intervals (logistic recalibration), and its flag. */
+  calibration_fit: CalibrationFit;
   groups: GroupSkill[];
   gaps: GroupGap[];
 }
 
-/**
- * Fold (0 … k − 1) of every row such that all rows of one person share a fold: distinct persons in
- * order of first appearance are shuffled (Fisher–Yates, mulberry32 generator seeded with `seed`) and
- * dealt round-robin, so fold sizes differ by at most one person.
- * @example personFolds(['a', 'a', 'b', 'c'], 2, 1) // e.g. [1, 1, 0, 1]
- */
-export function personFolds(persons: readonly string[], k: number, seed: number): number[] {
-  if (!Number.isInteger(k) || k < 2)
-    throw new Error(`personFolds: k = ${k}; use a whole number of folds ≥ 2 (5 or 10 are usual).`);
-  const distinct = [...new Set(persons)];
-  if (distinct.length < k)
-    throw new Error(
-      `personFolds: ${distinct.length} people cannot fill ${k} folds; use fewer folds.`,
-    );
-  const random = mulberry32(seed);
-  for (let i = distinct.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [distinct[i], distinct[j]] = [distinct[j], distinct[i]];
-  }
-  const fold = new Map(distinct.map((p, i) => [p, i % k]));
-  return persons.map((p) => fold.get(p) as number);
+/** One model's skill on the same held-out rows, for the plain-versus-penalised comparison. */
+export interface ModelComparison {
+  model: PenaltyKind;
+  /** The model the card reports (chosen by the rule or asked for). */
+  chosen: boolean;
+  auc: number | null;
+  brier: number;
+  calibration: CalibrationFit;
+  /** Penalised: λ of the model refitted on every row (each fold chose its own). */
+  lambda: number | null;
 }
 
 /**
@@ -74,6 +68,7 @@ export function skillReport(
     brier: brierScore(p, y),
     brier_reference: rate * (1 - rate),
     calibration: calibrationByDecile(p, y),
+    calibration_fit: calibrationFit(p, y, { persons, boundary: 'drop' }),
     groups,
     gaps,
   };
@@ -90,12 +85,33 @@ export interface CrossValidationOptions {
   /** Columns to measure group gaps on (may include protected ones: they are never inputs). */
   groups?: readonly string[];
   minGroupSize?: number;
+  /** 'auto' (default: ridge under 20 events per parameter, see choosePenalty), 'none', 'ridge' or 'elastic-net'. */
+  penalty?: PenaltyKind | 'auto';
+  /** Folds of the inner cross-validation that chooses the penalty (default 5). */
+  innerFolds?: number;
+}
+
+/** What crossValidateLogistic returns: the chosen model's skill, and the comparison. */
+export interface CrossValidation {
+  folds: number;
+  seed: number;
+  /** AUC of each outer fold, for the chosen model. */
+  fold_auc: (number | null)[];
+  skill: SkillReport;
+  /** The chosen model refitted on every row (for its drivers). */
+  model: RiskModel;
+  penalty: PenaltyChoice;
+  /** Plain and penalised on the same folds (only plain when the penalty is 'none'). */
+  comparison: ModelComparison[];
 }
 
 /**
  * k-fold cross-validated logistic regression by person: each fold is scored by a model fitted on the
- * other folds, and the pooled out-of-fold predictions are scored; also the AUC of each fold, and the
- * model refitted on every row (for its drivers).
+ * other folds, and the pooled out-of-fold predictions are scored. The plain (maximum-likelihood) model
+ * and a penalised one (ridge, or the elastic net when asked; its penalty chosen by an inner
+ * cross-validation by person within each training part) are compared on the same folds; the rule of
+ * choosePenalty picks which one `skill` and `model` report, unless `penalty` names one ('none' skips
+ * the penalised fit). Also the AUC of each fold, and the chosen model refitted on every row.
  * @example crossValidateLogistic(ibm, { features, outcome: 'left', person: 'employee_id', folds: 10, seed: 1 })
  */
 export function crossValidateLogistic(
@@ -108,31 +124,78 @@ export function crossValidateLogistic(
     seed = 1,
     groups = [],
     minGroupSize = 5,
+    penalty = 'auto',
+    innerFolds = 5,
   }: CrossValidationOptions,
-): {
-  folds: number;
-  seed: number;
-  fold_auc: (number | null)[];
-  skill: SkillReport;
-  model: RiskModel;
-} {
-  const y = table.array(outcome) as ArrayLike<number | null>;
+): CrossValidation {
+  const y = Array.from(table.array(outcome) as ArrayLike<number | null>);
   const persons = Array.from(table.array(person) as ArrayLike<unknown>, String);
   const rows = [...Array(table.numRows()).keys()].filter((i) => y[i] === 0 || y[i] === 1);
-  const design = riskDesign(table, features, rows, { outcome: Array.from(y) });
+  const design = riskDesign(table, features, rows, { outcome: y });
   const fold = personFolds(
     rows.map((i) => persons[i]),
     folds,
     seed,
   );
+  const leavers = new Set(rows.filter((i) => y[i] === 1).map((i) => persons[i])).size;
+  const choice = choosePenalty(leavers, design.names.length, penalty);
+  const kinds: PenaltyKind[] =
+    penalty === 'none' ? ['none'] : ['none', choice.kind === 'none' ? 'ridge' : choice.kind];
+  const dims = Object.fromEntries(
+    groups.map((g) => [g, rows.map((i) => valueOf(table.get(g, i)))]),
+  );
+  const fit = (kind: PenaltyKind, fitRows: readonly number[]) =>
+    kind === 'none'
+      ? fitRiskLogistic(design, y, persons, fitRows, 0)
+      : fitRiskPenalised(design, y, persons, fitRows, 0, { kind, innerFolds, seed });
+  const runs = kinds.map((kind) => {
+    const { predicted, foldAuc } = outOfFold(design, y, rows, fold, folds, (train) =>
+      fit(kind, train),
+    );
+    const skill = skillReport(
+      predicted,
+      rows.map((i) => y[i] as number),
+      rows.map((i) => persons[i]),
+      dims,
+      minGroupSize,
+    );
+    return { kind, skill, foldAuc, model: fit(kind, rows) };
+  });
+  const chosen = runs.find((r) => r.kind === choice.kind)!;
+  return {
+    folds,
+    seed,
+    fold_auc: chosen.foldAuc,
+    skill: chosen.skill,
+    model: chosen.model,
+    penalty: choice,
+    comparison: runs.map((r) => ({
+      model: r.kind,
+      chosen: r.kind === choice.kind,
+      auc: r.skill.auc,
+      brier: r.skill.brier,
+      calibration: r.skill.calibration_fit,
+      lambda: r.model.penalty?.lambda ?? null,
+    })),
+  };
+}
+
+/** Out-of-fold predictions: fold f scored by the model fitted on the other folds, and each fold's AUC. */
+function outOfFold(
+  design: RiskDesign,
+  y: readonly (number | null)[],
+  rows: readonly number[],
+  fold: readonly number[],
+  folds: number,
+  fit: (train: number[]) => RiskModel,
+): { predicted: number[]; foldAuc: (number | null)[] } {
   const predicted = new Array<number>(rows.length);
   const foldAuc: (number | null)[] = [];
   for (let f = 0; f < folds; f++) {
     const train = rows.filter((_, r) => fold[r] !== f);
     const testIdx = rows.map((_, r) => r).filter((r) => fold[r] === f);
-    const model = fitRiskLogistic(design, Array.from(y), persons, train, 0);
     const p = predictRisk(
-      model,
+      fit(train),
       design,
       testIdx.map((r) => rows[r]),
     );
@@ -144,32 +207,9 @@ export function crossValidateLogistic(
       ),
     );
   }
-  const dims = Object.fromEntries(
-    groups.map((g) => [g, rows.map((i) => valueOf(table.get(g, i)))]),
-  );
-  const skill = skillReport(
-    predicted,
-    rows.map((i) => y[i] as number),
-    rows.map((i) => persons[i]),
-    dims,
-    minGroupSize,
-  );
-  const model = fitRiskLogistic(design, Array.from(y), persons, rows, 0);
-  return { folds, seed, fold_auc: foldAuc, skill, model };
+  return { predicted, foldAuc };
 }
 
 function valueOf(v: unknown): string | null {
   return v === null || v === undefined || v === '' ? null : String(v);
-}
-
-// mulberry32: a small, well-mixed 32-bit generator; the same seed gives the same folds everywhere.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

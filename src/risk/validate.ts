@@ -10,9 +10,17 @@ import {
   type RiskDesign,
   type RiskFeature,
 } from './design.js';
-import { fitRiskCox, fitRiskLogistic, predictRisk, type RiskModel } from './model.js';
+import {
+  fitRiskCox,
+  fitRiskLogistic,
+  fitRiskPenalised,
+  predictRisk,
+  type RiskModel,
+} from './model.js';
 import { coxIntervals } from './intervals.js';
-import { personFolds, type SkillReport, skillReport } from './skill.js';
+import { personFolds } from './folds.js';
+import { choosePenalty, type PenaltyChoice, type PenaltyKind } from './penalty.js';
+import { type ModelComparison, type SkillReport, skillReport } from './skill.js';
 import type { PersonPeriods } from '../transforms/person-period/build.js';
 import { formatDate } from '../time/dates.js';
 import { monthIndex, monthLabel, parseMonthLabel } from '../time/months.js';
@@ -26,6 +34,9 @@ import type { ZphTest } from '../stats/cox/zph.js';
  * test year starts, so no training outcome was unknown when the test year began. 'cv': k folds by
  * person over every row with a known outcome. Skill: AUC, Brier, calibration by decile, and the same by
  * sex, ethnicity group and worker type with gaps (protected characteristics are never inputs).
+ * Logistic: the plain model and a penalised one (ridge, or as `penalty` says; its λ chosen by inner
+ * cross-validation by person on the training rows) are both validated on the same test rows; the
+ * card reports the one choosePenalty picks (ridge under 20 leavers per parameter) beside the other.
  * @example validateRiskModel(buildPersonPeriods(data), { model: 'logistic', scheme: 'out-of-time' }).test.auc
  */
 export function validateRiskModel(
@@ -38,6 +49,8 @@ export function validateRiskModel(
     features,
     minGroupSize = 5,
     coxStepMonths = 1,
+    penalty = 'auto',
+    innerFolds = 5,
   }: RiskValidationOptions = {},
 ): RiskValidation {
   const t = pp.table;
@@ -106,6 +119,30 @@ export function validateRiskModel(
     people: new Set(rows.map((i) => persons[i])).size,
     events: rows.reduce((s, i) => s + ((model === 'logistic' ? y[i] : event[i]) ?? 0), 0),
   });
+  // Logistic: penalise by the events-per-parameter rule (leavers counted as people); Cox: never.
+  const penaltyChoice = (fitRows: number[], design: RiskDesign): PenaltyChoice => {
+    if (model === 'cox') {
+      return {
+        kind: 'none',
+        events: summary(fitRows).events,
+        parameters: design.names.length,
+        events_per_parameter: summary(fitRows).events / design.names.length,
+        reason: 'The Cox model is fitted unpenalised.',
+      };
+    }
+    const leavers = new Set(fitRows.filter((i) => y[i] === 1).map((i) => persons[i])).size;
+    return choosePenalty(leavers, design.names.length, penalty);
+  };
+  const kindsOf = (choice: PenaltyChoice): PenaltyKind[] =>
+    model === 'cox' || penalty === 'none'
+      ? ['none']
+      : ['none', choice.kind === 'none' ? 'ridge' : choice.kind];
+  const penalisedFit = (kind: PenaltyKind, design: RiskDesign, fitRows: number[]) =>
+    fitRiskPenalised(design, y, persons, fitRows, h, {
+      kind: kind as 'ridge' | 'elastic-net',
+      innerFolds,
+      seed,
+    });
   if (scheme === 'out-of-time') {
     const lastKnown = known.reduce((m, i) => Math.max(m, month[i]), -Infinity);
     const testFrom = lastKnown - 11;
@@ -124,8 +161,14 @@ export function validateRiskModel(
       intercept,
       outcome: model === 'logistic' ? y : event,
     });
-    const fitted = fit(design, train);
-    const p = score(fitted, design, test);
+    const plain = fit(design, train);
+    const choice = penaltyChoice(train, design);
+    const runs = kindsOf(choice).map((kind) => {
+      const m = kind === 'none' ? plain : penalisedFit(kind, design, train);
+      return { kind, model: m, report: report(test, score(m, design, test)) };
+    });
+    const chosen = runs.find((r) => r.kind === choice.kind)!;
+    const fitted = chosen.model;
     return {
       model,
       scheme,
@@ -135,7 +178,9 @@ export function validateRiskModel(
       folds: null,
       seed: null,
       train: summary(train),
-      test: report(test, p),
+      test: chosen.report,
+      penalty: choice,
+      comparison: compare(runs, choice),
       concordance:
         model === 'cox'
           ? coxConcordance(
@@ -162,25 +207,33 @@ export function validateRiskModel(
     folds,
     seed,
   );
-  const p = new Array<number>(rows.length);
+  const choice = penaltyChoice(rows, design);
   const lp = new Array<number>(rows.length);
-  for (let f = 0; f < folds; f++) {
-    const idx = rows.map((_, r) => r).filter((r) => fold[r] === f);
-    const trainRows = rows.filter((_, r) => fold[r] !== f);
-    // each fold gets its own design: a sparse flag may separate the outcome in one fold only
-    const d = riskDesign(t, inputs, trainRows, {
-      intercept,
-      outcome: model === 'logistic' ? y : event,
-    });
-    const m = fit(d, trainRows);
-    score(
-      m,
-      d,
-      idx.map((r) => rows[r]),
-    ).forEach((v, j) => (p[idx[j]] = v));
-    idx.forEach((r) => (lp[r] = d.X[rows[r]].reduce((s, v, j) => s + v * m.estimate[j], 0)));
-  }
-  const fitted = fit(design, rows);
+  const runs = kindsOf(choice).map((kind) => {
+    const p = new Array<number>(rows.length);
+    for (let f = 0; f < folds; f++) {
+      const idx = rows.map((_, r) => r).filter((r) => fold[r] === f);
+      const trainRows = rows.filter((_, r) => fold[r] !== f);
+      // each fold gets its own design: a sparse flag may separate the outcome in one fold only
+      const d = riskDesign(t, inputs, trainRows, {
+        intercept,
+        outcome: model === 'logistic' ? y : event,
+      });
+      const m = kind === 'none' ? fit(d, trainRows) : penalisedFit(kind, d, trainRows);
+      score(
+        m,
+        d,
+        idx.map((r) => rows[r]),
+      ).forEach((v, j) => (p[idx[j]] = v));
+      if (kind === 'none') {
+        idx.forEach((r) => (lp[r] = d.X[rows[r]].reduce((s, v, j) => s + v * m.estimate[j], 0)));
+      }
+    }
+    const refit = kind === 'none' ? fit(design, rows) : penalisedFit(kind, design, rows);
+    return { kind, model: refit, report: report(rows, p) };
+  });
+  const chosen = runs.find((r) => r.kind === choice.kind)!;
+  const fitted = chosen.model;
   return {
     model,
     scheme,
@@ -190,7 +243,9 @@ export function validateRiskModel(
     folds,
     seed,
     train: summary(rows),
-    test: report(rows, p),
+    test: chosen.report,
+    penalty: choice,
+    comparison: compare(runs, choice),
     concordance: model === 'cox' ? concordanceOf(rows, lp, service, next, event) : null,
     zph: fitted.cox?.zph ?? null,
     fitted,
@@ -215,6 +270,10 @@ export interface RiskValidationOptions {
    * covariates, which changes the estimates: use it only when a large force makes monthly rows slow.
    */
   coxStepMonths?: number;
+  /** Logistic: 'auto' (default: ridge under 20 leavers per parameter), 'none', 'ridge' or 'elastic-net'. */
+  penalty?: PenaltyKind | 'auto';
+  /** Folds of the inner cross-validation by person that chooses the penalty (default 5). */
+  innerFolds?: number;
 }
 
 /** How the model was validated and how well it did on rows it never saw. */
@@ -229,6 +288,10 @@ export interface RiskValidation {
   seed: number | null;
   train: { rows: number; people: number; events: number };
   test: SkillReport;
+  /** Which penalty the reported model has, and why. */
+  penalty: PenaltyChoice;
+  /** Plain and penalised validated on the same rows (one entry when only one was fitted). */
+  comparison: ModelComparison[];
   /** Cox only: Harrell's concordance of the linear predictor on the held-out monthly intervals. */
   concordance: number | null;
   /** Cox only: cox.zph proportional-hazards tests on the fitted model. */
@@ -236,6 +299,20 @@ export interface RiskValidation {
   /** The fitted model (out of time: on the training months; cv: refitted on every row). */
   fitted: RiskModel;
   dropped: { name: string; reason: string }[];
+}
+
+function compare(
+  runs: { kind: PenaltyKind; model: RiskModel; report: SkillReport }[],
+  choice: PenaltyChoice,
+): ModelComparison[] {
+  return runs.map((r) => ({
+    model: r.kind,
+    chosen: r.kind === choice.kind,
+    auc: r.report.auc,
+    brier: r.report.brier,
+    calibration: r.report.calibration_fit,
+    lambda: r.model.penalty?.lambda ?? null,
+  }));
 }
 
 export function coxConcordance(

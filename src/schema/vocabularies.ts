@@ -89,6 +89,11 @@ export interface DatasetConfig {
   extraExitReasons: string[];
   /** Month (1–12) in which the financial year starts; default 4 (April). */
   fyStartMonth: number;
+  /**
+   * First day (epoch day) from which the extract's records are complete (every leaver, event and
+   * claim from that day on is in it), or null to take the earliest dated record (io recordsStart).
+   */
+  recordsFrom: number | null;
 }
 
 /**
@@ -101,16 +106,22 @@ export function resolveConfig(partial: Partial<DatasetConfig> = {}): DatasetConf
     extraHighRiskRoles: [],
     extraExitReasons: [],
     fyStartMonth: 4,
+    recordsFrom: null,
     ...partial,
   };
   for (const [name, list] of Object.entries(config)) {
-    if (name === 'fyStartMonth') continue;
+    if (name === 'fyStartMonth' || name === 'recordsFrom') continue;
     const bad = (list as unknown[]).filter((v) => typeof v !== 'string' || !/^[a-z0-9_]+$/.test(v));
     if (!Array.isArray(list) || bad.length > 0) {
       throw new Error(
         `config.${name}: expected a list of snake_case names (a-z, 0-9, _); bad: ${JSON.stringify(bad)}.`,
       );
     }
+  }
+  if (config.recordsFrom !== null && !Number.isInteger(config.recordsFrom)) {
+    throw new Error(
+      `config.recordsFrom: expected an epoch day (integer) or null, got ${String(config.recordsFrom)}.`,
+    );
   }
   const month = config.fyStartMonth;
   if (!Number.isInteger(month) || month < 1 || month > 12) {

@@ -2,5 +2,6 @@
 export { type CheckColumnsOptions, checkColumns } from './columns.js';
 export { escapeHtml } from './html.js';
 export { KIT_ROOT, kitVersion } from './kit.js';
+export { seededRandom } from './random.js';
 export { safeSlug } from './slug.js';
 export { terminalSafe } from './terminal.js';

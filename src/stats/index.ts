@@ -19,6 +19,14 @@ export {
   fitLogistic,
   predictLogistic,
 } from './logistic/fit.js';
+export {
+  type PenalisedLogisticOptions,
+  type PenalisedLogisticFit,
+  fitPenalisedLogistic,
+  fitPenalisedPath,
+  penaltySequence,
+} from './logistic/penalised.js';
+export { clusteredVcov } from './logistic/sandwich.js';
 export { type RelativeLikelihood, relativeLikelihood } from './relative-likelihood.js';
 export {
   type AalenJohansenInput,
@@ -35,6 +43,13 @@ export {
   survivalMedian,
   checkConfOptions,
 } from './survival/confint.js';
+export {
+  type GrayTestInput,
+  type GrayTestOptions,
+  type GrayTestGroup,
+  type GrayTest,
+  grayTest,
+} from './survival/gray-test.js';
 export {
   type KaplanMeierInput,
   type KaplanMeierOptions,

@@ -14,6 +14,40 @@ export function solveSpd(a: number[][], b: readonly number[]): number[] | undefi
 }
 
 /**
+ * Solves A x = b for a small symmetric positive-definite A by a plain Cholesky factorisation on
+ * arrays (no matrix objects: for the many small systems of a penalty path); undefined when A is not
+ * positive definite. Reads the lower triangle only.
+ * @example choleskySolve([[4, 2], [2, 3]], [2, 1]) // [0.5, 0]
+ */
+export function choleskySolve(a: readonly (readonly number[])[], b: readonly number[]) {
+  const n = b.length;
+  const L = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = a[i][j];
+      for (let k = 0; k < j; k++) s -= L[i][k] * L[j][k];
+      if (i === j) {
+        if (!(s > 0)) return undefined;
+        L[i][i] = Math.sqrt(s);
+      } else L[i][j] = s / L[j][j];
+    }
+  }
+  const z = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    let s = b[i];
+    for (let k = 0; k < i; k++) s -= L[i][k] * z[k];
+    z[i] = s / L[i][i];
+  }
+  const x = new Array<number>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    let s = z[i];
+    for (let k = i + 1; k < n; k++) s -= L[k][i] * x[k];
+    x[i] = s / L[i][i];
+  }
+  return x;
+}
+
+/**
  * Inverse of a symmetric positive-definite matrix by Cholesky, or undefined when it is singular.
  * @example invertSpd([[4]]) // [[0.25]]
  */

@@ -10,7 +10,14 @@ describe('resolveConfig', () => {
       extraHighRiskRoles: [],
       extraExitReasons: [],
       fyStartMonth: 4,
+      recordsFrom: null, // no records_from: the earliest exit or event date is taken (recordsStart)
     });
+  });
+  it('refuses a records-from day that is not an epoch day', () => {
+    assert.throws(
+      () => resolveConfig({ recordsFrom: 1.5 }),
+      /config\.recordsFrom: expected an epoch day \(integer\) or null, got 1\.5\./,
+    );
   });
   it('rejects names that are not snake_case', () => {
     assert.throws(

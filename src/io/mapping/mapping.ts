@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { SCHEMA, TABLE_NAMES, isTableName } from '../../schema/tables.js';
+import { dateProblem } from '../../time/dates.js';
 import { hierarchyLevels, hierarchySchema } from './hierarchy.js';
 import { PERIOD_AS, type PeriodAs } from './period-text.js';
 
@@ -134,6 +135,13 @@ const mappingSchema = z
         extra_high_risk_roles: names.optional(),
         extra_exit_reasons: names.optional(),
         fy_start_month: z.number().int().min(1).max(12).optional(),
+        records_from: z
+          .string()
+          .refine(
+            (t) => /^\d{4}-\d{2}-\d{2}$/.test(t) && dateProblem(t) === undefined,
+            'must be a real date written yyyy-mm-dd, e.g. 2020-04-01',
+          )
+          .optional(),
       })
       .default({}),
     sources: z.array(source).min(1),

@@ -3,6 +3,7 @@
 // relative likelihoods. Steps: transform → publishTable (one ledger) → plain JSON, hidden values null.
 import { table as toTable, type ColumnTable } from 'arquero';
 import type { Dataset } from '../../io/load-dataset.js';
+import { recordsStart } from '../../io/coverage.js';
 import {
   DisclosureLedger,
   publishTable,
@@ -93,6 +94,7 @@ export function attritionHeadlines(
   const retention = unavailable
     ? null
     : deriveRetentionData(people, {
+        windowStart: recordsStart(data).day,
         dataEnd: Math.min(period.end, data.asOf),
         fyStartMonth: data.config.fyStartMonth,
       });

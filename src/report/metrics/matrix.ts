@@ -8,6 +8,8 @@ import { pickIndicators } from '../../transforms/matrix/indicators.js';
 import { wellbeingMatrixCellSpec } from '../../transforms/matrix/rollup.js';
 import { scoreWellbeingMatrix } from '../../transforms/matrix/score.js';
 import { summarizeWellbeingMatrix } from '../../transforms/matrix/summary.js';
+import { summarizeMatrixCounts } from '../../transforms/matrix/counts.js';
+import { bootstrapTemperatureChange } from '../../transforms/matrix/temperature-change.js';
 import {
   WELLBEING_TEMPERATURE,
   summarizeMatrixTemperature,
@@ -54,9 +56,21 @@ export function matrixHeadlines(
     new DisclosureLedger(),
   );
   const scored = scoreWellbeingMatrix(published, { tree });
+  // The change's 95% interval: a bootstrap over each unit's people (fixed seed, so reruns agree).
+  const people = summarizeMatrixCounts(data.tables, {
+    periods: [previous, period],
+    asOf: Math.min(data.asOf, period.end),
+    byPerson: true,
+  });
+  const changeIntervals = bootstrapTemperatureChange(people, tree, published, {
+    levels: [level],
+    period: period.label,
+    previousPeriod: previous.label,
+  });
   const temps = summarizeMatrixTemperature(scored, {
     period: period.label,
     previousPeriod: previous.label,
+    changeIntervals,
   });
   const now = (scored.objects() as Row[]).filter((r) => r.period === period.label);
   const cellsOf = (unit: unknown) =>
@@ -82,6 +96,7 @@ export function matrixHeadlines(
     band: t.band,
     previous_temperature: t.previous_temperature,
     trend: t.trend,
+    trend_label: t.trend_label,
     running_hot: t.running_hot,
     drivers: t.drivers,
     indicators: cellsOf(t.unit_id),
@@ -110,17 +125,19 @@ export function matrixHeadlines(
     units: units.filter((u) => u.band !== 'top'),
     running_hot: units
       .filter((u) => u.running_hot)
-      .map(({ unit_id, unit_name, temperature, trend, drivers }) => ({
+      .map(({ unit_id, unit_name, temperature, trend, trend_label, drivers }) => ({
         unit_id,
         unit_name,
         temperature,
         trend,
+        trend_label,
         drivers,
       })),
     notes: [
       'Values are recomputed at each level from summed numerators and denominators (never averaged).',
       'Heat: z-score against the value of the whole organisation over the spread of units at this level, signed so positive is worse; bands amber at 1 and red at 2; running hot at a temperature of 1 or more.',
       'Hidden (suppressed) cells are left out of the temperature and the other weights rescaled; a unit with under half the weight scored has no temperature.',
+      'Trend: improving or worsening only when the 95% interval of the change in temperature (a bootstrap over each unit’s people, 500 replicates, seed 1) excludes 0; otherwise no clear change.',
       hidden > 0
         ? `${hidden} cells are null: hidden by disclosure control (small groups or counts, or to stop back-calculation).`
         : 'No value was hidden by disclosure control.',

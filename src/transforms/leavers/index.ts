@@ -33,7 +33,9 @@ export {
 } from './new-starters.js';
 export {
   RETENTION_LOG_RANK,
+  RESIGNATION_TEST,
   type RetentionCompareOptions,
+  type RetentionTestOptions,
   type RetentionDifference,
   summarizeMedianTenure,
   testRetentionDifference,

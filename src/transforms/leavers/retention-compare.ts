@@ -1,8 +1,10 @@
-// Comparing retention between groups: median tenure at leaving per group and the log-rank test.
-// Steps: group the retention data (deriveRetentionData) → Kaplan–Meier median per group → log-rank
-// (with delayed entry, the Cox score test) over the groups with a recorded value.
+// Comparing retention between groups: median tenure at leaving per group, and the test that matches
+// the curves drawn. Steps: group the retention data (deriveRetentionData) → Kaplan–Meier median per
+// group → the log-rank of any exit (Kaplan–Meier curves), or for one exit cause Gray's test (cumulative
+// incidence curves) or the log-rank of its cause-specific hazard, over the groups with a recorded value.
 import { table as toTable, type ColumnTable } from 'arquero';
 import { fitKaplanMeier } from '../../stats/survival/kaplan-meier.js';
+import { grayTest } from '../../stats/survival/gray-test.js';
 import { logRankTest, type LogRankTest } from '../../stats/survival/log-rank.js';
 import type { CellSpec } from '../../privacy/index.js';
 import type { DefinitionCard } from '../shared/definition.js';
@@ -19,13 +21,46 @@ export const RETENTION_LOG_RANK: DefinitionCard = {
   source: 'Mantel (1966); checked against R survival::survdiff and coxph',
 };
 
+export const RESIGNATION_TEST: DefinitionCard = {
+  id: 'resignation_test',
+  title: 'Test of resignation curves between groups',
+  definition:
+    "Tests the curves drawn: Gray's test that the cumulative incidence of the exit (other exits competing) is the same in every group, comparing observed exits per group with those expected under the pooled subdistribution hazard. When people joined before the data window (delayed entry) Gray's test does not apply, and the log-rank test of the cause-specific hazard is used instead: the exit is the event and other exits are censored, which tests the rate of that exit among people still in post.",
+  notes:
+    'The caption says which test was used and why. A small p-value says the curves differ somewhere, not where or by how much. People whose group is not recorded are left out.',
+  source:
+    'Gray (1988) Ann. Statist. 16:1141–54; checked against R cmprsk::cuminc and survival::survdiff / coxph',
+};
+
 export interface RetentionCompareOptions {
   by: string[];
   unit?: 'years' | 'months';
 }
 
-/** The log-rank test with its per-group table (group, people, observed, expected) and what was left out. */
-export interface RetentionDifference extends Omit<LogRankTest, 'groups'> {
+export interface RetentionTestOptions extends RetentionCompareOptions {
+  /** Compare one exit cause (exit_cause), e.g. 'voluntary_resignation'; omit to compare leaving for any reason. */
+  event?: string;
+  /**
+   * With `event`: 'gray' — Gray's test of cumulative incidence, other exits competing (refused with
+   * delayed entry); 'censored' — the log-rank of the cause-specific hazard, other exits censored;
+   * 'auto' (default) — Gray's test when every spell is followed from tenure 0, else the cause-specific log-rank.
+   */
+  competing?: 'auto' | 'gray' | 'censored';
+}
+
+/** The test with its per-group table (group, people, observed, expected), what it tested and what was left out. */
+export interface RetentionDifference extends Omit<LogRankTest, 'groups' | 'method'> {
+  method: LogRankTest['method'] | 'gray';
+  /** Which test, in words, e.g. "Gray's test (cumulative incidence of voluntary_resignation)". */
+  test: string;
+  /** The exit cause compared, or null for leaving for any reason. */
+  event: string | null;
+  /** Other exit causes in the data: competing (Gray) or censored (cause-specific); empty for any exit. */
+  competing_causes: string[];
+  /** One sentence for a caption: the test, what was the event, what competed or was censored, and why (no counts of people, which could be small). */
+  description: string;
+  /** Spells that entered the risk set late (joined before the data window). */
+  delayed_entry: number;
   table: ColumnTable;
   /** Spells left out because their group value is missing. */
   excluded: number;
@@ -72,17 +107,29 @@ export function summarizeMedianTenure(
 }
 
 /**
- * The log-rank test of equal leaving rates across the groups of `by` (spells with a missing value
- * left out), with a table of people, observed and expected leavers per group. Throws when fewer than
- * two groups have a value.
- * @example testRetentionDifference(retention, { by: ['sex'] }).p_value
+ * The test that matches the curves drawn, across the groups of `by` (spells with a missing value left
+ * out), with a table of people, observed and expected exits per group. Without `event`: the log-rank
+ * test of leaving for any reason (Kaplan–Meier retention curves; with delayed entry the Cox score
+ * test). With `event`: Gray's test of its cumulative incidence, other exits competing (Aalen–Johansen
+ * curves), or — with delayed entry, or `competing: 'censored'` — the log-rank of its cause-specific
+ * hazard, other exits censored. `test` and `description` say which was used and why. Throws when fewer
+ * than two groups have a value.
+ * @example testRetentionDifference(retention, { by: ['sex'], event: 'voluntary_resignation' }).description
  */
 export function testRetentionDifference(
   data: ColumnTable,
-  { by, unit = 'years' }: RetentionCompareOptions,
+  { by, unit = 'years', event, competing = 'auto' }: RetentionTestOptions,
 ): RetentionDifference {
   const fn = 'testRetentionDifference';
   const [entry, time, left] = columns(fn, data, by, unit);
+  if (event !== undefined && !(typeof event === 'string' && event !== '')) {
+    throw new Error(
+      `${fn}: event must be an exit cause (e.g. 'voluntary_resignation'), or omitted for any exit.`,
+    );
+  }
+  if (!['auto', 'gray', 'censored'].includes(competing)) {
+    throw new Error(`${fn}: competing must be 'auto', 'gray' or 'censored', got ${competing}.`);
+  }
   const groups = groupRows(data, by).filter((g) => !g.values.includes(MISSING_GROUP));
   if (groups.length < 2) {
     throw new Error(
@@ -91,22 +138,73 @@ export function testRetentionDifference(
   }
   const rows = groups.flatMap((g) => g.rows);
   const label = new Map(groups.flatMap((g) => g.rows.map((i) => [i, g.values.join(' / ')])));
-  const test = logRankTest({
-    entry: rows.map((i) => entry[i]),
-    time: rows.map((i) => time[i]),
-    event: rows.map((i) => left[i]),
-    group: rows.map((i) => label.get(i)!),
+  const excluded = data.numRows() - rows.length;
+  const pick = <T>(values: ArrayLike<T>) => rows.map((i) => values[i]);
+  const group = rows.map((i) => label.get(i)!);
+  if (event === undefined) {
+    const { groups: perGroup, ...rest } = logRankTest({
+      entry: pick(entry),
+      time: pick(time),
+      event: pick(left),
+      group,
+    });
+    return {
+      ...rest,
+      test: 'log-rank test (leaving for any reason)',
+      event: null,
+      competing_causes: [],
+      description: `Log-rank test${rest.method === 'survdiff' ? '' : ' (Cox score form, for people who joined before the data window)'}: every exit counts; people still in post are censored.`,
+      delayed_entry: rows.filter((i) => entry[i] > 0).length,
+      table: groupTable(perGroup),
+      excluded,
+    };
+  }
+  checkColumns(fn, data, ['exit_cause'], { fix: 'Derive it with deriveRetentionData().' });
+  const cause = pick(data.array('exit_cause') as ArrayLike<string | null>);
+  const others = [...new Set(cause.filter((c): c is string => !!c && c !== event))].sort();
+  const otherText = others.length > 0 ? ` (${others.join(', ')})` : '';
+  const late = rows.filter((i) => entry[i] > 0).length;
+  if (competing === 'gray' || (competing === 'auto' && late === 0)) {
+    const {
+      groups: perGroup,
+      method,
+      chisq,
+      df,
+      p_value,
+    } = grayTest({ entry: pick(entry), time: pick(time), cause, group }, { event });
+    return {
+      method,
+      chisq,
+      df,
+      p_value,
+      test: `Gray's test (cumulative incidence of ${event})`,
+      event,
+      competing_causes: others,
+      description: `Gray's test of equal cumulative incidence: ${event} is the event; other exits${otherText} compete; people still in post are censored.`,
+      delayed_entry: late,
+      table: groupTable(perGroup),
+      excluded,
+    };
+  }
+  const { groups: perGroup, ...rest } = logRankTest({
+    entry: pick(entry),
+    time: pick(time),
+    event: cause.map((c) => (c === event ? 1 : 0)),
+    group,
   });
-  const { groups: perGroup, ...rest } = test;
+  const why =
+    competing === 'auto'
+      ? " Gray's test is not used: the curves include people who joined before the data window (delayed entry), which it does not allow."
+      : '';
   return {
     ...rest,
-    table: toTable({
-      group: perGroup.map((g) => g.group),
-      people: perGroup.map((g) => g.n),
-      observed: perGroup.map((g) => g.observed),
-      expected: perGroup.map((g) => g.expected),
-    }),
-    excluded: data.numRows() - rows.length,
+    test: `log-rank test (cause-specific hazard of ${event})`,
+    event,
+    competing_causes: others,
+    description: `Log-rank test of the cause-specific hazard${rest.method === 'survdiff' ? '' : ' (Cox score form, with delayed entry)'}: ${event} is the event; other exits${otherText} are censored, as are people still in post.${why}`,
+    delayed_entry: late,
+    table: groupTable(perGroup),
+    excluded,
   };
 }
 
@@ -133,6 +231,17 @@ export const RETENTION_LOG_RANK_SPEC: CellSpec = {
   counts: ['observed'],
   means: [{ name: 'expected', n: 'people' }],
 };
+
+function groupTable(
+  groups: readonly { group: string; n: number; observed: number; expected: number }[],
+): ColumnTable {
+  return toTable({
+    group: groups.map((g) => g.group),
+    people: groups.map((g) => g.n),
+    observed: groups.map((g) => g.observed),
+    expected: groups.map((g) => g.expected),
+  });
+}
 
 function columns(
   fn: string,

@@ -15,10 +15,12 @@ export interface RetentionDataOptions {
   /** Last day the data covers (epoch day), e.g. dataEnd(data): people in post are censored there. */
   dataEnd: number;
   /**
-   * First day of the data window (epoch day): people who joined before it enter the risk set with the
-   * tenure they had on it. Default: the earliest end_date in the table (the first exit recorded).
+   * First day of the data window (epoch day), from which leavers are complete: people who joined
+   * before it enter the risk set with the tenure they had on it. Pass recordsStart(data).day (the
+   * mapping's records_from, else the earliest dated record); there is no default, because guessing it
+   * from the first exit can open the window too late or too early.
    */
-  windowStart?: number;
+  windowStart: number;
   /** Time scale: 'years' (default) or 'months' of tenure in this organisation. */
   unit?: TenureUnit;
   /** Month the financial year starts, for intake_fy (default 4, April). */
@@ -29,7 +31,7 @@ export const RETENTION_TIME_SCALE: DefinitionCard = {
   id: 'retention_time_scale',
   title: 'Retention curves: time scale and follow-up',
   definition:
-    'Time is tenure in this organisation: days from start_date to the last day inclusive (days served), in years of 365.25 days (or months of 30.44 days). People still in post are followed to the end of the data (right censoring). People who joined before the data window enter the risk set with the tenure they had when it opened (left truncation), so those who left before the window do not bias the curve.',
+    'Time is tenure in this organisation: days from start_date to the last day inclusive (days served), in years of 365.25 days (or months of 30.44 days). People still in post are followed to the end of the data (right censoring). People who joined before the data window enter the risk set with the tenure they had when it opened (left truncation), so those who left before the window do not bias the curve. The window opens on the first day the extract\u2019s records are complete: records_from in the mapping, else the earliest exit or event date in the extract.',
   notes:
     'Tenure in this organisation, not police service: transferees start again at 0, matching what the organisation can act on. Each employment spell is followed separately (a rejoiner counts twice). A leavers-only extract has no one in post and cannot give retention curves.',
 };
@@ -40,7 +42,7 @@ export const RETENTION_TIME_SCALE: DefinitionCard = {
  * for people in post), left (1 when the spell ended by dataEnd, else 0), exit_cause (leaver_type, null
  * while in post) and intake_fy (financial year of start_date). Spells that ended before the window,
  * or start after dataEnd, are dropped. Tenure in days = last day − start_date + 1.
- * @example deriveRetentionData(people, { dataEnd: dataEnd(data) })
+ * @example deriveRetentionData(people, { windowStart: recordsStart(data).day, dataEnd: dataEnd(data) })
  */
 export function deriveRetentionData(
   people: ColumnTable,
@@ -59,7 +61,12 @@ export function deriveRetentionData(
   const start = numbers(people, 'start_date');
   const end = numbers(people, 'end_date');
   const type = people.array('leaver_type') as ArrayLike<string | null>;
-  const window = windowStart ?? firstExit(end);
+  if (windowStart === undefined || windowStart === null) {
+    throw new Error(
+      `${fn}: windowStart is missing. Pass the first day the extract's records are complete: { windowStart: recordsStart(data).day } (set config.records_from in the mapping when the tables start on different days).`,
+    );
+  }
+  const window = windowStart;
   if (!Number.isInteger(window) || window > dataEnd) {
     throw new Error(
       `${fn}: windowStart ${window} must be an epoch day on or before dataEnd ${dataEnd}. Pass the first day of the extract.`,
@@ -112,15 +119,4 @@ export function retentionUnavailableReason(people: ColumnTable): string | null {
   const end = numbers(people, 'end_date');
   for (let i = 0; i < end.length; i++) if (end[i] === null) return null;
   return 'the extract holds leavers only (nobody in post), so it cannot show how long people stay: retention curves and the 3-year point need the whole workforce';
-}
-
-function firstExit(end: ArrayLike<number | null>): number {
-  let first = Infinity;
-  for (let i = 0; i < end.length; i++) if (end[i] !== null && end[i]! < first) first = end[i]!;
-  if (first === Infinity) {
-    throw new Error(
-      'deriveRetentionData: nobody has an end_date, so the window start cannot be inferred. Pass { windowStart } (the first day of the extract).',
-    );
-  }
-  return first;
 }

@@ -48,7 +48,7 @@ export const RESIGNATION_INCIDENCE: DefinitionCard = {
  * risk set at the grid time or any exit time since the previous one), n_left (exits in that interval),
  * surv, lower, upper (the step function's value at the grid time). Curves stop before the first grid
  * time with n_risk_min < minAtRisk.
- * @example summarizeRetentionCurves(deriveRetentionData(people, { dataEnd }), { by: ['sex'], minAtRisk: 5 })
+ * @example summarizeRetentionCurves(deriveRetentionData(people, { windowStart, dataEnd }), { by: ['sex'], minAtRisk: 5 })
  */
 export function summarizeRetentionCurves(
   data: ColumnTable,

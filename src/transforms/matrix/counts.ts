@@ -30,6 +30,12 @@ export interface MatrixCountOptions {
   /** unit_indicators names of the survey score and the workload (defaults as in the demo force). */
   surveyIndicator?: string;
   workloadIndicator?: string;
+  /**
+   * One row per unit × person × period instead of per unit × period, with person_id (null on the
+   * survey and workload rows, which come as unit aggregates): the people behind each count, for
+   * bootstrap intervals. Summed over person_id it equals the default output.
+   */
+  byPerson?: boolean;
 }
 
 type Tables = Pick<
@@ -59,6 +65,7 @@ export function summarizeMatrixCounts(tables: Tables, options: MatrixCountOption
     asOf,
     workerTypes = ['officer', 'staff', 'pcso'],
     earlyServiceYears = 5,
+    byPerson = false,
   } = options;
   checkPeriods(periods, fn);
   if (!Number.isInteger(asOf)) throw new Error(`${fn}: asOf must be an epoch day, got ${asOf}.`);
@@ -68,14 +75,16 @@ export function summarizeMatrixCounts(tables: Tables, options: MatrixCountOption
       )
     : tables.people;
   const spells = derivePostingSpells(people, tables.postings);
-  const rows = new MatrixSums(periods);
-  const by = ['unit_id'];
+  const rows = new MatrixSums(periods, byPerson);
+  const by = byPerson ? ['unit_id', 'person_id'] : ['unit_id'];
   const add = (t: ColumnTable, map: Record<string, string>, label?: string) => {
     const unit = t.array('unit_id') as ArrayLike<string>;
+    const who = byPerson ? (t.array('person_id') as ArrayLike<string>) : undefined;
     const period = label === undefined ? (t.array('period') as ArrayLike<string>) : undefined;
     for (const [from, to] of Object.entries(map)) {
       const v = t.array(from) as ArrayLike<number>;
-      for (let i = 0; i < t.numRows(); i++) rows.add(unit[i], label ?? period![i], to, v[i]);
+      for (let i = 0; i < t.numRows(); i++)
+        rows.add(unit[i], label ?? period![i], to, v[i], who?.[i] ?? null);
     }
   };
   const sick = summarizeSickness(spells, tables.sickness, {
@@ -116,14 +125,15 @@ export function summarizeMatrixCounts(tables: Tables, options: MatrixCountOption
   const wanted = options.exitReasons ?? ['workload', 'wellbeing_and_stress'];
   const exits = deriveExitLeavers(people, tables.exit_interviews, { periods });
   const eUnit = exits.array('unit_id') as ArrayLike<string>;
+  const eWho = exits.array('person_id') as ArrayLike<string>;
   const ePeriod = exits.array('period') as ArrayLike<string>;
   const asked = exits.array('interviewed') as ArrayLike<boolean>;
   const reasons = exits.array('reasons') as ArrayLike<string[]>;
   for (let i = 0; i < exits.numRows(); i++) {
     if (!asked[i]) continue;
-    rows.add(eUnit[i], ePeriod[i], 'interviews', 1);
+    rows.add(eUnit[i], ePeriod[i], 'interviews', 1, eWho[i]);
     if (reasons[i].some((r) => wanted.includes(r)))
-      rows.add(eUnit[i], ePeriod[i], 'interviews_citing_workload', 1);
+      rows.add(eUnit[i], ePeriod[i], 'interviews_citing_workload', 1, eWho[i]);
   }
   for (const p of periods) {
     const day = Math.min(p.end, asOf);

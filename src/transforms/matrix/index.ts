@@ -20,12 +20,21 @@ export {
   wellbeingMatrixCellSpec,
 } from './rollup.js';
 export { REST_UNIT_ID, scopeUnitTree, summarizeUnitMatrix } from './scope.js';
-export { type MatrixScoreOptions, MATRIX_BANDS, scoreWellbeingMatrix } from './score.js';
+export {
+  type MatrixScoreOptions,
+  type HeatCell,
+  MATRIX_BANDS,
+  scoreWellbeingMatrix,
+  scoreIndicatorCells,
+} from './score.js';
 export { type WellbeingMatrixOptions, summarizeWellbeingMatrix } from './summary.js';
 export { addReferrals, addLeavers, addIndicator } from './sums.js';
 export {
   type MatrixTemperatureOptions,
+  type TemperatureCell,
   summarizeMatrixTemperature,
+  unitTemperatures,
   WELLBEING_TEMPERATURE,
 } from './temperature.js';
+export { type TemperatureChangeOptions, bootstrapTemperatureChange } from './temperature-change.js';
 export { type MatrixUnit, matrixUnitInfo } from './units.js';

@@ -111,29 +111,11 @@ export function scoreWellbeingMatrix(
     const top = group.find((c) => c.parent_id === null);
     for (const c of group) c.force_value = top?.value ?? null;
     if (top) top.band = top.status === 'shown' ? 'top' : top.band;
-    const sign = group[0].direction === 'higher_is_worse' ? 1 : -1;
-    for (const level of new Set(group.filter((c) => c !== top).map((c) => c.unit_level))) {
-      const peers = group.filter((c) => c !== top && c.unit_level === level && c.value !== null);
-      if (peers.length < minUnits) continue;
-      const values = peers.map((c) => c.value as number);
-      const mean = values.reduce((a, b) => a + b, 0) / values.length;
-      const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
-      const centre = top?.value ?? mean;
-      for (const c of peers) {
-        const v = c.value as number;
-        if (normalise === 'z') {
-          if (!(sd > 0)) continue;
-          c.score = (v - centre) / sd;
-          c.heat = sign * c.score;
-        } else {
-          const less = values.filter((x) => sign * x < sign * v).length;
-          const equal = values.filter((x) => x === v).length;
-          c.score = (100 * (less + equal / 2)) / values.length;
-          c.heat = c.score - 50;
-        }
-        const worse = normalise === 'z' ? c.heat : c.score;
-        c.band = worse >= bands.red ? 'red' : worse >= bands.amber ? 'amber' : 'green';
-      }
+    scoreIndicatorCells(group, normalise, minUnits);
+    for (const c of group) {
+      if (c.heat === null || c === top) continue;
+      const worse = normalise === 'z' ? c.heat : (c.score as number);
+      c.band = worse >= bands.red ? 'red' : worse >= bands.amber ? 'amber' : 'green';
     }
   }
   const units = new Map<string, typeof cells>();
@@ -151,4 +133,52 @@ export function scoreWellbeingMatrix(
   return toTable(
     Object.fromEntries(names.map((k) => [k, cells.map((c) => c[k as keyof typeof c])])),
   );
+}
+
+/** What scoreIndicatorCells reads and writes on a cell. */
+export interface HeatCell {
+  parent_id: string | null;
+  unit_level: string;
+  direction: 'higher_is_worse' | 'higher_is_better';
+  value: number | null;
+  score: number | null;
+  heat: number | null;
+}
+
+/**
+ * Scores the cells of one indicator in one period in place, as scoreWellbeingMatrix defines it: per
+ * level (the top unit, parent_id null, is the centre and is not scored), the cells with a value get
+ * z = (value − top value, or the mean without one) / SD of the level's values, or the mid-rank
+ * percentile of worseness; heat is that signed so positive is worse. A level with fewer than minUnits
+ * values, or (z) no spread, is not scored. Used again by the bootstrap of temperature changes.
+ * @example scoreIndicatorCells(cellsOfOneIndicatorAndPeriod, 'z', 3)
+ */
+export function scoreIndicatorCells(
+  group: HeatCell[],
+  normalise: 'z' | 'percentile',
+  minUnits: number,
+): void {
+  const top = group.find((c) => c.parent_id === null);
+  const sign = group[0]?.direction === 'higher_is_worse' ? 1 : -1;
+  for (const level of new Set(group.filter((c) => c !== top).map((c) => c.unit_level))) {
+    const peers = group.filter((c) => c !== top && c.unit_level === level && c.value !== null);
+    if (peers.length < minUnits) continue;
+    const values = peers.map((c) => c.value as number);
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
+    const centre = top?.value ?? mean;
+    for (const c of peers) {
+      const v = c.value as number;
+      if (normalise === 'z') {
+        if (!(sd > 0)) continue;
+        c.score = (v - centre) / sd;
+        c.heat = sign * c.score;
+      } else {
+        const less = values.filter((x) => sign * x < sign * v).length;
+        const equal = values.filter((x) => x === v).length;
+        c.score = (100 * (less + equal / 2)) / values.length;
+        c.heat = c.score - 50;
+      }
+    }
+  }
 }

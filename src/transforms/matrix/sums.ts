@@ -9,13 +9,25 @@ import { completedMonths } from '../leavers/service-bands.js';
 import { indexPeople } from '../workforce/exposure.js';
 import { numbers } from '../../shared/columns.js';
 
-/** Sums per unit_id × period label, for every matrix column. */
+/**
+ * Sums per unit_id × period label, for every matrix column; with `byPerson`, per unit_id × person_id ×
+ * period (person_id null for rows that come as unit aggregates, e.g. survey scores).
+ */
 export class MatrixSums {
   private readonly sums = new Map<string, Record<string, number>>();
-  constructor(readonly periods: readonly Period[]) {}
-  add(unit: string | null, period: string, column: string, value: number): void {
+  constructor(
+    readonly periods: readonly Period[],
+    readonly byPerson = false,
+  ) {}
+  add(
+    unit: string | null,
+    period: string,
+    column: string,
+    value: number,
+    person: string | null = null,
+  ): void {
     if (unit === null || unit === undefined || !Number.isFinite(value)) return;
-    const key = JSON.stringify([unit, period]);
+    const key = JSON.stringify(this.byPerson ? [unit, person, period] : [unit, period]);
     let row = this.sums.get(key);
     if (!row)
       this.sums.set(
@@ -26,14 +38,24 @@ export class MatrixSums {
   }
   toTable(): ColumnTable {
     const order = this.periods.map((p) => p.label);
-    const keys = [...this.sums.keys()].map((k) => JSON.parse(k) as [string, string]);
+    const at = this.byPerson ? 2 : 1;
+    const keys = [...this.sums.keys()].map((k) => JSON.parse(k) as (string | null)[]);
     keys.sort((a, b) =>
-      a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : order.indexOf(a[1]) - order.indexOf(b[1]),
+      a[0]! < b[0]!
+        ? -1
+        : a[0]! > b[0]!
+          ? 1
+          : this.byPerson && a[1] !== b[1]
+            ? String(a[1]) < String(b[1])
+              ? -1
+              : 1
+            : order.indexOf(a[at]!) - order.indexOf(b[at]!),
     );
     const cols = ['headcount', ...MATRIX_COUNT_COLUMNS];
     return toTable({
       unit_id: keys.map((k) => k[0]),
-      period: keys.map((k) => k[1]),
+      ...(this.byPerson ? { person_id: keys.map((k) => k[1]) } : {}),
+      period: keys.map((k) => k[at]),
       ...Object.fromEntries(
         cols.map((c) => [c, keys.map((k) => this.sums.get(JSON.stringify(k))![c])]),
       ),
@@ -56,7 +78,7 @@ export function addReferrals(
     const k = when[i] === null ? -1 : at(when[i] as number);
     const row = k < 0 ? -1 : index.find(who[i], when[i] as number);
     if (row >= 0 && index.group[row])
-      rows.add(String(index.group[row]![0]), periods[k].label, 'oh_referrals', 1);
+      rows.add(String(index.group[row]![0]), periods[k].label, 'oh_referrals', 1, who[i]);
   }
 }
 
@@ -76,19 +98,20 @@ export function addLeavers(
     ? numbers(spells, 'service_start_date')
     : undefined;
   const spellStart = numbers(spells, 'spell_start_date') as ArrayLike<number>;
+  const who = spells.array('person_id') as ArrayLike<string>;
   for (let i = 0; i < spells.numRows(); i++) {
     const from = service?.[i] ?? spellStart[i];
     for (const p of periods) {
       const e = end[i];
       if (start[i] <= p.start && (e === null || e >= p.start)) {
-        rows.add(unit[i], p.label, 'headcount_start', 1);
+        rows.add(unit[i], p.label, 'headcount_start', 1, who[i]);
         if (completedMonths(from, p.start) < earlyMonths)
-          rows.add(unit[i], p.label, 'early_service_headcount_start', 1);
+          rows.add(unit[i], p.label, 'early_service_headcount_start', 1, who[i]);
       }
       if (e === null || e < p.start || e > p.end || type[i] !== 'voluntary_resignation') continue;
-      rows.add(unit[i], p.label, 'voluntary_resignations', 1);
+      rows.add(unit[i], p.label, 'voluntary_resignations', 1, who[i]);
       if (completedMonths(from, e + 1) < earlyMonths)
-        rows.add(unit[i], p.label, 'early_resignations', 1);
+        rows.add(unit[i], p.label, 'early_resignations', 1, who[i]);
     }
   }
 }

@@ -6,6 +6,19 @@ import {
   testRetentionDifference,
 } from '../../../src/transforms/leavers/retention-compare.js';
 import { tableEqual } from '../../helpers/table-equal.js';
+import { num, readFixture, readReference } from '../../stats/survival/reference.js';
+
+/** A survival fixture as retention data (test/fixtures/survival), with or without entry times. */
+function retentionFixture(file: string, { entry = true, onlyFromZero = false } = {}) {
+  const rows = readFixture(file).filter((r) => !onlyFromZero || Number(r.entry_years ?? 0) === 0);
+  return aq.table({
+    tenure_entry_years: rows.map((r) => (entry ? Number(r.entry_years ?? 0) : 0)),
+    tenure_years: rows.map((r) => Number(r.time_years)),
+    left: rows.map((r) => (r.cause ? 1 : 0)),
+    exit_cause: rows.map((r) => r.cause || null),
+    group: rows.map((r) => r.group ?? r.sex),
+  });
+}
 
 // Group a leaves at 1 and 3 years; group b leaves at 2 and is in post at 4; one person's group is missing.
 const data = aq.table({
@@ -49,6 +62,82 @@ describe('testRetentionDifference', () => {
       1e-12,
     );
   });
+  it('says it tests leaving for any reason when no event is named', () => {
+    const test = testRetentionDifference(data, { by: ['team'] });
+    assert.equal(test.event, null);
+    assert.equal(test.test, 'log-rank test (leaving for any reason)');
+    assert.match(test.description, /every exit counts; people still in post are censored/);
+  });
+
+  // References: test/reference/competing-risks.R (R 4.2.2, cmprsk 2.2.11, survival 3.5.3).
+  const gray = readReference('gray.csv');
+  const causeSpecific = readReference('cause-specific-logrank.csv');
+
+  it("tests a cause's cumulative incidence with Gray's test when everyone is followed from 0", () => {
+    const want = gray.find(
+      (r) => r.fixture === 'competing' && r.rho === '0' && r.event === 'resigned',
+    )!;
+    const test = testRetentionDifference(retentionFixture('competing.csv'), {
+      by: ['group'],
+      event: 'resigned',
+    });
+    assert.ok(Math.abs(test.chisq - num(want.chisq)) < 1e-9, `chisq ${test.chisq}`);
+    assert.ok(Math.abs(test.p_value - num(want.p_value)) < 1e-9);
+    assert.equal(test.method, 'gray');
+    assert.equal(test.test, "Gray's test (cumulative incidence of resigned)");
+    assert.deepEqual(test.competing_causes, ['retired']);
+    assert.match(
+      test.description,
+      /resigned is the event; other exits \(retired\) compete; people still in post are censored/,
+    );
+    // competing.csv: A 4 resigned of 8, B 2 of 8, C 3 of 6.
+    assert.deepEqual(test.table.array('observed'), [4, 2, 3]);
+  });
+
+  it('tests the cause-specific hazard (other exits censored) when asked', () => {
+    const want = causeSpecific.filter((r) => r.fixture === 'competing');
+    const test = testRetentionDifference(retentionFixture('competing.csv'), {
+      by: ['group'],
+      event: 'resigned',
+      competing: 'censored',
+    });
+    assert.ok(Math.abs(test.chisq - num(want[0].chisq)) < 1e-9, `chisq ${test.chisq}`);
+    tableEqual(
+      test.table.select('observed', 'expected'),
+      { observed: want.map((r) => num(r.observed)), expected: want.map((r) => num(r.expected)) },
+      1e-9,
+    );
+    assert.equal(test.test, 'log-rank test (cause-specific hazard of resigned)');
+    assert.match(test.description, /other exits \(retired\) are censored/);
+  });
+
+  it('uses the cause-specific log-rank with delayed entry, and says why', () => {
+    const want = causeSpecific.find((r) => r.method === 'coxph_score_exact')!;
+    const test = testRetentionDifference(retentionFixture('synthetic-200.csv'), {
+      by: ['group'],
+      event: 'resigned',
+    });
+    assert.ok(Math.abs(test.chisq - num(want.chisq)) < 1e-9, `chisq ${test.chisq}`);
+    assert.equal(test.method, 'cox score (delayed entry)');
+    assert.match(
+      test.description,
+      /Gray's test is not used: the curves include people who joined before the data window \(delayed entry\)/,
+    );
+    assert.equal(test.delayed_entry, 65); // synthetic-200.csv: 65 rows with entry_years > 0 (awk)
+  });
+
+  it("refuses Gray's test on delayed entry when it is asked for by name", () => {
+    assert.throws(
+      () =>
+        testRetentionDifference(retentionFixture('synthetic-200.csv'), {
+          by: ['group'],
+          event: 'resigned',
+          competing: 'gray',
+        }),
+      /grayTest: 65 of 200 people enter after time 0 \(delayed entry\)/,
+    );
+  });
+
   it('needs two recorded groups', () => {
     assert.throws(
       () =>

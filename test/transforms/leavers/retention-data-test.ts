@@ -34,12 +34,21 @@ describe('deriveRetentionData', () => {
     );
   });
 
-  it('opens the window at the first exit when no start is given, and labels the intake year', () => {
-    const t = deriveRetentionData(people, { dataEnd: 200 });
-    // First exit is C on day 90: C (time 81 > entry 80) is kept, entering at 80 days.
+  it('follows people from the window start given, not from the first exit', () => {
+    // Records complete from day 60, though the first exit (C) is on day 90: C (start 10, left day 90,
+    // time 81) enters at 60 − 10 = 50 days; A (start 50) enters at 10 days, not at 90 − 50 = 40.
+    const t = deriveRetentionData(people, { windowStart: 60, dataEnd: 200 });
     assert.deepEqual(t.array('person_id'), ['A', 'B', 'C', 'E', 'F']);
-    assert.equal(t.get('tenure_entry_years', 2), 80 / 365.25);
+    assert.equal(t.get('tenure_entry_years', 0), 10 / 365.25);
+    assert.equal(t.get('tenure_entry_years', 2), 50 / 365.25);
     assert.equal(t.get('intake_fy', 0), 'FY1969-70'); // day 50 is 1970-02-20
+  });
+
+  it('asks for the window start rather than guessing it from the first exit', () => {
+    assert.throws(
+      () => deriveRetentionData(people, { dataEnd: 200 } as never),
+      /deriveRetentionData: windowStart is missing\. Pass the first day the extract's records are complete: \{ windowStart: recordsStart\(data\)\.day \}/,
+    );
   });
 
   it('rejects a window start after the data end', () => {

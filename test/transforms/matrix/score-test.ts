@@ -116,7 +116,8 @@ describe('summarizeMatrixTemperature', () => {
       ['U4'],
     );
     assert.equal(rows[1].drivers, 'Sickness lost time (z +1.4); Survey well-being (z +1.2)');
-    assert.equal(rows[1].trend, 'stable'); // same values in both periods: change 0
+    assert.equal(rows[1].temperature_change, 0); // same values in both periods
+    assert.equal(rows[1].trend, null); // no interval given: no trend is called
     assert.equal(rows[0].band, 'top');
   });
   it('names a missing period', () => {
