@@ -28,6 +28,13 @@ import {
 } from '../transforms/units/hierarchy.js';
 import { resolvePeriod } from '../io/coverage.js';
 import { showPublished, type ShowOptions } from './show.js';
+import {
+  STATUS_MIME,
+  missingNeeds,
+  skippedSectionHtml,
+  type NotebookStatus,
+  type SectionNeeds,
+} from './needs.js';
 
 /** The parameters every notebook declares in its `parameters` cell (wbk report injects them). */
 export interface ReportParameters {
@@ -69,6 +76,14 @@ export interface ReportContext {
    * Rows whose unit sits above the level, or is unknown, get null.
    */
   labelUnits(table: ColumnTable, options?: { unitColumn?: string; as?: string }): ColumnTable;
+  /**
+   * Whether the extract holds what a section needs (tables, columns, rows dated in the period): true
+   * when it does; otherwise shows one short note (what is missing, what the section would show, which
+   * mapping key feeds it) and returns false, so the notebook skips the section and goes on. A notebook
+   * whose every section was skipped is reported "not applicable (needs …)", not failed.
+   * @example if (report.needs('Overtime by unit', { tables: ['overtime'], shows: 'hours by unit' })) { … }
+   */
+  needs(section: string, needs: SectionNeeds): boolean;
   /** Shows the report's closing suppression log: every hidden cell of the report, by reason. */
   finish(): void;
 }
@@ -102,6 +117,7 @@ export async function openReport(title: string, params: ReportParameters): Promi
   });
   const ledger = new DisclosureLedger();
   const published: PublishedTable[] = [];
+  const sections = { run: 0, skipped: 0, missing: [] as string[] };
   const context: ReportContext = {
     title,
     data,
@@ -135,8 +151,27 @@ export async function openReport(title: string, params: ReportParameters): Promi
       );
       return rolled.assign(aq.table({ [as]: labels.map(nameOf) }));
     },
+    needs(section, needs) {
+      const missing = missingNeeds(data, period, needs);
+      if (missing.length === 0) {
+        sections.run += 1;
+        return true;
+      }
+      sections.skipped += 1;
+      for (const m of missing) if (!sections.missing.includes(m)) sections.missing.push(m);
+      display({
+        'text/html': skippedSectionHtml(section, missing, needs.shows),
+        'text/plain': `${section}: not shown (no ${missing.join(', ')})`,
+      });
+      return false;
+    },
     finish() {
       display({ 'text/html': closingLogHtml(published, policy), 'text/plain': 'Suppression log' });
+      const status: NotebookStatus = {
+        applicable: !(sections.skipped > 0 && sections.run === 0),
+        missing: sections.missing,
+      };
+      display({ [STATUS_MIME]: status, 'text/plain': '' });
     },
   };
   display({ 'text/html': headerHtml(context), 'text/plain': `${title}: ${period.label}` });

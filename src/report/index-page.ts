@@ -5,7 +5,7 @@ import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from '../io/glob.js';
 import { escapeHtml } from '../shared/html.js';
-import { errorHeadline, type NotebookRun } from './jupyter/run-notebook.js';
+import { errorHeadline, notApplicableText, type NotebookRun } from './jupyter/run-notebook.js';
 
 /** One input file as the index lists it. */
 export interface InputFile {
@@ -69,9 +69,11 @@ export function indexPageHtml(record: RunRecord): string {
   const rows = record.notebooks
     .map(({ run, title, links }) => {
       const state =
-        run.status === 'ok'
-          ? '<span class="ok">ok</span>'
-          : `<span class="failed">FAILED</span> <small>cell ${e(run.cell ?? '?')}: ${e(errorHeadline(run.message ?? ''))}</small>`;
+        run.status === 'ok' && run.notApplicable
+          ? `<span class="na">${e(notApplicableText(run))}</span>`
+          : run.status === 'ok'
+            ? '<span class="ok">ok</span>'
+            : `<span class="failed">FAILED</span> <small>cell ${e(run.cell ?? '?')}: ${e(errorHeadline(run.message ?? ''))}</small>`;
       const anchors = links.map((l) => `<a href="${e(l.href)}">${e(l.label)}</a>`).join(' · ');
       return `<tr><td>${e(title)}</td><td>${state}</td><td>${anchors}</td><td class="num">${run.seconds.toFixed(1)} s</td></tr>`;
     })
@@ -100,7 +102,7 @@ export function indexPageHtml(record: RunRecord): string {
 <style>
 body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
 table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border-bottom:1px solid #ddd;padding:4px 10px;text-align:left;vertical-align:top}
-.num{text-align:right}.ok{color:#1b5e20;font-weight:bold}.failed{color:#b00020;font-weight:bold}code{font-size:11px}
+.num{text-align:right}.ok{color:#1b5e20;font-weight:bold}.failed{color:#b00020;font-weight:bold}.na{color:#555}code{font-size:11px}
 </style></head><body>
 <h1>${e(record.title)}</h1>
 <p>Run ${status}. Started ${e(record.startedAt.toISOString())}, finished ${e(record.finishedAt.toISOString())}; wellbeing-kit ${e(record.kitVersion)}.</p>

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { KIT_ROOT } from '../../shared/kit.js';
+import { STATUS_MIME, type NotebookStatus } from '../needs.js';
 import {
   injectParameters,
   type NotebookCell,
@@ -48,6 +49,11 @@ export interface NotebookRun {
   cell?: number;
   firstLine?: string;
   message?: string;
+  /**
+   * Set when the notebook ran but had nothing to show: what the extract lacks (e.g. ['overtime']);
+   * the run is reported "not applicable (needs overtime)", not failed.
+   */
+  notApplicable?: string[];
 }
 
 /** The Python and Jupyter path that set-up recorded in .jupyter/wbk-env.json. */
@@ -158,7 +164,13 @@ function execute(
           `${name}.ipynb`,
           ...(options.html === false ? [] : [`${name}.html`, `${name}.code.html`]),
         ];
-        resolve({ ...base, status: 'ok', files: files.map((f) => path.join(outDir, f)) });
+        const status = notebookStatus(path.join(outDir, `${name}.ipynb`));
+        resolve({
+          ...base,
+          status: 'ok',
+          files: files.map((f) => path.join(outDir, f)),
+          ...(status && !status.applicable ? { notApplicable: status.missing } : {}),
+        });
       } else if (outcome?.event === 'failed') {
         const index = Number(outcome.cell);
         resolve({
@@ -179,6 +191,30 @@ function execute(
       }
     });
   });
+}
+
+/**
+ * The status an executed notebook showed at its end (report.finish), or null when it showed none.
+ * @example notebookStatus('reports/06-overtime-and-working-time.ipynb')?.applicable
+ */
+export function notebookStatus(executed: string): NotebookStatus | null {
+  if (!existsSync(executed)) return null;
+  const nb = JSON.parse(readFileSync(executed, 'utf8')) as {
+    cells: { outputs?: { data?: Record<string, unknown> }[] }[];
+  };
+  let status: NotebookStatus | null = null;
+  for (const cell of nb.cells) {
+    for (const output of cell.outputs ?? []) {
+      const data = output.data?.[STATUS_MIME];
+      if (data) status = (typeof data === 'string' ? JSON.parse(data) : data) as NotebookStatus;
+    }
+  }
+  return status;
+}
+
+/** How the terminal and index.html name a notebook that had nothing to show. */
+export function notApplicableText(run: NotebookRun): string {
+  return `not applicable (needs ${(run.notApplicable ?? []).join(', ')})`;
 }
 
 /** One line naming the notebook, the cell and the error, as the CLI prints a failure. */

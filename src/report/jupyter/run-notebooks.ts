@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import {
   describeFailure,
+  notApplicableText,
   runNotebook,
   type NotebookRun,
   type RunNotebookOptions,
@@ -85,9 +86,11 @@ class ProgressPrinter {
     if (process.stderr.isTTY && this.lastLive) process.stderr.write(`\r${' '.repeat(78)}\r`);
     const head = `[${this.finished}/${this.total}] ${name}`;
     const line =
-      run.status === 'ok'
-        ? `${head}: ok, ${run.cellsTotal} cells in ${run.seconds.toFixed(1)} s`
-        : `${head}: FAILED — ${describeFailure(run)}`;
+      run.status === 'ok' && run.notApplicable
+        ? `${head}: ${notApplicableText(run)}, ${run.seconds.toFixed(1)} s`
+        : run.status === 'ok'
+          ? `${head}: ok, ${run.cellsTotal} cells in ${run.seconds.toFixed(1)} s`
+          : `${head}: FAILED — ${describeFailure(run)}`;
     process.stderr.write(`${line}\n`);
   }
 }
