@@ -4,6 +4,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { lightenHtml } from '../report/light.js';
 import { parseArgs } from 'node:util';
 import { DATASET_CACHE_ENV, loadDatasetCached } from '../report/dataset-cache.js';
 import { resolvePolicy } from '../privacy/index.js';
@@ -148,8 +149,11 @@ async function runReport(
 
   const set = async (dir: string, params: Record<string, ParameterValue>, title: string) => {
     const runs = await runNotebooks(notebooks, { outDir: dir, jobs, parameters: params });
-    for (const run of runs)
-      if (run.status === 'ok') await writeNotebookExports(path.join(dir, `${nameOf(run)}.ipynb`));
+    for (const run of runs) {
+      if (run.status !== 'ok') continue;
+      await writeNotebookExports(path.join(dir, `${nameOf(run)}.ipynb`));
+      for (const f of run.files) if (f.endsWith('.html')) lightenHtml(f);
+    }
     return { runs, title };
   };
   const main = await set(

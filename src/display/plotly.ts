@@ -9,11 +9,14 @@ const require = createRequire(import.meta.url);
 let libraryHtml: string | undefined;
 let libraryShown = false;
 
+/** The attribute that marks the inline plotly.js script (the report writer moves it to a shared file). */
+export const PLOTLY_LIBRARY_MARK = 'data-wbk-library="plotly"';
+
 /** The `<script>` that defines window.Plotly, read from the installed plotly.js-dist-min. */
 export function plotlyLibraryHtml(): string {
   if (libraryHtml === undefined) {
     const source = readFileSync(require.resolve('plotly.js-dist-min/plotly.min.js'), 'utf8');
-    libraryHtml = `<script type="text/javascript">${source.replace(/<\/script/gi, '<\\/script')}</script>`;
+    libraryHtml = `<script type="text/javascript" ${PLOTLY_LIBRARY_MARK}>${source.replace(/<\/script/gi, '<\\/script')}</script>`;
   }
   return libraryHtml;
 }

@@ -151,6 +151,25 @@ describe('wbk report', function () {
     assert.deepEqual(leaks, []);
   });
 
+  it('light reports: every HTML is at most 1.5 MB and loads plotly.js from one hashed file beside it', () => {
+    const pages = readdirSync(out).filter((f) => f.endsWith('.html'));
+    for (const file of pages) {
+      const bytes = statSync(path.join(out, file)).size;
+      assert.ok(bytes <= 1.5 * 1024 * 1024, `${file}: ${bytes} bytes`);
+    }
+    const bundles = readdirSync(out).filter((f) => /^plotly-[0-9a-f]{12}\.min\.js$/.test(f));
+    assert.equal(bundles.length, 1, `one plotly bundle, found ${bundles.join(', ')}`);
+    const source = readFileSync(path.join(out, bundles[0]), 'utf8');
+    const sha = createHash('sha256').update(source).digest('hex').slice(0, 12);
+    assert.equal(bundles[0], `plotly-${sha}.min.js`, 'the name is the hash of the content');
+    const manager = readFileSync(path.join(out, '00-getting-started.html'), 'utf8');
+    assert.ok(manager.includes(`<script type="text/javascript" src="${bundles[0]}"></script>`));
+    // The executed notebook keeps plotly.js inline, so it draws when opened alone in Jupyter.
+    assert.ok(
+      readFileSync(path.join(out, '00-getting-started.ipynb'), 'utf8').includes('data-wbk-library'),
+    );
+  });
+
   it('browser check: each HTML report opens offline in Chromium with no console error and drawn charts', async () => {
     // Screenshots are kept as test artifacts in test-artifacts/screenshots/ (git-ignored).
     const browser = await launchBrowser();
