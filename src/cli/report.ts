@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { lightenHtml } from '../report/light.js';
+import { safeSlug } from '../shared/slug.js';
 import { parseArgs } from 'node:util';
 import { DATASET_CACHE_ENV, loadDatasetCached } from '../report/dataset-cache.js';
 import { resolvePolicy } from '../privacy/index.js';
@@ -164,9 +165,10 @@ async function runReport(
   const unitSets: RunRecord['units'] = [];
   let failures = main.runs.filter((r) => r.status === 'failed').length;
   if (values['per-unit']) {
-    for (const id of unitsAtLevel(tree, level)) {
+    const folders = unitFolders(unitsAtLevel(tree, level));
+    for (const [id, folder] of folders) {
       console.error(`wbk report: unit ${tree.name.get(id)} (${id})`);
-      const dir = path.join(outDir, 'units', safeSegment(id));
+      const dir = path.join(outDir, 'units', folder);
       const result = await set(
         dir,
         { ...parameters, unit: id },
@@ -180,7 +182,7 @@ async function runReport(
       failures += failed;
       unitSets.push({
         unit: `${tree.name.get(id)} (${id})`,
-        href: `units/${safeSegment(id)}/index.html`,
+        href: `units/${folder}/index.html`,
         failed,
       });
     }
@@ -239,8 +241,14 @@ function nameOf(run: NotebookRun): string {
   return path.basename(run.notebook, '.ipynb');
 }
 
-function safeSegment(id: string): string {
-  return id.replace(/[^A-Za-z0-9_.-]+/g, '_');
+/**
+ * The folder of each unit's report set under units/: a safe slug of its id (never a path: `..` or
+ * `a/b` become plain names), unique per unit even when two ids differ only in case or punctuation.
+ * @example unitFolders(['N1', '..', 'a/b']) // Map { 'N1' => 'N1', '..' => 'unit-…', 'a/b' => 'a_b' }
+ */
+export function unitFolders(ids: readonly string[]): Map<string, string> {
+  const taken = new Set<string>();
+  return new Map(ids.map((id) => [id, safeSlug(id, taken)]));
 }
 
 function parseArguments(argv: string[]) {
