@@ -212,10 +212,13 @@ function writeOddExtract(dir: string): void {
     );
     const from = Math.max(start, Date.UTC(2020, 3, 1));
     const to = Math.min(end ?? lastDay, lastDay);
-    for (let k = Math.floor(rand() * 3); k > 0; k--) {
+    // Up to two spells, each in its own half of the time in post (overlapping spells are rejected).
+    const count = Math.floor(rand() * 3);
+    const slot = Math.floor((to - from) / DAY / Math.max(count, 1));
+    for (let k = 0; k < count; k++) {
       const length = 1 + Math.floor(rand() * 30);
-      if (to - from < (length + 1) * DAY) break;
-      const first = from + Math.floor((rand() * (to - from - length * DAY)) / DAY) * DAY;
+      if (slot < length + 1) break;
+      const first = from + (k * slot + Math.floor(rand() * (slot - length))) * DAY;
       sickness.push([id, iso(first), iso(first + (length - 1) * DAY)].join(','));
     }
   }
@@ -263,6 +266,8 @@ describe('wbk report on a service > region > beat extract (people and sickness o
       `SELECT count(*)::INTEGER AS spells FROM read_csv(${sqlPath(path.join(dir, 'sickness.csv'))}, all_varchar = true)`,
     );
     assert.ok(Number(spells) > 100);
+    const loaded = '01-data-quality--load-summary.csv';
+    assert.equal(await exported(run.out, loaded, 'rows_rejected', `file = 'sickness.csv'`), '0');
     const sick = '05-sickness--sickness-by-unit.csv';
     assert.equal(Number(await exported(run.out, sick, 'spells', `unit = 'All'`)), spells);
     assert.match(await exported(run.out, sick, 'period', `unit = 'All'`), /^all data \(/);
