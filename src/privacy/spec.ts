@@ -73,7 +73,7 @@ export function checkSpec(table: ColumnTable, spec: CellSpec): Layout {
   const where = 'publishTable';
   if (!Array.isArray(spec.by) || spec.by.length === 0) {
     throw new Error(
-      `${where}: spec.by must list at least one dimension column, e.g. { by: ['team'] }.`,
+      `${where}: spec.by must list at least one dimension column, e.g. { by: ['unit'] }.`,
     );
   }
   const names = table.columnNames();

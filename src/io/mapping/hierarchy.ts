@@ -6,7 +6,7 @@ import { MappingProblem } from './problem.js';
 
 const levelName = z
   .string()
-  .regex(/^[a-z0-9_]+$/, 'a level name is snake_case (a-z, 0-9, _), e.g. "bcu" or "station"');
+  .regex(/^[a-z0-9_]+$/, 'a level name is snake_case (a-z, 0-9, _), e.g. "region" or "area"');
 
 /** One level of a hierarchy from columns. */
 const hierarchyLevel = z.strictObject({

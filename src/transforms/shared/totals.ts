@@ -51,6 +51,12 @@ export function addTotals(table: ColumnTable, options: TotalsOptions): ColumnTab
     const rolled = base
       .groupby(keep)
       .rollup(Object.fromEntries(sum.map((c) => [c, aq.op.sum(c)])))
+      // A sum over no rows is 0 (arquero gives undefined for the grand total of an empty table).
+      .derive(
+        Object.fromEntries(
+          sum.map((c) => [c, aq.escape((d: Record<string, unknown>) => d[c] ?? 0)]),
+        ),
+      )
       .derive(Object.fromEntries(summed.map((c) => [c, aq.escape(() => label)])));
     parts.push(rolled.select([...by, ...sum]));
   }

@@ -26,6 +26,16 @@ describe('addTotals', () => {
     ]);
   });
 
+  it('totals an empty table as 0, not undefined (a sum over no rows)', () => {
+    const empty = t.filter(() => false);
+    assert.deepEqual(addTotals(empty, { by: ['unit', 'type'], sum: ['n'] }).objects(), [
+      { unit: 'All', type: 'All', n: 0 },
+    ]);
+    assert.deepEqual(addTotals(empty, { by: ['unit'], sum: ['n'] }).objects(), [
+      { unit: 'All', n: 0 },
+    ]);
+  });
+
   it('names missing columns', () => {
     assert.throws(
       () => addTotals(t, { by: ['unit'], sum: ['headcount'] }),
