@@ -7,11 +7,11 @@ import path from 'node:path';
 import { lightenHtml } from '../report/light.js';
 import { safeSlug } from '../shared/slug.js';
 import { parseArgs } from 'node:util';
-import { DATASET_CACHE_ENV, loadDatasetCached } from '../report/dataset-cache.js';
+import { DATASET_CACHE_ENV } from '../report/dataset-cache.js';
+import { loadReportData, reportPeriod } from '../report/report-data.js';
 import { resolvePolicy } from '../privacy/index.js';
 import type { NotebookJson, ParameterValue } from '../report/parameters.js';
 import { describeParameters, readParameters } from '../report/parameters.js';
-import { resolvePeriod } from '../io/coverage.js';
 import { writeNotebookExports } from '../report/exports.js';
 import { describeInputs, indexPageHtml, type RunRecord } from '../report/index-page.js';
 import { describeFailure, type NotebookRun } from '../report/jupyter/run-notebook.js';
@@ -116,8 +116,8 @@ async function runReport(
   const { dataDir, mappingFile, outDir, notebooks, jobs, minGroupSize } = settings;
   const started = new Date();
   console.error(`wbk report: loading ${dataDir} …`);
-  const data = await loadDatasetCached(dataDir, mappingFile ? { mapping: mappingFile } : {});
-  const period = resolvePeriod(values.period, data);
+  const { data, snapshot } = await loadReportData(dataDir, mappingFile);
+  const period = reportPeriod(values.period, data, snapshot);
   const levels = data.levels;
   const level = values.level ?? levels[Math.min(1, levels.length - 1)];
   if (!levels.includes(level))

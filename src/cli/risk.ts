@@ -9,7 +9,8 @@ import { snapshotModelCard } from '../risk/snapshot-card.js';
 import { isSnapshotMapping, loadSnapshot, parseSnapshotMapping } from '../risk/snapshot.js';
 import { validateRiskModel, type RiskScheme } from '../risk/validate.js';
 import { terminalSafe } from '../shared/terminal.js';
-import { buildPersonPeriods } from '../transforms/person-period/build.js';
+import { InsufficientDataError } from '../shared/errors.js';
+import { buildPersonPeriods, checkRiskHistory } from '../transforms/person-period/build.js';
 import { UsageError, type Command } from './command.js';
 
 const USAGE = `Usage: wbk risk --data DIR [--mapping FILE] [--validate out-of-time|cv] [--horizon 6|12]
@@ -36,14 +37,25 @@ examples/mappings/ibm-hr-attrition.json) the model is fitted on those rows by cr
                      elastic-net; the penalty is chosen by 5-fold cross-validation by person (logistic only)
   --folds K          folds for cv (default 5; snapshot: 10)      --seed S   fold seed (default 1)
   --as-of DATE       dates after this day (yyyy-mm-dd) are rejected; default today
-  --json             print the card as JSON (default: markdown)`;
+  --json             print the card as JSON (default: markdown)
+
+Exit codes: 0 the card was printed; 2 a bad argument, or too little history for the model (the message
+says how many months it needs and how many the extract has); 1 any other error.`;
 
 export const riskCommand: Command = {
   summary: 'fit and validate the leaving-risk model; print its model card (no individual rows)',
   usage: USAGE,
   async run(argv: string[]): Promise<number> {
     const a = parseArgs(argv);
-    const card = await riskCard(a);
+    let card: RiskModelCard;
+    try {
+      card = await riskCard(a);
+    } catch (error) {
+      // readable data, too little of it: say what is short and exit 2 (as for a bad argument)
+      if (!(error instanceof InsufficientDataError)) throw error;
+      console.error(terminalSafe(`wbk risk: ${a.data}: ${error.message}`));
+      return 2;
+    }
     console.log(a.json ? JSON.stringify(card, null, 2) : riskModelCardMarkdown(card));
     return 0;
   },
@@ -101,6 +113,7 @@ async function riskCard(a: RiskArgs): Promise<RiskModelCard> {
       `no people were loaded from ${a.data}${a.mapping ? ` with ${a.mapping}` : ' (no mapping: canonical people.csv and the other tables expected)'}. Pass a table mapping (docs/mappings.md), or for an export with one row per person and an outcome flag, a snapshot mapping (e.g. examples/mappings/ibm-hr-attrition.json).`,
     );
   }
+  checkRiskHistory(dataset, { horizonMonths: a.horizon, scheme: a.validate });
   const pp = buildPersonPeriods(dataset, { horizonMonths: a.horizon });
   const v = validateRiskModel(pp, {
     model: a.model,

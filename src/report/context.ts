@@ -7,7 +7,8 @@ import { display } from '../display/bundle.js';
 import { escapeHtml } from '../shared/html.js';
 import { formatDateGB, formatNumber } from '../display/format.js';
 import type { Dataset } from '../io/load-dataset.js';
-import { loadDatasetCached } from './dataset-cache.js';
+import { loadReportData, reportPeriod } from './report-data.js';
+import type { Snapshot } from '../risk/snapshot.js';
 import {
   DisclosureLedger,
   analystBannerHtml,
@@ -26,7 +27,6 @@ import {
   unitTree,
   type UnitTree,
 } from '../transforms/units/hierarchy.js';
-import { resolvePeriod } from '../io/coverage.js';
 import { showPublished, type ShowOptions } from './show.js';
 import {
   STATUS_MIME,
@@ -56,6 +56,11 @@ export interface ReportParameters {
 export interface ReportContext {
   title: string;
   data: Dataset;
+  /**
+   * A person-level snapshot (one row per person, an outcome flag, no dates) when the mapping is a
+   * snapshot mapping; `data` is then empty. Null for a table mapping.
+   */
+  snapshot: Snapshot | null;
   tree: UnitTree;
   period: Period;
   level: string;
@@ -96,12 +101,13 @@ export const REST_OF_ORGANISATION = 'Rest of organisation';
  * @example const report = await openReport('Early leavers', { dataDir, period, minGroupSize, disclosureMode })
  */
 export async function openReport(title: string, params: ReportParameters): Promise<ReportContext> {
-  const data = await loadDatasetCached(params.dataDir, {
-    ...(params.mappingFile ? { mapping: params.mappingFile } : {}),
-    ...(params.asOf ? { asOf: params.asOf } : {}),
-  });
+  const { data, snapshot } = await loadReportData(
+    params.dataDir,
+    params.mappingFile,
+    params.asOf ? { asOf: params.asOf } : {},
+  );
   const tree = unitTree(data.tables.units);
-  const period = resolvePeriod(params.period, data);
+  const period = reportPeriod(params.period, data, snapshot);
   const levels = data.levels;
   const level = params.level || levels[Math.min(1, levels.length - 1)];
   if (!levels.includes(level)) {
@@ -121,6 +127,7 @@ export async function openReport(title: string, params: ReportParameters): Promi
   const context: ReportContext = {
     title,
     data,
+    snapshot,
     tree,
     period,
     level,
@@ -160,7 +167,7 @@ export async function openReport(title: string, params: ReportParameters): Promi
       sections.skipped += 1;
       for (const m of missing) if (!sections.missing.includes(m)) sections.missing.push(m);
       display({
-        'text/html': skippedSectionHtml(section, missing, needs.shows),
+        'text/html': skippedSectionHtml(section, missing, needs.shows, needs.unmet),
         'text/plain': `${section}: not shown (no ${missing.join(', ')})`,
       });
       return false;
@@ -189,6 +196,9 @@ function headerHtml(ctx: ReportContext): string {
     ctx.policy.mode === 'analyst' ? analystBannerHtml() : '',
     `<p style="color:#444">Period <b>${escapeHtml(ctx.period.label)}</b> (${formatDateGB(ctx.period.start)} to ${formatDateGB(ctx.period.end)}) · `,
     `${escapeHtml(scope)} · units by ${escapeHtml(ctx.level)} · ${formatNumber(people)} employment records`,
+    ctx.snapshot
+      ? ` · a person-level snapshot of ${formatNumber(ctx.snapshot.table.numRows())} people (no dates)`
+      : '',
     rejected
       ? ` · <b>${formatNumber(rejected)} input rows rejected at load</b> (see the data-quality report)`
       : '',

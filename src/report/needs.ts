@@ -31,6 +31,11 @@ export interface SectionNeeds {
   inPeriod?: string[];
   /** What the section would show, for the note (e.g. 'overtime hours by unit and month'). */
   shows: string;
+  /**
+   * Shortfalls the notebook found itself, e.g. from an InsufficientDataError: `needs` in a few words
+   * (for the "not applicable (needs …)" status) and the full `message` (for the note).
+   */
+  unmet?: { needs: string; message: string }[];
 }
 
 /**
@@ -80,6 +85,7 @@ export function missingNeeds(
     }
     if (!any) missing.push(`${name} in ${period.label}`);
   }
+  for (const u of needs.unmet ?? []) if (!missing.includes(u.needs)) missing.push(u.needs);
   return missing;
 }
 
@@ -88,8 +94,15 @@ export function missingNeeds(
  * it (a `sources` entry with `"table": "…"`, or a column of that table).
  * @example skippedSectionHtml('Overtime by unit', ['overtime'], 'overtime hours by unit')
  */
-export function skippedSectionHtml(section: string, missing: string[], shows: string): string {
-  const feeds = missing.map((m) => {
+export function skippedSectionHtml(
+  section: string,
+  missing: string[],
+  shows: string,
+  unmet: { needs: string; message: string }[] = [],
+): string {
+  const own = new Map(unmet.map((u) => [u.needs, u.message]));
+  const absent = missing.filter((m) => !own.has(m));
+  const feeds = absent.map((m) => {
     const table = m.split(/[. ]/)[0];
     return m.includes('.')
       ? `the column <code>${escapeHtml(m.split(' ')[0])}</code> (a column of the <code>${escapeHtml(table)}</code> source)`
@@ -97,11 +110,18 @@ export function skippedSectionHtml(section: string, missing: string[], shows: st
         ? `rows of <code>${escapeHtml(table)}</code> dated in the period`
         : `a source with <code>"table": "${escapeHtml(table)}"</code>`;
   });
+  const why = [
+    ...(absent.length > 0 ? [`the extract has no ${escapeHtml(absent.join(', '))}`] : []),
+    ...missing.filter((m) => own.has(m)).map((m) => escapeHtml(own.get(m)!.replace(/\.$/, ''))),
+  ].join('; ');
   return (
     `<div class="wbk-skipped" style="border-left:3px solid #bbb;padding:2px 10px;color:#444">` +
-    `<b>${escapeHtml(section)}</b>: not shown — the extract has no ${escapeHtml(missing.join(', '))}. ` +
-    `It would show ${escapeHtml(shows)}. To include it, add ${feeds.join('; ')} to the mapping ` +
-    `(see docs/mappings.md).</div>`
+    `<b>${escapeHtml(section)}</b>: not shown — ${why}. ` +
+    `It would show ${escapeHtml(shows)}.` +
+    (feeds.length > 0
+      ? ` To include it, add ${feeds.join('; ')} to the mapping (see docs/mappings.md).`
+      : '') +
+    `</div>`
   );
 }
 

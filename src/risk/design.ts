@@ -117,10 +117,30 @@ export function riskDesign(
       `riskDesign: feature column(s) ${missing.map((f) => `"${f.column}"`).join(', ')} missing. Found: ${table.columnNames().join(', ')}. Build the rows with buildPersonPeriods() or pass your own features.`,
     );
   }
+  // A categorical feature with one level in the extract (e.g. staff only, no officers) says nothing:
+  // drop it and say so, rather than refuse the whole model.
+  const single: { name: string; reason: string }[] = [];
+  const used = features.filter((f) => {
+    const values = table.array(f.column) as ArrayLike<unknown>;
+    const levels = new Set<unknown>();
+    let categorical = false;
+    for (let i = 0; i < values.length && levels.size < 2; i++) {
+      const v = values[i];
+      if (v === null || v === undefined) continue;
+      if (typeof v === 'string' || typeof v === 'boolean') categorical = true;
+      levels.add(v);
+    }
+    if (!categorical || levels.size > 1) return true;
+    single.push({
+      name: f.column,
+      reason: `a single level (${[...levels].map(String).join('') || 'none'}) in the data`,
+    });
+    return false;
+  });
   const reference = Object.fromEntries(
-    features.filter((f) => f.reference !== undefined).map((f) => [f.column, f.reference as string]),
+    used.filter((f) => f.reference !== undefined).map((f) => [f.column, f.reference as string]),
   );
-  const d = designMatrix(table, { columns: features.map((f) => f.column), reference, intercept });
+  const d = designMatrix(table, { columns: used.map((f) => f.column), reference, intercept });
   const byColumn = new Map(features.map((f) => [f.column, f]));
   const labels = d.names.map((name, j) => {
     const f = byColumn.get(d.terms[j]);
@@ -132,7 +152,7 @@ export function riskDesign(
   const scale = d.terms.map((t) => byColumn.get(t)?.per ?? 1);
   const X = d.X.map((row) => row.map((v, j) => v / scale[j]));
   const rows = fitRows ?? X.map((_, i) => i);
-  const dropped: { name: string; reason: string }[] = [];
+  const dropped: { name: string; reason: string }[] = [...single];
   const keep: number[] = [];
   const sub = rows.map((i) => X[i]);
   for (let j = 0; j < d.names.length; j++) {

@@ -1,6 +1,7 @@
 // Validation of the leaving-risk model on person-months. Out of time: fit on the months whose outcome
 // was known before the test year began, score the last year with a known outcome. Cross-validation:
 // k folds by person. Steps: choose rows → design → fit → score held-out rows → skill by group.
+import { InsufficientDataError } from '../shared/errors.js';
 import {
   COX_FEATURES,
   divergentColumns,
@@ -89,6 +90,12 @@ export function validateRiskModel(
   // resigned): drop such columns, say so in the model card, and fit again.
   const fit = (design: RiskDesign, rows: number[]): RiskModel => {
     for (let attempt = 0; ; attempt++) {
+      if (model === 'cox' && design.names.length === 0) {
+        throw new InsufficientDataError(
+          `validateRiskModel: the Cox model has no covariate left: every input is absent or constant in the extract (${design.dropped.map((d) => d.name).join(', ')}), and length of service is its time axis. Add overtime, sickness, postings or welfare checks to the mapping, or use the logistic model.`,
+          'a Cox covariate that varies',
+        );
+      }
       try {
         return model === 'logistic'
           ? fitRiskLogistic(design, y, persons, rows, h)

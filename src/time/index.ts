@@ -26,6 +26,7 @@ export {
   periodsBetween,
   financialYearLabel,
   checkPeriods,
+  previousPeriod,
 } from './periods.js';
 export {
   type WorkingDayOptions,

@@ -145,6 +145,40 @@ export function isPooled(period: Period): boolean {
   return period.kind === 'range' || period.kind === 'all';
 }
 
+/**
+ * The period a report compares `period` with: the one just before it for a single period, the range of
+ * equal length (in months) just before a range, and null for 'all' (the whole extent has no "before").
+ * @example previousPeriod(parsePeriod('FY2022-23..FY2023-24'))?.label // 'FY2020-21 to FY2021-22'
+ * @example previousPeriod(parsePeriod('all', { extent })) // null
+ */
+export function previousPeriod(period: Period, options: PeriodOptions = {}): Period | null {
+  if (period.kind === 'all') return null;
+  if (period.kind !== 'range') return periodOf(period.start - 1, period.kind, options);
+  const first = dateParts(period.start);
+  const last = dateParts(period.end);
+  const months = (last.year - first.year) * 12 + (last.month - first.month) + 1;
+  const startIndex = first.year * 12 + (first.month - 1) - months;
+  const endIndex = first.year * 12 + (first.month - 1) - 1;
+  const start = epochDay(Math.floor(startIndex / 12), (startIndex % 12) + 1, 1);
+  const endYear = Math.floor(endIndex / 12);
+  const endMonth = (endIndex % 12) + 1;
+  const end = epochDay(endYear, endMonth, daysInMonth(endYear, endMonth));
+  // Label the ends as the range's own ends are labelled (FY2020-21, 2023-04 …) when they parse back.
+  const ends = period.label.split(' to ');
+  let label = `${formatIso(start).slice(0, 7)} to ${formatIso(end).slice(0, 7)}`;
+  if (ends.length === 2) {
+    try {
+      const kind = parseSingle(ends[0], period.label, options).kind;
+      const a = periodOf(start, kind, options);
+      const b = periodOf(end, kind, options);
+      if (a.start === start && b.end === end) label = `${a.label} to ${b.label}`;
+    } catch {
+      // keep the month label
+    }
+  }
+  return { kind: 'range', label, start, end };
+}
+
 function formatIso(day: number): string {
   const { year, month, day: d } = dateParts(day);
   return `${year}-${pad(month)}-${pad(d)}`;

@@ -21,12 +21,13 @@ import {
 } from './columns.js';
 import { checkColumns } from '../../shared/columns.js';
 import { monthEnd, monthIndex, monthLabel, parseMonthLabel } from '../../time/months.js';
-import { dataEnd } from '../../io/coverage.js';
+import { dataEnd, recordsStart } from '../../io/coverage.js';
+import { InsufficientDataError } from '../../shared/errors.js';
 
 export interface PersonPeriodOptions {
   /** Outcome: voluntary resignation within this many months after the month (default 12). */
   horizonMonths?: number;
-  /** First month 'yyyy-mm' (default: 12 months after the first month with overtime records, so every 12-month window is complete). */
+  /** First month 'yyyy-mm' (default: 12 months after the month records start — see personPeriodWindow — so every 12-month window is complete). */
   from?: string;
   /** Last month 'yyyy-mm' (default: the last month ending by the as-of date or the extract's last date, the latest date in people, overtime and sickness, whichever is earlier). */
   to?: string;
@@ -71,7 +72,9 @@ export const PERSON_PERIOD: DefinitionCard = {
  * @example const pp = buildPersonPeriods(data, { horizonMonths: 12 }); pp.table.numRows()
  */
 export function buildPersonPeriods(
-  data: Pick<Dataset, 'tables' | 'asOf'> & { config?: Pick<Dataset['config'], 'fyStartMonth'> },
+  data: Pick<Dataset, 'tables' | 'asOf'> & {
+    config?: Partial<Pick<Dataset['config'], 'fyStartMonth' | 'recordsFrom'>>;
+  },
   options: PersonPeriodOptions = {},
 ): PersonPeriods {
   const fn = 'buildPersonPeriods';
@@ -89,20 +92,7 @@ export function buildPersonPeriods(
   checkColumns(fn, people, ['person_id', 'worker_type', 'start_date', 'end_date', 'leaver_type']);
   checkColumns(fn, tables.overtime, ['person_id', 'date', 'hours']);
   checkColumns(fn, tables.sickness, ['person_id', 'start_date', 'end_date']);
-  const lastMonth = options.to
-    ? parseMonthLabel(options.to, `${fn}: options.to`)
-    : monthIndex(asOf + 1) - 1;
-  const otDates = tables.overtime.array('date') as ArrayLike<number>;
-  let firstEvent = Infinity;
-  for (let i = 0; i < otDates.length; i++) firstEvent = Math.min(firstEvent, otDates[i]);
-  const firstMonth = options.from
-    ? parseMonthLabel(options.from, `${fn}: options.from`)
-    : (Number.isFinite(firstEvent) ? monthIndex(firstEvent) : lastMonth) + 12;
-  if (firstMonth > lastMonth) {
-    throw new Error(
-      `${fn}: no months between from ${monthLabel(firstMonth)} and to ${monthLabel(lastMonth)}. Give options.from before options.to (yyyy-mm), or load at least 13 months of overtime.`,
-    );
-  }
+  const { firstMonth, lastMonth } = personPeriodWindow(data, options);
   const k0 = firstMonth - 12;
   const series = eventSeries(tables, k0, lastMonth - k0 + 1, asOf);
   const postings = personPostings(tables.postings);
@@ -192,4 +182,160 @@ export function buildPersonPeriods(
     to: monthLabel(lastMonth),
     asOf,
   };
+}
+
+/** The months person-period rows can cover, and where the records behind them start. */
+export interface PersonPeriodWindow {
+  /** First month of records the features look back on (month index, see monthIndex). */
+  recordsFrom: number;
+  /** What set recordsFrom: 'overtime', 'sickness' or 'records'. */
+  source: string;
+  /** For 'records': where their first day came from ('records_from in the mapping', 'the earliest people.end_date'). */
+  basis: string;
+  /** First and last month of rows (month indices): recordsFrom + 12 (or options.from) to options.to or the last month of the data. */
+  firstMonth: number;
+  lastMonth: number;
+}
+
+/** Monthly tables whose 12-month windows are features: their first record is when their history starts. */
+const MONTHLY_TABLES: [name: 'overtime' | 'sickness', column: string][] = [
+  ['overtime', 'date'],
+  ['sickness', 'start_date'],
+];
+
+/**
+ * The months of person-period rows. Records start at the later of the window start (config
+ * records_from, else the earliest leaving or event date: recordsStart) and the first record of each
+ * monthly table present (overtime, sickness), so no feature window reaches before its table begins; no
+ * table is required. Rows start 12 months later (the features' look-back) and end with the last month
+ * of the data (or options.from / options.to). Throws InsufficientDataError, naming what is short, when
+ * no month is left.
+ * @example monthLabel(personPeriodWindow(data).firstMonth) // '2021-04' for records from 2020-04
+ */
+export function personPeriodWindow(
+  data: Pick<Dataset, 'tables' | 'asOf'> & {
+    config?: Partial<Pick<Dataset['config'], 'recordsFrom'>>;
+  },
+  options: Pick<PersonPeriodOptions, 'from' | 'to'> = {},
+): PersonPeriodWindow {
+  const fn = 'buildPersonPeriods';
+  const { recordsFrom, source, basis, lastMonth } = recordsWindow(data, options.to);
+  if (!Number.isFinite(recordsFrom) && !options.from) {
+    throw new InsufficientDataError(
+      `${fn}: needs dated records (leaving dates, overtime or sickness) to know when the extract's history starts; the extract has none. Map people.end_date, or set config.records_from in the mapping (yyyy-mm-dd).`,
+      'dated records',
+    );
+  }
+  const firstMonth = options.from
+    ? parseMonthLabel(options.from, `${fn}: options.from`)
+    : recordsFrom + 12;
+  if (firstMonth > lastMonth) {
+    if (options.from) {
+      throw new Error(
+        `${fn}: no months between from ${monthLabel(firstMonth)} and to ${monthLabel(lastMonth)}. Give options.from before options.to (yyyy-mm).`,
+      );
+    }
+    throw new InsufficientDataError(
+      `${fn}: needs 13 months of records per person (12 months that the features look back on, then a month to model); the extract has ${historyText(recordsFrom, lastMonth, source, basis)}. Load a longer extract.`,
+      '13 months of records per person',
+    );
+  }
+  return { recordsFrom, source, basis, firstMonth, lastMonth };
+}
+
+/**
+ * Months of records the leaving-risk model needs: 12 months of look-back for the features, then for
+ * out-of-time validation a training stretch whose outcomes are known before a test year with known
+ * outcomes (12 + 2 × horizon + 13 months: 49 for a 12-month horizon), for cross-validation one month
+ * with a known outcome (12 + horizon + 1).
+ * @example riskHistoryMonths(12, 'out-of-time') // 49
+ */
+export function riskHistoryMonths(horizonMonths: number, scheme: 'out-of-time' | 'cv'): number {
+  return scheme === 'out-of-time' ? 12 + 2 * horizonMonths + 13 : 12 + horizonMonths + 1;
+}
+
+/**
+ * Throws InsufficientDataError, naming what is short, when the extract has fewer months of records
+ * than the leaving-risk model needs (riskHistoryMonths); returns the window otherwise.
+ * @example checkRiskHistory(data, { horizonMonths: 12, scheme: 'out-of-time' }) // throws on 12 months of overtime
+ */
+export function checkRiskHistory(
+  data: Pick<Dataset, 'tables' | 'asOf'> & {
+    config?: Partial<Pick<Dataset['config'], 'recordsFrom'>>;
+  },
+  options: { horizonMonths: number; scheme: 'out-of-time' | 'cv' },
+): PersonPeriodWindow {
+  const needed = riskHistoryMonths(options.horizonMonths, options.scheme);
+  const window = recordsWindow(data);
+  if (!Number.isFinite(window.recordsFrom)) personPeriodWindow(data); // throws: no dated records
+  const have = window.lastMonth - window.recordsFrom + 1;
+  if (have < needed) {
+    const fix =
+      options.scheme === 'out-of-time'
+        ? `Validate by cross-validation (--validate cv, needs ${riskHistoryMonths(options.horizonMonths, 'cv')} months)${options.horizonMonths > 6 ? `, use a 6-month horizon (needs ${riskHistoryMonths(6, 'out-of-time')} months)` : ''} or load a longer extract.`
+        : options.horizonMonths > 6
+          ? `Use a 6-month horizon (needs ${riskHistoryMonths(6, 'cv')} months) or load a longer extract.`
+          : 'Load a longer extract.';
+    throw new InsufficientDataError(
+      `needs ${needed} months of records per person (12 months of look-back for the features, then ${options.scheme === 'out-of-time' ? `training months, a ${options.horizonMonths}-month gap and a test year with known ${options.horizonMonths}-month outcomes` : `a month with a known ${options.horizonMonths}-month outcome`}); the extract has ${historyText(window.recordsFrom, window.lastMonth, window.source, window.basis)}. ${fix}`,
+      `${needed} months of records per person (has ${Math.max(0, have)})`,
+    );
+  }
+  return { ...window, firstMonth: window.recordsFrom + 12 };
+}
+
+/** Where records start (later of the window start and each monthly table's first record) and the last month. */
+function recordsWindow(
+  data: Pick<Dataset, 'tables' | 'asOf'> & {
+    config?: Partial<Pick<Dataset['config'], 'recordsFrom'>>;
+  },
+  to?: string,
+): Omit<PersonPeriodWindow, 'firstMonth'> {
+  const asOf = dataEnd(data);
+  const lastMonth = to
+    ? parseMonthLabel(to, 'buildPersonPeriods: options.to')
+    : monthIndex(asOf + 1) - 1;
+  let recordsFrom = -Infinity;
+  let source = '';
+  let basis = '';
+  try {
+    const start = recordsStart({
+      tables: data.tables,
+      config: { recordsFrom: data.config?.recordsFrom ?? null } as Dataset['config'],
+    });
+    recordsFrom = monthIndex(start.day);
+    source = 'records';
+    basis = start.source.replace('the earliest date in the extract, ', 'the earliest ');
+  } catch {
+    // no dated records: the monthly tables (if any) set the start
+  }
+  for (const [name, column] of MONTHLY_TABLES) {
+    const t = data.tables[name];
+    if (!t || t.numRows() === 0 || !t.columnNames().includes(column)) continue;
+    const values = t.array(column) as ArrayLike<number | null>;
+    let first = Infinity;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v !== null && v !== undefined && v < first) first = v;
+    }
+    if (Number.isFinite(first) && monthIndex(first) > recordsFrom) {
+      recordsFrom = monthIndex(first);
+      source = name;
+      basis = '';
+    }
+  }
+  return { recordsFrom, source, basis, lastMonth };
+}
+
+function historyText(
+  recordsFrom: number,
+  lastMonth: number,
+  source: string,
+  basis: string,
+): string {
+  const have = lastMonth - recordsFrom + 1;
+  const from = basis ? `, from ${basis}` : '';
+  return have <= 0
+    ? `no month of ${source} before ${monthLabel(lastMonth)}${from}`
+    : `${have} month${have === 1 ? '' : 's'} of ${source} (${monthLabel(recordsFrom)} to ${monthLabel(lastMonth)}${from})`;
 }

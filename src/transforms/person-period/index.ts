@@ -3,7 +3,11 @@ export {
   type PersonPeriodOptions,
   type PersonPeriods,
   PERSON_PERIOD,
+  type PersonPeriodWindow,
   buildPersonPeriods,
+  personPeriodWindow,
+  riskHistoryMonths,
+  checkRiskHistory,
 } from './build.js';
 export {
   type UnitTemperatureOptions,
