@@ -5,7 +5,13 @@ import { table as toTable, type ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
 import type { DefinitionCard } from '../shared/definition.js';
 import type { UnitTree } from '../units/hierarchy.js';
-import { checkPeriods, type Period } from '../../time/periods.js';
+import {
+  checkPeriods,
+  periodOf,
+  type Period,
+  type PeriodKind,
+  type PeriodOptions,
+} from '../../time/periods.js';
 import { checkColumns } from '../../shared/columns.js';
 import { levelDepths } from '../matrix/rollup.js';
 import type { MatrixIndicator } from '../matrix/indicators.js';
@@ -468,4 +474,32 @@ function uniqueLabels(
   for (const id of ids)
     if (seen.get(labels.get(id)!)! > 1) labels.set(id, `${labels.get(id)} (${id})`);
   return labels;
+}
+
+/**
+ * The kind of period an indicator's rows cover (month, quarter, financial_quarter, financial_year or
+ * year: the first that every row's dates match), or null when rows span other lengths; for trends.
+ * @example indicatorPeriodKind(ui, 'sickness_absence_rate_pct') // 'month'
+ */
+export function indicatorPeriodKind(
+  unitIndicators: ColumnTable,
+  indicator: string,
+  options: PeriodOptions = {},
+): PeriodKind | null {
+  const what = unitIndicators.array('indicator') as ArrayLike<string>;
+  const from = unitIndicators.array('period_start') as ArrayLike<number>;
+  const to = unitIndicators.array('period_end') as ArrayLike<number>;
+  const kinds: PeriodKind[] = ['month', 'financial_quarter', 'quarter', 'financial_year', 'year'];
+  return (
+    kinds.find((kind) => {
+      let any = false;
+      for (let i = 0; i < what.length; i++) {
+        if (what[i] !== indicator) continue;
+        const p = periodOf(from[i], kind, options);
+        if (p.start !== from[i] || p.end !== to[i]) return false;
+        any = true;
+      }
+      return any;
+    }) ?? null
+  );
 }
