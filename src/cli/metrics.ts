@@ -1,15 +1,19 @@
-// wbk metrics: the headline figures of an extract for one period, published (disclosure control on),
-// as JSON for other systems or as a short text summary. Sections come from the analyses' headline
-// functions: leavers (attritionHeadlines), exit interviews (exitHeadlines), the well-being matrix.
+// wbk metrics: the headline figures of an extract for one period (or a pooled range, or all the data),
+// published (disclosure control on), as JSON for other systems or as a short text summary. Sections come
+// from the analyses' headline functions: leavers (attritionHeadlines), exit interviews (exitHeadlines),
+// the well-being matrix, unit indicators (indicatorHeadlines); a section whose tables the extract lacks
+// is skipped and listed in sections_skipped with what it needs.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Dataset } from '../io/load-dataset.js';
 import { loadDatasetCached } from '../report/dataset-cache.js';
 import { resolvePeriod } from '../io/coverage.js';
-import type { Period } from '../time/periods.js';
+import { isPooled, type Period } from '../time/periods.js';
 import { attritionHeadlines } from '../report/metrics/attrition.js';
 import { exitHeadlines } from '../report/metrics/exits.js';
 import { matrixHeadlines } from '../report/metrics/matrix.js';
+import { indicatorHeadlines } from '../report/metrics/indicators.js';
+import { missingNeeds, type SectionNeeds } from '../report/needs.js';
 import { UsageError, type Command } from './command.js';
 import { kitVersion } from '../shared/kit.js';
 
@@ -20,8 +24,12 @@ Prints the headline figures for the period (default: the latest complete financi
 publish mode — groups and counts under the minimum size are hidden (null in JSON, [c] in text):
 leavers by type, leaver rate and turnover, the share of voluntary resignations with under 5 years'
 service, the 3-year resignation probability by sex and ethnicity with relative likelihoods,
-exit-interview coverage, top reasons, the share citing each reason group by service band, and the
-well-being matrix at --level (units, indicator values, bands, temperature, running hot).
+exit-interview coverage, top reasons, the share citing each reason group by service band, the
+well-being matrix at --level (units, indicator values, bands, temperature, running hot), and each
+unit indicator (published rates, survey scores) for the organisation and the units at --level, rates
+summed up the hierarchy. A section whose tables the extract lacks is skipped and listed in
+sections_skipped with what it needs. --period all pools every day of the data (no previous period:
+trends null); a range pools its periods.
 
   --data DIR            folder holding the extract (required)
   --mapping FILE        mapping file adapting your export to the kit's model
@@ -31,9 +39,10 @@ well-being matrix at --level (units, indicator values, bands, temperature, runni
   --min-group-size N    smallest group or count shown (default 5)
   --json                one JSON object on standard output`;
 
-/** A section of the metrics: a name and the function that computes it from the dataset. */
+/** A section of the metrics: a name, what it needs from the extract, and the function computing it. */
 interface Section {
   name: string;
+  needs: SectionNeeds;
   compute(data: Dataset, options: SectionOptions): object;
 }
 
@@ -45,13 +54,45 @@ interface SectionOptions {
 }
 
 const SECTIONS: Section[] = [
-  { name: 'leavers', compute: (data, o) => attritionHeadlines(data, o) },
-  { name: 'exit_interviews', compute: (data, o) => exitHeadlines(data, o) },
-  { name: 'wellbeing_matrix', compute: (data, o) => matrixHeadlines(data, o) },
+  {
+    name: 'leavers',
+    needs: { tables: ['people'], shows: 'leavers by type, leaver rate, turnover, service bands' },
+    compute: (data, o) => attritionHeadlines(data, o),
+  },
+  {
+    name: 'exit_interviews',
+    needs: {
+      tables: ['people', 'exit_interviews'],
+      shows: 'exit-interview coverage, top reasons, reason groups by service band',
+    },
+    compute: (data, o) => exitHeadlines(data, o),
+  },
+  {
+    name: 'wellbeing_matrix',
+    needs: { tables: ['people'], shows: 'the well-being matrix of the units at --level' },
+    compute: (data, o) => matrixHeadlines(data, o),
+  },
+  {
+    name: 'indicators',
+    needs: {
+      tables: ['unit_indicators'],
+      inPeriod: ['unit_indicators.period_start'],
+      shows: 'each unit indicator (published rates, survey scores) by unit and period',
+    },
+    compute: (data, o) => indicatorHeadlines(data, o),
+  },
 ];
 
+/** A section left out because the extract lacks what it needs. */
+interface SkippedSection {
+  section: string;
+  needs: string[];
+  shows: string;
+}
+
 export const metricsCommand: Command = {
-  summary: 'print the headline figures (leavers, exit interviews, well-being matrix) for a period',
+  summary:
+    'print the headline figures (leavers, exit interviews, well-being matrix, unit indicators) for a period',
   usage: USAGE,
   async run(argv: string[]): Promise<number> {
     const values = parseArguments(argv);
@@ -94,15 +135,34 @@ export const metricsCommand: Command = {
       period_end: period.end,
       disclosure: { mode: 'publish', min_group_size: minGroupSize, min_count: minGroupSize },
     };
-    for (const section of SECTIONS) result[section.name] = section.compute(data, options);
+    if (isPooled(period)) {
+      result.pooled_note = `${period.label} pools ${period.kind === 'all' ? 'every day of the data' : 'the periods of the range'} into one period; ${period.kind === 'all' ? 'there is no previous period, so trends and changes are null' : 'trends compare it with the range of as many periods just before it'}.`;
+    }
+    const skipped: SkippedSection[] = [];
+    const run: Section[] = [];
+    for (const section of SECTIONS) {
+      const missing = missingNeeds(data, period, section.needs);
+      if (missing.length > 0) {
+        skipped.push({ section: section.name, needs: missing, shows: section.needs.shows });
+        continue;
+      }
+      run.push(section);
+      result[section.name] = section.compute(data, options);
+    }
+    result.sections_skipped = skipped;
     if (values.json) {
       console.log(JSON.stringify(result, null, 2));
     } else {
       console.log(
         `Headline figures, ${period.label} (publish mode: groups and counts under ${minGroupSize} hidden)`,
       );
-      for (const section of SECTIONS)
+      if (result.pooled_note) console.log(String(result.pooled_note));
+      for (const section of run)
         console.log(`\n${section.name}:\n${JSON.stringify(result[section.name], null, 2)}`);
+      for (const s of skipped)
+        console.log(
+          `\n${s.section}: skipped — the extract has no ${s.needs.join(', ')} (it would show ${s.shows}).`,
+        );
     }
     return 0;
   },

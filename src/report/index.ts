@@ -29,3 +29,11 @@ export {
   readParameters,
 } from './parameters.js';
 export { type ShowOptions, showPublished, exportTable } from './show.js';
+export {
+  type UnitIndicators,
+  unitIndicatorsOf,
+  publishIndicatorRates,
+  publishSuppliedValues,
+  indicatorTrendPeriods,
+  publishIndicatorMatrix,
+} from './unit-indicators.js';

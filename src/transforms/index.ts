@@ -10,3 +10,4 @@ export * from './welfare/index.js';
 export * from './matrix/index.js';
 export * from './person-period/index.js';
 export * from './quality/index.js';
+export * from './indicators/index.js';

@@ -2,7 +2,13 @@
 // (hidden values null), with bands, temperature, change against the previous period and running hot.
 import type { Dataset } from '../../io/load-dataset.js';
 import { DisclosureLedger, publishTable, type DisclosurePolicy } from '../../privacy/index.js';
-import { periodOf, type Period } from '../../time/periods.js';
+import {
+  parsePeriod,
+  periodOf,
+  periodsBetween,
+  type Period,
+  type PeriodOptions,
+} from '../../time/periods.js';
 import { unitTree } from '../../transforms/units/hierarchy.js';
 import { pickIndicators } from '../../transforms/matrix/indicators.js';
 import { wellbeingMatrixCellSpec } from '../../transforms/matrix/rollup.js';
@@ -41,11 +47,10 @@ export function matrixHeadlines(
     );
   }
   const tree = unitTree(data.tables.units);
-  const previous = periodOf(period.start - 1, period.kind, {
-    fyStartMonth: data.config.fyStartMonth,
-  });
+  const previous = previousPeriod(period, { fyStartMonth: data.config.fyStartMonth });
+  const periods = previous ? [previous, period] : [period];
   const cells = summarizeWellbeingMatrix(data.tables, tree, {
-    periods: [previous, period],
+    periods,
     levels: [level],
     asOf: Math.min(data.asOf, period.end),
   });
@@ -57,20 +62,22 @@ export function matrixHeadlines(
   );
   const scored = scoreWellbeingMatrix(published, { tree });
   // The change's 95% interval: a bootstrap over each unit's people (fixed seed, so reruns agree).
-  const people = summarizeMatrixCounts(data.tables, {
-    periods: [previous, period],
-    asOf: Math.min(data.asOf, period.end),
-    byPerson: true,
-  });
-  const changeIntervals = bootstrapTemperatureChange(people, tree, published, {
-    levels: [level],
-    period: period.label,
-    previousPeriod: previous.label,
-  });
+  const changeIntervals = previous
+    ? bootstrapTemperatureChange(
+        summarizeMatrixCounts(data.tables, {
+          periods,
+          asOf: Math.min(data.asOf, period.end),
+          byPerson: true,
+        }),
+        tree,
+        published,
+        { levels: [level], period: period.label, previousPeriod: previous.label },
+      )
+    : undefined;
   const temps = summarizeMatrixTemperature(scored, {
     period: period.label,
-    previousPeriod: previous.label,
-    changeIntervals,
+    previousPeriod: previous?.label ?? null,
+    ...(changeIntervals ? { changeIntervals } : {}),
   });
   const now = (scored.objects() as Row[]).filter((r) => r.period === period.label);
   const cellsOf = (unit: unknown) =>
@@ -104,7 +111,7 @@ export function matrixHeadlines(
   const hidden = published.log.hiddenCells;
   return {
     period: period.label,
-    previous_period: previous.label,
+    previous_period: previous?.label ?? null,
     level,
     disclosure: {
       mode: published.log.mode,
@@ -138,9 +145,29 @@ export function matrixHeadlines(
       'Heat: z-score against the value of the whole organisation over the spread of units at this level, signed so positive is worse; bands amber at 1 and red at 2; running hot at a temperature of 1 or more.',
       'Hidden (suppressed) cells are left out of the temperature and the other weights rescaled; a unit with under half the weight scored has no temperature.',
       'Trend: improving or worsening only when the 95% interval of the change in temperature (a bootstrap over each unit’s people, 500 replicates, seed 1) excludes 0; otherwise no clear change.',
+      previous
+        ? `Previous period compared: ${previous.label}.`
+        : 'No previous period for all the data pooled: previous temperatures and trends are null.',
       hidden > 0
         ? `${hidden} cells are null: hidden by disclosure control (small groups or counts, or to stop back-calculation).`
         : 'No value was hidden by disclosure control.',
     ],
   };
+}
+
+/**
+ * The period a trend compares `period` with: the one before it of the same kind; for a range
+ * (FY2022-23 to FY2023-24) the range of as many periods of its first period's kind just before it;
+ * null for all the data pooled (there is nothing before it).
+ * @example previousPeriod(parsePeriod('FY2012-13..FY2013-14'))?.label // 'FY2010-11 to FY2011-12'
+ */
+export function previousPeriod(period: Period, options: PeriodOptions = {}): Period | null {
+  if (period.kind === 'all') return null;
+  if (period.kind !== 'range') return periodOf(period.start - 1, period.kind, options);
+  const first = parsePeriod(period.label.split(' to ')[0], options);
+  const count = periodsBetween(period.start, period.end, first.kind, options).length;
+  let at = periodOf(period.start - 1, first.kind, options);
+  const last = at;
+  for (let i = 1; i < count; i++) at = periodOf(at.start - 1, first.kind, options);
+  return { kind: 'range', label: `${at.label} to ${last.label}`, start: at.start, end: last.end };
 }

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { generateDemoForce } from '../../../src/demo/generate.js';
 import { loadDataset, type Dataset } from '../../../src/io/load-dataset.js';
 import { parsePeriod } from '../../../src/time/periods.js';
+import { resolvePeriod } from '../../../src/io/coverage.js';
 import { DEFAULT_MATRIX_INDICATORS } from '../../../src/transforms/matrix/indicators.js';
-import { matrixHeadlines } from '../../../src/report/metrics/matrix.js';
+import { matrixHeadlines, previousPeriod } from '../../../src/report/metrics/matrix.js';
 
 type Cell = {
   value: number | null;
@@ -23,12 +24,29 @@ type Unit = {
 };
 type Headlines = {
   period: string;
-  previous_period: string;
+  previous_period: string | null;
   units: Unit[];
   organisation: Unit;
   running_hot: { unit_id: string }[];
   disclosure: { hidden_cells: number };
 };
+
+describe('previousPeriod', () => {
+  it('is the period before of the same kind, as many periods before for a range, none for all', () => {
+    assert.equal(previousPeriod(parsePeriod('FY2024-25'))!.label, 'FY2023-24');
+    const range = previousPeriod(parsePeriod('FY2012-13..FY2013-14'))!;
+    assert.equal(range.label, 'FY2010-11 to FY2011-12');
+    assert.deepEqual(
+      [range.start, range.end],
+      [parsePeriod('FY2010-11').start, parsePeriod('FY2011-12').end],
+    );
+    assert.equal(previousPeriod(parsePeriod('2024-04..2025-03'))!.label, '2023-04 to 2024-03');
+    assert.equal(
+      previousPeriod(parsePeriod('all', { extent: { start: 19000, end: 20000 } })),
+      null,
+    );
+  });
+});
 
 describe('matrixHeadlines', function () {
   this.timeout(120000);
@@ -61,6 +79,19 @@ describe('matrixHeadlines', function () {
       assert.ok(u.temperature === null || Math.abs(sum - u.temperature) < 1e-9);
       assert.equal(u.running_hot, u.temperature !== null && u.temperature >= 1);
     }
+  });
+
+  it('pools all the data: no previous period, so previous temperatures and trends are null', () => {
+    const all = resolvePeriod('all', data);
+    const h = matrixHeadlines(data, { period: all, level: 'district' }) as Headlines & {
+      units: { previous_temperature: number | null; trend: string | null }[];
+      notes: string[];
+    };
+    assert.equal(h.period, all.label);
+    assert.equal(h.previous_period, null);
+    assert.ok(h.units.length > 0);
+    for (const u of h.units) assert.deepEqual([u.previous_temperature, u.trend], [null, null]);
+    assert.ok(h.notes.some((n) => /No previous period/.test(n)));
   });
 
   it('names the level options when the level is unknown', () => {
