@@ -20,6 +20,23 @@ import { reportCommand } from '../../src/cli/report.js';
 import { metricsCommand } from '../../src/cli/metrics.js';
 import { UsageError } from '../../src/cli/command.js';
 import { generateDemoForce } from '../../src/demo/generate.js';
+import { launchBrowser } from '../helpers/browser.js';
+
+const HOSTILE = '<a href="https://example.org">West</a>';
+
+/** Renames the first unit under the top one to `name` (units.csv: unit_id,parent_id,name,level). */
+function renameFirstUnitBelowTop(dataDir: string, name: string): void {
+  const file = path.join(dataDir, 'units.csv');
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const header = lines[0].split(',');
+  const [id, parent] = [header.indexOf('unit_id'), header.indexOf('parent_id')];
+  const top = lines[1].split(',')[id];
+  const i = lines.findIndex((line, n) => n > 0 && line.split(',')[parent] === top);
+  const cells = lines[i].split(',');
+  cells[header.indexOf('name')] = `"${name.replace(/"/g, '""')}"`;
+  lines[i] = cells.join(',');
+  writeFileSync(file, lines.join('\n'));
+}
 
 /** Every file under `dir`, recursively, relative, with its SHA-256. */
 function snapshot(dir: string): Record<string, string> {
@@ -150,6 +167,8 @@ describe('wbk report: runs', function () {
     data = path.join(base, 'extract');
     out = path.join(base, 'reports', 'out');
     await generateDemoForce({ people: 300, outDir: data });
+    // a unit whose name is a link: it must never become one in a report
+    renameFirstUnitBelowTop(data, HOSTILE);
     const run = spawnReport(['--data', data, '--out', out, '--notebooks', '00', '--jobs', '1'], {});
     first = await run.exit;
     if (first.code !== 0) console.error(run.stderr());
@@ -165,6 +184,33 @@ describe('wbk report: runs', function () {
     assert.ok(!index.includes(base), 'no absolute path under the run folder');
     assert.ok(!index.includes(os.homedir() + path.sep), 'no home-folder path');
     assert.ok(index.includes('<th>dataDir</th><td>extract</td>'), 'the data folder by its name');
+  });
+
+  it('browser check: a unit named like a link is shown as text, never as a link, in the report', async () => {
+    const html = readFileSync(path.join(out, '00-getting-started.html'), 'utf8');
+    assert.ok(!html.includes(HOSTILE), 'the name reaches the page escaped');
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.route('**/*', (route) =>
+        route.request().url().startsWith('file:') ? route.continue() : route.abort(),
+      );
+      await page.goto(`file://${path.join(out, '00-getting-started.html')}`, { waitUntil: 'load' });
+      await page.waitForTimeout(1000);
+      // A string, not a function: tsx would wrap inner functions in a helper the page lacks.
+      const seen = (await page.evaluate(`({
+        plotly: document.querySelectorAll('.wbk-plotly .main-svg').length,
+        links: Array.from(document.querySelectorAll('a')).filter((a) =>
+          /example\\.org/.test((a.getAttribute('href') || '') + (a.getAttribute('xlink:href') || ''))).length,
+        shown: Array.from(document.querySelectorAll('.wbk-plotly')).some((el) =>
+          (el.textContent || '').includes(${JSON.stringify(HOSTILE)})),
+      })`)) as { plotly: number; links: number; shown: boolean };
+      assert.ok(seen.plotly >= 1, 'the report has a plotly chart');
+      assert.equal(seen.links, 0, 'a link from a unit name in the report');
+      assert.ok(seen.shown, 'the plotly chart shows the unit name as text');
+    } finally {
+      await browser.close();
+    }
   });
 
   it('SIGINT mid-run: no orphan process, no temporary folder, the previous reports byte-identical', async () => {
@@ -205,13 +251,38 @@ describe('wbk report: runs', function () {
     assert.deepEqual(snapshot(out), before, 'the previous reports are unchanged');
   });
 
-  it('a re-run into the same --out leaves no file of the earlier run', async () => {
-    assert.ok(existsSync(path.join(out, '00-getting-started--last-quarter.csv')));
-    const run = spawnReport(['--data', data, '--out', out, '--notebooks', '00', '--jobs', '1'], {});
+  it('a re-run into the same --out (here in analyst mode) leaves no file of the earlier run; its exports are marked', async () => {
+    // last quarter's table, left by an earlier run
+    writeFileSync(path.join(out, '00-getting-started--last-quarter.csv'), 'unit,n\r\nA,7\r\n');
+    assert.ok(existsSync(path.join(out, '00-getting-started--headcount-by-unit.csv')));
+    const run = spawnReport(
+      ['--data', data, '--out', out, '--notebooks', '00', '--jobs', '1'].concat([
+        '--analyst',
+        '--min-group-size',
+        '1',
+      ]),
+      {},
+    );
     const { code } = await run.exit;
     assert.equal(code, 0, run.stderr());
-    assert.ok(!existsSync(path.join(out, '00-getting-started--last-quarter.csv')));
-    assert.ok(existsSync(path.join(out, '00-getting-started.html')));
     assert.deepEqual(readdirSync(path.dirname(out)), ['out']);
+    const files = readdirSync(out).sort();
+    assert.ok(!files.includes('00-getting-started--last-quarter.csv'), 'last quarter survived');
+    assert.ok(!files.includes('00-getting-started--headcount-by-unit.csv'), 'an unmarked export');
+    assert.deepEqual(
+      files.filter((f) => /\.(csv|xlsx)$/.test(f)),
+      [
+        '00-getting-started--headcount-by-unit--not-for-circulation.csv',
+        '00-getting-started--headcount-by-unit--not-for-circulation.xlsx',
+      ],
+    );
+    const csv = readFileSync(
+      path.join(out, '00-getting-started--headcount-by-unit--not-for-circulation.csv'),
+      'utf8',
+    );
+    assert.equal(csv.split('\r\n')[0], 'NOT FOR CIRCULATION — analyst mode, nothing hidden');
+    const index = readFileSync(path.join(out, 'index.html'), 'utf8');
+    assert.match(index, /<h1>NOT FOR CIRCULATION/);
+    assert.ok(index.includes('<th>disclosureMode</th><td>analyst</td>'));
   });
 });
