@@ -4,12 +4,18 @@ Called by src/report/run-notebook.ts; not meant to be run by hand. One Python pr
 execute -> check every output for errors -> export HTML with code and without -> write each file
 to a temporary name and rename, so a run killed half-way leaves nothing that looks complete.
 Progress and the outcome are JSON lines on stdout; everything else goes to stderr.
+
+The kernel runs in a session of its own (jupyter_client starts it so), so it would outlive this
+process if this process were simply killed: its process id is reported ({"event": "kernel"}) for the
+caller to stop, and this process stops it itself on SIGTERM/SIGINT or when its parent goes away.
 """
 
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 import time
 
 import nbformat
@@ -26,9 +32,15 @@ def emit(event, **fields):
 
 
 class ProgressClient(NotebookClient):
-    """A NotebookClient that reports each code cell as it starts and finishes."""
+    """A NotebookClient that reports its kernel's process and each code cell as it starts and finishes."""
 
     current_cell = -1
+
+    async def async_start_new_kernel(self, **kwargs):
+        await super().async_start_new_kernel(**kwargs)
+        pid, pgid = kernel_process(self)
+        if pid:
+            emit("kernel", pid=pid, pgid=pgid)
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
         if cell.cell_type == "code":
@@ -74,6 +86,44 @@ def late_errors(nb):
                 found.append((index, error_text(cell)))
                 break
     return found
+
+
+def kernel_process(client):
+    """The kernel's process id and process-group id, when it has been started."""
+    provisioner = getattr(getattr(client, "km", None), "provisioner", None)
+    return getattr(provisioner, "pid", None), getattr(provisioner, "pgid", None)
+
+
+def stop_kernel(client):
+    """Kills the kernel's process group (the tslab kernel and anything it started) at once."""
+    pid, pgid = kernel_process(client)
+    for target, kill in ((pgid, os.killpg), (pid, os.kill)):
+        if target:
+            try:
+                kill(target, signal.SIGKILL)
+            except OSError:
+                pass
+
+
+def stop_on_interrupt(client):
+    """On SIGTERM or SIGINT, or when the parent process is gone, stop the kernel and exit."""
+
+    def stop(signum, _frame):
+        stop_kernel(client)
+        os._exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    parent = os.getppid()
+
+    def watch_parent():
+        while True:
+            time.sleep(1)
+            if os.getppid() != parent:
+                stop_kernel(client)
+                os._exit(1)
+
+    threading.Thread(target=watch_parent, daemon=True).start()
 
 
 def first_line(cell):
@@ -126,6 +176,7 @@ def main():
         allow_errors=False,
         startup_timeout=120,
     )
+    stop_on_interrupt(client)
     started = time.time()
     failure = None
     try:

@@ -1,6 +1,6 @@
 // Bar charts of a published measure by one category: vega-lite (static) and plotly (interactive).
 import type { PlotlyFigure } from './spec.js';
-import type { VegaLiteSpec } from './spec.js';
+import { plotlyText, type VegaLiteSpec } from './spec.js';
 import type { PublishedTable } from '../privacy/index.js';
 import { chartRows, suppressedNote } from './chart-data.js';
 
@@ -72,11 +72,11 @@ export function barFigure(published: PublishedTable, options: BarChartOptions): 
   const groups = options.color ? [...new Set(rows.map((r) => String(r[options.color!])))] : [''];
   const data = groups.map((g) => {
     const inGroup = rows.filter((r) => !options.color || String(r[options.color]) === g);
-    const cats = inGroup.map((r) => String(r[options.category]));
+    const cats = inGroup.map((r) => plotlyText(r[options.category]));
     const vals = inGroup.map((r) => r[options.value] as number | null);
     return {
       type: 'bar',
-      name: g,
+      name: plotlyText(g),
       orientation: options.horizontal ? 'h' : 'v',
       x: options.horizontal ? vals : cats,
       y: options.horizontal ? cats : vals,
@@ -86,7 +86,9 @@ export function barFigure(published: PublishedTable, options: BarChartOptions): 
   return {
     data,
     layout: {
-      title: { text: options.title + (note ? `<br><sub>${note}</sub>` : '') },
+      title: {
+        text: plotlyText(options.title) + (note ? `<br><sub>${plotlyText(note)}</sub>` : ''),
+      },
       barmode: options.color ? 'stack' : 'group',
       margin: { t: 60, l: 60, r: 20, b: 80 },
     },

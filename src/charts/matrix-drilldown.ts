@@ -1,6 +1,6 @@
 // Drill-down of the well-being matrix from the top unit through every level below it: a plotly sunburst
 // coloured by temperature (click a district to open it), each unit compared with its own level.
-import type { PlotlyFigure } from './spec.js';
+import { plotlyText, type PlotlyFigure } from './spec.js';
 import { checkPublishedTable, type PublishedTable } from '../privacy/index.js';
 import { scoreWellbeingMatrix, type MatrixScoreOptions } from '../transforms/matrix/score.js';
 import {
@@ -42,13 +42,13 @@ export function wellbeingMatrixDrilldownFigure(
   const temperature = rows.map((r) => r.temperature as number | null);
   const hover = rows.map((r) =>
     [
-      `<b>${r.unit_name}</b> (${r.unit_level})`,
+      `<b>${plotlyText(r.unit_name)}</b> (${plotlyText(r.unit_level)})`,
       r.parent_id === null
         ? 'the whole organisation: reference for every unit'
         : r.temperature === null
           ? 'no temperature: too few indicators shown'
-          : `temperature ${(r.temperature as number).toFixed(2)}${r.trend_label ? `, ${r.trend_label}` : ''}`,
-      r.drivers ? `driven by ${r.drivers}` : '',
+          : `temperature ${(r.temperature as number).toFixed(2)}${r.trend_label ? `, ${plotlyText(r.trend_label)}` : ''}`,
+      r.drivers ? `driven by ${plotlyText(r.drivers)}` : '',
     ]
       .filter(Boolean)
       .join('<br>'),
@@ -58,7 +58,7 @@ export function wellbeingMatrixDrilldownFigure(
       {
         type: 'sunburst',
         ids: rows.map((r) => r.unit_id),
-        labels: rows.map((r) => r.unit_name),
+        labels: rows.map((r) => plotlyText(r.unit_name)),
         parents: rows.map((r) => r.parent_id ?? ''),
         text: hover,
         hoverinfo: 'text',
@@ -82,7 +82,9 @@ export function wellbeingMatrixDrilldownFigure(
       },
     ],
     layout: {
-      title: { text: options.title ?? 'Well-being temperature: click a unit to drill down' },
+      title: {
+        text: plotlyText(options.title ?? 'Well-being temperature: click a unit to drill down'),
+      },
       margin: { t: 50, l: 10, r: 10, b: 10 },
     },
   };

@@ -1,6 +1,6 @@
 // Overtime charts from published tables: a scatter of two unit measures (e.g. overtime per FTE
 // against the sickness lost-time rate), as an interactive plotly figure.
-import type { PlotlyFigure } from './spec.js';
+import { plotlyText, type PlotlyFigure } from './spec.js';
 import type { PublishedTable } from '../privacy/index.js';
 import { chartRows } from './chart-data.js';
 
@@ -37,8 +37,8 @@ export function overtimeSicknessScatterFigure(
     name,
     x: points.map((r) => r[options.x]),
     y: points.map((r) => r[options.y]),
-    text: points.map((r) => String(r[options.label])),
-    hovertemplate: `%{text}<br>${options.x}: %{x:.2f}<br>${options.y}: %{y:.2f}<extra></extra>`,
+    text: points.map((r) => plotlyText(r[options.label])),
+    hovertemplate: `%{text}<br>${plotlyText(options.x)}: %{x:.2f}<br>${plotlyText(options.y)}: %{y:.2f}<extra></extra>`,
     marker: {
       color,
       size: options.size
@@ -57,11 +57,11 @@ export function overtimeSicknessScatterFigure(
     layout: {
       title: {
         text:
-          options.title +
+          plotlyText(options.title) +
           (hidden ? `<br><sub>${hidden} units hidden to protect privacy</sub>` : ''),
       },
-      xaxis: { title: { text: options.x.replace(/_/g, ' ') } },
-      yaxis: { title: { text: options.y.replace(/_/g, ' ') } },
+      xaxis: { title: { text: plotlyText(options.x.replace(/_/g, ' ')) } },
+      yaxis: { title: { text: plotlyText(options.y.replace(/_/g, ' ')) } },
       margin: { t: 70, l: 60, r: 20, b: 60 },
     },
   };

@@ -1,6 +1,6 @@
 // Retention curves from a published grid curve (summarizeRetentionCurves / summarizeResignationIncidence):
 // a vega-lite step line per group with its 95% interval band, and the same as an interactive plotly figure.
-import type { PlotlyFigure } from './spec.js';
+import { plotlyText, type PlotlyFigure } from './spec.js';
 import type { VegaLiteSpec } from './spec.js';
 import type { PublishedTable } from '../privacy/index.js';
 import { chartRows, suppressedNote, type ChartRow } from './chart-data.js';
@@ -78,18 +78,18 @@ export function retentionCurveFigure(
       type: 'scatter',
       mode: 'lines',
       line: { shape: 'hv' },
-      name: g,
+      name: plotlyText(g),
       x: curve.map((r) => r.time),
       y: curve.map((r) => r[value]),
       customdata: curve.map((r) => [r.lower, r.upper, r.n_risk_min]),
-      hovertemplate: `${g}<br>%{x:.2f} years: %{y:.1%} (95% CI %{customdata[0]:.1%}–%{customdata[1]:.1%}; ≥ %{customdata[2]} at risk)<extra></extra>`,
+      hovertemplate: `${plotlyText(g).replace(/%\{/g, '%\u200b{')}<br>%{x:.2f} years: %{y:.1%} (95% CI %{customdata[0]:.1%}–%{customdata[1]:.1%}; ≥ %{customdata[2]} at risk)<extra></extra>`,
     };
   });
   return {
     data,
     layout: {
-      title: { text: title },
-      xaxis: { title: { text: timeTitle } },
+      title: { text: plotlyText(title) },
+      xaxis: { title: { text: plotlyText(timeTitle) } },
       yaxis: { tickformat: '.0%', range: [0, 1] },
       margin: { t: 50, l: 60, r: 20, b: 50 },
     },

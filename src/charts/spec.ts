@@ -10,3 +10,13 @@ export interface PlotlyFigure {
   layout?: Record<string, unknown>;
   config?: Record<string, unknown>;
 }
+
+/**
+ * Text from the data (a unit's name, a group, a title that may hold one) made literal for plotly.
+ * Plotly draws its own HTML subset in labels, titles, hover text and legends (`<a href>` becomes a live
+ * link, `<b>`, `<span style>` apply): `& < >` become entities, which plotly shows as the characters.
+ * @example plotlyText('<a href="https://example.org">West</a>') // '&lt;a href="https://example.org"&gt;West&lt;/a&gt;'
+ */
+export function plotlyText(value: unknown): string {
+  return String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -16,6 +16,7 @@ import { indicatorHeadlines } from '../report/metrics/indicators.js';
 import { missingNeeds, type SectionNeeds } from '../report/needs.js';
 import { UsageError, type Command } from './command.js';
 import { kitVersion } from '../shared/kit.js';
+import { PUBLISH_MIN_GROUP_SIZE, publishMinimumProblem } from '../privacy/policy.js';
 
 const USAGE = `Usage: wbk metrics --data DIR [--mapping FILE] [--period FY2023-24] [--level district]
                    [--service-bands 3,7,11] [--min-group-size N] [--json]
@@ -36,7 +37,7 @@ trends null); a range pools its periods.
   --period P            FY2023-24, FY2023-24 Q2, 2023-10, a range FY2021-22..FY2023-24, or all
   --level L             unit level of the well-being matrix (default: the level below the top)
   --service-bands LIST  service band edges in years, e.g. 3,7,11 (default: Home Office JL6)
-  --min-group-size N    smallest group or count shown (default 5)
+  --min-group-size N    smallest group or count shown (default 5, at least 3: metrics are published)
   --json                one JSON object on standard output`;
 
 /** A section of the metrics: a name, what it needs from the extract, and the function computing it. */
@@ -102,6 +103,12 @@ export const metricsCommand: Command = {
     if (!Number.isInteger(minGroupSize) || minGroupSize < 1) {
       throw new UsageError(
         `--min-group-size must be a whole number ≥ 1, got "${values['min-group-size']}".`,
+      );
+    }
+    if (minGroupSize < PUBLISH_MIN_GROUP_SIZE) {
+      // wbk metrics has no analyst mode: its figures are meant for other systems, i.e. published.
+      throw new UsageError(
+        `${publishMinimumProblem('--min-group-size', minGroupSize).replace(/, or analyst mode.*$/, '')} (wbk metrics always publishes).`,
       );
     }
     const serviceBandEdges = values['service-bands']

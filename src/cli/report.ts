@@ -1,7 +1,20 @@
 // wbk report: the quarterly re-run. Steps: parse and check arguments → load the extract once (period
 // default, units, input hashes) → run the chosen notebooks with injected parameters (in parallel with
 // --jobs) → write CSV/XLSX exports → index.html; with --per-unit, one report set per unit as well.
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { lightenHtml } from '../report/light.js';
@@ -10,6 +23,12 @@ import { parseArgs } from 'node:util';
 import { DATASET_CACHE_ENV } from '../report/dataset-cache.js';
 import { loadReportData, reportPeriod } from '../report/report-data.js';
 import { resolvePolicy } from '../privacy/index.js';
+import { PUBLISH_MIN_GROUP_SIZE, publishMinimumProblem } from '../privacy/policy.js';
+import {
+  handleInterrupts,
+  trackTemporary,
+  unlessInterrupted,
+} from '../report/jupyter/run-cleanup.js';
 import type { NotebookJson, ParameterValue } from '../report/parameters.js';
 import { describeParameters, readParameters } from '../report/parameters.js';
 import { writeNotebookExports } from '../report/exports.js';
@@ -23,13 +42,18 @@ import { KIT_ROOT } from '../shared/kit.js';
 
 const USAGE = `Usage: wbk report --data DIR [--mapping FILE] [--period FY2024-25] [--level district]
                   [--unit NAME] [--per-unit] [--notebooks 04,02] [--out DIR] [--jobs N]
-                  [--min-group-size N]
+                  [--min-group-size N] [--analyst]
        wbk report --help-notebook NAME
 
 Runs the notebooks (default: all in notebooks/) on the extract in DIR and writes into --out
 (default reports/): for each notebook NAME.html (code hidden, for managers), NAME.code.html (with
 code, for analysts), NAME.ipynb (executed), NAME--TABLE.csv and .xlsx for each headline table, and
 index.html with the run's metadata. Everything is published under disclosure control.
+
+The run writes into a temporary folder beside --out and replaces --out with it when it ends, so
+--out holds exactly one run's reports; an interrupted run (Ctrl-C, SIGTERM, an error) stops its
+notebook kernels, removes its temporary files and leaves --out as it was. --out must be a new or
+empty folder or an earlier report set (a folder with other files in it is refused).
 
   --data DIR          folder holding the extract (required)
   --mapping FILE      mapping file adapting your export to the kit's model
@@ -41,7 +65,9 @@ index.html with the run's metadata. Everything is published under disclosure con
   --notebooks LIST    comma-separated notebook numbers or names, e.g. 04,02
   --out DIR           output folder (default reports/)
   --jobs N            notebooks run at once (default: the number of cores; each kernel uses one)
-  --min-group-size N  smallest group or count shown (default 5)
+  --min-group-size N  smallest group or count shown (default 5; at least 3 unless --analyst)
+  --analyst           analyst mode: nothing hidden; every page, index.html and export is marked
+                      NOT FOR CIRCULATION (exports: first row, sheet name, --not-for-circulation)
   --notebooks-dir DIR run the notebooks of another folder (default: the kit's notebooks/)
   --help-notebook NB  list a notebook's parameters with their types and defaults`;
 
@@ -64,56 +90,150 @@ export const reportCommand: Command = {
     const jobs = Number(values.jobs ?? String(os.availableParallelism()));
     if (!Number.isInteger(jobs) || jobs < 1)
       throw new UsageError(`--jobs must be a whole number ≥ 1, got "${values.jobs}".`);
-    const minGroupSize = Number(values['min-group-size'] ?? '5');
-    if (!Number.isInteger(minGroupSize) || minGroupSize < 1) {
-      throw new UsageError(
-        `--min-group-size must be a whole number ≥ 1, got "${values['min-group-size']}".`,
-      );
-    }
+    const analyst = values.analyst === true;
+    const minGroupSize = checkMinGroupSize(values['min-group-size'], analyst);
     const dataDir = path.resolve(values.data);
     const mappingFile = values.mapping ? path.resolve(values.mapping) : null;
-    const outDir = path.resolve(values.out ?? path.join(KIT_ROOT, 'reports'));
+    const outDir = resolveOutDir(values.out ?? path.join(KIT_ROOT, 'reports'), dataDir);
     const notebooks = listNotebooks(
       notebooksDir,
       values.notebooks?.split(',').map((s) => s.trim()),
     );
 
-    // The extract is loaded once here; notebooks read the typed tables from a private temporary
-    // folder, removed when the run ends (it holds what the extract holds).
+    // Everything is written into a staging folder beside --out, swapped in at the end. The extract is
+    // loaded once here; notebooks read the typed tables from a private temporary folder (it holds
+    // what the extract holds). Both are removed when the run ends, however it ends.
+    const uninstall = handleInterrupts('wbk report');
+    mkdirSync(path.dirname(outDir), { recursive: true });
+    // mkdirSync, not mkdtempSync: the folder gets the user's usual permissions, as --out would.
+    const staging = path.join(
+      path.dirname(outDir),
+      `.${path.basename(outDir)}.wbk-run-${process.pid}-${randomBytes(4).toString('hex')}`,
+    );
+    mkdirSync(staging);
+    const forgetStaging = trackTemporary(staging);
     const cache = mkdtempSync(path.join(os.tmpdir(), 'wbk-run-'));
+    const forgetCache = trackTemporary(cache);
     const previousCache = process.env[DATASET_CACHE_ENV];
     process.env[DATASET_CACHE_ENV] = cache;
     try {
-      return await runReport(values, {
+      const code = await runReport(values, {
         dataDir,
         mappingFile,
         outDir,
+        stagingDir: staging,
         notebooks,
         jobs,
         minGroupSize,
+        analyst,
       });
+      await unlessInterrupted();
+      swapIn(staging, outDir);
+      return code;
     } finally {
+      rmSync(staging, { recursive: true, force: true });
+      forgetStaging();
       rmSync(cache, { recursive: true, force: true });
+      forgetCache();
       if (previousCache === undefined) delete process.env[DATASET_CACHE_ENV];
       else process.env[DATASET_CACHE_ENV] = previousCache;
+      uninstall();
     }
   },
 };
 
+/**
+ * The --min-group-size value, checked: a whole number ≥ 1, and ≥ 3 in publish mode (with the reason).
+ * @example checkMinGroupSize('2', true) // 2 (analyst mode)
+ */
+export function checkMinGroupSize(text: string | undefined, analyst: boolean): number {
+  const value = Number(text ?? '5');
+  if (!Number.isInteger(value) || value < 1) {
+    throw new UsageError(`--min-group-size must be a whole number ≥ 1, got "${text}".`);
+  }
+  if (!analyst && value < PUBLISH_MIN_GROUP_SIZE) {
+    throw new UsageError(`${publishMinimumProblem('--min-group-size', value)} (--analyst).`);
+  }
+  return value;
+}
+
+/** Files a report run writes; a non-empty --out must hold only these (and an index.html of the kit). */
+const REPORT_FILE = /\.(html|ipynb|csv|xlsx)$/;
+
+/**
+ * The absolute --out folder, checked: the run replaces it as a whole, so it must be new, empty, or an
+ * earlier report set (an index.html written by the kit, and only report files and per-unit folders),
+ * and it must not hold the extract.
+ */
+function resolveOutDir(out: string, dataDir: string): string {
+  let outDir = path.resolve(out);
+  if (existsSync(outDir)) outDir = realpathSync(outDir);
+  const data = existsSync(dataDir) ? realpathSync(dataDir) : dataDir;
+  const inside = (a: string, b: string) => a === b || a.startsWith(b + path.sep);
+  if (inside(data, outDir) || inside(outDir, data)) {
+    throw new UsageError(
+      `--out ${out} overlaps the data folder ${dataDir}: the run replaces --out as a whole. Choose a folder outside the data, e.g. --out reports.`,
+    );
+  }
+  if (!existsSync(outDir)) return outDir;
+  if (!statSync(outDir).isDirectory())
+    throw new UsageError(`--out ${out} is a file, not a folder. Choose a folder for the reports.`);
+  const entries = readdirSync(outDir).filter((name) => !name.startsWith('.'));
+  if (entries.length === 0) return outDir;
+  const index = path.join(outDir, 'index.html');
+  const isReportSet = existsSync(index) && readFileSync(index, 'utf8').includes('wellbeing-kit');
+  const foreign = entries.filter((name) => !(REPORT_FILE.test(name) || name === 'units'));
+  if (!isReportSet || foreign.length > 0) {
+    throw new UsageError(
+      `--out ${out} holds files that are not an earlier report set (${(foreign.length > 0 ? foreign : entries).slice(0, 3).join(', ')}${isReportSet ? '' : '; no index.html of wellbeing-kit'}). A run replaces --out as a whole: choose a new or empty folder, or move those files.`,
+    );
+  }
+  return outDir;
+}
+
+/**
+ * Replaces `outDir` by the finished `staging` folder: the earlier report set is moved aside, the new
+ * one renamed into place, then the earlier one removed — so --out never mixes two runs. If the second
+ * rename fails, the earlier set is put back.
+ */
+function swapIn(staging: string, outDir: string): void {
+  if (!existsSync(outDir)) {
+    renameSync(staging, outDir);
+    return;
+  }
+  chmodSync(staging, statSync(outDir).mode & 0o7777);
+  const old = `${path.join(path.dirname(outDir), `.${path.basename(outDir)}.wbk-old-`)}${process.pid}`;
+  rmSync(old, { recursive: true, force: true });
+  renameSync(outDir, old);
+  try {
+    renameSync(staging, outDir);
+  } catch (error) {
+    renameSync(old, outDir);
+    throw error;
+  }
+  rmSync(old, { recursive: true, force: true });
+}
+
 interface RunSettings {
   dataDir: string;
   mappingFile: string | null;
+  /** Where the reports end up (named in messages). */
   outDir: string;
+  /** Where the run writes them (swapped into outDir at the end). */
+  stagingDir: string;
   notebooks: string[];
   jobs: number;
   minGroupSize: number;
+  analyst: boolean;
 }
 
 async function runReport(
   values: ReturnType<typeof parseArguments>,
   settings: RunSettings,
 ): Promise<number> {
-  const { dataDir, mappingFile, outDir, notebooks, jobs, minGroupSize } = settings;
+  const { dataDir, mappingFile, outDir, stagingDir, notebooks, jobs, minGroupSize, analyst } =
+    settings;
+  const mode = analyst ? 'analyst' : 'publish';
   const started = new Date();
   console.error(`wbk report: loading ${dataDir} …`);
   const { data, snapshot } = await loadReportData(dataDir, mappingFile);
@@ -141,26 +261,36 @@ async function runReport(
     level,
     unit,
     minGroupSize,
-    disclosureMode: 'publish',
+    disclosureMode: mode,
   };
-  const policy = resolvePolicy({ minGroupSize, minCount: minGroupSize });
+  // index.html names the data folder and the mapping by name only: no path of the analyst's machine.
+  const shownParameters: Record<string, ParameterValue> = {
+    ...parameters,
+    dataDir: path.basename(dataDir),
+    mappingFile: mappingFile ? path.basename(mappingFile) : null,
+  };
+  const policy = resolvePolicy({ mode, minGroupSize, minCount: minGroupSize });
+  const mark = analyst ? 'NOT FOR CIRCULATION — analyst mode, nothing hidden — ' : '';
   console.error(
     `wbk report: ${notebooks.length} notebook(s), period ${period.label}, by ${level}${unit ? `, unit ${unit}` : ''}`,
   );
 
   const set = async (dir: string, params: Record<string, ParameterValue>, title: string) => {
     const runs = await runNotebooks(notebooks, { outDir: dir, jobs, parameters: params });
+    await unlessInterrupted();
     for (const run of runs) {
       if (run.status !== 'ok') continue;
-      await writeNotebookExports(path.join(dir, `${nameOf(run)}.ipynb`));
+      await writeNotebookExports(path.join(dir, `${nameOf(run)}.ipynb`), {
+        notForCirculation: analyst,
+      });
       for (const f of run.files) if (f.endsWith('.html')) lightenHtml(f);
     }
     return { runs, title };
   };
   const main = await set(
-    outDir,
+    stagingDir,
     parameters,
-    `wellbeing-kit report — ${period.label}${unit ? ` — ${tree.name.get(unit)}` : ''}`,
+    `${mark}wellbeing-kit report — ${period.label}${unit ? ` — ${tree.name.get(unit)}` : ''}`,
   );
   const unitSets: RunRecord['units'] = [];
   let failures = main.runs.filter((r) => r.status === 'failed').length;
@@ -168,15 +298,22 @@ async function runReport(
     const folders = unitFolders(unitsAtLevel(tree, level));
     for (const [id, folder] of folders) {
       console.error(`wbk report: unit ${tree.name.get(id)} (${id})`);
-      const dir = path.join(outDir, 'units', folder);
+      const dir = path.join(stagingDir, 'units', folder);
       const result = await set(
         dir,
         { ...parameters, unit: id },
-        `wellbeing-kit report — ${period.label} — ${tree.name.get(id)}`,
+        `${mark}wellbeing-kit report — ${period.label} — ${tree.name.get(id)}`,
       );
       writeIndex(
         dir,
-        record(result.title, result.runs, started, { ...parameters, unit: id }, policy, inputs),
+        record(
+          result.title,
+          result.runs,
+          started,
+          { ...shownParameters, unit: id },
+          policy,
+          inputs,
+        ),
       );
       const failed = result.runs.filter((r) => r.status === 'failed').length;
       failures += failed;
@@ -187,8 +324,8 @@ async function runReport(
       });
     }
   }
-  writeIndex(outDir, {
-    ...record(main.title, main.runs, started, parameters, policy, inputs),
+  writeIndex(stagingDir, {
+    ...record(main.title, main.runs, started, shownParameters, policy, inputs),
     units: unitSets,
   });
   for (const run of main.runs.filter((r) => r.status === 'failed'))
@@ -266,6 +403,7 @@ function parseArguments(argv: string[]) {
         out: { type: 'string' },
         jobs: { type: 'string' },
         'min-group-size': { type: 'string' },
+        analyst: { type: 'boolean' },
         'help-notebook': { type: 'string' },
         'notebooks-dir': { type: 'string' },
       },

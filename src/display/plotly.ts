@@ -21,9 +21,39 @@ export function plotlyLibraryHtml(): string {
   return libraryHtml;
 }
 
+// The tags of plotly's HTML subset the kit itself writes: line breaks, bold, italics, sub/superscript,
+// and <extra></extra> in hover templates. Links (<a href>) and styled spans are never the kit's.
+const KIT_TAG = /^<(?:br\s*\/?|\/?(?:b|i|em|sub|sup|extra))>/i;
+
+/**
+ * A figure with every text made safe for plotly's own HTML subset: in every string of the traces and
+ * the layout, a `<` that does not open one of the kit's formatting tags (`<br>`, `<b>`, `<i>`, `<em>`,
+ * `<sub>`, `<sup>`, `<extra>`) becomes `&lt;`, so a unit named `<a href="…">West</a>` is shown as that
+ * text, never as a live link or styled span, even where a chart or notebook forgot plotlyText().
+ * @example plotlySafeFigure({ data: [{ type: 'bar', x: ['<a href="x">A</a>'], y: [3] }] }).data[0].x // ['&lt;a href="x">A&lt;/a>']
+ */
+export function plotlySafeFigure(figure: PlotlyFigure): PlotlyFigure {
+  const safe = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      return value.replace(/</g, (lt, at: number) => (KIT_TAG.test(value.slice(at)) ? lt : '&lt;'));
+    }
+    if (Array.isArray(value)) return value.map(safe);
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, safe(v)]));
+    }
+    return value;
+  };
+  return {
+    ...figure,
+    data: figure.data.map((trace) => safe(trace) as Record<string, unknown>),
+    ...(figure.layout ? { layout: safe(figure.layout) as Record<string, unknown> } : {}),
+  };
+}
+
 /**
  * The HTML of one figure: a div and a script that draws it, preceded by plotly.js itself when
- * `includeLibrary` is true. The figure's JSON is escaped so text in it cannot close the script.
+ * `includeLibrary` is true. The figure's JSON is escaped so text in it cannot close the script, and its
+ * texts pass through plotlySafeFigure so none becomes a link in the page.
  * @example plotlyHtml({ data: [{ type: 'bar', x: ['A'], y: [3] }] }, { includeLibrary: true })
  */
 export function plotlyHtml(
@@ -31,6 +61,7 @@ export function plotlyHtml(
   { includeLibrary = false, height = 420 }: { includeLibrary?: boolean; height?: number } = {},
 ): string {
   const id = `wbk-plotly-${randomBytes(6).toString('hex')}`;
+  const safe = plotlySafeFigure(figure);
   const json = (value: unknown) => JSON.stringify(value ?? {}).replace(/</g, '\\u003c');
   const config = { responsive: true, displaylogo: false, ...(figure.config ?? {}) };
   const draw = [
@@ -40,7 +71,7 @@ export function plotlyHtml(
     `    el.textContent = 'Plotly is not loaded in this page: rerun the notebook from the top (the first plotly chart embeds the library).';`,
     `    return;`,
     `  }`,
-    `  window.Plotly.newPlot(el, ${json(figure.data)}, ${json(figure.layout)}, ${json(config)});`,
+    `  window.Plotly.newPlot(el, ${json(safe.data)}, ${json(safe.layout)}, ${json(config)});`,
     `})();`,
   ].join('\n');
   return [

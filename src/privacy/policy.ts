@@ -28,6 +28,27 @@ export interface DisclosurePolicy {
   protectionInterval?: number;
 }
 
+/**
+ * The smallest minimum group size publish mode accepts. With a minimum of 1 nothing is hidden; with 2,
+ * a reader who is in a group of two knows the other person's value (themselves + one other), and a
+ * group of one is that person: both make a published table a list of individuals.
+ */
+export const PUBLISH_MIN_GROUP_SIZE = 3;
+
+/**
+ * Why publish mode refuses a minimum group size: one sentence naming the setting, the value and the fix,
+ * for the CLI and resolvePolicy alike.
+ * @example publishMinimumProblem('--min-group-size', 2) // '--min-group-size 2 is below 3 …'
+ */
+export function publishMinimumProblem(setting: string, value: number): string {
+  return (
+    `${setting} ${value} is below ${PUBLISH_MIN_GROUP_SIZE}, the smallest minimum publish mode accepts: ` +
+    'with groups of 1 or 2 shown, a reader recognises the one person in a group, or, being one of two, ' +
+    `works out the other's value. Use ${PUBLISH_MIN_GROUP_SIZE} or more (the default is 5), or analyst mode, ` +
+    'whose outputs are marked not for circulation'
+  );
+}
+
 /** The kit's default policy: publish mode, groups and counts under 5 hidden, no rounding. */
 export const DEFAULT_POLICY: Readonly<DisclosurePolicy> = Object.freeze({
   mode: 'publish',
@@ -70,6 +91,14 @@ export function resolvePolicy(overrides: Partial<DisclosurePolicy> = {}): Disclo
     );
   }
   checkInteger(problems, 'minGroupSize', policy.minGroupSize, 1);
+  if (
+    policy.mode === 'publish' &&
+    Number.isInteger(policy.minGroupSize) &&
+    policy.minGroupSize >= 1 &&
+    policy.minGroupSize < PUBLISH_MIN_GROUP_SIZE
+  ) {
+    problems.push(publishMinimumProblem('minGroupSize', policy.minGroupSize));
+  }
   checkInteger(problems, 'minCount', policy.minCount, 0);
   checkInteger(problems, 'freeTextMinGroupSize', policy.freeTextMinGroupSize, 1);
   if (policy.roundTo !== undefined) checkInteger(problems, 'roundTo', policy.roundTo, 1);

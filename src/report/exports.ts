@@ -33,12 +33,20 @@ export interface ExportTable {
   notForCirculation?: boolean;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** The mark on the first row of every export of an analyst-mode run (nothing hidden). */
+export const NOT_FOR_CIRCULATION = 'NOT FOR CIRCULATION — analyst mode, nothing hidden';
+
+/** What the file name of an analyst-mode export carries. */
+export const NOT_FOR_CIRCULATION_SUFFIX = '--not-for-circulation';
+
+// = + - @ and their full-width forms (＝ U+FF1D, ＋ U+FF0B, － U+FF0D, ＠ U+FF20), which some
+// spreadsheet versions and locales read as the ASCII operators; a tab or carriage return.
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
- * A text value made safe for spreadsheets: text that starts with = + - @, a tab or a carriage return
- * gets a leading apostrophe, so Excel and LibreOffice show it as text instead of running a formula.
- * Numbers are left as numbers (a number cannot be a formula).
+ * A text value made safe for spreadsheets: text that starts with = + - @ (or full-width ＝ ＋ － ＠),
+ * a tab or a carriage return gets a leading apostrophe, so Excel and LibreOffice show it as text
+ * instead of running a formula. Numbers are left as numbers (a number cannot be a formula).
  * @example neutraliseFormula('=HYPERLINK("x")') // "'=HYPERLINK(\"x\")"
  */
 export function neutraliseFormula<T>(value: T): T | string {
@@ -46,29 +54,55 @@ export function neutraliseFormula<T>(value: T): T | string {
 }
 
 /**
- * CSV text (RFC 4180: comma separated, CRLF line ends, quotes doubled) with formula-safe cells.
+ * CSV text (RFC 4180: comma separated, CRLF line ends, quotes doubled) with formula-safe cells. A field
+ * holding a comma, quote, line break, semicolon or tab is quoted, so a spreadsheet set to split on `;`
+ * or tabs (as in many European locales) keeps it whole. The export of an analyst-mode table (or any
+ * table when `notForCirculation` is set) opens with a row saying it is not for circulation.
  * @example tableCsv({ name: 't', columns: ['a'], rows: [['=1+1']] }) // 'a\r\n\'=1+1\r\n'
  */
-export function tableCsv(table: ExportTable): string {
+export function tableCsv(
+  table: ExportTable,
+  options: { notForCirculation?: boolean } = {},
+): string {
   const quote = (value: unknown): string => {
     if (value === null || value === undefined) return '';
     const text = String(neutraliseFormula(value));
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = [table.columns, ...table.rows].map((row) => row.map(quote).join(','));
+  if (isNotForCirculation(table, options)) lines.unshift(NOT_FOR_CIRCULATION);
   return `${lines.join('\r\n')}\r\n`;
 }
 
+function isNotForCirculation(table: ExportTable, options: { notForCirculation?: boolean }) {
+  return table.notForCirculation === true || options.notForCirculation === true;
+}
+
 /**
- * Writes the table as an XLSX workbook (one sheet, header row bold and frozen), formula-safe.
+ * Writes the table as an XLSX workbook (one sheet, header row bold and frozen), formula-safe. The
+ * export of an analyst-mode table is marked: the sheet is named "NOT FOR CIRCULATION …" and its first
+ * row says it is not for circulation, above the header.
  * @example await writeTableXlsx(table, 'reports/02-early-leavers--leavers.xlsx')
  */
-export async function writeTableXlsx(table: ExportTable, file: string): Promise<void> {
+export async function writeTableXlsx(
+  table: ExportTable,
+  file: string,
+  options: { notForCirculation?: boolean } = {},
+): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'wellbeing-kit';
-  const sheet = workbook.addWorksheet(table.name.slice(0, 31) || 'table', {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
+  const marked = isNotForCirculation(table, options);
+  // Sheet names: at most 31 characters, none of : \ / ? * [ ].
+  const name = table.name.replace(/[:\\/?*[\]]/g, ' ').trim() || 'table';
+  const sheet = workbook.addWorksheet(
+    (marked ? `NOT FOR CIRCULATION ${name}` : name).slice(0, 31).trim(),
+    { views: [{ state: 'frozen', ySplit: marked ? 2 : 1 }] },
+  );
+  if (marked) {
+    workbook.title = NOT_FOR_CIRCULATION;
+    const mark = sheet.addRow([NOT_FOR_CIRCULATION]);
+    mark.font = { bold: true, color: { argb: 'FFB00020' } };
+  }
   sheet.addRow(table.columns).font = { bold: true };
   for (const row of table.rows) sheet.addRow(row.map((value) => neutraliseFormula(value)));
   if (table.caption) sheet.headerFooter.oddHeader = table.caption;
@@ -98,19 +132,26 @@ export function exportedTables(executedNotebook: string): ExportTable[] {
 
 /**
  * Writes every exported table of an executed notebook as `BASE--NAME.csv` and `.xlsx` next to it
- * and returns the paths written.
+ * and returns the paths written. Tables of an analyst-mode run (marked in the notebook, or
+ * `notForCirculation` set by the caller) are written as `BASE--NAME--not-for-circulation.csv`/`.xlsx`
+ * with the mark in the file.
  * @example await writeNotebookExports('reports/02-early-leavers.ipynb')
  */
-export async function writeNotebookExports(executedNotebook: string): Promise<string[]> {
+export async function writeNotebookExports(
+  executedNotebook: string,
+  options: { notForCirculation?: boolean } = {},
+): Promise<string[]> {
   const dir = path.dirname(executedNotebook);
   const base = path.basename(executedNotebook, '.ipynb');
   const written: string[] = [];
   for (const table of exportedTables(executedNotebook).filter((t) => t.exported !== false)) {
-    const stem = path.join(dir, `${base}--${safeName(table.name)}`);
+    const marked = isNotForCirculation(table, options);
+    const suffix = marked ? NOT_FOR_CIRCULATION_SUFFIX : '';
+    const stem = path.join(dir, `${base}--${safeName(table.name)}${suffix}`);
     const csvTmp = `${stem}.csv.tmp-${process.pid}`;
-    writeFileSync(csvTmp, tableCsv(table));
+    writeFileSync(csvTmp, tableCsv(table, { notForCirculation: marked }));
     renameSync(csvTmp, `${stem}.csv`);
-    await writeTableXlsx(table, `${stem}.xlsx`);
+    await writeTableXlsx(table, `${stem}.xlsx`, { notForCirculation: marked });
     written.push(`${stem}.csv`, `${stem}.xlsx`);
   }
   return written;

@@ -39,6 +39,29 @@ describe('resolvePolicy', () => {
   });
 });
 
+describe('resolvePolicy: the smallest minimum publish mode accepts', () => {
+  it('refuses a minimum group size of 1 or 2 in publish mode, saying why', () => {
+    for (const minGroupSize of [1, 2]) {
+      assert.throws(
+        () => resolvePolicy({ minGroupSize }),
+        (error: Error) => {
+          assert.match(error.message, new RegExp(`minGroupSize ${minGroupSize} is below 3`));
+          assert.match(error.message, /recognises the one person/);
+          assert.match(error.message, /analyst mode/);
+          return true;
+        },
+      );
+    }
+    assert.throws(() => resolvePolicy({ mode: 'publish', minGroupSize: 2, minCount: 5 }));
+  });
+
+  it('accepts 3 in publish mode and anything from 1 in analyst mode', () => {
+    assert.equal(resolvePolicy({ minGroupSize: 3 }).minGroupSize, 3);
+    assert.equal(resolvePolicy({ mode: 'analyst', minGroupSize: 1 }).minGroupSize, 1);
+    assert.equal(resolvePolicy({ mode: 'analyst', minGroupSize: 2 }).minGroupSize, 2);
+  });
+});
+
 describe('protectionIntervalOf', () => {
   it('defaults to the minimum group size', () => {
     assert.equal(protectionIntervalOf(resolvePolicy({ minGroupSize: 7 })), 7);

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { KIT_ROOT } from '../../shared/kit.js';
+import { trackProcessGroup, unlessInterrupted } from './run-cleanup.js';
 import { STATUS_MIME, type NotebookStatus } from '../needs.js';
 import {
   injectParameters,
@@ -91,6 +92,7 @@ export async function runNotebook(
   for (const suffix of ['.ipynb', '.html', '.code.html', '.failed.ipynb']) {
     rmSync(path.join(outDir, name + suffix), { force: true });
   }
+  await unlessInterrupted();
   const input = path.join(outDir, `.${name}.input-${process.pid}.ipynb`);
   writeFileSync(input, JSON.stringify(source));
   // Cell numbers in messages count the code cells of the notebook as its author sees it.
@@ -129,7 +131,12 @@ function execute(
   const started = Date.now();
   const elapsed = () => (Date.now() - started) / 1000;
   return new Promise((resolve, reject) => {
-    const child = spawn(python, args, { cwd: path.dirname(notebook), env });
+    // The runner leads a process group of its own, and reports its kernel's (the kernel runs in a
+    // session of its own): an interrupted run stops both (run-cleanup.ts).
+    const child = spawn(python, args, { cwd: path.dirname(notebook), env, detached: true });
+    const forget = child.pid === undefined ? () => {} : trackProcessGroup(child.pid);
+    let forgetKernel: (() => void) | undefined;
+    let kernelGroup: number | undefined;
     let done = 0;
     let outcome: Record<string, unknown> | undefined;
     let stderr = '';
@@ -144,6 +151,10 @@ function execute(
       for (const line of lines) {
         if (!line.startsWith('{')) continue;
         const event = JSON.parse(line) as Record<string, unknown>;
+        if (event.event === 'kernel' && typeof event.pgid === 'number') {
+          kernelGroup = event.pgid;
+          forgetKernel = trackProcessGroup(event.pgid);
+        }
         if (event.event === 'cell-done') done += 1;
         if (event.event === 'done' || event.event === 'failed') outcome = event;
         options.onProgress?.({
@@ -158,6 +169,16 @@ function execute(
       reject(new Error(`Could not start ${python}: ${error.message}. Run \`npm run setup\`.`)),
     );
     child.on('close', (code) => {
+      forget();
+      // The runner shuts its kernel down; if it died first, the kernel must not outlive it.
+      if (kernelGroup !== undefined) {
+        try {
+          process.kill(-kernelGroup, 'SIGKILL');
+        } catch {
+          // already gone, as it should be
+        }
+      }
+      forgetKernel?.();
       const base = { notebook: where, seconds: elapsed(), cellsTotal: codeCells.length };
       if (code === 0 && outcome?.event === 'done') {
         const files = [
