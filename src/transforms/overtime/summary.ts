@@ -12,6 +12,7 @@ import {
   type ExposureOptions,
 } from '../workforce/exposure.js';
 import { checkColumns, optionalColumn } from '../../shared/columns.js';
+import { addTotalsWithWhole } from '../shared/totals.js';
 import { checkPeriods } from '../../time/periods.js';
 
 const MEASURES = [
@@ -55,6 +56,25 @@ export interface OvertimeOptions extends ExposureOptions {
  * @example summarizeOvertime(people, overtime, { periods: periodsBetween(from, to, 'month'), by: ['unit'] })
  */
 export function summarizeOvertime(
+  people: ColumnTable,
+  overtime: ColumnTable,
+  options: OvertimeOptions,
+): ColumnTable {
+  const parts = overtimeSums(people, overtime, options);
+  const { by = [], total } = options;
+  if (total === undefined || by.length === 0) return withRates(parts);
+  const everyone = people.derive(Object.fromEntries(by.map((c) => [c, aq.escape(() => total)])));
+  const whole = overtimeSums(everyone, overtime, options);
+  return withRates(
+    addTotalsWithWhole(parts, whole, {
+      by,
+      label: total,
+      sum: [...EXPOSURE_MEASURES, ...MEASURES],
+    }),
+  );
+}
+
+function overtimeSums(
   people: ColumnTable,
   overtime: ColumnTable,
   options: OvertimeOptions,
@@ -120,17 +140,16 @@ export function summarizeOvertime(
   }
   for (const [at, who] of claimers) sums.add(at, 'people_claiming', who.size);
   for (const [at, days] of restDays) sums.add(at, 'rest_days_worked', days.size);
-  const table = sums.toTable().derive({
+  return sums.toTable();
+}
+
+function withRates(table: ColumnTable): ColumnTable {
+  return table.derive({
     hours_per_fte: (d: { overtime_hours: number; fte_avg: number }) =>
       d.fte_avg > 0 ? d.overtime_hours / d.fte_avg : null,
     rest_days_per_person: (d: { rest_days_worked: number; headcount_avg: number }) =>
       d.headcount_avg > 0 ? d.rest_days_worked / d.headcount_avg : null,
   });
-  if (options.total === undefined || by.length === 0) return table;
-  const label = options.total;
-  const everyone = people.derive(Object.fromEntries(by.map((c) => [c, aq.escape(() => label)])));
-  const totals = summarizeOvertime(everyone, overtime, { ...options, total: undefined });
-  return table.concat(totals.select(table.columnNames()));
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   type ExposureOptions,
 } from '../workforce/exposure.js';
 import { checkColumns, optionalColumn } from '../../shared/columns.js';
+import { addTotalsWithWhole } from '../shared/totals.js';
 import { checkPeriods } from '../../time/periods.js';
 
 export interface SicknessOptions extends ExposureOptions {
@@ -72,6 +73,25 @@ const DAYS = [
  * @example summarizeSickness(people, sickness, { periods: periodsBetween(from, to, 'month'), by: ['unit'] })
  */
 export function summarizeSickness(
+  people: ColumnTable,
+  sickness: ColumnTable,
+  options: SicknessOptions,
+): ColumnTable {
+  const parts = sicknessSums(people, sickness, options);
+  const { by = [], total } = options;
+  if (total === undefined || by.length === 0) return withRates(parts);
+  const everyone = people.derive(Object.fromEntries(by.map((c) => [c, aq.escape(() => total)])));
+  const whole = sicknessSums(everyone, sickness, options);
+  return withRates(
+    addTotalsWithWhole(parts, whole, {
+      by,
+      label: total,
+      sum: [...EXPOSURE_MEASURES, ...COUNTS, ...DAYS],
+    }),
+  );
+}
+
+function sicknessSums(
   people: ColumnTable,
   sickness: ColumnTable,
   options: SicknessOptions,
@@ -164,7 +184,11 @@ export function summarizeSickness(
       sums.add(at, top2, lost[1] ?? 0);
     });
   }
-  const table = sums.toTable().derive({
+  return sums.toTable();
+}
+
+function withRates(table: ColumnTable): ColumnTable {
+  return table.derive({
     days_lost_per_fte: (d: Record<string, number>) =>
       d.fte_avg > 0 ? d.fte_days_lost / d.fte_avg : null,
     lost_time_rate_pct: (d: Record<string, number>) =>
@@ -178,11 +202,6 @@ export function summarizeSickness(
     mental_health_share_pct: (d: Record<string, number>) =>
       d.fte_days_lost > 0 ? (100 * d.mental_health_fte_days_lost) / d.fte_days_lost : null,
   });
-  if (options.total === undefined || by.length === 0) return table;
-  const label = options.total;
-  const everyone = people.derive(Object.fromEntries(by.map((c) => [c, aq.escape(() => label)])));
-  const totals = summarizeSickness(everyone, sickness, { ...options, total: undefined });
-  return table.concat(totals.select(table.columnNames()));
 }
 
 /**
