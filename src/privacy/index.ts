@@ -7,7 +7,9 @@ export {
   type DisclosurePolicy,
   type RatePolicy,
 } from './policy.js';
-export type { CellSpec, RateSpec, MeanSpec, HierarchySpec } from './spec.js';
+export { DOMINANCE_RULE } from './spec.js';
+export type { CellSpec, RateSpec, MeanSpec, HierarchySpec, ContributorSpec } from './spec.js';
+export { roundDecimals } from './publish.js';
 export {
   isPublishedTable,
   checkPublishedTable,

@@ -5,6 +5,9 @@ import { escapeHtml } from '../shared/html.js';
 export type SuppressionReason =
   | 'primary-population'
   | 'primary-count'
+  | 'primary-people'
+  | 'primary-dominance'
+  | 'order-statistic'
   | 'free-text'
   | 'ledger'
   | 'secondary-margin'
@@ -15,6 +18,9 @@ export const SUPPRESSION_REASONS: readonly SuppressionReason[] = [
   'primary-population',
   'free-text',
   'primary-count',
+  'primary-people',
+  'primary-dominance',
+  'order-statistic',
   'ledger',
   'secondary-margin',
   'secondary-hierarchy',
@@ -54,6 +60,11 @@ export function suppressionSummaryText(log: SuppressionLog): string {
     'primary-population': (n) => `${n} in groups under ${log.minGroupSize} people`,
     'free-text': (n) => `${n} under the free-text threshold of ${log.freeTextMinGroupSize}`,
     'primary-count': (n) => `${n} ${n === 1 ? 'count' : 'counts'} under ${log.minCount}`,
+    'primary-people': (n) =>
+      `${n} ${n === 1 ? 'figure' : 'figures'} with fewer than ${log.minGroupSize} people behind ${n === 1 ? 'it' : 'them'}`,
+    'primary-dominance': (n) =>
+      `${n} ${n === 1 ? 'total' : 'totals'} dominated by one or two people`,
+    'order-statistic': (n) => `${n} maxima (one person's value)`,
     ledger: (n) => `${n} hidden in an earlier output`,
     'secondary-margin': (n) => `${n} to stop back-calculation from totals`,
     'secondary-hierarchy': (n) => `${n} to stop back-calculation from higher levels`,

@@ -5,7 +5,7 @@ import { table as makeTable, type ColumnTable } from 'arquero';
 import type { DisclosureLedger } from './ledger.js';
 import { countByReason, type SuppressionEntry } from './log.js';
 import { protectionIntervalOf, resolvePolicy, type DisclosurePolicy } from './policy.js';
-import { primaryPatterns, type Pattern } from './primary.js';
+import { contributorPatterns, primaryPatterns, type Pattern } from './primary.js';
 import { issuePublishedTable, type CellStatus, type PublishedTable } from './published.js';
 import { protectPattern } from './secondary.js';
 import { checkSpec, type CellSpec } from './spec.js';
@@ -40,10 +40,14 @@ export function publishTable(
   const rules = resolvePolicy(policy);
   const layout = checkSpec(table, spec);
   const groups = additiveGroups(table, layout, spec);
+  const inputs = new Set([
+    ...layout.measures.map((m) => m.column),
+    ...(spec.contributors ?? []).flatMap((c) => [c.people, ...(c.top ?? [])]),
+  ]);
   const values: Record<string, Float64Array> = Object.fromEntries(
-    layout.measures.map((m) => [
-      m.column,
-      Float64Array.from(table.array(m.column) as ArrayLike<number>),
+    [...inputs].map((column) => [
+      column,
+      Float64Array.from(table.array(column) as ArrayLike<number>),
     ]),
   );
   const publish = rules.mode === 'publish';
@@ -62,8 +66,16 @@ export function publishTable(
       );
     }
   }
+  // Rates and means hidden for their own people (spec.contributors naming them).
+  const ownPatterns = publish
+    ? contributorPatterns(values, spec, rules)
+    : new Map<string, Pattern>();
   const base = publish ? rules.roundTo : undefined;
   const round = (v: number) => (base === undefined ? v : Math.round(v / base) * base);
+  const decimalsOf = (column: string, fallback: number | undefined) =>
+    publish ? (spec.decimals?.[column] ?? fallback) : undefined;
+  const precise = (v: number | null, decimals: number | undefined) =>
+    v === null || decimals === undefined ? v : roundDecimals(v, decimals);
   const n = table.numRows();
   const data: Record<string, unknown[]> = {};
   const status: Record<string, CellStatus[]> = {};
@@ -88,33 +100,42 @@ export function publishTable(
     }
   };
   for (const m of layout.measures.filter((m) => m.published)) {
+    const decimals = decimalsOf(m.column, m.magnitude ? 1 : 2);
     emit(
       m.column,
       patterns.get(m.column)!,
-      (row) => round(values[m.column][row]),
+      (row) => precise(round(values[m.column][row]), decimals),
       base !== undefined,
     );
   }
+  const withOwn = (column: string, pattern: Pattern): Pattern => {
+    for (const [row, reason] of ownPatterns.get(column) ?? []) {
+      if (!pattern.has(row)) pattern.set(row, reason);
+    }
+    return pattern;
+  };
   for (const r of spec.rates ?? []) {
     const pattern: Pattern = new Map(patterns.get(r.denominator));
     for (const [row, reason] of patterns.get(r.numerator)!) pattern.set(row, reason);
     const exact = rules.rates === 'from-unrounded';
+    const decimals = decimalsOf(r.name, r.decimals ?? (r.per === 100 ? 1 : 2));
     emit(
       r.name,
-      pattern,
+      withOwn(r.name, pattern),
       (row) => {
         const num = exact ? values[r.numerator][row] : round(values[r.numerator][row]);
         const den = exact ? values[r.denominator][row] : round(values[r.denominator][row]);
-        return den === 0 ? null : (num / den) * (r.per ?? 1);
+        return den === 0 ? null : precise((num / den) * (r.per ?? 1), decimals);
       },
       false,
     );
   }
   for (const m of spec.means ?? []) {
     const means = table.array(m.name) as ArrayLike<unknown>;
+    const decimals = decimalsOf(m.name, m.decimals ?? 2);
     emit(
       m.name,
-      patterns.get(m.n)!,
+      withOwn(m.name, new Map(patterns.get(m.n)!)),
       (row) => {
         const v = means[row];
         if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v)))
@@ -124,7 +145,23 @@ export function publishTable(
             `publishTable: row ${row}, column "${m.name}": ${JSON.stringify(v)} is not a number. Means must be numeric or null.`,
           );
         }
-        return v;
+        return precise(v, decimals);
+      },
+      false,
+    );
+  }
+  for (const column of spec.maxima ?? []) {
+    // One person's value: hidden in every row in publish mode, shown (marked) in analyst mode.
+    const maxima = table.array(column) as ArrayLike<unknown>;
+    const hidden: Pattern = new Map(
+      publish ? Array.from({ length: n }, (_, row) => [row, 'order-statistic'] as const) : [],
+    );
+    emit(
+      column,
+      hidden,
+      (row) => {
+        const v = maxima[row];
+        return typeof v === 'number' && Number.isFinite(v) ? v : null;
       },
       false,
     );
@@ -137,7 +174,7 @@ export function publishTable(
         ledger.record({ column, cell: layout.cells[row], period: spec.period, reason });
     }
   }
-  const used = new Set([...Object.keys(data), ...layout.measures.map((m) => m.column)]);
+  const used = new Set([...Object.keys(data), ...inputs]);
   return issuePublishedTable({
     table: makeTable(data),
     by: layout.by,
@@ -169,4 +206,17 @@ export function publishTable(
     policy: Object.freeze({ ...rules }),
     notForCirculation: !publish,
   });
+}
+
+/**
+ * Rounds half away from zero to `decimals` places, without float noise (27.500000000000004 → 27.5).
+ * @example roundDecimals(0.1 + 0.2, 1) // 0.3
+ */
+export function roundDecimals(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return value;
+  const f = 10 ** decimals;
+  const scaled = Math.abs(value) * f;
+  // The nudge makes x.5 that float arithmetic left as x.4999999999999 round up, as written.
+  const rounded = Math.round(scaled * (1 + 4 * Number.EPSILON)) / f;
+  return value < 0 ? -rounded : rounded;
 }

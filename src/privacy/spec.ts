@@ -9,13 +9,41 @@ export interface RateSpec {
   denominator: string;
   /** Multiplier, e.g. 100 for a percentage. Default 1. */
   per?: number;
+  /** Decimal places published (default 1 when per is 100, else 2). Computed from unrounded inputs. */
+  decimals?: number;
 }
 
 /** A mean published with the number of people it averages over. */
 export interface MeanSpec {
   name: string;
   n: string;
+  /** Decimal places published (default 2). */
+  decimals?: number;
 }
+
+/**
+ * The people behind a figure: `column` (a count, a magnitude, a rate's numerator or denominator, a
+ * rate or a mean) is shown only when `people` (the number of distinct people contributing to it in
+ * that row) is 0 or reaches minGroupSize. With `top` (the largest and second-largest contribution
+ * of a single person in that row) the figure is a magnitude and must also pass the dominance rule
+ * (DOMINANCE_RULE): no value threshold applies to it then.
+ */
+export interface ContributorSpec {
+  column: string;
+  people: string;
+  top?: readonly [string, string];
+}
+
+/**
+ * The (n, k) dominance rule for magnitudes (ONS / GSS practice for magnitude tables): a cell is
+ * disclosive when n or fewer contributors make up more than k% of its total. The kit applies both
+ * (1, 50) and (2, 80): one person must not exceed half of a total, two people not 80% of it.
+ */
+export const DOMINANCE_RULE: readonly { readonly n: 1 | 2; readonly kPct: number }[] =
+  Object.freeze([
+    Object.freeze({ n: 1 as const, kPct: 50 }),
+    Object.freeze({ n: 2 as const, kPct: 80 }),
+  ]);
 
 /** A hierarchy over one dimension: each child value maps to its parent; a parent row is the sum of its children. */
 export interface HierarchySpec {
@@ -40,6 +68,20 @@ export interface CellSpec {
   freeText?: boolean;
   /** Label added to every cell key in the ledger when the period is not a dimension, e.g. '2024-Q1'. */
   period?: string;
+  /**
+   * Additive magnitudes published as they are (days, hours): each needs a contributors entry with
+   * its people and top-two columns; they are thresholded by people and dominance, not by value.
+   */
+  magnitudes?: readonly string[];
+  /** The people behind measures, rates and means (see ContributorSpec). */
+  contributors?: readonly ContributorSpec[];
+  /**
+   * Order statistics of people (a maximum, a longest delay): one person's value. Shown in analyst
+   * mode only; in publish mode every cell is hidden.
+   */
+  maxima?: readonly string[];
+  /** Decimal places per published column, overriding the defaults (rates 1 dp per 100 else 2, means 2, magnitudes 1). */
+  decimals?: Readonly<Record<string, number>>;
 }
 
 /** An additive column that suppression protects. */
@@ -51,6 +93,8 @@ export interface Measure {
   count: boolean;
   /** Appears in the published table (population or counts); otherwise used only to protect rates/means. */
   published: boolean;
+  /** A magnitude (days, hours): thresholded by its contributors and the dominance rule, not by value. */
+  magnitude: boolean;
 }
 
 /** The checked layout of a table under a spec. */
@@ -82,6 +126,8 @@ export function checkSpec(table: ColumnTable, spec: CellSpec): Layout {
     ...spec.by,
     ...measures.map((m) => m.column),
     ...(spec.means ?? []).map((m) => m.name),
+    ...(spec.contributors ?? []).flatMap((c) => [c.people, ...(c.top ?? [])]),
+    ...(spec.maxima ?? []),
   ];
   const missing = [...new Set(wanted)].filter((name) => !names.includes(name));
   if (missing.length > 0) {
@@ -95,8 +141,10 @@ export function checkSpec(table: ColumnTable, spec: CellSpec): Layout {
       `${where}: hierarchy column "${spec.hierarchy.column}" is not in spec.by (${spec.by.join(', ')}). Add it to by.`,
     );
   }
+  checkContributors(spec, where);
   const outputs = [...spec.by, ...measures.filter((m) => m.published).map((m) => m.column)];
   outputs.push(...(spec.rates ?? []).map((r) => r.name), ...(spec.means ?? []).map((m) => m.name));
+  outputs.push(...(spec.maxima ?? []));
   const clash = outputs.filter((name) => names.includes(`${name}_status`));
   if (clash.length > 0) {
     throw new Error(
@@ -104,12 +152,16 @@ export function checkSpec(table: ColumnTable, spec: CellSpec): Layout {
     );
   }
   const problems: string[] = [];
-  for (const m of measures) {
-    const values = table.array(m.column) as unknown[];
+  const nonNegative = [
+    ...measures.map((m) => m.column),
+    ...(spec.contributors ?? []).flatMap((c) => [c.people, ...(c.top ?? [])]),
+  ];
+  for (const column of new Set(nonNegative)) {
+    const values = table.array(column) as unknown[];
     values.forEach((v, row) => {
       if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
         problems.push(
-          `row ${row}, column "${m.column}": ${JSON.stringify(v)} is not a non-negative number`,
+          `row ${row}, column "${column}": ${JSON.stringify(v)} is not a non-negative number`,
         );
       }
     });
@@ -149,18 +201,66 @@ export function checkSpec(table: ColumnTable, spec: CellSpec): Layout {
 /** The additive measures of a spec: population, counts, then rate and mean inputs not already listed. */
 export function measuresOf(spec: CellSpec): Measure[] {
   const measures = new Map<string, Measure>();
+  const magnitudes = new Set([
+    ...(spec.magnitudes ?? []),
+    ...(spec.contributors ?? []).filter((c) => c.top !== undefined).map((c) => c.column),
+  ]);
   const add = (column: string, role: 'size' | 'count', published: boolean) => {
-    const m = measures.get(column) ?? { column, size: false, count: false, published: false };
-    m[role] = true;
+    const m = measures.get(column) ?? {
+      column,
+      size: false,
+      count: false,
+      published: false,
+      magnitude: magnitudes.has(column),
+    };
+    // A magnitude (days, hours) is not a number of people: it never acts as a group size.
+    if (!m.magnitude) m[role] = true;
     m.published ||= published;
     measures.set(column, m);
   };
   if (spec.population !== undefined) add(spec.population, 'size', true);
   for (const c of spec.counts ?? []) add(c, 'count', true);
+  for (const c of spec.magnitudes ?? []) add(c, 'count', true);
   for (const r of spec.rates ?? []) {
     add(r.numerator, 'count', false);
     add(r.denominator, 'size', false);
   }
   for (const m of spec.means ?? []) add(m.n, 'size', false);
   return [...measures.values()];
+}
+
+function checkContributors(spec: CellSpec, where: string): void {
+  const problems: string[] = [];
+  const figures = new Set([
+    ...measuresOf(spec).map((m) => m.column),
+    ...(spec.rates ?? []).map((r) => r.name),
+    ...(spec.means ?? []).map((m) => m.name),
+  ]);
+  const declared = new Map<string, ContributorSpec>();
+  for (const c of spec.contributors ?? []) {
+    if (!figures.has(c.column)) {
+      problems.push(
+        `contributors name "${c.column}", which is no count, magnitude, rate input, rate or mean of the spec`,
+      );
+    }
+    if (c.top !== undefined && !measuresOf(spec).some((m) => m.column === c.column)) {
+      problems.push(
+        `contributors give top columns for "${c.column}", a rate or mean: give them for its numerator instead`,
+      );
+    }
+    if (declared.has(c.column)) problems.push(`contributors name "${c.column}" twice`);
+    declared.set(c.column, c);
+  }
+  for (const m of spec.magnitudes ?? []) {
+    if (declared.get(m)?.top === undefined) {
+      problems.push(
+        `magnitude "${m}" needs a contributors entry with its people column and top: [largest, second largest] columns`,
+      );
+    }
+  }
+  if (problems.length > 0) {
+    throw new Error(
+      `${where}: ${problems.join('; ')}. Declare who stands behind each figure (see ContributorSpec).`,
+    );
+  }
 }

@@ -20,23 +20,24 @@ describe('publishTable (rounding, rates, means, free text, modes)', () => {
     const policy = { minGroupSize: 10, minCount: 10, roundTo: 5 };
     const p = publishTable(t, spec, policy);
     // C: 8 people < 10 → row hidden. B: 7 leavers < 10 → hidden, and its rate with it.
-    // 37 → 35, 52 → 50, 12 → 10 (nearest 5). A's rate from unrounded: 12 / 37 × 100 = 32.4324…
+    // 37 → 35, 52 → 50, 12 → 10 (nearest 5). A's rate from unrounded: 12 / 37 × 100 = 32.4324…,
+    // published to 1 dp (a percentage): 32.4.
     tableEqual(
       p.table,
       {
         team: ['A', 'B', 'C'],
         headcount: [35, 50, null],
         leavers: [10, null, null],
-        leaver_rate_pct: [1200 / 37, null, null],
+        leaver_rate_pct: [32.4, null, null],
         headcount_status: ['rounded', 'rounded', 'suppressed'],
         leavers_status: ['rounded', 'suppressed', 'suppressed'],
         leaver_rate_pct_status: ['shown', 'suppressed', 'suppressed'],
       },
       1e-9,
     );
-    // suppress-with-count: the rate uses the published figures, 10 / 35 × 100 = 28.5714…
+    // suppress-with-count: the rate uses the published figures, 10 / 35 × 100 = 28.5714… → 28.6
     const q = publishTable(t, spec, { ...policy, rates: 'suppress-with-count' });
-    assert.ok(Math.abs((q.table.get('leaver_rate_pct', 0) as number) - 1000 / 35) < 1e-9);
+    assert.equal(q.table.get('leaver_rate_pct', 0), 28.6);
     assert.equal(q.log.roundTo, 5);
   });
 

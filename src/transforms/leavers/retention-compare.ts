@@ -46,6 +46,13 @@ export interface RetentionTestOptions extends RetentionCompareOptions {
    * 'auto' (default) — Gray's test when every spell is followed from tenure 0, else the cause-specific log-rank.
    */
   competing?: 'auto' | 'gray' | 'censored';
+  /**
+   * Groups with fewer people than this, or with 1 to minGroupSize − 1 exits of the event, are left
+   * out of the test altogether (table, chi-square and p-value), so no statistic rests on a group a
+   * published table would hide: observed and expected total the same over the groups, so one hidden
+   * group's O − E would follow from the others. Pass the policy's minimum in publish mode. Default 0.
+   */
+  minGroupSize?: number;
 }
 
 /** The test with its per-group table (group, people, observed, expected), what it tested and what was left out. */
@@ -64,6 +71,8 @@ export interface RetentionDifference extends Omit<LogRankTest, 'groups' | 'metho
   table: ColumnTable;
   /** Spells left out because their group value is missing. */
   excluded: number;
+  /** Groups left out for being under minGroupSize people or having 1 to minGroupSize − 1 exits. */
+  groups_left_out: number;
 }
 
 /**
@@ -118,7 +127,7 @@ export function summarizeMedianTenure(
  */
 export function testRetentionDifference(
   data: ColumnTable,
-  { by, unit = 'years', event, competing = 'auto' }: RetentionTestOptions,
+  { by, unit = 'years', event, competing = 'auto', minGroupSize = 0 }: RetentionTestOptions,
 ): RetentionDifference {
   const fn = 'testRetentionDifference';
   const [entry, time, left] = columns(fn, data, by, unit);
@@ -130,15 +139,34 @@ export function testRetentionDifference(
   if (!['auto', 'gray', 'censored'].includes(competing)) {
     throw new Error(`${fn}: competing must be 'auto', 'gray' or 'censored', got ${competing}.`);
   }
-  const groups = groupRows(data, by).filter((g) => !g.values.includes(MISSING_GROUP));
+  const recorded = groupRows(data, by).filter((g) => !g.values.includes(MISSING_GROUP));
+  if (event !== undefined) {
+    checkColumns(fn, data, ['exit_cause'], { fix: 'Derive it with deriveRetentionData().' });
+  }
+  const causes = event === undefined ? null : (data.array('exit_cause') as ArrayLike<unknown>);
+  const exitsOf = (rows: number[]) =>
+    rows.filter((i) => (causes === null ? left[i] === 1 : causes[i] === event)).length;
+  const groups = recorded.filter((g) => {
+    const exits = exitsOf(g.rows);
+    return g.rows.length >= minGroupSize && (exits === 0 || exits >= minGroupSize);
+  });
+  const leftOut = recorded.length - groups.length;
+  const smallNote =
+    leftOut > 0
+      ? ` ${leftOut} group${leftOut === 1 ? ' is' : 's are'} left out of the test (under ${minGroupSize} people or 1–${minGroupSize - 1} exits), so no figure or statistic rests on ${leftOut === 1 ? 'it' : 'them'}.`
+      : '';
   if (groups.length < 2) {
     throw new Error(
-      `${fn}: ${by.join(' × ')} has ${groups.length} recorded group(s); a test needs at least two.`,
+      `${fn}: ${by.join(' × ')} has ${groups.length} recorded group(s)` +
+        (leftOut > 0
+          ? ` with at least ${minGroupSize} people and 0 or at least ${minGroupSize} exits (${leftOut} smaller left out)`
+          : '') +
+        '; a test needs at least two.',
     );
   }
   const rows = groups.flatMap((g) => g.rows);
   const label = new Map(groups.flatMap((g) => g.rows.map((i) => [i, g.values.join(' / ')])));
-  const excluded = data.numRows() - rows.length;
+  const excluded = data.numRows() - recorded.reduce((n, g) => n + g.rows.length, 0);
   const pick = <T>(values: ArrayLike<T>) => rows.map((i) => values[i]);
   const group = rows.map((i) => label.get(i)!);
   if (event === undefined) {
@@ -153,13 +181,13 @@ export function testRetentionDifference(
       test: 'log-rank test (leaving for any reason)',
       event: null,
       competing_causes: [],
-      description: `Log-rank test${rest.method === 'survdiff' ? '' : ' (Cox score form, for people who joined before the data window)'}: every exit counts; people still in post are censored.`,
+      description: `Log-rank test${rest.method === 'survdiff' ? '' : ' (Cox score form, for people who joined before the data window)'}: every exit counts; people still in post are censored.${smallNote}`,
       delayed_entry: rows.filter((i) => entry[i] > 0).length,
       table: groupTable(perGroup),
       excluded,
+      groups_left_out: leftOut,
     };
   }
-  checkColumns(fn, data, ['exit_cause'], { fix: 'Derive it with deriveRetentionData().' });
   const cause = pick(data.array('exit_cause') as ArrayLike<string | null>);
   const others = [...new Set(cause.filter((c): c is string => !!c && c !== event))].sort();
   const otherText = others.length > 0 ? ` (${others.join(', ')})` : '';
@@ -180,10 +208,11 @@ export function testRetentionDifference(
       test: `Gray's test (cumulative incidence of ${event})`,
       event,
       competing_causes: others,
-      description: `Gray's test of equal cumulative incidence: ${event} is the event; other exits${otherText} compete; people still in post are censored.`,
+      description: `Gray's test of equal cumulative incidence: ${event} is the event; other exits${otherText} compete; people still in post are censored.${smallNote}`,
       delayed_entry: late,
       table: groupTable(perGroup),
       excluded,
+      groups_left_out: leftOut,
     };
   }
   const { groups: perGroup, ...rest } = logRankTest({
@@ -201,10 +230,11 @@ export function testRetentionDifference(
     test: `log-rank test (cause-specific hazard of ${event})`,
     event,
     competing_causes: others,
-    description: `Log-rank test of the cause-specific hazard${rest.method === 'survdiff' ? '' : ' (Cox score form, with delayed entry)'}: ${event} is the event; other exits${otherText} are censored, as are people still in post.${why}`,
+    description: `Log-rank test of the cause-specific hazard${rest.method === 'survdiff' ? '' : ' (Cox score form, with delayed entry)'}: ${event} is the event; other exits${otherText} are censored, as are people still in post.${why}${smallNote}`,
     delayed_entry: late,
     table: groupTable(perGroup),
     excluded,
+    groups_left_out: leftOut,
   };
 }
 

@@ -19,6 +19,12 @@ export interface RetentionCurveOptions {
   step?: number;
   /** Cut each curve at the first grid interval whose smallest risk set is under this (0 = keep all). */
   minAtRisk?: number;
+  /**
+   * Coarsen each curve so that every step shown covers 0 or at least this many exits (of the event
+   * drawn): a grid point whose exits since the last point shown number 1 to minEvents − 1 is left out,
+   * so the step to the next point shown covers them together. Default: minAtRisk.
+   */
+  minEvents?: number;
   confType?: ConfType;
 }
 
@@ -47,7 +53,9 @@ export const RESIGNATION_INCIDENCE: DefinitionCard = {
  * (0, step, 2·step … in the unit), n_risk (entry < time ≤ exit at the grid time), n_risk_min (smallest
  * risk set at the grid time or any exit time since the previous one), n_left (exits in that interval),
  * surv, lower, upper (the step function's value at the grid time). Curves stop before the first grid
- * time with n_risk_min < minAtRisk.
+ * time with n_risk_min < minAtRisk. With minEvents (default minAtRisk), a grid point is shown only
+ * when the exits since the previous point shown number 0 or at least minEvents (n_left then counts
+ * them all), so no step of the curve rests on 1 to minEvents − 1 leavers.
  * @example summarizeRetentionCurves(deriveRetentionData(people, { windowStart, dataEnd }), { by: ['sex'], minAtRisk: 5 })
  */
 export function summarizeRetentionCurves(
@@ -88,7 +96,14 @@ type Curve = { time: number; n_risk: number; value: number; lower: number; upper
 function gridCurves(
   fn: string,
   data: ColumnTable,
-  { by = [], unit = 'years', step, minAtRisk = 0, confType = 'log' }: RetentionCurveOptions,
+  {
+    by = [],
+    unit = 'years',
+    step,
+    minAtRisk = 0,
+    minEvents = minAtRisk,
+    confType = 'log',
+  }: RetentionCurveOptions,
   event: string | null,
 ): ColumnTable {
   const [entryCol, timeCol] = [`tenure_entry_${unit}`, `tenure_${unit}`];
@@ -142,23 +157,28 @@ function gridCurves(
       lower: event === null ? 1 : 0,
       upper: event === null ? 1 : 0,
     };
+    let shown = 0; // time of the last grid point shown
+    let riskSince = Infinity; // smallest risk set since then
     for (let g = 0; g * dt <= maxTime + 1e-9; g++) {
       const t = g * dt;
-      const prev = (g - 1) * dt;
       let minRisk = riskAt(input, t);
       while (k < curve.length && curve[k].time <= t) {
         minRisk = Math.min(minRisk, curve[k].n_risk);
         current = curve[k++];
       }
       if (minRisk < minAtRisk) break;
+      riskSince = Math.min(riskSince, minRisk);
+      const exits =
+        g === 0 ? 0 : rows.filter((i) => time[i] > shown && time[i] <= t && isEvent(i)).length;
+      if (exits > 0 && exits < minEvents) continue;
+      shown = t;
       by.forEach((c, j) => out[c].push(group.values[j]));
       out.group.push(group.values.length ? group.values.join(' / ') : 'all');
       out.time.push(t);
       out.n_risk.push(riskAt(input, t));
-      out.n_risk_min.push(minRisk);
-      out.n_left.push(
-        g === 0 ? 0 : rows.filter((i) => time[i] > prev && time[i] <= t && isEvent(i)).length,
-      );
+      out.n_risk_min.push(riskSince);
+      riskSince = Infinity;
+      out.n_left.push(exits);
       out[value].push(current.value);
       out.lower.push(g === 0 ? current.value : current.lower);
       out.upper.push(g === 0 ? current.value : current.upper);

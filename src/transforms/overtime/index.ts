@@ -14,6 +14,7 @@ export {
 } from './patterns.js';
 export {
   summarizeOvertime,
+  type OvertimeOptions,
   overtimeCellSpec,
   periodFinder,
   OVERTIME_HOURS_PER_FTE,

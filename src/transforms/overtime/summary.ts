@@ -1,5 +1,6 @@
 // Overtime per group × period: hours per FTE, paid vs TOIL vs unpaid, rest days worked per person.
 // Steps: person-time per group and period → each claim added to its person's group and period → rates.
+import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
 import type { DefinitionCard } from '../shared/definition.js';
@@ -11,6 +12,7 @@ import {
   type ExposureOptions,
 } from '../workforce/exposure.js';
 import { checkColumns, optionalColumn } from '../../shared/columns.js';
+import { addTotalsWithWhole } from '../shared/totals.js';
 import { checkPeriods } from '../../time/periods.js';
 
 const MEASURES = [
@@ -22,6 +24,23 @@ const MEASURES = [
   'unpaid_hours',
   'rest_days_worked',
 ];
+/** Magnitudes with the people behind them: [column, people column, top-1 column, top-2 column]. */
+const CONTRIBUTIONS: readonly (readonly [string, string, string, string])[] = [
+  'overtime_hours',
+  'paid_hours',
+  'toil_hours',
+  'unpaid_hours',
+  'rest_days_worked',
+].map((c) => [c, `people_${c}`, `${c}_top1`, `${c}_top2`] as const);
+
+/** summarizeOvertime's options: ExposureOptions and an optional total label. */
+export interface OvertimeOptions extends ExposureOptions {
+  /**
+   * When set, rows where every `by` column reads this label (e.g. 'All') are added, computed from
+   * all people together (so people counts and the largest contributions are exact, not summed).
+   */
+  total?: string;
+}
 
 /**
  * Overtime per group of `people` and period: claims, people_claiming, overtime_hours split into
@@ -30,13 +49,35 @@ const MEASURES = [
  * person-time of summarizeSickness (headcount, headcount_avg, fte_avg). Rates: hours_per_fte =
  * overtime_hours / fte_avg; rest_days_per_person = rest_days_worked / headcount_avg. A claim counts
  * in the group of the employment spell the person was in on its date; claims outside every spell are
- * left out. Every measure adds up across groups.
+ * left out. Counts and hours add up across groups. The people behind each figure, for disclosure
+ * control: for each of overtime_hours, paid_hours, toil_hours, unpaid_hours and rest_days_worked,
+ * `people_<column>` (people contributing) and `<column>_top1`, `<column>_top2` (the largest and
+ * second-largest single person's contribution). These do not add up: use `total` for margins.
  * @example summarizeOvertime(people, overtime, { periods: periodsBetween(from, to, 'month'), by: ['unit'] })
  */
 export function summarizeOvertime(
   people: ColumnTable,
   overtime: ColumnTable,
-  options: ExposureOptions,
+  options: OvertimeOptions,
+): ColumnTable {
+  const parts = overtimeSums(people, overtime, options);
+  const { by = [], total } = options;
+  if (total === undefined || by.length === 0) return withRates(parts);
+  const everyone = people.derive(Object.fromEntries(by.map((c) => [c, aq.escape(() => total)])));
+  const whole = overtimeSums(everyone, overtime, options);
+  return withRates(
+    addTotalsWithWhole(parts, whole, {
+      by,
+      label: total,
+      sum: [...EXPOSURE_MEASURES, ...MEASURES],
+    }),
+  );
+}
+
+function overtimeSums(
+  people: ColumnTable,
+  overtime: ColumnTable,
+  options: OvertimeOptions,
 ): ColumnTable {
   const where = 'summarizeOvertime';
   const { periods, by = [], fullTimeHours = 40 } = options;
@@ -46,7 +87,13 @@ export function summarizeOvertime(
   checkColumns(where, overtime, ['person_id', 'date', 'hours'], { what: 'overtime' });
   checkPeriods(periods, where);
   const index = indexPeople(people, by, fullTimeHours);
-  const sums = new GroupPeriodSums(by, periods, [...EXPOSURE_MEASURES, ...MEASURES]);
+  const sums = new GroupPeriodSums(by, periods, [
+    ...EXPOSURE_MEASURES,
+    ...MEASURES,
+    ...CONTRIBUTIONS.flatMap(([, people, top1, top2]) => [people, top1, top2]),
+  ]);
+  // Per row, each person's [overtime, paid, toil, unpaid hours, rest days worked].
+  const byPerson = new Map<number, Map<string, number[]>>();
   addExposure(sums, index, options);
   const person = overtime.array('person_id') as ArrayLike<string>;
   const date = overtime.array('date') as ArrayLike<number>;
@@ -68,11 +115,36 @@ export function summarizeOvertime(
     const c = comp?.[i];
     if (c === 'paid' || c === 'toil' || c === 'unpaid') sums.add(at, `${c}_hours`, hours[i]);
     addTo(claimers, at, person[i]);
-    if (rest?.[i] === true) addTo(restDays, at, `${person[i]}|${date[i]}`);
+    const people = byPerson.get(at) ?? new Map<string, number[]>();
+    byPerson.set(at, people);
+    const own = people.get(person[i]) ?? [0, 0, 0, 0, 0];
+    people.set(person[i], own);
+    own[0] += hours[i];
+    if (c === 'paid') own[1] += hours[i];
+    if (c === 'toil') own[2] += hours[i];
+    if (c === 'unpaid') own[3] += hours[i];
+    const restKey = `${person[i]}|${date[i]}`;
+    if (rest?.[i] === true && !restDays.get(at)?.has(restKey)) {
+      own[4] += 1;
+      addTo(restDays, at, restKey);
+    }
+  }
+  for (const [at, people] of byPerson) {
+    CONTRIBUTIONS.forEach(([, column, top1, top2], k) => {
+      const given = [...people.values()].map((v) => v[k]).filter((v) => v > 0);
+      given.sort((a, b) => b - a);
+      sums.add(at, column, given.length);
+      sums.add(at, top1, given[0] ?? 0);
+      sums.add(at, top2, given[1] ?? 0);
+    });
   }
   for (const [at, who] of claimers) sums.add(at, 'people_claiming', who.size);
   for (const [at, days] of restDays) sums.add(at, 'rest_days_worked', days.size);
-  return sums.toTable().derive({
+  return sums.toTable();
+}
+
+function withRates(table: ColumnTable): ColumnTable {
+  return table.derive({
     hours_per_fte: (d: { overtime_hours: number; fte_avg: number }) =>
       d.fte_avg > 0 ? d.overtime_hours / d.fte_avg : null,
     rest_days_per_person: (d: { rest_days_worked: number; headcount_avg: number }) =>
@@ -81,7 +153,10 @@ export function summarizeOvertime(
 }
 
 /**
- * The CellSpec for publishing summarizeOvertime output grouped by `by` (period added).
+ * The CellSpec for publishing summarizeOvertime output grouped by `by` (period added). Hours and
+ * rest days are magnitudes: each is shown only when 5 or more people contribute and no one person
+ * makes up over 50% (two people over 80%) of it; claims need 5 people claiming. Build margins with
+ * summarizeOvertime's `total` option.
  * @example report.publish(t, overtimeCellSpec(['unit']))
  */
 export function overtimeCellSpec(
@@ -91,18 +166,19 @@ export function overtimeCellSpec(
   return {
     by: [...by, 'period'],
     population: 'headcount',
-    counts: [
-      'people_claiming',
-      'claims',
-      'overtime_hours',
-      'paid_hours',
-      'toil_hours',
-      'unpaid_hours',
-      'rest_days_worked',
-    ],
+    counts: ['people_claiming', 'claims'],
+    magnitudes: CONTRIBUTIONS.map(([column]) => column),
     rates: [
       { name: 'hours_per_fte', numerator: 'overtime_hours', denominator: 'fte_avg' },
       { name: 'rest_days_per_person', numerator: 'rest_days_worked', denominator: 'headcount_avg' },
+    ],
+    contributors: [
+      { column: 'claims', people: 'people_claiming' },
+      ...CONTRIBUTIONS.map(([column, people, top1, top2]) => ({
+        column,
+        people,
+        top: [top1, top2] as const,
+      })),
     ],
     ...extra,
   };

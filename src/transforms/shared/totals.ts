@@ -78,3 +78,26 @@ export function addTotals(table: ColumnTable, options: TotalsOptions): ColumnTab
     Object.fromEntries(all.columnNames().map((c) => [c, order.map((i) => all.get(c, i))])),
   );
 }
+
+/**
+ * `parts` with total rows added where every `by` column reads `label`: the `sum` columns are the
+ * sums of the parts per period (so the table stays additive for disclosure control), every other
+ * column comes from `whole` (the same summary computed over everyone at once, e.g. people counts
+ * and largest contributions, which do not add up across groups). Both tables hold `by`, `period`,
+ * `period_start`, `period_end`; `whole` holds one row per period with `by` set to `label`.
+ * @example addTotalsWithWhole(byTeam, everyone, { by: ['unit'], label: 'All', sum: ['headcount', 'spells'] })
+ */
+export function addTotalsWithWhole(
+  parts: ColumnTable,
+  whole: ColumnTable,
+  options: { by: readonly string[]; label: string; sum: readonly string[] },
+): ColumnTable {
+  const { by, label, sum } = options;
+  const keys = ['period', 'period_start', 'period_end'];
+  const summed = parts.groupby(keys).rollup(Object.fromEntries(sum.map((c) => [c, aq.op.sum(c)])));
+  const rest = whole.select(whole.columnNames().filter((c) => !sum.includes(c)));
+  const totals = rest
+    .join(summed, [keys, keys])
+    .derive(Object.fromEntries(by.map((c) => [c, aq.escape(() => label)])));
+  return parts.concat(totals.select(parts.columnNames()));
+}

@@ -38,6 +38,9 @@ const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
  * count `spells` and the sum of each `sum` column. Every bucket appears for every group (zeros
  * included) so seasonal profiles line up. The bucket comes from start_date; a table without dates
  * may carry start_month or start_weekday itself (e.g. a survey coded by month and weekday).
+ * When the spells carry person_id, the people behind each bucket are added for disclosure control:
+ * `people` (distinct people with a spell starting in the bucket) and, for each `sum` column, the
+ * largest and second-largest single person's total (`<column>_top1`, `<column>_top2`).
  * @example summarizeSicknessSeasonality(sickness, { calendar: 'weekday', sum: ['working_days_lost'] })
  */
 export function summarizeSicknessSeasonality(
@@ -83,11 +86,45 @@ export function summarizeSicknessSeasonality(
       b = Math.floor(((b - fyStartMonth + 12) % 12) / 3) + 1;
     bucket[i] = b;
   }
-  const counted = spells
+  const kept = spells
     .assign(aq.table({ [key]: bucket, __keep: keep }))
-    .filter(aq.escape((d: Record<string, unknown>) => d.__keep === true && d[key] !== null))
+    .filter(aq.escape((d: Record<string, unknown>) => d.__keep === true && d[key] !== null));
+  let counted = kept
     .groupby([...by, key])
     .rollup({ spells: aq.op.count(), ...Object.fromEntries(sum.map((c) => [c, aq.op.sum(c)])) });
+  const withPeople = names.includes('person_id');
+  const tops = sum.flatMap((c) => [`${c}_top1`, `${c}_top2`]);
+  if (withPeople) {
+    // Each person's total per bucket, then the people and the two largest totals per bucket.
+    const perPerson = kept
+      .groupby([...by, key, 'person_id'])
+      .rollup(Object.fromEntries(sum.map((c) => [c, aq.op.sum(c)])))
+      .objects() as Record<string, unknown>[];
+    const cells = new Map<string, { people: number; values: number[][] }>();
+    for (const r of perPerson) {
+      const id = JSON.stringify([...by, key].map((c) => r[c]));
+      const cell = cells.get(id) ?? { people: 0, values: sum.map(() => []) };
+      cells.set(id, cell);
+      cell.people += 1;
+      sum.forEach((c, k) => cell.values[k].push(Number(r[c] ?? 0)));
+    }
+    const ids = (counted.objects() as Record<string, unknown>[]).map((r) =>
+      JSON.stringify([...by, key].map((c) => r[c])),
+    );
+    const extra: Record<string, number[]> = { people: [] };
+    for (const t of tops) extra[t] = [];
+    for (const id of ids) {
+      const cell = cells.get(id)!;
+      extra.people.push(cell.people);
+      sum.forEach((c, k) => {
+        const v = cell.values[k].filter((x) => x > 0).sort((a, b) => b - a);
+        extra[`${c}_top1`].push(v[0] ?? 0);
+        extra[`${c}_top2`].push(v[1] ?? 0);
+      });
+    }
+    counted = counted.assign(aq.table(extra));
+  }
+  const added = withPeople ? ['people', ...tops] : [];
   const size = calendar === 'weekday' ? 7 : calendar === 'month' ? 12 : 4;
   const buckets = aq.table({ [key]: Array.from({ length: size }, (_, i) => i + 1) });
   const groups = by.length ? counted.select([...by]).dedupe() : aq.table({ __one: [1] });
@@ -104,23 +141,38 @@ export function summarizeSicknessSeasonality(
       label: aq.escape((d: Record<string, number>) => labels[d[key] - 1]),
       spells: (d: { spells: number | null }) => d.spells ?? 0,
       ...Object.fromEntries(
-        sum.map((c) => [c, aq.escape((d: Record<string, number | null>) => d[c] ?? 0)]),
+        [...sum, ...added].map((c) => [
+          c,
+          aq.escape((d: Record<string, number | null>) => d[c] ?? 0),
+        ]),
       ),
     })
-    .select([...by, key, 'label', 'spells', ...sum])
+    .select([...by, key, 'label', 'spells', ...sum, ...added])
     .orderby([...by, key]);
 }
 
 /**
- * The CellSpec for publishing summarizeSicknessSeasonality output: spells and each summed column are
- * counts (minCount applies), dimensions are `by` plus the bucket column.
+ * The CellSpec for publishing summarizeSicknessSeasonality output (spells with person_id):
+ * dimensions are `by` plus the bucket column; `people` is the population (a bucket of 1 to 4 people
+ * is hidden whole); spells is a count; each summed column is a magnitude shown only when no one
+ * person makes up over 50% (two over 80%) of it.
  * @example report.publish(t, seasonalityCellSpec('weekday', { sum: ['working_days_lost'] }))
  */
 export function seasonalityCellSpec(
   calendar: SeasonCalendar,
   { by = [], sum = [] }: { by?: readonly string[]; sum?: readonly string[] } = {},
 ): CellSpec {
-  return { by: [...by, KEY[calendar]], counts: ['spells', ...sum] };
+  return {
+    by: [...by, KEY[calendar]],
+    population: 'people',
+    counts: ['spells'],
+    magnitudes: [...sum],
+    contributors: sum.map((c) => ({
+      column: c,
+      people: 'people',
+      top: [`${c}_top1`, `${c}_top2`] as const,
+    })),
+  };
 }
 
 /** Definition card: sickness seasonality. */

@@ -1,6 +1,7 @@
 // Sickness absence per group × period: working days lost per FTE, lost-time rate, frequency rates,
 // long-term share and mental-health share. Steps: person-time per group and period → each spell
 // apportioned to the periods it spans → sums → rates from summed numerators and denominators.
+import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
 import { countWorkingDays } from '../../time/working-days.js';
@@ -12,16 +13,38 @@ import {
   type ExposureOptions,
 } from '../workforce/exposure.js';
 import { checkColumns, optionalColumn } from '../../shared/columns.js';
+import { addTotalsWithWhole } from '../shared/totals.js';
 import { checkPeriods } from '../../time/periods.js';
 
 export interface SicknessOptions extends ExposureOptions {
+  /**
+   * When set, rows where every `by` column reads this label (e.g. 'All') are added, computed from
+   * all people together (so people counts and the largest contributions are exact, not summed).
+   */
+  total?: string;
   /** A spell longer than this many calendar days is long-term (default 28, the police definition). */
   longTermDays?: number;
   /** Last day of the data: open spells run to it (default: the end of the last period). */
   asOf?: number;
 }
 
-const COUNTS = ['spells', 'people_with_spells', 'long_term_spells'];
+const COUNTS = ['spells', 'people_with_spells', 'long_term_spells', 'people_with_long_term_spells'];
+/** Magnitudes with the people behind them: [days column, people column, top-1 column, top-2 column]. */
+const CONTRIBUTIONS: readonly (readonly [string, string, string, string])[] = [
+  ['fte_days_lost', 'people_losing_days', 'fte_days_lost_top1', 'fte_days_lost_top2'],
+  [
+    'long_term_fte_days_lost',
+    'people_long_term',
+    'long_term_fte_days_lost_top1',
+    'long_term_fte_days_lost_top2',
+  ],
+  [
+    'mental_health_fte_days_lost',
+    'people_mental_health',
+    'mental_health_fte_days_lost_top1',
+    'mental_health_fte_days_lost_top2',
+  ],
+];
 const DAYS = [
   'days_lost',
   'fte_days_lost',
@@ -38,12 +61,37 @@ const DAYS = [
  * long-term spells count in the period the spell starts. Denominators: fte_days_available (FTE ×
  * working days in post), fte_avg and headcount_avg (average over the days of the period).
  * Rates: days_lost_per_fte = fte_days_lost / fte_avg; lost_time_rate_pct = 100 × fte_days_lost /
- * fte_days_available; frequency_rate_pct = 100 × spells / headcount_avg; individual_frequency_rate_pct
- * = 100 × people_with_spells / headcount_avg; shares of fte_days_lost that are long-term or mental health.
- * Every count and day total adds up across groups, so higher levels are sums of lower ones.
+ * fte_days_available; spells_per_100_people = 100 × spells / headcount_avg (it can pass 100: it is not
+ * a percentage); people_with_spells_per_100 = 100 × people_with_spells / headcount_avg; shares of
+ * fte_days_lost that are long-term or mental health.
+ * The people behind each figure, for disclosure control: people_with_long_term_spells (long-term
+ * spells starting in the period); people_losing_days, people_long_term, people_mental_health (people
+ * with any FTE days lost in the period, of any kind, long-term, mental health), and for each of those
+ * day totals the largest and second-largest single person's FTE days (`…_top1`, `…_top2`).
+ * Counts and day totals add up across groups; people counts and top contributions do not (a person
+ * can count in two groups): use `total` for exact margins.
  * @example summarizeSickness(people, sickness, { periods: periodsBetween(from, to, 'month'), by: ['unit'] })
  */
 export function summarizeSickness(
+  people: ColumnTable,
+  sickness: ColumnTable,
+  options: SicknessOptions,
+): ColumnTable {
+  const parts = sicknessSums(people, sickness, options);
+  const { by = [], total } = options;
+  if (total === undefined || by.length === 0) return withRates(parts);
+  const everyone = people.derive(Object.fromEntries(by.map((c) => [c, aq.escape(() => total)])));
+  const whole = sicknessSums(everyone, sickness, options);
+  return withRates(
+    addTotalsWithWhole(parts, whole, {
+      by,
+      label: total,
+      sum: [...EXPOSURE_MEASURES, ...COUNTS, ...DAYS],
+    }),
+  );
+}
+
+function sicknessSums(
   people: ColumnTable,
   sickness: ColumnTable,
   options: SicknessOptions,
@@ -62,7 +110,12 @@ export function summarizeSickness(
   }
   const asOf = options.asOf ?? Math.max(...periods.map((p) => p.end));
   const index = indexPeople(people, by, fullTimeHours);
-  const sums = new GroupPeriodSums(by, periods, [...EXPOSURE_MEASURES, ...COUNTS, ...DAYS]);
+  const sums = new GroupPeriodSums(by, periods, [
+    ...EXPOSURE_MEASURES,
+    ...COUNTS,
+    ...DAYS,
+    ...CONTRIBUTIONS.flatMap(([, people, top1, top2]) => [people, top1, top2]),
+  ]);
   addExposure(sums, index, options);
 
   const person = sickness.array('person_id') as ArrayLike<string>;
@@ -71,6 +124,9 @@ export function summarizeSickness(
   const recorded = optionalColumn<number | null>(sickness, 'working_days_lost');
   const reason = optionalColumn<string | null>(sickness, 'reason_category');
   const sick = new Map<number, Set<string>>();
+  const longSick = new Map<number, Set<string>>();
+  // Per row, each person's FTE days lost: [all, long-term, mental health].
+  const lostBy = new Map<number, Map<string, number[]>>();
   for (let s = 0; s < sickness.numRows(); s++) {
     const start = starts[s];
     if (start > asOf) continue;
@@ -99,22 +155,47 @@ export function summarizeSickness(
       sums.add(at, 'fte_days_lost', fteLost);
       sums.add(at, long ? 'long_term_fte_days_lost' : 'short_term_fte_days_lost', fteLost);
       if (mental) sums.add(at, 'mental_health_fte_days_lost', fteLost);
+      const byPerson = lostBy.get(at) ?? new Map<string, number[]>();
+      lostBy.set(at, byPerson);
+      const own = byPerson.get(person[s]) ?? [0, 0, 0];
+      byPerson.set(person[s], own);
+      own[0] += fteLost;
+      if (long) own[1] += fteLost;
+      if (mental) own[2] += fteLost;
       if (start < p.start) return;
       sums.add(at, 'spells', 1);
-      if (long) sums.add(at, 'long_term_spells', 1);
+      if (long) {
+        sums.add(at, 'long_term_spells', 1);
+        const who = longSick.get(at) ?? new Set<string>();
+        longSick.set(at, who.add(person[s]));
+      }
       const who = sick.get(at) ?? new Set<string>();
       sick.set(at, who.add(person[s]));
     });
   }
   for (const [at, who] of sick) sums.add(at, 'people_with_spells', who.size);
-  return sums.toTable().derive({
+  for (const [at, who] of longSick) sums.add(at, 'people_with_long_term_spells', who.size);
+  for (const [at, byPerson] of lostBy) {
+    CONTRIBUTIONS.forEach(([, people, top1, top2], k) => {
+      const lost = [...byPerson.values()].map((v) => v[k]).filter((v) => v > 0);
+      lost.sort((a, b) => b - a);
+      sums.add(at, people, lost.length);
+      sums.add(at, top1, lost[0] ?? 0);
+      sums.add(at, top2, lost[1] ?? 0);
+    });
+  }
+  return sums.toTable();
+}
+
+function withRates(table: ColumnTable): ColumnTable {
+  return table.derive({
     days_lost_per_fte: (d: Record<string, number>) =>
       d.fte_avg > 0 ? d.fte_days_lost / d.fte_avg : null,
     lost_time_rate_pct: (d: Record<string, number>) =>
       d.fte_days_available > 0 ? (100 * d.fte_days_lost) / d.fte_days_available : null,
-    frequency_rate_pct: (d: Record<string, number>) =>
+    spells_per_100_people: (d: Record<string, number>) =>
       d.headcount_avg > 0 ? (100 * d.spells) / d.headcount_avg : null,
-    individual_frequency_rate_pct: (d: Record<string, number>) =>
+    people_with_spells_per_100: (d: Record<string, number>) =>
       d.headcount_avg > 0 ? (100 * d.people_with_spells) / d.headcount_avg : null,
     long_term_share_pct: (d: Record<string, number>) =>
       d.fte_days_lost > 0 ? (100 * d.long_term_fte_days_lost) / d.fte_days_lost : null,
@@ -126,7 +207,11 @@ export function summarizeSickness(
 /**
  * The CellSpec for publishing summarizeSickness output grouped by `by` (period is added as a dimension).
  * Population: headcount; counts: spells, people with spells, long-term spells; rates from summed
- * numerators and denominators. Pass `total`/`hierarchy` when the table holds margins or several levels.
+ * numerators and denominators. The people behind each figure are declared (contributors): spells
+ * need 5 people with spells, long-term spells 5 people with them, and every rate or share of days
+ * lost needs 5 people losing those days, none of whom (nor two of whom) dominates the total.
+ * Pass `total`/`hierarchy` when the table holds margins or several levels: build margins with
+ * summarizeSickness's `total` option (people counts do not add up across groups).
  * @example report.publish(table, sicknessCellSpec(['unit']))
  */
 export function sicknessCellSpec(
@@ -145,9 +230,14 @@ export function sicknessCellSpec(
         denominator: 'fte_days_available',
         per: 100,
       },
-      { name: 'frequency_rate_pct', numerator: 'spells', denominator: 'headcount_avg', per: 100 },
       {
-        name: 'individual_frequency_rate_pct',
+        name: 'spells_per_100_people',
+        numerator: 'spells',
+        denominator: 'headcount_avg',
+        per: 100,
+      },
+      {
+        name: 'people_with_spells_per_100',
         numerator: 'people_with_spells',
         denominator: 'headcount_avg',
         per: 100,
@@ -164,6 +254,15 @@ export function sicknessCellSpec(
         denominator: 'fte_days_lost',
         per: 100,
       },
+    ],
+    contributors: [
+      { column: 'spells', people: 'people_with_spells' },
+      { column: 'long_term_spells', people: 'people_with_long_term_spells' },
+      ...CONTRIBUTIONS.map(([column, people, top1, top2]) => ({
+        column,
+        people,
+        top: [top1, top2] as const,
+      })),
     ],
     ...extra,
   };

@@ -86,7 +86,8 @@ export function summarizeWelfareChecks(
 
 /**
  * The CellSpec of summarizeWelfareChecks output: population high_risk_staff, counts of people
- * overdue; the longest delays are published like means over the group (hidden with a small group).
+ * overdue. The longest delays are one person's value (an order statistic): maxima, shown in analyst
+ * mode only and hidden in every row in publish mode, whatever the group's size.
  * @example report.publish(summary, welfareChecksCellSpec(['unit']))
  */
 export function welfareChecksCellSpec(
@@ -112,10 +113,7 @@ export function welfareChecksCellSpec(
         denominator: 'screened',
       },
     ],
-    means: [
-      { name: 'longest_overdue_months', n: 'high_risk_staff' },
-      { name: 'longest_without_check_months', n: 'high_risk_staff' },
-    ],
+    maxima: ['longest_overdue_months', 'longest_without_check_months'],
     ...extra,
   };
 }

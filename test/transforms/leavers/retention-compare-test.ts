@@ -4,7 +4,9 @@ import {
   medianTenureSpec,
   summarizeMedianTenure,
   testRetentionDifference,
+  RETENTION_LOG_RANK_SPEC,
 } from '../../../src/transforms/leavers/retention-compare.js';
+import { publishTable } from '../../../src/privacy/index.js';
 import { tableEqual } from '../../helpers/table-equal.js';
 import { num, readFixture, readReference } from '../../stats/survival/reference.js';
 
@@ -60,6 +62,40 @@ describe('testRetentionDifference', () => {
       test.table,
       { group: ['a', 'b'], people: [2, 2], observed: [2, 1], expected: [4 / 3, 5 / 3] },
       1e-12,
+    );
+  });
+  it('leaves a group a table would hide out of the table, the chi-square and the p-value (issue 18)', () => {
+    // a: 6 people, exits at 1, 2, 3, 4, 5; b: 6 people, exits at 1.5, 2.5, 3.5, 4.5, 5.5;
+    // c: 5 people, exits at 2 and 4 only (2 leavers: its observed count would be [c]).
+    // Σ O = Σ E over the groups tested, so with c in the table its O − E = −(Σ of the others'),
+    // and O_c = Σ E − Σ O_others even with O_c hidden. With minGroupSize 5, c is not tested at all.
+    const t3 = aq.table({
+      tenure_entry_years: Array(17).fill(0),
+      tenure_years: [1, 2, 3, 4, 5, 6, 1.5, 2.5, 3.5, 4.5, 5.5, 6, 2, 4, 6, 6, 6],
+      left: [1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 0, 0, 0],
+      team: [...Array(6).fill('a'), ...Array(6).fill('b'), ...Array(5).fill('c')],
+    });
+    const all = testRetentionDifference(t3, { by: ['team'] });
+    assert.equal(all.df, 2); // before: c is tested, and published beside a and b
+    const test = testRetentionDifference(t3, { by: ['team'], minGroupSize: 5 });
+    assert.deepEqual(test.table.array('group'), ['a', 'b']);
+    assert.equal(test.groups_left_out, 1);
+    assert.equal(test.df, 1);
+    // The same test on a and b alone: the chi-square does not include c.
+    const ab = testRetentionDifference(
+      t3.filter((d: { team: string }) => d.team !== 'c'),
+      { by: ['team'] },
+    );
+    assert.ok(Math.abs(test.chisq - ab.chisq) < 1e-12);
+    assert.equal(test.excluded, 0);
+    assert.match(test.description, /1 group is left out of the test/);
+    // Everything left is publishable: O and E of a and b shown, nothing about c anywhere.
+    const p = publishTable(test.table, RETENTION_LOG_RANK_SPEC);
+    assert.deepEqual(p.table.array('observed'), [5, 5]);
+    // With a minimum of 6, a and b (5 exits each) are left out too: no test.
+    assert.throws(
+      () => testRetentionDifference(t3, { by: ['team'], minGroupSize: 6 }),
+      /0 recorded group\(s\) with at least 6 people and 0 or at least 6 exits \(3 smaller left out\); a test needs at least two/,
     );
   });
   it('says it tests leaving for any reason when no event is named', () => {

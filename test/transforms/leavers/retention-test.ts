@@ -41,8 +41,39 @@ describe('summarizeRetentionCurves', () => {
   });
 
   it('stops a curve before the first interval with fewer at risk than the minimum', () => {
-    const t = summarizeRetentionCurves(data, { step: 0.5, minAtRisk: 3 });
+    const t = summarizeRetentionCurves(data, { step: 0.5, minAtRisk: 3, minEvents: 0 });
     assert.deepEqual(t.array('time'), [0, 0.5]);
+  });
+
+  it('shows no step resting on 1 to 4 leavers: such grid points are merged into the next (issue 18)', () => {
+    // 20 joiners from 0: 2 leave at 0.1, 3 at 0.3, 2 at 0.6, 5 at 0.8; 8 censored at 2.0.
+    // KM: 0.1 → 18/20 = 0.9; 0.3 → 0.9 × 15/18 = 0.75; 0.6 → 0.75 × 13/15 = 0.65; 0.8 → 0.65 × 8/13 = 0.4.
+    // Quarter grid, minimum 5: 0.25 has 2 leavers since 0 → left out; 0.5 covers 2 + 3 = 5 → shown;
+    // 0.75 has 2 since 0.5 → left out; 1.0 covers 2 + 5 = 7 → shown; then no exits (flat) → shown.
+    const times = [0.1, 0.1, 0.3, 0.3, 0.3, 0.6, 0.6, 0.8, 0.8, 0.8, 0.8, 0.8, ...Array(8).fill(2)];
+    const twenty = aq.table({
+      tenure_entry_years: times.map(() => 0),
+      tenure_years: times,
+      left: times.map((x) => (x < 2 ? 1 : 0)),
+      exit_cause: times.map((x) => (x < 2 ? 'voluntary_resignation' : null)),
+    });
+    const t = summarizeRetentionCurves(twenty, { step: 0.25, minAtRisk: 5 });
+    tableEqual(
+      t.select('time', 'n_left', 'n_risk_min', 'surv'),
+      {
+        time: [0, 0.5, 1, 1.25, 1.5, 1.75, 2],
+        n_left: [0, 5, 7, 0, 0, 0, 0],
+        n_risk_min: [20, 15, 8, 8, 8, 8, 8], // smallest risk set since the previous point shown
+        surv: [1, 0.75, 0.4, 0.4, 0.4, 0.4, 0.4],
+      },
+      1e-12,
+    );
+    // Without the minimum every quarter is shown, with its 2-leaver steps.
+    const all = summarizeRetentionCurves(twenty, { step: 0.25 });
+    assert.deepEqual((all.array('n_left') as number[]).slice(0, 5), [0, 2, 3, 2, 5]);
+    // The cumulative incidence of resignation is coarsened the same way.
+    const cif = summarizeResignationIncidence(twenty, { step: 0.25, minAtRisk: 5 });
+    assert.deepEqual((cif.array('time') as number[]).slice(0, 3), [0, 0.5, 1]);
   });
 
   it('publishes the curve as means that follow the smallest risk set', () => {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import * as aq from 'arquero';
 import { epochDay } from '../../../src/time/dates.js';
 import { parsePeriod } from '../../../src/time/periods.js';
-import { summarizeOvertime } from '../../../src/transforms/overtime/summary.js';
+import { overtimeCellSpec, summarizeOvertime } from '../../../src/transforms/overtime/summary.js';
+import { publishTable } from '../../../src/privacy/index.js';
 import {
   spread,
   summarizeOvertimeDistribution,
@@ -45,6 +46,66 @@ const overtime = aq.table({
 });
 
 describe('summarizeOvertime', () => {
+  it('counts the people behind each magnitude and their two largest contributions', () => {
+    const t = summarizeOvertime(people, overtime, { periods: [april], by: ['unit'] });
+    const r = t.object(0) as Record<string, number>;
+    // Overtime: P3 4 + 6 = 10 h, P4 30 h → 2 people, top 30 and 10. Paid: P3 4, P4 10.
+    // TOIL: P3 6 only; unpaid: P4 10 only. Rest days: P3 1 day, P4 1 day (two claims, one day).
+    assert.deepEqual(
+      [r.people_overtime_hours, r.overtime_hours_top1, r.overtime_hours_top2],
+      [2, 30, 10],
+    );
+    assert.deepEqual([r.people_paid_hours, r.paid_hours_top1, r.paid_hours_top2], [2, 10, 4]);
+    assert.deepEqual([r.people_toil_hours, r.toil_hours_top1, r.toil_hours_top2], [1, 6, 0]);
+    assert.deepEqual([r.people_unpaid_hours, r.unpaid_hours_top1], [1, 10]);
+    assert.deepEqual(
+      [r.people_rest_days_worked, r.rest_days_worked_top1, r.rest_days_worked_top2],
+      [1 + 1, 1, 1],
+    );
+  });
+
+  it('publishes hours only when 5 people stand behind them and none dominates (issue 18)', () => {
+    // Team T (above): 40 hours from 2 people → hours and hours per FTE hidden, not only counts.
+    // Team U: 6 people in post all April; Q1 claims 100 h, Q2–Q6 4 h each = 120 h: Q1 is 83% → hidden.
+    // Team V: 6 people, 10 h each = 60 h: 6 people, top 10 (17%), top two 20 (33%) → shown.
+    const ids = ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6'];
+    const more = aq.table({
+      person_id: ids,
+      unit: ids.map((id) => (id.startsWith('Q') ? 'U' : 'V')),
+      start_date: ids.map(() => 0),
+      end_date: ids.map(() => null),
+      fte: ids.map(() => 1),
+    });
+    const claims = aq.table({
+      person_id: ids,
+      date: ids.map(() => d('2024-04-10')),
+      hours: ids.map((id) => (id === 'Q1' ? 100 : id.startsWith('Q') ? 4 : 10)),
+      compensation: ids.map(() => 'paid'),
+      rest_day_worked: ids.map(() => false),
+    });
+    const t = summarizeOvertime(
+      people.concat(more),
+      overtime
+        .select('person_id', 'date', 'hours', 'compensation', 'rest_day_worked')
+        .concat(claims),
+      { periods: [april], by: ['unit'] },
+    );
+    const p = publishTable(t, overtimeCellSpec(['unit']));
+    assert.deepEqual(p.table.array('unit'), ['T', 'U', 'V']);
+    assert.deepEqual(p.table.array('overtime_hours'), [null, null, 60]);
+    assert.deepEqual(p.table.array('hours_per_fte'), [null, null, 10]); // 60 h / 6 FTE
+    assert.deepEqual(p.table.array('paid_hours'), [null, null, 60]);
+    // T's headcount (4) is itself under 5; U's 6 people stay shown though their hours are hidden.
+    assert.deepEqual(p.table.array('headcount'), [null, 6, 6]);
+  });
+
+  it('adds exact total rows with the total option', () => {
+    const t = summarizeOvertime(people, overtime, { periods: [april], by: ['unit'], total: 'All' });
+    assert.deepEqual(t.array('unit'), ['T', 'All']);
+    assert.equal(t.get('overtime_hours', 1), 40);
+    assert.equal(t.get('people_overtime_hours', 1), 2);
+  });
+
   it('gives hours per FTE, paid / TOIL / unpaid hours and rest days worked per person', () => {
     const t = summarizeOvertime(people, overtime, { periods: [april], by: ['unit'] });
     // fte_avg 1 + 0.5 + 1 + 1 = 3.5; hours 4 + 6 + 30 = 40 → 40 / 3.5 per FTE.

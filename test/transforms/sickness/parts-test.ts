@@ -4,7 +4,11 @@ import { epochDay } from '../../../src/time/dates.js';
 import { parsePeriod } from '../../../src/time/periods.js';
 import { countWorkingDays, isoWeekday, nextWorkingDay } from '../../../src/time/working-days.js';
 import { summarizeBradfordFactor } from '../../../src/transforms/sickness/bradford.js';
-import { summarizeSicknessSeasonality } from '../../../src/transforms/sickness/seasonality.js';
+import {
+  seasonalityCellSpec,
+  summarizeSicknessSeasonality,
+} from '../../../src/transforms/sickness/seasonality.js';
+import { publishTable } from '../../../src/privacy/index.js';
 import { summarizeReturnToWork } from '../../../src/transforms/sickness/return-to-work.js';
 import { tableEqual } from '../../helpers/table-equal.js';
 
@@ -121,6 +125,28 @@ describe('summarizeSicknessSeasonality', () => {
         spells: [1, 0, 0, 0, 2, 0, 0, 1],
       },
     );
+  });
+  it('counts the people behind each bucket and hides buckets of few or dominant people (issue 18)', () => {
+    // Mondays 1, 8, 15 Apr 2024: P1 starts 2 spells (20 + 2 days), P2–P6 one each (1 day):
+    // 6 people, 7 spells, 27 days; P1's 22 days are 81% of 27 → days hidden, spells shown.
+    // Tuesdays 2 and 9 Apr: P7 and P8 (3 days each): 2 people → the whole bucket is hidden.
+    const mon = [d('2024-04-01'), d('2024-04-08'), d('2024-04-15')];
+    const byPerson = aq.table({
+      person_id: ['P1', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8'],
+      start_date: [mon[0], mon[1], mon[0], mon[1], mon[2], mon[2], mon[0], mon[0] + 1, mon[1] + 1],
+      working_days_lost: [20, 2, 1, 1, 1, 1, 1, 3, 3],
+    });
+    const t = summarizeSicknessSeasonality(byPerson, {
+      calendar: 'weekday',
+      sum: ['working_days_lost'],
+    });
+    assert.deepEqual(t.array('people').slice(0, 3), [6, 2, 0]);
+    assert.deepEqual(t.array('working_days_lost_top1').slice(0, 2), [22, 3]);
+    assert.deepEqual(t.array('working_days_lost_top2').slice(0, 2), [1, 3]);
+    const p = publishTable(t, seasonalityCellSpec('weekday', { sum: ['working_days_lost'] }));
+    assert.deepEqual(p.table.array('spells').slice(0, 3), [7, null, 0]);
+    assert.deepEqual(p.table.array('working_days_lost').slice(0, 3), [null, null, 0]);
+    assert.deepEqual(p.table.array('people').slice(0, 3), [6, null, 0]);
   });
   it('uses start_month when the table has no dates, and names what is missing', () => {
     const coded = aq.table({ start_month: [7, 7, 0, 12], absence_hours: [4, 8, 0, 2] });

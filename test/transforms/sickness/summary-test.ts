@@ -58,10 +58,10 @@ describe('summarizeSickness', () => {
     assert.equal(a.days_lost_per_fte, 4.25); // 8.5 / 2.0
     // spells starting in April: A twice, B once → 3 spells per 2.5 employees = 120 per 100
     assert.equal(a.spells, 3);
-    assert.equal(a.frequency_rate_pct, 120);
+    assert.equal(a.spells_per_100_people, 120); // per 100 people, not a percentage
     // people with a spell: A and B → 2 / 2.5 = 80 %
     assert.equal(a.people_with_spells, 2);
-    assert.equal(a.individual_frequency_rate_pct, 80);
+    assert.equal(a.people_with_spells_per_100, 80);
     assert.equal(a.mental_health_fte_days_lost, 2.5);
     assert.equal(a.mental_health_share_pct, (100 * 2.5) / 8.5);
     assert.equal(a.long_term_fte_days_lost, 0);
@@ -158,6 +158,103 @@ describe('summarizeSickness', () => {
     const t = summarizeSickness(people, sickness, { periods: [april], by: ['unit'] });
     const p = publishTable(t, sicknessCellSpec(['unit']), { mode: 'analyst' });
     assert.deepEqual(p.table.array('lost_time_rate_pct'), [(100 * 8.5) / 44, 100]);
+  });
+
+  it('counts the people behind each day total and their two largest contributions', () => {
+    const t = summarizeSickness(people, sickness, { periods: [april, may], by: ['unit'] });
+    const row = (unit: string, period: string) =>
+      t
+        .filter(
+          aq.escape(
+            (r: { unit: string; period: string }) => r.unit === unit && r.period === period,
+          ),
+        )
+        .object() as Record<string, number>;
+    // T1 April: A lost 2 + 4 = 6 FTE days, B 5 × 0.5 = 2.5 → 2 people, top 6 and 2.5;
+    // mental health: B only (2.5); long-term: nobody.
+    const a = row('T1', '2024-04');
+    assert.equal(a.people_losing_days, 2);
+    assert.equal(a.fte_days_lost_top1, 6);
+    assert.equal(a.fte_days_lost_top2, 2.5);
+    assert.equal(a.people_mental_health, 1);
+    assert.equal(a.mental_health_fte_days_lost_top1, 2.5);
+    assert.equal(a.mental_health_fte_days_lost_top2, 0);
+    assert.equal(a.people_long_term, 0);
+    // T1 May: A's 3 days only (no spell starts in May, but A loses days in it).
+    const m = row('T1', '2024-05');
+    assert.equal(m.people_losing_days, 1);
+    assert.equal(m.people_with_spells, 0);
+    // T2 April: D's long-term mental-health spell, 22 days: one person behind every day total;
+    // it started in March, so no long-term spell (and nobody with one) starts in April.
+    const d2 = row('T2', '2024-04');
+    assert.equal(d2.people_long_term, 1);
+    assert.equal(d2.long_term_fte_days_lost_top1, 22);
+    assert.equal(d2.people_with_long_term_spells, 0);
+  });
+
+  it('adds exact total rows with the total option', () => {
+    const t = summarizeSickness(people, sickness, { periods: [april], by: ['unit'], total: 'All' });
+    assert.deepEqual(t.array('unit'), ['T1', 'T2', 'All']);
+    const all = t.object(2) as Record<string, number>;
+    // April, everyone: A 6, B 2.5, D 22 FTE days → 3 people, top 22 and 6; headcount 3 + 1.
+    assert.equal(all.headcount, 4);
+    assert.equal(all.fte_days_lost, 30.5);
+    assert.equal(all.people_losing_days, 3);
+    assert.equal(all.fte_days_lost_top1, 22);
+    assert.equal(all.fte_days_lost_top2, 6);
+  });
+
+  it('hides every rate and share of a team-period with one person off sick (issue 18)', () => {
+    // Team S: 8 people, one of them (P1) off with mental health for 3 working days in April.
+    // Team L: 8 people, 6 of them off for 2 working days each (P9 with mental health).
+    const ids = Array.from({ length: 16 }, (_, i) => `P${i + 1}`);
+    const staff = aq.table({
+      person_id: ids,
+      unit: ids.map((_, i) => (i < 8 ? 'S' : 'L')),
+      start_date: ids.map(() => d('2020-01-01')),
+      end_date: ids.map(() => null),
+      fte: ids.map(() => 1),
+    });
+    const sick = aq.table({
+      person_id: ['P1', 'P9', 'P10', 'P11', 'P12', 'P13', 'P14'],
+      start_date: [d('2024-04-09'), ...Array.from({ length: 6 }, () => d('2024-04-15'))],
+      end_date: [d('2024-04-11'), ...Array.from({ length: 6 }, () => d('2024-04-16'))],
+      working_days_lost: [null, null, null, null, null, null, null],
+      reason_category: [
+        'mental_health',
+        'mental_health',
+        'other',
+        'other',
+        'other',
+        'other',
+        'other',
+      ],
+    });
+    const t = summarizeSickness(staff, sick, { periods: [april], by: ['unit'] });
+    const p = publishTable(t, sicknessCellSpec(['unit']));
+    const col = (c: string) => p.table.array(c) as (number | null)[];
+    assert.deepEqual(col('unit'), ['L', 'S']);
+    // S: 1 spell by 1 person: counts hidden as before, and now every rate and share of its days.
+    assert.deepEqual(col('headcount'), [8, 8]);
+    assert.equal(col('spells')[1], null);
+    assert.equal(col('people_with_spells')[1], null);
+    for (const c of [
+      'lost_time_rate_pct',
+      'days_lost_per_fte',
+      'mental_health_share_pct',
+      'long_term_share_pct',
+      'spells_per_100_people',
+      'people_with_spells_per_100',
+    ]) {
+      assert.equal(col(c)[1], null, c);
+    }
+    // L: 6 people × 2 days = 12 FTE days of 8 × 22 = 176 available → 6.8 %; 12 / 8 = 1.5 per FTE;
+    // 6 spells per 8 people = 75 per 100. Mental health: P9 only (2 of 12 days) → 1 person: hidden.
+    assert.equal(col('lost_time_rate_pct')[0], 6.8);
+    assert.equal(col('days_lost_per_fte')[0], 1.5);
+    assert.equal(col('spells_per_100_people')[0], 75);
+    assert.equal(col('mental_health_share_pct')[0], null);
+    assert.equal(col('long_term_share_pct')[0], 0); // nobody long-term: 0 of 12 days, shown
   });
 
   it('names missing columns and how to fix them', () => {

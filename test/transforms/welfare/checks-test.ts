@@ -176,6 +176,24 @@ describe('summarizeWelfareChecks', () => {
     assert.equal(p.table.get('high_risk_staff_status', 0), 'suppressed');
     assert.equal(p.table.get('longest_overdue_months', 0), null);
   });
+  it("never publishes the longest delays, one person's value, even in a large group (issue 18)", () => {
+    // 6 high-risk staff in role since 1 Jan 2024, none screened; the longest delay is whoever
+    // waited longest (here all six, 425 days): hidden in publish mode although 6 ≥ 5.
+    const many = aq.table({
+      person_id: ['A', 'B', 'C', 'D', 'E', 'F'],
+      unit: ['T1', 'T1', 'T1', 'T1', 'T1', 'T1'],
+      role_start_date: Array.from({ length: 6 }, () => d(2024, 1, 1)),
+    });
+    const summary = summarizeWelfareChecks(many, checks, { asOf, by: ['unit'] });
+    const p = publishTable(summary, welfareChecksCellSpec(['unit']));
+    assert.equal(p.table.get('high_risk_staff', 0), 6);
+    assert.equal(p.table.get('overdue_pct', 0), 100);
+    assert.equal(p.table.get('longest_overdue_months', 0), null);
+    assert.equal(p.table.get('longest_without_check_months', 0), null);
+    assert.equal(p.table.get('longest_overdue_months_status', 0), 'suppressed');
+    const a = publishTable(summary, welfareChecksCellSpec(['unit']), { mode: 'analyst' });
+    assert.equal(a.table.get('longest_overdue_months', 0), 13); // 425 / 30.4375 = 13.96
+  });
 });
 
 describe('listWelfareStatus', () => {
