@@ -23,6 +23,18 @@ export interface HierarchySpec {
   parent: Readonly<Record<string, string>>;
 }
 
+// --- declared relations (issue 18 item 2; kept apart from the thresholds for merging) ---
+/**
+ * A relation that holds within every row: column `total` = the sum of columns `parts`, e.g.
+ * people = recorded + not_stated + missing. Secondary suppression and the audits use it, and it
+ * travels with the exported table, so that a reader of the files knows what adds up.
+ */
+export interface RowRelationSpec {
+  total: string;
+  parts: readonly string[];
+}
+// --- end declared relations ---
+
 /** The shape of an aggregated table: which columns are dimensions, measures and margins. */
 export interface CellSpec {
   /** Dimension columns; together they identify a row (one cell of the cross-tabulation). */
@@ -40,6 +52,10 @@ export interface CellSpec {
   freeText?: boolean;
   /** Label added to every cell key in the ledger when the period is not a dimension, e.g. '2024-Q1'. */
   period?: string;
+  // --- declared relations (issue 18 item 2) ---
+  /** Relations within each row between additive columns (population, counts, rate inputs). */
+  relations?: readonly RowRelationSpec[];
+  // --- end declared relations ---
 }
 
 /** An additive column that suppression protects. */
@@ -104,6 +120,7 @@ export function checkSpec(table: ColumnTable, spec: CellSpec): Layout {
     );
   }
   const problems: string[] = [];
+  checkRelations(table, spec, measures, problems);
   for (const m of measures) {
     const values = table.array(m.column) as unknown[];
     values.forEach((v, row) => {
@@ -164,3 +181,43 @@ export function measuresOf(spec: CellSpec): Measure[] {
   for (const m of spec.means ?? []) add(m.n, 'size', false);
   return [...measures.values()];
 }
+
+// --- declared relations (issue 18 item 2) ---
+/** Every relation names additive columns of the spec, and holds in every row (else a problem per row). */
+function checkRelations(
+  table: ColumnTable,
+  spec: CellSpec,
+  measures: readonly Measure[],
+  problems: string[],
+): void {
+  const additive = new Set(measures.map((m) => m.column));
+  for (const [k, rel] of (spec.relations ?? []).entries()) {
+    const columns = [rel.total, ...(rel.parts ?? [])];
+    const bad = columns.filter((c) => !additive.has(c));
+    if (!Array.isArray(rel.parts) || rel.parts.length === 0 || bad.length > 0) {
+      throw new Error(
+        `publishTable: spec.relations[${k}] (${rel.total} = ${(rel.parts ?? []).join(' + ')}) ` +
+          `must name a total and at least one part among the spec's additive columns ` +
+          `(${[...additive].join(', ')})${bad.length ? `; not additive: ${bad.join(', ')}` : ''}. ` +
+          'Add them to population, counts or a rate, or fix the names.',
+      );
+    }
+    const total = table.array(rel.total) as ArrayLike<unknown>;
+    const parts = rel.parts.map((c) => table.array(c) as ArrayLike<unknown>);
+    for (let row = 0; row < table.numRows(); row++) {
+      const sum = parts.reduce((s, p) => s + Number(p[row]), 0);
+      const t = Number(total[row]);
+      if (
+        Number.isFinite(sum) &&
+        Number.isFinite(t) &&
+        Math.abs(t - sum) > 1e-9 * Math.max(1, sum)
+      ) {
+        problems.push(
+          `row ${row}: "${rel.total}" is ${t} but ${rel.parts.map((c) => `"${c}"`).join(' + ')} is ${sum} ` +
+            `(declared relation ${k})`,
+        );
+      }
+    }
+  }
+}
+// --- end declared relations ---
