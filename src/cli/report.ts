@@ -18,6 +18,7 @@ import { resolveUnit, unitTree, unitsAtLevel } from '../transforms/units/hierarc
 import { UsageError, type Command } from './command.js';
 import { kitVersion } from '../shared/kit.js';
 import { KIT_ROOT } from '../shared/kit.js';
+import { protectWholeRun, type RunJob } from '../report/run-protection.js';
 
 const USAGE = `Usage: wbk report --data DIR [--mapping FILE] [--period FY2024-25] [--level district]
                   [--unit NAME] [--per-unit] [--notebooks 04,02] [--out DIR] [--jobs N]
@@ -146,11 +147,21 @@ async function runReport(
     `wbk report: ${notebooks.length} notebook(s), period ${period.label}, by ${level}${unit ? `, unit ${unit}` : ''}`,
   );
 
+  const runJobs: RunJob[] = [];
   const set = async (dir: string, params: Record<string, ParameterValue>, title: string) => {
     const runs = await runNotebooks(notebooks, { outDir: dir, jobs, parameters: params });
     for (const run of runs)
       if (run.status === 'ok') await writeNotebookExports(path.join(dir, `${nameOf(run)}.ipynb`));
-    return { runs, title };
+    const own = runs.map((run, i) => ({ dir, notebook: notebooks[i], parameters: params, run }));
+    runJobs.push(...own);
+    // the runs as they stand after the whole run's protection (reruns replace job.run)
+    return {
+      jobs: own,
+      title,
+      get runs() {
+        return own.map((j) => j.run);
+      },
+    };
   };
   const main = await set(
     outDir,
@@ -158,7 +169,7 @@ async function runReport(
     `wellbeing-kit report — ${period.label}${unit ? ` — ${tree.name.get(unit)}` : ''}`,
   );
   const unitSets: RunRecord['units'] = [];
-  let failures = main.runs.filter((r) => r.status === 'failed').length;
+  const unitResults: { id: string; dir: string; result: Awaited<ReturnType<typeof set>> }[] = [];
   if (values['per-unit']) {
     for (const id of unitsAtLevel(tree, level)) {
       console.error(`wbk report: unit ${tree.name.get(id)} (${id})`);
@@ -168,18 +179,39 @@ async function runReport(
         { ...parameters, unit: id },
         `wellbeing-kit report — ${period.label} — ${tree.name.get(id)}`,
       );
-      writeIndex(
-        dir,
-        record(result.title, result.runs, started, { ...parameters, unit: id }, policy, inputs),
-      );
-      const failed = result.runs.filter((r) => r.status === 'failed').length;
-      failures += failed;
-      unitSets.push({
-        unit: `${tree.name.get(id)} (${id})`,
-        href: `units/${safeSegment(id)}/index.html`,
-        failed,
-      });
+      unitResults.push({ id, dir, result });
     }
+  }
+  // One ledger per run: every table of every notebook and unit report protected together.
+  const protection = await protectWholeRun(runJobs, {
+    outDir,
+    jobs,
+    seedFile: path.join(process.env[DATASET_CACHE_ENV] ?? os.tmpdir(), 'disclosure-seed.json'),
+  });
+  console.error(
+    `wbk report: whole-run disclosure check: ${protection.hidden} more cell(s) hidden across reports, ` +
+      `${protection.reruns} notebook rerun(s)`,
+  );
+  let failures = main.runs.filter((r) => r.status === 'failed').length;
+  if (!protection.safe) {
+    failures += 1;
+    console.error(
+      'FAILED whole-run disclosure check: hidden cells can still be worked out across the reports ' +
+        'after the last pass. Do not circulate this run; report it as a bug.',
+    );
+  }
+  for (const { id, dir, result } of unitResults) {
+    writeIndex(
+      dir,
+      record(result.title, result.runs, started, { ...parameters, unit: id }, policy, inputs),
+    );
+    const failed = result.runs.filter((r) => r.status === 'failed').length;
+    failures += failed;
+    unitSets.push({
+      unit: `${tree.name.get(id)} (${id})`,
+      href: `units/${safeSegment(id)}/index.html`,
+      failed,
+    });
   }
   writeIndex(outDir, {
     ...record(main.title, main.runs, started, parameters, policy, inputs),

@@ -3,6 +3,7 @@
 // a cell hidden anywhere is hidden everywhere → the cross-table audit finds hidden cells that other
 // tables give back → hide one more cell of each such relation → repeat until nothing is recovered.
 // The report engine reruns the jobs whose tables hold a newly hidden cell, seeding their ledgers.
+import { readFileSync } from 'node:fs';
 import { auditPublishedTables, type AuditOptions, type AuditTable } from './audit.js';
 import { DisclosureLedger, ledgerKey, type LedgerEntry } from './ledger.js';
 
@@ -111,9 +112,41 @@ export function protectRun(
 export function tablesTouch(
   tables: readonly AuditTable[],
   entries: readonly LedgerEntry[],
+  { shownOnly = false }: { shownOnly?: boolean } = {},
 ): boolean {
   const wanted = new Set(entries.map((e) => ledgerKey(e.column, e.cell, e.period)));
-  return tables.some((t) => [...cellKeys(t).values()].some((k) => wanted.has(k)));
+  return tables.some((t) =>
+    [...cellKeys(t).entries()].some(
+      ([cell, k]) => wanted.has(k) && !(shownOnly && isHidden(t, cell)),
+    ),
+  );
+}
+
+/** The environment variable naming a JSON file of ledger entries that openReport seeds its ledger with. */
+export const DISCLOSURE_SEED_ENV = 'WBK_DISCLOSURE_SEED';
+
+/**
+ * A ledger seeded from the file named by WBK_DISCLOSURE_SEED (set by `wbk report` when it reruns a
+ * notebook so that the whole run hides the same cells), or an empty ledger when it is not set.
+ * Throws naming the file when it cannot be read as a list of ledger entries.
+ * @example const ledger = ledgerFromEnvironment()
+ */
+export function ledgerFromEnvironment(env: NodeJS.ProcessEnv = process.env): DisclosureLedger {
+  const file = env[DISCLOSURE_SEED_ENV];
+  if (!file) return new DisclosureLedger();
+  let entries: unknown;
+  try {
+    entries = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(
+      `${DISCLOSURE_SEED_ENV}: cannot read "${file}" (${(error as Error).message}). It is written by ` +
+        'wbk report for its reruns; unset the variable to run a notebook on its own.',
+    );
+  }
+  if (!Array.isArray(entries)) {
+    throw new Error(`${DISCLOSURE_SEED_ENV}: "${file}" must hold a JSON list of ledger entries.`);
+  }
+  return ledgerFromEntries(entries as LedgerEntry[]);
 }
 
 /**

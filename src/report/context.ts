@@ -10,6 +10,7 @@ import type { Dataset } from '../io/load-dataset.js';
 import { loadDatasetCached } from './dataset-cache.js';
 import {
   DisclosureLedger,
+  ledgerFromEnvironment,
   analystBannerHtml,
   publishTable,
   resolvePolicy,
@@ -115,7 +116,8 @@ export async function openReport(title: string, params: ReportParameters): Promi
     minGroupSize: params.minGroupSize ?? 5,
     minCount: params.minGroupSize ?? 5,
   });
-  const ledger = new DisclosureLedger();
+  // In a rerun of `wbk report`, the ledger starts with the cells the whole run must hide (issue 18).
+  const ledger = policy.mode === 'publish' ? ledgerFromEnvironment() : new DisclosureLedger();
   const published: PublishedTable[] = [];
   const sections = { run: 0, skipped: 0, missing: [] as string[] };
   const context: ReportContext = {
