@@ -71,30 +71,35 @@ export async function protectWholeRun(
       `wbk report: ${hide.length} more cell(s) hidden across the run's reports; running ` +
         `${again.length} notebook(s) again (pass ${pass})`,
     );
-    // one runNotebooks call per output folder (same parameters), in parallel within it
+    // one runNotebooks call per output folder (its parameters), `jobs` folders at a time
     const byDir = new Map<string, RunJob[]>();
     for (const job of again) byDir.set(job.dir, [...(byDir.get(job.dir) ?? []), job]);
-    for (const [dir, group] of byDir) {
-      const runs = await runNotebooks(
-        group.map((j) => j.notebook),
-        {
-          outDir: dir,
-          jobs,
-          parameters: group[0].parameters,
-          env: { [DISCLOSURE_SEED_ENV]: seedFile },
-        },
-      );
-      for (const [k, job] of group.entries()) {
-        job.run = runs[k];
-        reruns += 1;
-        if (job.run.status === 'ok') {
-          await writeNotebookExports(
-            path.join(dir, `${path.basename(job.notebook, '.ipynb')}.ipynb`),
-          );
+    const queue = [...byDir.entries()];
+    const worker = async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        const [dir, group] = next;
+        const runs = await runNotebooks(
+          group.map((j) => j.notebook),
+          {
+            outDir: dir,
+            jobs: 1,
+            parameters: group[0].parameters,
+            env: { [DISCLOSURE_SEED_ENV]: seedFile },
+          },
+        );
+        for (const [k, job] of group.entries()) {
+          job.run = runs[k];
+          reruns += 1;
+          if (job.run.status === 'ok') {
+            await writeNotebookExports(
+              path.join(dir, `${path.basename(job.notebook, '.ipynb')}.ipynb`),
+            );
+          }
+          tables.set(job, tablesOf(job));
         }
-        tables.set(job, tablesOf(job));
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, queue.length)) }, worker));
   }
   const { hide } = protectRun([...tables.values()].flat());
   return { passes: maxPasses, hidden: seed.length, reruns, safe: hide.length === 0 };
