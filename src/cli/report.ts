@@ -39,6 +39,7 @@ import { resolveUnit, unitTree, unitsAtLevel } from '../transforms/units/hierarc
 import { UsageError, type Command } from './command.js';
 import { kitVersion } from '../shared/kit.js';
 import { KIT_ROOT } from '../shared/kit.js';
+import { protectWholeRun, type RunJob } from '../report/run-protection.js';
 
 const USAGE = `Usage: wbk report --data DIR [--mapping FILE] [--period FY2024-25] [--level district]
                   [--unit NAME] [--per-unit] [--notebooks 04,02] [--out DIR] [--jobs N]
@@ -275,17 +276,25 @@ async function runReport(
     `wbk report: ${notebooks.length} notebook(s), period ${period.label}, by ${level}${unit ? `, unit ${unit}` : ''}`,
   );
 
+  const runJobs: RunJob[] = [];
   const set = async (dir: string, params: Record<string, ParameterValue>, title: string) => {
     const runs = await runNotebooks(notebooks, { outDir: dir, jobs, parameters: params });
     await unlessInterrupted();
-    for (const run of runs) {
-      if (run.status !== 'ok') continue;
-      await writeNotebookExports(path.join(dir, `${nameOf(run)}.ipynb`), {
-        notForCirculation: analyst,
-      });
-      for (const f of run.files) if (f.endsWith('.html')) lightenHtml(f);
-    }
-    return { runs, title };
+    for (const run of runs)
+      if (run.status === 'ok')
+        await writeNotebookExports(path.join(dir, `${nameOf(run)}.ipynb`), {
+          notForCirculation: analyst,
+        });
+    const own = runs.map((run, i) => ({ dir, notebook: notebooks[i], parameters: params, run }));
+    runJobs.push(...own);
+    // the runs as they stand after the whole run's protection (reruns replace job.run)
+    return {
+      jobs: own,
+      title,
+      get runs() {
+        return own.map((j) => j.run);
+      },
+    };
   };
   const main = await set(
     stagingDir,
@@ -293,7 +302,7 @@ async function runReport(
     `${mark}wellbeing-kit report — ${period.label}${unit ? ` — ${tree.name.get(unit)}` : ''}`,
   );
   const unitSets: RunRecord['units'] = [];
-  let failures = main.runs.filter((r) => r.status === 'failed').length;
+  const unitResults: { id: string; dir: string; result: Awaited<ReturnType<typeof set>> }[] = [];
   if (values['per-unit']) {
     const folders = unitFolders(unitsAtLevel(tree, level));
     for (const [id, folder] of folders) {
@@ -304,25 +313,48 @@ async function runReport(
         { ...parameters, unit: id },
         `${mark}wellbeing-kit report — ${period.label} — ${tree.name.get(id)}`,
       );
-      writeIndex(
-        dir,
-        record(
-          result.title,
-          result.runs,
-          started,
-          { ...shownParameters, unit: id },
-          policy,
-          inputs,
-        ),
-      );
-      const failed = result.runs.filter((r) => r.status === 'failed').length;
-      failures += failed;
-      unitSets.push({
-        unit: `${tree.name.get(id)} (${id})`,
-        href: `units/${folder}/index.html`,
-        failed,
-      });
+      unitResults.push({ id, dir, result });
     }
+  }
+  // One ledger per run: every table of every notebook and unit report protected together (analyst
+  // mode hides nothing, so there is nothing to protect).
+  const protection = analyst
+    ? { hidden: 0, reruns: 0, safe: true }
+    : await protectWholeRun(runJobs, {
+        outDir: stagingDir,
+        jobs,
+        seedFile: path.join(process.env[DATASET_CACHE_ENV] ?? os.tmpdir(), 'disclosure-seed.json'),
+      });
+  await unlessInterrupted();
+  if (!analyst)
+    console.error(
+      `wbk report: whole-run disclosure check: ${protection.hidden} more cell(s) hidden across reports, ` +
+        `${protection.reruns} notebook rerun(s)`,
+    );
+  // Light reports: after any rerun, every page loads plotly.js from one shared file in its folder.
+  for (const job of runJobs)
+    if (job.run.status === 'ok')
+      for (const f of job.run.files) if (f.endsWith('.html')) lightenHtml(f);
+  let failures = main.runs.filter((r) => r.status === 'failed').length;
+  if (!protection.safe) {
+    failures += 1;
+    console.error(
+      'FAILED whole-run disclosure check: hidden cells can still be worked out across the reports ' +
+        'after the last pass. Do not circulate this run; report it as a bug.',
+    );
+  }
+  for (const { id, dir, result } of unitResults) {
+    writeIndex(
+      dir,
+      record(result.title, result.runs, started, { ...shownParameters, unit: id }, policy, inputs),
+    );
+    const failed = result.runs.filter((r) => r.status === 'failed').length;
+    failures += failed;
+    unitSets.push({
+      unit: `${tree.name.get(id)} (${id})`,
+      href: `units/${path.relative(path.join(stagingDir, 'units'), dir)}/index.html`,
+      failed,
+    });
   }
   writeIndex(stagingDir, {
     ...record(main.title, main.runs, started, shownParameters, policy, inputs),

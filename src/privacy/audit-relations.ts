@@ -7,7 +7,8 @@ export interface AuditRelation {
   coarse: number;
   fine: number;
   column: string;
-  cells: { table: number; row: number }[];
+  /** cells[k].column, when given, overrides `column` (a relation between columns of one row). */
+  cells: { table: number; row: number; column?: string }[];
   /** Confirmed: some group of this kind has every cell shown, and all such groups add up. */
   verified: boolean;
   text: string;

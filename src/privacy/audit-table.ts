@@ -20,6 +20,8 @@ export interface AuditTable {
    * the same dimension of other tables, but the table is never read as their sum over it.
    */
   slice?: Record<string, string>;
+  /** Relations within every row: column total = the sum of columns parts (the spec's relations). */
+  relations?: { total: string; parts: string[] }[];
 }
 
 /** A table checked and indexed for the audit. */

@@ -3,7 +3,7 @@
 // between pairs of tables (a coarse row = the sum of fine rows) → keep those the shown figures confirm →
 // propagate (one unknown per relation) → exact elimination for cells pinned by several relations.
 import { relationsBetween, type AuditRelation } from './audit-relations.js';
-import { checkAuditTable, type AuditTable } from './audit-table.js';
+import { checkAuditTable, type AuditTable, type CheckedTable } from './audit-table.js';
 import { determinedCells } from './determinacy.js';
 import type { AdditiveGroup } from './structure.js';
 
@@ -74,7 +74,7 @@ export function auditPublishedTables(
       }
     }
   }
-  const relations = [...unique.values()];
+  const relations = [...unique.values(), ...rowRelations(tables, checked)];
   // Cells: one index per (table, count column, row).
   const cellId = (t: number, column: string, row: number) => `${t}\u0000${column}\u0000${row}`;
   const hidden = new Set<string>();
@@ -100,13 +100,13 @@ export function auditPublishedTables(
       relation: used.map((u) => u.text).join('; '),
       verified: used.every((u) => u.verified),
       cells: used.flatMap((u) =>
-        u.cells.map((c) => ({ tableIndex: c.table, row: c.row, column: u.column })),
+        u.cells.map((c) => ({ tableIndex: c.table, row: c.row, column: c.column ?? u.column })),
       ),
     });
   };
   const unknownsOf = (rel: AuditRelation) =>
     rel.cells
-      .map((c) => cellId(c.table, rel.column, c.row))
+      .map((c) => cellId(c.table, c.column ?? rel.column, c.row))
       .filter((id) => hidden.has(id) && !known.has(id));
   for (let changed = true; changed;) {
     changed = false;
@@ -124,7 +124,9 @@ export function auditPublishedTables(
   const groups: AdditiveGroup[] = [];
   const used: AuditRelation[][] = [];
   for (const rel of relations) {
-    const ids = rel.cells.map((c) => index.get(cellId(c.table, rel.column, c.row)) ?? -1);
+    const ids = rel.cells.map(
+      (c) => index.get(cellId(c.table, c.column ?? rel.column, c.row)) ?? -1,
+    );
     if (ids.every((i) => i < 0)) continue;
     groups.push({ kind: 'margin', total: ids[0], parts: ids.slice(1) });
     used.push([rel]);
@@ -148,4 +150,33 @@ export function auditLeakText(leak: AuditLeak): string {
     `${leak.table}: hidden ${leak.column} (${cell}) recoverable by ${leak.how}` +
     `${leak.verified ? '' : ' (relation not confirmed by shown groups)'}: ${leak.relation}`
   );
+}
+
+/**
+ * The relations each table declares within its rows (total column = sum of part columns), one per
+ * row, when every column is a count column of the table (declared: taken as verified).
+ */
+function rowRelations(
+  tables: readonly AuditTable[],
+  checked: readonly CheckedTable[],
+): AuditRelation[] {
+  const out: AuditRelation[] = [];
+  tables.forEach((t, i) => {
+    const c = checked[i];
+    for (const rel of t.relations ?? []) {
+      const columns = [rel.total, ...rel.parts];
+      if (!columns.every((col) => c.countColumns.includes(col))) continue;
+      for (let row = 0; row < c.rows; row++) {
+        out.push({
+          coarse: i,
+          fine: i,
+          column: rel.total,
+          cells: columns.map((column) => ({ table: i, row, column })),
+          verified: true,
+          text: `${t.name} (row ${row}): ${rel.total} = ${rel.parts.join(' + ')} (declared)`,
+        });
+      }
+    }
+  });
+  return out;
 }

@@ -35,4 +35,11 @@ export {
   type AuditOptions,
   type AuditLeak,
 } from './audit.js';
-export { protectRun, tablesTouch, ledgerFromEntries, type RunProtection } from './run.js';
+export {
+  protectRun,
+  tablesTouch,
+  ledgerFromEntries,
+  ledgerFromEnvironment,
+  DISCLOSURE_SEED_ENV,
+  type RunProtection,
+} from './run.js';

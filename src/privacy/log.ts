@@ -49,34 +49,23 @@ export interface SuppressionLog {
 }
 
 /**
- * Returns a one-line plain-text summary of a suppression log: cells hidden by reason, rounding, mode.
- * @example suppressionSummaryText(published.log) // "4 cells hidden: 2 in groups under 5 people, 2 to stop back-calculation from totals."
+ * Returns a one-line plain-text summary of a suppression log: how many cells were hidden and under
+ * which rules (not why each one was), rounding, mode.
+ * @example suppressionSummaryText(published.log) // "4 cells hidden: groups under 5 people and counts under 5, with other cells so that …"
  */
 export function suppressionSummaryText(log: SuppressionLog): string {
   if (log.mode === 'analyst') {
     return 'Analyst mode — not for circulation: no cells hidden, no rounding. Publish before sharing.';
   }
-  const phrases: Record<SuppressionReason, (n: number) => string> = {
-    'primary-population': (n) => `${n} in groups under ${log.minGroupSize} people`,
-    'free-text': (n) => `${n} under the free-text threshold of ${log.freeTextMinGroupSize}`,
-    'primary-count': (n) => `${n} ${n === 1 ? 'count' : 'counts'} under ${log.minCount}`,
-    'primary-people': (n) =>
-      `${n} ${n === 1 ? 'figure' : 'figures'} with fewer than ${log.minGroupSize} people behind ${n === 1 ? 'it' : 'them'}`,
-    'primary-dominance': (n) =>
-      `${n} ${n === 1 ? 'total' : 'totals'} dominated by one or two people`,
-    'order-statistic': (n) => `${n} maxima (one person's value)`,
-    ledger: (n) => `${n} hidden in an earlier output`,
-    'secondary-margin': (n) => `${n} to stop back-calculation from totals`,
-    'secondary-hierarchy': (n) => `${n} to stop back-calculation from higher levels`,
-  };
-  const parts = SUPPRESSION_REASONS.filter((r) => log.counts[r] > 0).map((r) =>
-    phrases[r](log.counts[r]),
-  );
+  // How many cells, not why each one was (issue 18): a count per reason tells a reader which hidden
+  // cells are the small ones. The rules are stated once; log.counts keeps the detail for analysts.
   const n = log.hiddenCells;
-  let text =
-    n === 0
-      ? 'No cells hidden.'
-      : `${n} ${n === 1 ? 'cell' : 'cells'} hidden: ${parts.join(', ')}.`;
+  const rules =
+    `groups under ${log.minGroupSize} people and counts under ${log.minCount}` +
+    (log.counts['free-text'] > 0 ? ` (${log.freeTextMinGroupSize} for free text)` : '') +
+    `, figures with fewer than ${log.minGroupSize} people behind them or dominated by one or two people, maxima of one person` +
+    ', with other cells so that they cannot be worked out from totals or other tables';
+  let text = n === 0 ? 'No cells hidden.' : `${n} ${n === 1 ? 'cell' : 'cells'} hidden: ${rules}.`;
   if (log.roundTo !== undefined && log.roundTo > 1) {
     text += ` Counts rounded to the nearest ${log.roundTo}; totals may not add up.`;
   }

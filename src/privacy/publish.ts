@@ -7,7 +7,7 @@ import { countByReason, type SuppressionEntry } from './log.js';
 import { protectionIntervalOf, resolvePolicy, type DisclosurePolicy } from './policy.js';
 import { contributorPatterns, primaryPatterns, type Pattern } from './primary.js';
 import { issuePublishedTable, type CellStatus, type PublishedTable } from './published.js';
-import { protectPattern } from './secondary.js';
+import { protectTable } from './relations.js';
 import { checkSpec, type CellSpec } from './spec.js';
 import { additiveGroups } from './structure.js';
 
@@ -56,15 +56,8 @@ export function publishTable(
     : new Map<string, Pattern>(layout.measures.map((m) => [m.column, new Map()]));
   if (publish) {
     const tieBreak = spec.population === undefined ? undefined : values[spec.population];
-    for (const m of layout.measures) {
-      protectPattern(
-        patterns.get(m.column)!,
-        values[m.column],
-        tieBreak,
-        groups,
-        protectionIntervalOf(rules),
-      );
-    }
+    // Each column's margins, and the relations declared within rows (spec.relations), together.
+    protectTable(patterns, values, layout, groups, spec, tieBreak, protectionIntervalOf(rules));
   }
   // Rates and means hidden for their own people (spec.contributors naming them).
   const ownPatterns = publish
@@ -191,6 +184,17 @@ export function publishTable(
             column: spec.hierarchy.column,
             parent: Object.freeze({ ...spec.hierarchy.parent }),
           }),
+        }),
+    // declared relations (issue 18 item 2): they travel with the table to its exports
+    ...(spec.rates === undefined || spec.rates.length === 0
+      ? {}
+      : { rates: Object.freeze(spec.rates.map((r) => Object.freeze({ ...r }))) }),
+    ...(spec.relations === undefined || spec.relations.length === 0
+      ? {}
+      : {
+          relations: Object.freeze(
+            spec.relations.map((r) => Object.freeze({ total: r.total, parts: [...r.parts] })),
+          ),
         }),
     log: {
       mode: rules.mode,

@@ -4,6 +4,7 @@ import type { ColumnTable } from 'arquero';
 import { escapeHtml } from '../shared/html.js';
 import { suppressionSummaryHtml, type SuppressionLog } from './log.js';
 import type { DisclosurePolicy } from './policy.js';
+import type { RateSpec } from './spec.js';
 
 declare const publishedBrand: unique symbol;
 
@@ -31,6 +32,9 @@ export interface PublishedTable {
   readonly hierarchy?: Readonly<{ column: string; parent: Readonly<Record<string, string>> }>;
   /** The spec's period label (the period every row is about when the period is not a dimension). */
   readonly period?: string;
+  /** The spec's relations within rows (total column = sum of part columns), if declared. */
+  readonly rates?: readonly Readonly<RateSpec>[];
+  readonly relations?: readonly Readonly<{ total: string; parts: readonly string[] }>[];
   readonly log: SuppressionLog;
   readonly policy: Readonly<DisclosurePolicy>;
   /** True in analyst mode: nothing was hidden; the output must not leave the analyst's hands. */

@@ -3,6 +3,7 @@
 // a cell hidden anywhere is hidden everywhere → the cross-table audit finds hidden cells that other
 // tables give back → hide one more cell of each such relation → repeat until nothing is recovered.
 // The report engine reruns the jobs whose tables hold a newly hidden cell, seeding their ledgers.
+import { readFileSync } from 'node:fs';
 import { auditPublishedTables, type AuditOptions, type AuditTable } from './audit.js';
 import { DisclosureLedger, ledgerKey, type LedgerEntry } from './ledger.js';
 
@@ -21,8 +22,12 @@ const HIDDEN = '[c]';
  * tables can be worked out from the others: a cell shown in one table but hidden in another (same
  * ledger key: column, dimension values, period label) is hidden everywhere, and for each hidden cell
  * that the cross-table audit recovers, one more shown cell of a relation that recovers it is hidden
- * (a non-zero one, the smallest first), one leak at a time, on marked copies of the tables, until the
- * audit finds nothing.
+ * (non-zero, chosen without looking at its value), on marked copies of the tables, until the audit
+ * finds nothing.
+ * To scale to a whole run (every notebook, every unit's report), tables are grouped into components
+ * that can relate (a count column in common, the same period), only components that changed are
+ * audited again, and every leak whose relations do not overlap a leak already fixed in the round is
+ * fixed in the same round.
  * `tables` are the run's published tables as exported (hidden cells "[c]"), from every job.
  * @example protectRun([...force.tables, ...unitA.tables]).hide // [] when the run is safe
  */
@@ -33,41 +38,67 @@ export function protectRun(
   const copies = tables.map((t) => ({ ...t, rows: t.rows.map((r) => [...r]) }));
   const hide = new Map<string, LedgerEntry>();
   const keys = copies.map((t) => cellKeys(t));
+  // cells by ledger key, to hide a cell everywhere at once
+  const where = new Map<string, [number, string][]>();
+  keys.forEach((m, i) =>
+    m.forEach((k, cell) => where.set(k, [...(where.get(k) ?? []), [i, cell]])),
+  );
+  const components = componentsOf(copies);
+  const componentOf = new Map<number, number>();
+  components.forEach((c, k) => c.forEach((i) => componentOf.set(i, k)));
+  const dirty = new Set(components.map((_, k) => k));
+  const hideEverywhere = (i: number, cell: string) => {
+    const key = keys[i].get(cell);
+    const places: [number, string][] = key === undefined ? [[i, cell]] : where.get(key)!;
+    for (const [j, c] of places) {
+      if (isHidden(copies[j], c)) continue;
+      hideCell(copies[j], c);
+      remember(hide, copies[j], c);
+      dirty.add(componentOf.get(j)!);
+    }
+  };
+  // A cell hidden in one table is hidden in every table that holds the same cell.
+  copies.forEach((t, i) =>
+    keys[i].forEach((_, cell) => isHidden(t, cell) && hideEverywhere(i, cell)),
+  );
   for (let round = 1; round <= maxRounds; round++) {
-    let changed = false;
-    // A cell hidden in one table is hidden in every table that holds the same cell.
-    const hiddenKeys = new Set<string>();
-    copies.forEach((t, i) => keys[i].forEach((k, cell) => isHidden(t, cell) && hiddenKeys.add(k)));
-    copies.forEach((t, i) =>
-      keys[i].forEach((k, cell) => {
-        if (hiddenKeys.has(k) && !isHidden(t, cell)) {
-          hideCell(t, cell);
-          remember(hide, t, cell);
-          changed = true;
-        }
-      }),
-    );
-    if (changed) continue;
-    const leaks = auditPublishedTables(copies, options);
-    if (leaks.length === 0) return { hide: [...hide.values()], rounds: round };
-    // One leak at a time: the leaks after the first often follow from it (a recovered cell opens
-    // the next relation), and one complement closes them all.
-    for (const leak of leaks) {
-      const pick = complementOf(copies, leak.cells);
-      if (pick === undefined) continue;
-      const t = copies[pick.tableIndex];
-      const cell = `${pick.row}\u0000${pick.column}`;
-      hideCell(t, cell);
-      remember(hide, t, cell);
-      changed = true;
-      break;
+    const audit = [...dirty];
+    dirty.clear();
+    let leaksFound = 0;
+    let fixed = 0;
+    for (const k of audit) {
+      const members = components[k];
+      const leaks = auditPublishedTables(
+        members.map((i) => copies[i]),
+        options,
+      ).map((l) => ({
+        ...l,
+        cells: l.cells.map((c) => ({ ...c, tableIndex: members[c.tableIndex] })),
+      }));
+      leaksFound += leaks.length;
+      // Many leaks per round, but not two whose relations overlap: one complement often closes both.
+      const touched = new Set<string>();
+      for (const leak of leaks) {
+        // overlap by ledger key: the same cell in two tables is one cell
+        const ids = leak.cells.map((c) => {
+          const cell = `${c.row}\u0000${c.column}`;
+          return keys[c.tableIndex].get(cell) ?? `${c.tableIndex}\u0000${cell}`;
+        });
+        if (ids.some((id) => touched.has(id))) continue;
+        const pick = complementOf(copies, keys, leak.cells);
+        if (pick === undefined) continue;
+        ids.forEach((id) => touched.add(id));
+        hideEverywhere(pick.tableIndex, `${pick.row}\u0000${pick.column}`);
+        fixed++;
+      }
+      if (leaks.length > 0 && fixed === 0) {
+        throw new Error(
+          `protectRun: ${leaks.length} hidden cell(s) can be worked out and no shown cell is left to hide ` +
+            `beside them (first: ${leaks[0].table}, ${leaks[0].column}). This is a bug: please report it.`,
+        );
+      }
     }
-    if (!changed) {
-      throw new Error(
-        `protectRun: ${leaks.length} hidden cell(s) can be worked out and no shown cell is left to hide ` +
-          `beside them (first: ${leaks[0].table}, ${leaks[0].column}). This is a bug: please report it.`,
-      );
-    }
+    if (leaksFound === 0 && dirty.size === 0) return { hide: [...hide.values()], rounds: round };
   }
   throw new Error(
     `protectRun: the run's tables were still not protected after ${maxRounds} rounds. Please report it.`,
@@ -81,9 +112,41 @@ export function protectRun(
 export function tablesTouch(
   tables: readonly AuditTable[],
   entries: readonly LedgerEntry[],
+  { shownOnly = false }: { shownOnly?: boolean } = {},
 ): boolean {
   const wanted = new Set(entries.map((e) => ledgerKey(e.column, e.cell, e.period)));
-  return tables.some((t) => [...cellKeys(t).values()].some((k) => wanted.has(k)));
+  return tables.some((t) =>
+    [...cellKeys(t).entries()].some(
+      ([cell, k]) => wanted.has(k) && !(shownOnly && isHidden(t, cell)),
+    ),
+  );
+}
+
+/** The environment variable naming a JSON file of ledger entries that openReport seeds its ledger with. */
+export const DISCLOSURE_SEED_ENV = 'WBK_DISCLOSURE_SEED';
+
+/**
+ * A ledger seeded from the file named by WBK_DISCLOSURE_SEED (set by `wbk report` when it reruns a
+ * notebook so that the whole run hides the same cells), or an empty ledger when it is not set.
+ * Throws naming the file when it cannot be read as a list of ledger entries.
+ * @example const ledger = ledgerFromEnvironment()
+ */
+export function ledgerFromEnvironment(env: NodeJS.ProcessEnv = process.env): DisclosureLedger {
+  const file = env[DISCLOSURE_SEED_ENV];
+  if (!file) return new DisclosureLedger();
+  let entries: unknown;
+  try {
+    entries = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(
+      `${DISCLOSURE_SEED_ENV}: cannot read "${file}" (${(error as Error).message}). It is written by ` +
+        'wbk report for its reruns; unset the variable to run a notebook on its own.',
+    );
+  }
+  if (!Array.isArray(entries)) {
+    throw new Error(`${DISCLOSURE_SEED_ENV}: "${file}" must hold a JSON list of ledger entries.`);
+  }
+  return ledgerFromEntries(entries as LedgerEntry[]);
 }
 
 /**
@@ -143,19 +206,74 @@ function remember(hide: Map<string, LedgerEntry>, t: AuditTable, cell: string): 
   }
 }
 
-// The shown cell of a leak's relations to hide next: non-zero first, then the smallest value, then
-// the first listed (deterministic). Hidden cells are not candidates.
+// The shown cell of a leak's relations to hide next, chosen without looking at its value beyond
+// "not zero" (issue 18: the smallest gave itself away): non-zero first, then parts before totals
+// (the first cell of each relation is its total), then a fixed hash of the cell's ledger key.
 function complementOf(
   tables: readonly AuditTable[],
+  keys: readonly Map<string, string>[],
   cells: readonly { tableIndex: number; row: number; column: string }[],
 ): { tableIndex: number; row: number; column: string } | undefined {
-  const shown = cells
-    .map((c) => {
+  const seen = new Set<string>();
+  const candidates = cells
+    .map((c, k) => {
       const t = tables[c.tableIndex];
       const v = t.rows[c.row][t.columns.indexOf(c.column)];
-      return { c, v: typeof v === 'number' ? v : null };
+      const key = keys[c.tableIndex].get(`${c.row}\u0000${c.column}`) ?? `${c.tableIndex}:${c.row}`;
+      return { c, v: typeof v === 'number' ? v : null, total: k === 0 ? 1 : 0, h: hash(key) };
     })
-    .filter((x) => x.v !== null);
-  shown.sort((a, b) => (a.v! > 0 ? 0 : 1) - (b.v! > 0 ? 0 : 1) || a.v! - b.v!);
-  return shown[0]?.c;
+    .filter((x) => {
+      const id = `${x.c.tableIndex}:${x.c.row}:${x.c.column}`;
+      if (x.v === null || seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+  candidates.sort(
+    (a, b) => (a.v! > 0 ? 0 : 1) - (b.v! > 0 ? 0 : 1) || a.total - b.total || a.h - b.h,
+  );
+  return candidates[0]?.c;
+}
+
+/** FNV-1a hash of a string (a fixed, value-blind order). */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Groups tables that can relate in the audit: a count column in common and the same period label
+ * (a table with a `period` dimension meets every period of its columns). Returns table indices.
+ */
+function componentsOf(tables: readonly AuditTable[]): number[][] {
+  const parent = tables.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const union = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
+  const byColumn = new Map<string, { sliced: Map<string, number>; any: number[] }>();
+  tables.forEach((t, i) => {
+    const hasPeriodDim = (t.by ?? []).includes('period');
+    for (const c of t.countColumns ?? []) {
+      if (!t.columns.includes(c)) continue;
+      const entry = byColumn.get(c) ?? { sliced: new Map<string, number>(), any: [] as number[] };
+      byColumn.set(c, entry);
+      if (hasPeriodDim) entry.any.push(i);
+      else {
+        const p = t.period ?? '';
+        const first = entry.sliced.get(p);
+        if (first === undefined) entry.sliced.set(p, i);
+        else union(first, i);
+      }
+    }
+  });
+  for (const { sliced, any } of byColumn.values()) {
+    for (const i of any) {
+      for (const j of sliced.values()) union(i, j);
+      if (any.length > 0) union(i, any[0]);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  tables.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  return [...groups.values()];
 }

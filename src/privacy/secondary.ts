@@ -7,10 +7,13 @@ import type { Pattern } from './primary.js';
 import type { AdditiveGroup } from './structure.js';
 
 /**
- * Extends `pattern` (in place) with complementary cells and returns it. Complements are chosen to
- * lose least: non-zero cells first (a hidden zero adds no protection, see docs/disclosure-control.md),
- * then the smallest value, then parts before totals, then the smallest `tieBreak` (e.g. population),
- * then row order, so the result is deterministic.
+ * Extends `pattern` (in place) with complementary cells and returns it. Complements are chosen
+ * without looking at their values beyond "not zero" (a hidden zero adds no protection, see
+ * docs/disclosure-control.md), so the choice tells a reader nothing (choosing the smallest did: with
+ * parts [4, 5, 5, 20] the hidden pair was always {4, 5}): non-zero cells first, then parts before
+ * totals, then cells that also close another group that needs one, then a fixed scramble of the row
+ * position, so the result is deterministic. `tieBreak` is
+ * accepted for compatibility and not used (issue 18).
  * @example protectPattern(new Map([[0, 'primary-count']]), [3, 9, 12, 24], undefined, groups, 5)
  */
 export function protectPattern(
@@ -25,11 +28,18 @@ export function protectPattern(
   for (const g of groups) {
     for (const row of [g.total, ...g.parts]) groupsOf.set(row, [...(groupsOf.get(row) ?? []), g]);
   }
+  void tieBreak;
+  // Cells that also serve another group still needing a hidden cell come first (fewer cells lost,
+  // e.g. a rectangle in a two-way table); that depends on the pattern, not on values.
+  const serves = (g: AdditiveGroup, row: number): number =>
+    (groupsOf.get(row) ?? []).filter(
+      (o) => o !== g && needsMore(o, pattern, sensitive, values, protection),
+    ).length;
   const rank = (g: AdditiveGroup, row: number): number[] => [
     values[row] > 0 ? 0 : 1,
-    values[row],
     row === g.total ? 1 : 0,
-    tieBreak ? tieBreak[row] : 0,
+    -serves(g, row),
+    scramble(row),
     row,
   ];
   const pick = (g: AdditiveGroup): number | undefined => {
@@ -92,4 +102,13 @@ function needsMore(
 function compareRanks(a: number[], b: number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
   return 0;
+}
+
+/** A fixed, value-blind order of row positions (a 32-bit integer hash), so complements are not predictable from values. */
+function scramble(row: number): number {
+  let h = Math.imul(row + 0x9e3779b9, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }

@@ -51,6 +51,18 @@ export interface HierarchySpec {
   parent: Readonly<Record<string, string>>;
 }
 
+// --- declared relations (issue 18 item 2; kept apart from the thresholds for merging) ---
+/**
+ * A relation that holds within every row: column `total` = the sum of columns `parts`, e.g.
+ * people = recorded + not_stated + missing. Secondary suppression and the audits use it, and it
+ * travels with the exported table, so that a reader of the files knows what adds up.
+ */
+export interface RowRelationSpec {
+  total: string;
+  parts: readonly string[];
+}
+// --- end declared relations ---
+
 /** The shape of an aggregated table: which columns are dimensions, measures and margins. */
 export interface CellSpec {
   /** Dimension columns; together they identify a row (one cell of the cross-tabulation). */
@@ -82,6 +94,10 @@ export interface CellSpec {
   maxima?: readonly string[];
   /** Decimal places per published column, overriding the defaults (rates 1 dp per 100 else 2, means 2, magnitudes 1). */
   decimals?: Readonly<Record<string, number>>;
+  // --- declared relations (issue 18 item 2) ---
+  /** Relations within each row between additive columns (population, counts, rate inputs). */
+  relations?: readonly RowRelationSpec[];
+  // --- end declared relations ---
 }
 
 /** An additive column that suppression protects. */
@@ -152,6 +168,7 @@ export function checkSpec(table: ColumnTable, spec: CellSpec): Layout {
     );
   }
   const problems: string[] = [];
+  checkRelations(table, spec, measures, problems);
   const nonNegative = [
     ...measures.map((m) => m.column),
     ...(spec.contributors ?? []).flatMap((c) => [c.people, ...(c.top ?? [])]),
@@ -264,3 +281,42 @@ function checkContributors(spec: CellSpec, where: string): void {
     );
   }
 }
+// --- declared relations (issue 18 item 2) ---
+/** Every relation names additive columns of the spec, and holds in every row (else a problem per row). */
+function checkRelations(
+  table: ColumnTable,
+  spec: CellSpec,
+  measures: readonly Measure[],
+  problems: string[],
+): void {
+  const additive = new Set(measures.map((m) => m.column));
+  for (const [k, rel] of (spec.relations ?? []).entries()) {
+    const columns = [rel.total, ...(rel.parts ?? [])];
+    const bad = columns.filter((c) => !additive.has(c));
+    if (!Array.isArray(rel.parts) || rel.parts.length === 0 || bad.length > 0) {
+      throw new Error(
+        `publishTable: spec.relations[${k}] (${rel.total} = ${(rel.parts ?? []).join(' + ')}) ` +
+          `must name a total and at least one part among the spec's additive columns ` +
+          `(${[...additive].join(', ')})${bad.length ? `; not additive: ${bad.join(', ')}` : ''}. ` +
+          'Add them to population, counts or a rate, or fix the names.',
+      );
+    }
+    const total = table.array(rel.total) as ArrayLike<unknown>;
+    const parts = rel.parts.map((c) => table.array(c) as ArrayLike<unknown>);
+    for (let row = 0; row < table.numRows(); row++) {
+      const sum = parts.reduce((s, p) => s + Number(p[row]), 0);
+      const t = Number(total[row]);
+      if (
+        Number.isFinite(sum) &&
+        Number.isFinite(t) &&
+        Math.abs(t - sum) > 1e-9 * Math.max(1, sum)
+      ) {
+        problems.push(
+          `row ${row}: "${rel.total}" is ${t} but ${rel.parts.map((c) => `"${c}"`).join(' + ')} is ${sum} ` +
+            `(declared relation ${k})`,
+        );
+      }
+    }
+  }
+}
+// --- end declared relations ---

@@ -11,6 +11,7 @@ import { loadReportData, reportPeriod } from './report-data.js';
 import type { Snapshot } from '../risk/snapshot.js';
 import {
   DisclosureLedger,
+  ledgerFromEnvironment,
   analystBannerHtml,
   publishTable,
   resolvePolicy,
@@ -121,7 +122,8 @@ export async function openReport(title: string, params: ReportParameters): Promi
     minGroupSize: params.minGroupSize ?? 5,
     minCount: params.minGroupSize ?? 5,
   });
-  const ledger = new DisclosureLedger();
+  // In a rerun of `wbk report`, the ledger starts with the cells the whole run must hide (issue 18).
+  const ledger = policy.mode === 'publish' ? ledgerFromEnvironment() : new DisclosureLedger();
   const published: PublishedTable[] = [];
   const sections = { run: 0, skipped: 0, missing: [] as string[] };
   const context: ReportContext = {

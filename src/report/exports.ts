@@ -28,6 +28,10 @@ export interface ExportTable {
   hierarchy?: { column: string; parent: Record<string, string> };
   /** The period label of the table's spec (what every row is about when period is not a dimension). */
   period?: string;
+  /** Relations within every row declared by the table's spec: column total = sum of columns parts. */
+  relations?: { total: string; parts: string[] }[];
+  /** Rates of the table's spec: column name = numerator / denominator × per (the inputs may be unpublished). */
+  rates?: { name: string; numerator: string; denominator: string; per?: number }[];
   /** True when the report writes this table as CSV and XLSX. */
   exported?: boolean;
   notForCirculation?: boolean;
@@ -152,9 +156,21 @@ export async function writeNotebookExports(
     writeFileSync(csvTmp, tableCsv(table, { notForCirculation: marked }));
     renameSync(csvTmp, `${stem}.csv`);
     await writeTableXlsx(table, `${stem}.xlsx`, { notForCirculation: marked });
-    written.push(`${stem}.csv`, `${stem}.xlsx`);
+    writeFileSync(`${stem}.json`, tableSidecarJson(table));
+    written.push(`${stem}.csv`, `${stem}.xlsx`, `${stem}.json`);
   }
   return written;
+}
+
+/**
+ * The JSON written beside each exported CSV: what the table's columns are and how they add up
+ * (dimensions, count columns, total marker, hierarchy, period, rates, relations within rows), so that
+ * anyone auditing the files works from the same relations the disclosure control protected.
+ * @example tableSidecarJson(table) // '{ "name": "leavers", "by": ["unit"], "relations": [ … ] … }'
+ */
+export function tableSidecarJson(table: ExportTable): string {
+  const { rows: _rows, exported: _exported, ...description } = table;
+  return `${JSON.stringify({ ...description, hiddenMark: '[c]' }, null, 2)}\n`;
 }
 
 function safeName(name: string): string {

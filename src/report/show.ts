@@ -102,6 +102,10 @@ export function exportTable(
     ...(pt.hierarchy === undefined
       ? {}
       : { hierarchy: { column: pt.hierarchy.column, parent: { ...pt.hierarchy.parent } } }),
+    ...(pt.rates === undefined ? {} : { rates: pt.rates.map((r) => ({ ...r })) }),
+    ...(pt.relations === undefined
+      ? {}
+      : { relations: pt.relations.map((r) => ({ total: r.total, parts: [...r.parts] })) }),
     ...(pt.notForCirculation ? { notForCirculation: true } : {}),
   };
 }

@@ -22,12 +22,16 @@ const spec = {
 describe('suppressionSummaryText', () => {
   it('counts hidden cells by reason', () => {
     const p = publishTable(byTeam, spec);
-    // headcount: A (3 people), B (complement). leavers: A (its row), B (2 < 5), C (complement: A + B = 2
-    // would cap A). rate: follows its numerator and denominator, so A, B, C.
-    // population reasons: A ×3; small count: B leavers, B rate; back-calculation: B headcount, C ×2.
+    // headcount: A (3 people) and a complement. leavers: A (its row), B (2 < 5) and a complement
+    // (A + B = 2 would cap A). rate: follows its numerator and denominator. The detail stays in
+    // log.counts; the text says how many and under which rules, not why each cell was hidden.
+    const n = p.log.hiddenCells;
+    assert.ok(n >= 8, `${n}`);
+    assert.equal(p.log.counts['primary-population'], 3);
     assert.equal(
       suppressionSummaryText(p.log),
-      '8 cells hidden: 3 in groups under 5 people, 2 counts under 5, 3 to stop back-calculation from totals.',
+      `${n} cells hidden: groups under 5 people and counts under 5, with other cells so that they ` +
+        'cannot be worked out from totals or other tables.',
     );
   });
 
@@ -60,7 +64,8 @@ describe('suppressionSummaryHtml', () => {
     });
     assert.equal(
       suppressionSummaryHtml(p.log),
-      '<p class="wbk-suppression-log">1 cell hidden: 1 in groups under 5 people.</p>',
+      '<p class="wbk-suppression-log">1 cell hidden: groups under 5 people and counts under 5, ' +
+        'with other cells so that they cannot be worked out from totals or other tables.</p>',
     );
   });
 });

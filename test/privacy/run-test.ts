@@ -126,3 +126,117 @@ describe('ledgerFromEntries', () => {
     assert.deepEqual(published.table.array('spells_status'), ['suppressed', 'shown', 'shown']);
   });
 });
+
+describe('protectRun on a whole run', () => {
+  // A force of 48 teams in 8 districts; the force report publishes spells by team (with a total),
+  // every district's report its own teams beside the rest of the organisation, each suppressed on
+  // its own (independent complements), as a --per-unit run did before issue 18.
+  const spells = Array.from({ length: 48 }, (_, i) => [0, 1, 2, 3, 4, 6, 8, 11, 15][(i * 7) % 9]);
+  const people = spells.map((s, i) => s + 6 + ((i * 5) % 13));
+  const teams = spells.map((_, i) => `T${i + 1}`);
+  const sum = (xs: number[]) => xs.reduce((s, v) => s + v, 0);
+  const spec = {
+    by: ['team'],
+    population: 'people',
+    counts: ['spells'],
+    total: 'All',
+    period: 'FY',
+  };
+  const published = (name: string, rows: { team: string; people: number; spells: number }[]) => {
+    const t = aq.from(rows);
+    const p = publishTable(t, spec);
+    const columns = ['team', 'people', 'spells'];
+    return {
+      name,
+      columns,
+      by: ['team'],
+      countColumns: ['people', 'spells'],
+      total: 'All',
+      period: 'FY',
+      rows: rows.map((_, r) =>
+        columns.map((c) => {
+          const v = p.table.get(c, r) as string | number | null;
+          return c !== 'team' && v === null ? C : v;
+        }),
+      ),
+    } as AuditTable;
+  };
+  const all = { team: 'All', people: sum(people), spells: sum(spells) };
+  const force = published('force', [
+    ...teams.map((team, i) => ({ team, people: people[i], spells: spells[i] })),
+    all,
+  ]);
+  const districts = Array.from({ length: 8 }, (_, d) => {
+    const mine = teams.map((_, i) => i).filter((i) => Math.floor(i / 6) === d);
+    const rest = teams.map((_, i) => i).filter((i) => Math.floor(i / 6) !== d);
+    return published(`district ${d + 1}`, [
+      ...mine.map((i) => ({ team: teams[i], people: people[i], spells: spells[i] })),
+      {
+        team: 'Rest of organisation',
+        people: sum(rest.map((i) => people[i])),
+        spells: sum(rest.map((i) => spells[i])),
+      },
+      all,
+    ]);
+  });
+  const run = [force, ...districts];
+
+  it('hides what the run needs, in few rounds, and then the whole run audits clean', () => {
+    const started = Date.now();
+    const { hide, rounds } = protectRun(run);
+    const took = Date.now() - started;
+    const wanted = new Set(hide.map((e) => JSON.stringify([e.column, e.cell.team])));
+    const marked = run.map((t) => ({
+      ...t,
+      rows: t.rows.map((r) =>
+        r.map((v, j) => (j > 0 && wanted.has(JSON.stringify([t.columns[j], r[0]])) ? C : v)),
+      ),
+    }));
+    // The audit over every table of the run at once (independent of the components) finds nothing.
+    assert.deepEqual(auditPublishedTables(marked), []);
+    assert.ok(hide.length > 0, 'independent complements must leak across reports');
+    assert.ok(rounds <= 10, `${rounds} rounds`);
+    assert.ok(took < 20_000, `${took} ms`);
+  });
+});
+
+describe('protectRun with many separate leaks', () => {
+  it('fixes leaks of tables that cannot relate in the same round (60 periods, one leak each)', () => {
+    // Per period: force T1..T3 hidden, T4 = 9, All = 20; a district table D1 = T1 + T2 = 5 pins
+    // T3 = 20 − 9 − 5 = 6. One complement per period (T4 or All) closes it.
+    const run: AuditTable[] = [];
+    for (let k = 0; k < 60; k++) {
+      const period = `P${k}`;
+      run.push({
+        name: `force ${period}`,
+        columns: ['team', 'spells'],
+        by: ['team'],
+        countColumns: ['spells'],
+        total: 'All',
+        period,
+        rows: [
+          ['T1', C],
+          ['T2', C],
+          ['T3', C],
+          ['T4', 9],
+          ['All', 20],
+        ],
+      });
+      run.push({
+        name: `district ${period}`,
+        columns: ['team', 'spells'],
+        by: ['team'],
+        countColumns: ['spells'],
+        period,
+        hierarchy: { column: 'team', parent: { T1: 'D1', T2: 'D1' } },
+        rows: [['D1', 5]],
+      });
+    }
+    const started = Date.now();
+    const { hide, rounds } = protectRun(run);
+    assert.equal(hide.length, 60); // one per period
+    assert.deepEqual([...new Set(hide.map((e) => e.period))].length, 60);
+    assert.ok(rounds <= 3, `${rounds} rounds`);
+    assert.ok(Date.now() - started < 10_000);
+  });
+});

@@ -111,8 +111,17 @@ describe('writeNotebookExports', () => {
       const written = await writeNotebookExports(path.join(dir, '02-early-leavers.ipynb'));
       assert.deepEqual(
         written.map((f) => path.basename(f)),
-        ['02-early-leavers--leavers-by-unit.csv', '02-early-leavers--leavers-by-unit.xlsx'],
+        [
+          '02-early-leavers--leavers-by-unit.csv',
+          '02-early-leavers--leavers-by-unit.xlsx',
+          '02-early-leavers--leavers-by-unit.json',
+        ],
       );
+      // the sidecar says how the table adds up (issue 18: every relation declared), without its rows
+      const side = JSON.parse(readFileSync(written[2], 'utf8')) as Record<string, unknown>;
+      assert.equal(side.rows, undefined);
+      assert.deepEqual(side.columns, risky.columns);
+      assert.equal(side.hiddenMark, '[c]');
       assert.equal(readFileSync(written[0], 'utf8'), tableCsv(risky));
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(written[1]);

@@ -71,6 +71,7 @@ export const COMPLETENESS_SPEC: CellSpec = {
   population: 'rows',
   counts: ['filled', 'missing'],
   rates: [{ name: 'filled_pct', numerator: 'filled', denominator: 'rows', per: 100 }],
+  relations: [{ total: 'rows', parts: ['filled', 'missing'] }],
 };
 
 /**
@@ -89,4 +90,8 @@ export const EQUALITY_SPEC: CellSpec = {
   counts: ['recorded', 'not_stated', 'missing'],
   rates: [{ name: 'unknown_pct', numerator: 'unknown', denominator: 'people', per: 100 }],
   total: ALL,
+  relations: [
+    { total: 'people', parts: ['recorded', 'not_stated', 'missing'] },
+    { total: 'unknown', parts: ['not_stated', 'missing'] },
+  ],
 };

@@ -295,19 +295,22 @@ describe('equalityVerdicts', () => {
   });
   it('works the share out from people and recorded when only the rate is hidden', async () => {
     const aq = await import('arquero');
-    // 40 people, 30 recorded: 10 unknown = 25% > 20%. Rate hidden by hand (analyst tables show all).
+    // 48 people, 36 recorded: 12 unknown = 25% > 20%. Counts under 13 hidden: unknown (12) and so the
+    // rate, not_stated and missing (6 each: the declared relations leave each 6 people of cover).
     const t = aq.table({
       unit_id: ['X'],
       worker_type: ['staff'],
       characteristic: ['sex'],
-      people: [40],
-      recorded: [30],
+      people: [48],
+      recorded: [36],
       not_stated: [6],
-      missing: [4],
-      unknown: [10],
+      missing: [6],
+      unknown: [12],
     });
-    const published = publishTable(t, EQUALITY_SPEC, { minCount: 11 });
+    const published = publishTable(t, EQUALITY_SPEC, { minCount: 13 });
     assert.equal(published.table.get('unknown_pct_status', 0), 'suppressed');
+    assert.equal(published.table.get('people_status', 0), 'shown');
+    assert.equal(published.table.get('recorded_status', 0), 'shown');
     assert.deepEqual(equalityVerdicts(published, 0.2).array('comparison'), [
       'unreliable (25% unknown)',
     ]);

@@ -1,0 +1,67 @@
+// Secondary suppression across the columns of a table that declares relations within rows (e.g.
+// people = recorded + not_stated + missing): every (column, row) cell becomes one cell of a single
+// problem, whose additive groups are each column's margins and hierarchy plus one group per row and
+// declared relation, so no hidden cell is recoverable by adding or subtracting along either.
+import type { Pattern } from './primary.js';
+import { protectPattern } from './secondary.js';
+import type { CellSpec, Layout } from './spec.js';
+import type { AdditiveGroup } from './structure.js';
+
+/**
+ * Extends every column's pattern (in place) so that the table's margins and its declared relations
+ * together leave no hidden cell recoverable and give every sensitive cell `protection` of hidden mass
+ * beside it. Without declared relations, each column is protected on its own.
+ * @example protectTable(patterns, values, layout, groups, { by: ['unit'], population: 'people',
+ *   counts: ['a', 'b'], relations: [{ total: 'people', parts: ['a', 'b'] }] }, undefined, 5)
+ */
+export function protectTable(
+  patterns: Map<string, Pattern>,
+  values: Readonly<Record<string, ArrayLike<number>>>,
+  layout: Layout,
+  groups: readonly AdditiveGroup[],
+  spec: CellSpec,
+  tieBreak: ArrayLike<number> | undefined,
+  protection: number,
+): void {
+  const relations = spec.relations ?? [];
+  if (relations.length === 0) {
+    for (const m of layout.measures) {
+      protectPattern(patterns.get(m.column)!, values[m.column], tieBreak, groups, protection);
+    }
+    return;
+  }
+  const n = layout.dims.length;
+  const columns = layout.measures.map((m) => m.column);
+  const offset = new Map(columns.map((c, k) => [c, k * n]));
+  const all = new Float64Array(columns.length * n);
+  const ties = tieBreak === undefined ? undefined : new Float64Array(columns.length * n);
+  const pattern: Pattern = new Map();
+  columns.forEach((c, k) => {
+    for (let row = 0; row < n; row++) {
+      all[k * n + row] = values[c][row];
+      if (ties) ties[k * n + row] = tieBreak![row];
+    }
+    for (const [row, reason] of patterns.get(c)!) pattern.set(k * n + row, reason);
+  });
+  const combined: AdditiveGroup[] = [];
+  for (const c of columns) {
+    const o = offset.get(c)!;
+    for (const g of groups)
+      combined.push({ kind: g.kind, total: g.total + o, parts: g.parts.map((p) => p + o) });
+  }
+  for (const rel of relations) {
+    const t = offset.get(rel.total)!;
+    const parts = rel.parts.map((p) => offset.get(p)!);
+    for (let row = 0; row < n; row++) {
+      combined.push({ kind: 'margin', total: t + row, parts: parts.map((p) => p + row) });
+    }
+  }
+  protectPattern(pattern, all, ties, combined, protection);
+  columns.forEach((c, k) => {
+    const target = patterns.get(c)!;
+    for (const [cell, reason] of pattern) {
+      if (cell >= k * n && cell < (k + 1) * n && !target.has(cell - k * n))
+        target.set(cell - k * n, reason);
+    }
+  });
+}

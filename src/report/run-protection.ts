@@ -1,0 +1,106 @@
+// One ledger per run (issue 18 item 3): after every notebook of a `wbk report` run (the force's and
+// each unit's) has run, their published tables are protected together; the notebooks holding a cell
+// that must now be hidden run again with the run's ledger seeded (WBK_DISCLOSURE_SEED), until the
+// whole run audits clean.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  DISCLOSURE_SEED_ENV,
+  protectRun,
+  tablesTouch,
+  type AuditTable,
+  type LedgerEntry,
+} from '../privacy/index.js';
+import { exportedTables, writeNotebookExports } from './exports.js';
+import type { NotebookRun } from './jupyter/run-notebook.js';
+import { runNotebooks } from './jupyter/run-notebooks.js';
+import type { ParameterValue } from './parameters.js';
+
+/** One notebook run of the report: where it wrote, what it was given, and its latest result. */
+export interface RunJob {
+  dir: string;
+  notebook: string;
+  parameters: Record<string, ParameterValue>;
+  run: NotebookRun;
+}
+
+/** What protecting the run did. */
+export interface RunProtectionResult {
+  /** Rounds of protectRun (1 when the run was safe as first written). */
+  passes: number;
+  /** Cells hidden across the run beyond what each notebook hid on its own. */
+  hidden: number;
+  /** Notebook runs repeated with the seed. */
+  reruns: number;
+  /** False when the run still leaked after the last pass (the caller fails the run). */
+  safe: boolean;
+}
+
+/**
+ * Protects every published table of the run's jobs together and reruns (in place, updating
+ * `job.run` and the exports) the jobs that must hide more, seeding their ledgers from `seedFile`.
+ * Returns how many passes, cells and reruns it took. Jobs that failed are left as they are.
+ * @example await protectWholeRun(jobs, { outDir: 'reports', jobs: 2, seedFile: '/tmp/wbk-run-x/seed.json' })
+ */
+export async function protectWholeRun(
+  runJobs: RunJob[],
+  options: { outDir: string; jobs: number; seedFile: string; maxPasses?: number },
+): Promise<RunProtectionResult> {
+  const { outDir, jobs, seedFile, maxPasses = 4 } = options;
+  const seed: LedgerEntry[] = [];
+  let reruns = 0;
+  const tablesOf = (job: RunJob): AuditTable[] => {
+    if (job.run.status !== 'ok') return [];
+    const name = path.basename(job.notebook, '.ipynb');
+    const where = path.relative(outDir, job.dir) || '.';
+    return exportedTables(path.join(job.dir, `${name}.ipynb`)).map((t) => ({
+      ...t,
+      name: `${where}/${name}/${t.name}`,
+    }));
+  };
+  const tables = new Map(runJobs.map((job) => [job, tablesOf(job)]));
+  for (let pass = 1; pass <= maxPasses; pass++) {
+    const { hide } = protectRun([...tables.values()].flat());
+    if (hide.length === 0) return { passes: pass, hidden: seed.length, reruns, safe: true };
+    seed.push(...hide);
+    writeFileSync(seedFile, JSON.stringify(seed));
+    const again = runJobs.filter(
+      (job) => job.run.status === 'ok' && tablesTouch(tables.get(job)!, hide, { shownOnly: true }),
+    );
+    console.error(
+      `wbk report: ${hide.length} more cell(s) hidden across the run's reports; running ` +
+        `${again.length} notebook(s) again (pass ${pass})`,
+    );
+    // one runNotebooks call per output folder (its parameters), `jobs` folders at a time
+    const byDir = new Map<string, RunJob[]>();
+    for (const job of again) byDir.set(job.dir, [...(byDir.get(job.dir) ?? []), job]);
+    const queue = [...byDir.entries()];
+    const worker = async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        const [dir, group] = next;
+        const runs = await runNotebooks(
+          group.map((j) => j.notebook),
+          {
+            outDir: dir,
+            jobs: 1,
+            parameters: group[0].parameters,
+            env: { [DISCLOSURE_SEED_ENV]: seedFile },
+          },
+        );
+        for (const [k, job] of group.entries()) {
+          job.run = runs[k];
+          reruns += 1;
+          if (job.run.status === 'ok') {
+            await writeNotebookExports(
+              path.join(dir, `${path.basename(job.notebook, '.ipynb')}.ipynb`),
+            );
+          }
+          tables.set(job, tablesOf(job));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, queue.length)) }, worker));
+  }
+  const { hide } = protectRun([...tables.values()].flat());
+  return { passes: maxPasses, hidden: seed.length, reruns, safe: hide.length === 0 };
+}
