@@ -34,3 +34,4 @@ export {
   type AuditLeak,
 } from './audit.js';
 export { protectRun, tablesTouch, ledgerFromEntries, type RunProtection } from './run.js';
+export { describedScope, periodInWords, dayInWords, scopeText } from './scope.js';

@@ -31,6 +31,9 @@ export interface PublishedTable {
   readonly hierarchy?: Readonly<{ column: string; parent: Readonly<Record<string, string>> }>;
   /** The spec's period label (the period every row is about when the period is not a dimension). */
   readonly period?: string;
+  /** Who is counted and from when to when, in words (CellSpec.who / when; issue 14). */
+  readonly who?: string;
+  readonly when?: string;
   readonly log: SuppressionLog;
   readonly policy: Readonly<DisclosurePolicy>;
   /** True in analyst mode: nothing was hidden; the output must not leave the analyst's hands. */

@@ -28,6 +28,9 @@ export interface ExportTable {
   hierarchy?: { column: string; parent: Record<string, string> };
   /** The period label of the table's spec (what every row is about when period is not a dimension). */
   period?: string;
+  /** Who is counted and from when to when, in words (the spec's who / when; issue 14). */
+  who?: string;
+  when?: string;
   /** True when the report writes this table as CSV and XLSX. */
   exported?: boolean;
   notForCirculation?: boolean;

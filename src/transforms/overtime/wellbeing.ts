@@ -162,6 +162,7 @@ export function overtimeBandCellSpec(by: readonly string[] = []): CellSpec {
   const base = sicknessCellSpec(['overtime_band', ...by]);
   return {
     ...base,
+    who: 'people in post in the period, each employment banded by its overtime hours per month at work; a person’s days, sickness and resignation count in that band',
     counts: [...(base.counts ?? []), 'voluntary_resignations'],
     rates: [
       ...(base.rates ?? []),

@@ -120,7 +120,11 @@ export function seasonalityCellSpec(
   calendar: SeasonCalendar,
   { by = [], sum = [] }: { by?: readonly string[]; sum?: readonly string[] } = {},
 ): CellSpec {
-  return { by: [...by, KEY[calendar]], counts: ['spells', ...sum] };
+  return {
+    by: [...by, KEY[calendar]],
+    who: 'sickness spells of the people in the table, by the date the spell started',
+    counts: ['spells', ...sum],
+  };
 }
 
 /** Definition card: sickness seasonality. */

@@ -144,18 +144,24 @@ export function summarizeSickness(
   });
 }
 
+/** Who a sickness table counts, in words (the default `who` of sicknessCellSpec). */
+export const SICKNESS_WHO =
+  'people in the row’s group on any day of the period, each person once; each day of sickness counts in the group the person was posted to that day';
+
 /**
  * The CellSpec for publishing summarizeSickness output grouped by `by` (period is added as a dimension).
  * Population: headcount; counts: spells, people with spells, long-term spells; rates from summed
- * numerators and denominators. Pass `total`/`hierarchy` when the table holds margins or several levels.
+ * numerators and denominators. Pass `total`/`hierarchy` when the table holds margins or several levels,
+ * `who`/`when` to say the population and period in other words than the defaults.
  * @example report.publish(table, sicknessCellSpec(['unit']))
  */
 export function sicknessCellSpec(
   by: readonly string[],
-  extra: Pick<CellSpec, 'total' | 'hierarchy'> = {},
+  extra: Pick<CellSpec, 'total' | 'hierarchy' | 'who' | 'when'> = {},
 ): CellSpec {
   return {
     by: [...by, 'period'],
+    who: SICKNESS_WHO,
     population: 'headcount',
     counts: ['spells', 'people_with_spells', 'long_term_spells'],
     rates: [
