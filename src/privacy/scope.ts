@@ -3,6 +3,7 @@
 // for the period, from the table's own period_start and period_end columns.
 import type { ColumnTable } from 'arquero';
 import { dateParts } from '../time/dates.js';
+import { parsePeriod } from '../time/periods.js';
 import type { CellSpec } from './spec.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -18,7 +19,8 @@ export function dayInWords(day: number): string {
 
 /**
  * The span a table covers, in words: from the earliest period_start to the latest period_end
- * ('1 Apr 2024 to 31 Mar 2025'), saying when rows hold several periods; else `label`; else null.
+ * ('1 Apr 2024 to 31 Mar 2025'), saying when rows hold several periods; else `label`, with its dates
+ * when it is a period label ('FY2024-25 (1 Apr 2024 to 31 Mar 2025)'); else null.
  * @example periodInWords(summarizeSickness(people, sickness, { periods: [fy] })) // '1 Apr 2024 to 31 Mar 2025'
  */
 export function periodInWords(table: ColumnTable, label?: string): string | null {
@@ -42,7 +44,13 @@ export function periodInWords(table: ColumnTable, label?: string): string | null
       return periods.size > 1 ? `${span}, each row for its own period` : span;
     }
   }
-  return label ?? null;
+  if (label === undefined) return null;
+  try {
+    const p = parsePeriod(label);
+    return `${label} (${dayInWords(p.start)} to ${dayInWords(p.end)})`;
+  } catch {
+    return label;
+  }
 }
 
 /**

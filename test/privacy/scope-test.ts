@@ -8,6 +8,7 @@ import { dayInWords, periodInWords, scopeText } from '../../src/privacy/scope.js
 import { parsePeriod } from '../../src/time/periods.js';
 import { epochDay } from '../../src/time/dates.js';
 import { summarizeSickness, sicknessCellSpec } from '../../src/transforms/sickness/summary.js';
+import { seasonalityCellSpec } from '../../src/transforms/sickness/seasonality.js';
 import { exportTable } from '../../src/report/show.js';
 import { barChart } from '../../src/charts/bar.js';
 
@@ -44,8 +45,12 @@ describe('periodInWords', () => {
     });
     assert.equal(periodInWords(t), '1 Apr 2024 to 31 May 2024, each row for its own period');
   });
-  it('falls back to the label, else null', () => {
-    assert.equal(periodInWords(aq.table({ x: [1] }), 'FY2024-25'), 'FY2024-25');
+  it('falls back to the label, with its dates when it is a period, else null', () => {
+    assert.equal(
+      periodInWords(aq.table({ x: [1] }), 'FY2024-25'),
+      'FY2024-25 (1 Apr 2024 to 31 Mar 2025)',
+    );
+    assert.equal(periodInWords(aq.table({ x: [1] }), 'the five years'), 'the five years');
     assert.equal(periodInWords(aq.table({ x: [1] })), null);
   });
 });
@@ -88,5 +93,13 @@ describe('publishTable: who is counted and the period', () => {
     assert.equal(pt.who, undefined);
     assert.equal(pt.when, undefined);
     assert.equal(scopeText(pt), '');
+  });
+});
+
+describe('seasonalityCellSpec: the period', () => {
+  it('states the window the spells started in when given from and to', () => {
+    const spec = seasonalityCellSpec('month', { from: FY.start, to: FY.end, sum: [] });
+    assert.equal(spec.when, 'spells starting from 1 Apr 2024 to 31 Mar 2025');
+    assert.equal(seasonalityCellSpec('month').when, undefined);
   });
 });

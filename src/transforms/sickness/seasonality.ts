@@ -2,7 +2,7 @@
 // week of the spell's first day, for seasonality and day-of-week patterns.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import type { CellSpec } from '../../privacy/index.js';
+import { dayInWords, type CellSpec } from '../../privacy/index.js';
 import { dateParts } from '../../time/dates.js';
 import type { DefinitionCard } from '../shared/definition.js';
 import { isoWeekday } from '../../time/working-days.js';
@@ -113,15 +113,24 @@ export function summarizeSicknessSeasonality(
 
 /**
  * The CellSpec for publishing summarizeSicknessSeasonality output: spells and each summed column are
- * counts (minCount applies), dimensions are `by` plus the bucket column.
+ * counts (minCount applies), dimensions are `by` plus the bucket column; pass the summary's `from` and
+ * `to` (e.g. the same options object) so the card states the period.
  * @example report.publish(t, seasonalityCellSpec('weekday', { sum: ['working_days_lost'] }))
  */
 export function seasonalityCellSpec(
   calendar: SeasonCalendar,
-  { by = [], sum = [] }: { by?: readonly string[]; sum?: readonly string[] } = {},
+  {
+    by = [],
+    sum = [],
+    from,
+    to,
+  }: { by?: readonly string[]; sum?: readonly string[]; from?: number; to?: number } = {},
 ): CellSpec {
   return {
     by: [...by, KEY[calendar]],
+    ...(from !== undefined && to !== undefined
+      ? { when: `spells starting from ${dayInWords(from)} to ${dayInWords(to)}` }
+      : {}),
     who: 'sickness spells of the people in the table, by the date the spell started',
     counts: ['spells', ...sum],
   };
