@@ -1,5 +1,8 @@
 // The only way chart helpers read data: rows of a PublishedTable, with hidden cells as null.
-import { checkPublishedTable, type PublishedTable } from '../privacy/index.js';
+import { checkPublishedTable, scopeText, type PublishedTable } from '../privacy/index.js';
+
+/** Who is counted and the period of the table each row list came from (issue 14), for the note. */
+const scopes = new WeakMap<ChartRow[], string>();
 
 /** One chart row: dimension and measure values; `suppressed` lists the measures hidden in this row. */
 export type ChartRow = Record<string, string | number | boolean | null | string[]> & {
@@ -28,13 +31,20 @@ export function chartRows(published: PublishedTable, where: string): ChartRow[] 
     }
     rows.push(row);
   }
+  scopes.set(rows, scopeText(pt));
   return rows;
 }
 
-/** A footnote for a chart: how many of its values are hidden, or '' when none. */
+/**
+ * A footnote for a chart: who is counted and the period of its table (CellSpec.who / when), then how
+ * many of its values are hidden; '' when there is nothing to say.
+ * @example suppressedNote(chartRows(published, 'barChart'), 'leaver_rate_pct')
+ */
 export function suppressedNote(rows: ChartRow[], measure: string): string {
   const hidden = rows.filter((r) => r.suppressed.includes(measure)).length;
-  return hidden === 0
-    ? ''
-    : `${hidden} value${hidden === 1 ? '' : 's'} hidden to protect privacy ([c]).`;
+  const note =
+    hidden === 0
+      ? ''
+      : `${hidden} value${hidden === 1 ? '' : 's'} hidden to protect privacy ([c]).`;
+  return [scopes.get(rows) ?? '', note].filter(Boolean).join(' ');
 }

@@ -45,7 +45,10 @@ export function serviceBandChart(
       hidden: r.suppressed.includes('voluntary_resignations') ? '[c]' : '',
     },
   ]);
-  const note = [suppressedNote(rows, 'leavers'), suppressedNote(rows, 'voluntary_resignations')]
+  const note = [
+    suppressedNote(rows, 'leavers'),
+    suppressedNote([...rows], 'voluntary_resignations'),
+  ]
     .filter(Boolean)
     .join(' ');
   const x = { field: 'band', type: 'ordinal', sort: order, title: 'Completed years of service' };

@@ -43,3 +43,4 @@ export {
   DISCLOSURE_SEED_ENV,
   type RunProtection,
 } from './run.js';
+export { describedScope, periodInWords, dayInWords, scopeText } from './scope.js';

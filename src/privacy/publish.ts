@@ -9,6 +9,7 @@ import { contributorPatterns, primaryPatterns, type Pattern } from './primary.js
 import { issuePublishedTable, type CellStatus, type PublishedTable } from './published.js';
 import { protectTable } from './relations.js';
 import { checkSpec, type CellSpec } from './spec.js';
+import { describedScope } from './scope.js';
 import { additiveGroups } from './structure.js';
 
 /**
@@ -177,6 +178,7 @@ export function publishTable(
       .map((m) => m.column),
     ...(spec.total === undefined ? {} : { total: spec.total }),
     ...(spec.period === undefined ? {} : { period: spec.period }),
+    ...describedScope(spec, table),
     ...(spec.hierarchy === undefined
       ? {}
       : {

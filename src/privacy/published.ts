@@ -35,6 +35,9 @@ export interface PublishedTable {
   /** The spec's relations within rows (total column = sum of part columns), if declared. */
   readonly rates?: readonly Readonly<RateSpec>[];
   readonly relations?: readonly Readonly<{ total: string; parts: readonly string[] }>[];
+  /** Who is counted and from when to when, in words (CellSpec.who / when; issue 14). */
+  readonly who?: string;
+  readonly when?: string;
   readonly log: SuppressionLog;
   readonly policy: Readonly<DisclosurePolicy>;
   /** True in analyst mode: nothing was hidden; the output must not leave the analyst's hands. */

@@ -98,6 +98,18 @@ export interface CellSpec {
   /** Relations within each row between additive columns (population, counts, rate inputs). */
   relations?: readonly RowRelationSpec[];
   // --- end declared relations ---
+  // ── Where a figure comes from (issue 14): the population and period in words, for the card. ──
+  /**
+   * Who is counted, in words, e.g. 'people posted to a high-risk role on any day of the period; a
+   * day counts where the person was posted that day'. Shown under the table and its charts.
+   */
+  who?: string;
+  /**
+   * From when to when, in words, e.g. '1 Apr 2024 to 31 Mar 2025'. Default: from the table's
+   * period_start and period_end columns (see periodInWords), else the `period` label.
+   */
+  when?: string;
+  // ── end: where a figure comes from ──
 }
 
 /** An additive column that suppression protects. */

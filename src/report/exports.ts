@@ -32,6 +32,9 @@ export interface ExportTable {
   relations?: { total: string; parts: string[] }[];
   /** Rates of the table's spec: column name = numerator / denominator × per (the inputs may be unpublished). */
   rates?: { name: string; numerator: string; denominator: string; per?: number }[];
+  /** Who is counted and from when to when, in words (the spec's who / when; issue 14). */
+  who?: string;
+  when?: string;
   /** True when the report writes this table as CSV and XLSX. */
   exported?: boolean;
   notForCirculation?: boolean;

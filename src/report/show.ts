@@ -6,6 +6,7 @@ import { tableHtml } from '../display/table.js';
 import {
   analystBannerHtml,
   checkPublishedTable,
+  scopeText,
   suppressionSummaryText,
   type PublishedTable,
 } from '../privacy/index.js';
@@ -27,8 +28,8 @@ export interface ShowOptions {
 export const SUPPRESSED_MARK = '[c]';
 
 /**
- * Shows a published table: values formatted, suppressed cells as [c], its definition and
- * suppression summary under it; with `exportAs`, the table also travels in the output for the
+ * Shows a published table: values formatted, suppressed cells as [c], its definition, who is counted
+ * and the period in words (CellSpec.who / when), and the suppression summary under it; with `exportAs`, the table also travels in the output for the
  * report's CSV/XLSX exports.
  * @example showPublished(published, { caption: 'Leavers by district, FY2024-25', exportAs: 'leavers-by-district' })
  */
@@ -40,6 +41,9 @@ export function showPublished(published: PublishedTable, options: ShowOptions = 
   const footer = [
     options.definition
       ? `<p class="wbk-definition" style="font-size:12px;color:#444;max-width:820px">${escapeHtml(typeof options.definition === 'string' ? options.definition : definitionText(options.definition))}</p>`
+      : '',
+    scopeText(pt)
+      ? `<p class="wbk-scope" style="font-size:12px;color:#444;max-width:820px">${escapeHtml(scopeText(pt))}</p>`
       : '',
     `<p class="wbk-suppression" style="font-size:12px;color:#666">${escapeHtml(suppressionSummaryText(pt.log))}</p>`,
   ].join('');
@@ -99,6 +103,8 @@ export function exportTable(
     countColumns: [...pt.countColumns],
     ...(pt.total === undefined ? {} : { total: pt.total }),
     ...(pt.period === undefined ? {} : { period: pt.period }),
+    ...(pt.who === undefined ? {} : { who: pt.who }),
+    ...(pt.when === undefined ? {} : { when: pt.when }),
     ...(pt.hierarchy === undefined
       ? {}
       : { hierarchy: { column: pt.hierarchy.column, parent: { ...pt.hierarchy.parent } } }),

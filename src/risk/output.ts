@@ -121,6 +121,7 @@ export function summarizeRisk(
 export function riskSummarySpec(by: string[], { total }: { total?: string } = {}): CellSpec {
   return {
     by,
+    who: 'people in post in the month scored (default the latest month of the data), in the group of the row',
     population: 'people',
     means: [
       { name: 'expected_resignations', n: 'people' },
@@ -159,6 +160,7 @@ export function riskDrivers({ model, scored, features }: ScoredRisk): ColumnTabl
 /** CellSpec of riskDrivers: every ratio is hidden when fewer than the minimum people carry the driver. */
 export const riskDriversSpec: CellSpec = {
   by: ['term', 'driver'],
+  who: 'the people the model was fitted on, counted under each driver they carry',
   population: 'people',
   means: ['ratio', 'ratio_low', 'ratio_high', 'p_value'].map((name) => ({ name, n: 'people' })),
 };

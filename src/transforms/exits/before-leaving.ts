@@ -142,6 +142,7 @@ export function compareLeaversWithStayers(
 export function beforeLeavingSpec(): CellSpec {
   return {
     by: ['service_band', 'cohort'],
+    who: 'voluntary resigners over their last 12 months in post, against stayers of the same service over a matching 12 months',
     population: 'people',
     means: MEASURES.map((m) => ({ name: `${m}_mean`, n: 'people' })),
     total: 'All',

@@ -60,6 +60,7 @@ export function summarizeExitReasonPairs(
 export function exitReasonPairsSpec(): CellSpec {
   return {
     by: ['reason_a', 'reason_b'],
+    who: 'leavers whose exit interview gives at least one reason, in the leavers passed to the table',
     population: 'respondents',
     counts: ['both'],
     rates: [{ name: 'both_pct', numerator: 'both', denominator: 'respondents', per: 100 }],

@@ -53,6 +53,7 @@ export function exitCoverageSpec(
 ): CellSpec {
   return {
     by: by.length ? by : ['group'],
+    who: 'leavers in the group of the row, interviewed or not',
     population: 'leavers',
     counts: ['interviewed'],
     rates: [{ name: 'coverage_pct', numerator: 'interviewed', denominator: 'leavers', per: 100 }],

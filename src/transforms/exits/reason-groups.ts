@@ -141,6 +141,7 @@ export function exitReasonGroupsSpec(
 ): CellSpec {
   return {
     by: [...(by.length ? by : ['group']), 'reason_group'],
+    who: 'leavers whose exit interview gives at least one reason, in the group of the row',
     population: 'respondents',
     counts: ['citing'],
     rates: [{ name: 'citing_pct', numerator: 'citing', denominator: 'respondents', per: 100 }],

@@ -86,6 +86,7 @@ export function exitReasonsSpec(
 ): CellSpec {
   return {
     by: [...(by.length ? by : ['group']), 'reason'],
+    who: 'leavers whose exit interview gives at least one reason, in the group of the row',
     population: 'respondents',
     counts: ['primary', 'mentioned'],
     rates: [

@@ -76,6 +76,7 @@ export function exitSentimentSpec(
 ): CellSpec {
   return {
     by: by.length ? by : ['group'],
+    who: 'leavers who answered the exit interview’s recommend and return questions, in the group of the row',
     population: 'respondents',
     counts: ['recommend_positive', 'return_yes'],
     rates: [

@@ -108,6 +108,7 @@ export function exitThemesSpec(
 ): CellSpec {
   return {
     by: [...(by.length ? by : ['group']), 'theme'],
+    who: 'leavers whose exit interview has a free-text comment, in the group of the row',
     population: 'commenters',
     counts: ['mentioning'],
     rates: [

@@ -117,6 +117,7 @@ export function summarizeEarlyLeaverCost(
 export function earlyLeaverCostSpec(by: string[] = []): CellSpec {
   return {
     by: [...by, 'cost_band'],
+    who: 'early leavers in the period (voluntary resignations with short service, as the table was built), by cost band',
     counts: ['early_leavers'],
     means: [{ name: 'cost_gbp', n: 'early_leavers' }],
   };

@@ -164,6 +164,7 @@ export function summarizeLeaverRates(
 export function leaverRatesSpec(by: string[] = [], { total }: { total?: string } = {}): CellSpec {
   return {
     by: ['period', ...by],
+    who: 'people in post in the group on the first day of each period (headcount), and the leavers with an end date in it (transfers out apart)',
     population: 'headcount_start',
     counts: ['leavers', 'voluntary_resignations', 'transfers_out'],
     rates: [
@@ -204,6 +205,7 @@ export function leaversByTypeSpec(by: string[] = [], { total }: { total?: string
   );
   return {
     by: ['period', ...by, 'leaver_type'],
+    who: 'leavers with an end date in each period, by leaver type',
     counts: ['leavers'],
     hierarchy: { column: 'leaver_type', parent },
     ...(total ? { total } : {}),

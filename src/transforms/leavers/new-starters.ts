@@ -89,6 +89,7 @@ export function summarizeNewStarterTurnover(
 export function newStarterTurnoverSpec(by: string[]): CellSpec {
   return {
     by,
+    who: 'people who started in the period (start date), each followed through their first years in post',
     population: 'starters',
     counts: ['early_leavers'],
     rates: [

@@ -245,6 +245,7 @@ export function testRetentionDifference(
 export function medianTenureSpec(by: string[], unit: 'years' | 'months' = 'years'): CellSpec {
   return {
     by: [...by, 'group'].filter((c, i, all) => all.indexOf(c) === i),
+    who: 'employment spells followed from their start until the person left or the data ended, in the group of the row',
     population: 'people',
     counts: ['leavers'],
     means: [`median_${unit}`, `median_lower_${unit}`, `median_upper_${unit}`].map((name) => ({
@@ -257,6 +258,7 @@ export function medianTenureSpec(by: string[], unit: 'years' | 'months' = 'years
 /** CellSpec of a RetentionDifference's table: observed leavers as counts, expected following people. */
 export const RETENTION_LOG_RANK_SPEC: CellSpec = {
   by: ['group'],
+  who: 'employment spells followed from their start until the person left or the data ended, in the group of the row',
   population: 'people',
   counts: ['observed'],
   means: [{ name: 'expected', n: 'people' }],

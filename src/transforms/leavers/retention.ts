@@ -86,6 +86,7 @@ export function summarizeResignationIncidence(
 export function retentionCurveSpec(by: string[] = [], measure: 'surv' | 'cif' = 'surv'): CellSpec {
   return {
     by: [...(by.includes('group') ? [] : ['group']), ...by.filter((b) => b !== 'group'), 'time'],
+    who: 'employment spells followed from their start (or the observation window’s start) until the person left or the data ended, in the group of the row',
     population: 'n_risk_min',
     means: [measure, 'lower', 'upper'].map((name) => ({ name, n: 'n_risk_min' })),
   };

@@ -154,6 +154,7 @@ export function serviceAtLeavingSpec(
 ): CellSpec {
   return {
     by: [...by, 'service_band'],
+    who: 'leavers with an end date in the period (transfers out excluded), by completed service at leaving',
     counts: ['leavers', 'voluntary_resignations'],
     ...(total ? { total } : {}),
   };
@@ -163,6 +164,7 @@ export function serviceAtLeavingSpec(
 export function shortServiceShareSpec(by: string[]): CellSpec {
   return {
     by,
+    who: 'voluntary resignations with an end date in the period, those with a known length of service in the share',
     counts: ['voluntary_resignations', 'voluntary_short_service'],
     rates: [
       {

@@ -176,6 +176,7 @@ export function summarizeThreeYearResignation(
 export function threeYearSpec(by: string): CellSpec {
   return {
     by: [by],
+    who: 'people followed from their start in post for up to three years, each in the group of the row',
     population: 'people',
     counts: ['at_risk_at_point', 'resigned_by_point'],
     means: COLUMNS.slice(3, 9).map((name) => ({ name, n: 'support' })),

@@ -159,6 +159,7 @@ export function wellbeingMatrixCellSpec(cells: ColumnTable): CellSpec {
   for (let i = 0; i < ids.length; i++) if (parents[i] !== null) parent[ids[i]] = parents[i]!;
   return {
     by: ['unit_id', 'indicator', 'period'],
+    who: 'people (officers, staff and PCSOs unless other worker types were chosen) posted to each unit (or a unit below it) on any day of the period; each event counts where the person was posted that day, a leaver and their exit interview in their last unit',
     population: 'population',
     rates: [{ name: 'ratio', numerator: 'numerator', denominator: 'denominator' }],
     hierarchy: { column: 'unit_id', parent },

@@ -145,6 +145,7 @@ export function overtimeDistributionCellSpec(
   const over = thresholds.map((t) => `people_over_${t}h`);
   return {
     by: [...by, 'period'],
+    who: 'everyone in post in the row’s group in the period (no claim counts as 0 hours); a person who moved counts in each group for the days there, claims where they were posted on the day worked',
     population: 'people',
     counts: ['overtime_hours', ...over],
     rates: over.map((c) => ({

@@ -102,6 +102,9 @@ export function summarizeOvertimePattern(
       });
 }
 
+const OVERTIME_PATTERN_WHO =
+  'overtime claims dated in the period by the people in the table, whatever their posting';
+
 /**
  * The CellSpec for publishing summarizeOvertimePattern output: people claiming is the population.
  * @example report.publish(t, overtimePatternCellSpec('hour'))
@@ -110,11 +113,13 @@ export function overtimePatternCellSpec(calendar: 'weekday' | 'hour'): CellSpec 
   return calendar === 'weekday'
     ? {
         by: ['weekday', 'label'],
+        who: OVERTIME_PATTERN_WHO,
         population: 'people_claiming',
         counts: ['claims', 'overtime_hours'],
       }
     : {
         by: ['hour', 'label'],
+        who: OVERTIME_PATTERN_WHO,
         population: 'people_claiming',
         counts: ['claims_starting', 'hours_worked'],
       };

@@ -161,10 +161,11 @@ function withRates(table: ColumnTable): ColumnTable {
  */
 export function overtimeCellSpec(
   by: readonly string[],
-  extra: Pick<CellSpec, 'total' | 'hierarchy'> = {},
+  extra: Pick<CellSpec, 'total' | 'hierarchy' | 'who' | 'when'> = {},
 ): CellSpec {
   return {
     by: [...by, 'period'],
+    who: 'people in the row’s group on any day of the period, each person once; each overtime claim counts in the group the person was posted to on the day worked',
     population: 'headcount',
     counts: ['people_claiming', 'claims'],
     magnitudes: CONTRIBUTIONS.map(([column]) => column),

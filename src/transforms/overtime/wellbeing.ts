@@ -66,15 +66,28 @@ export function summarizeWellbeingByOvertimeBand(
   const rowOn = (id: string, day: number) =>
     (rowsOf.get(id) ?? []).find((i) => start[i] <= day && (end[i] === null || end[i]! >= day)) ??
     -1;
-  const hours = new Float64Array(people.numRows());
-  const sickDays = new Float64Array(people.numRows());
+  // A band belongs to an employment spell: posting stretches of one spell (derivePostingSpells,
+  // with spell_start_date and spell_end_date) share their hours, sick days and days in post.
+  const names = people.columnNames();
+  const stretches = names.includes('spell_start_date') && names.includes('spell_end_date');
+  const spellStart = stretches ? (people.array('spell_start_date') as ArrayLike<number>) : start;
+  const spellEnd = stretches ? (people.array('spell_end_date') as ArrayLike<number | null>) : end;
+  const keyOf = new Map<string, number>();
+  const spell = Int32Array.from({ length: people.numRows() }, (_, i) => {
+    const key = stretches ? `${ids[i]}|${spellStart[i]}` : String(i);
+    if (!keyOf.has(key)) keyOf.set(key, keyOf.size);
+    return keyOf.get(key)!;
+  });
+  const hours = new Float64Array(keyOf.size);
+  const sickDays = new Float64Array(keyOf.size);
+  const inPost = new Float64Array(keyOf.size);
   const oPerson = overtime.array('person_id') as ArrayLike<string>;
   const oDate = overtime.array('date') as ArrayLike<number>;
   const oHours = overtime.array('hours') as ArrayLike<number>;
   for (let c = 0; c < overtime.numRows(); c++) {
     if (oDate[c] < period.start || oDate[c] > period.end) continue;
     const i = rowOn(oPerson[c], oDate[c]);
-    if (i >= 0) hours[i] += oHours[c];
+    if (i >= 0) hours[spell[i]] += oHours[c];
   }
   const sPerson = sickness.array('person_id') as ArrayLike<string>;
   const sStart = sickness.array('start_date') as ArrayLike<number>;
@@ -83,19 +96,22 @@ export function summarizeWellbeingByOvertimeBand(
     const i = rowOn(sPerson[s], sStart[s]);
     if (i < 0) continue;
     const a = Math.max(sStart[s], period.start);
-    const b = Math.min(sEnd[s] ?? asOf, asOf, period.end, end[i] ?? Infinity);
-    if (b >= a) sickDays[i] += b - a + 1;
+    const b = Math.min(sEnd[s] ?? asOf, asOf, period.end, spellEnd[i] ?? Infinity);
+    if (b >= a) sickDays[spell[i]] += b - a + 1;
+  }
+  for (let i = 0; i < people.numRows(); i++) {
+    const days = Math.min(end[i] ?? period.end, period.end) - Math.max(start[i], period.start) + 1;
+    if (days > 0) inPost[spell[i]] += days;
   }
   const labels = bands.map((b, k) => (k + 1 < bands.length ? `${b}–${bands[k + 1]} h` : `${b}+ h`));
   const band = new Array<string | null>(people.numRows());
   for (let i = 0; i < people.numRows(); i++) {
-    const inPost =
-      Math.min(end[i] ?? period.end, period.end) - Math.max(start[i], period.start) + 1;
-    const atWork = inPost - sickDays[i];
-    const perMonth = atWork >= minDaysAtWork ? (hours[i] / atWork) * MONTH : NaN;
+    const j = spell[i];
+    const atWork = inPost[j] - sickDays[j];
+    const perMonth = atWork >= minDaysAtWork ? (hours[j] / atWork) * MONTH : NaN;
     let k = -1;
-    for (let j = 0; j < bands.length; j++) if (perMonth >= bands[j]) k = j;
-    band[i] = inPost > 0 && k >= 0 ? labels[k] : null;
+    for (let m = 0; m < bands.length; m++) if (perMonth >= bands[m]) k = m;
+    band[i] = inPost[j] > 0 && k >= 0 ? labels[k] : null;
   }
   const banded = people.assign(aq.table({ overtime_band: band }));
   const table = summarizeSickness(banded, sickness, {
@@ -146,6 +162,7 @@ export function overtimeBandCellSpec(by: readonly string[] = []): CellSpec {
   const base = sicknessCellSpec(['overtime_band', ...by]);
   return {
     ...base,
+    who: 'people in post in the period, each employment banded by its overtime hours per month at work; a person’s days, sickness and resignation count in that band',
     counts: [...(base.counts ?? []), 'voluntary_resignations'],
     rates: [
       ...(base.rates ?? []),

@@ -131,6 +131,7 @@ function markSickWeeks(
 export function workingTimeCellSpec(by: readonly string[]): CellSpec {
   return {
     by: [...by, 'period'],
+    who: 'people in post in the row’s group for at least one whole week of the 17 weeks to the end of the period (weeks off sick left out); each week counts where the person was posted',
     population: 'people_assessed',
     counts: ['people_over_limit'],
     rates: [

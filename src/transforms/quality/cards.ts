@@ -59,15 +59,21 @@ export const EQUALITY_CARD: DefinitionCard = {
 /** Disclosure-control spec of `DataQuality.loads`. */
 export const LOAD_SUMMARY_SPEC: CellSpec = {
   by: ['file', 'table'],
+  who: 'the rows of each file of the extract, as read',
   counts: ['rows_read', 'rows_loaded', 'rows_rejected', 'warnings'],
 };
 
 /** Disclosure-control spec of `DataQuality.issues`. */
-export const LOAD_ISSUES_SPEC: CellSpec = { by: ['kind', 'table', 'rule'], counts: ['problems'] };
+export const LOAD_ISSUES_SPEC: CellSpec = {
+  by: ['kind', 'table', 'rule'],
+  who: 'the rows of the extract rejected or warned about, by rule',
+  counts: ['problems'],
+};
 
 /** Disclosure-control spec of `DataQuality.completeness`. */
 export const COMPLETENESS_SPEC: CellSpec = {
   by: ['table', 'column'],
+  who: 'the loaded rows of each table, column by column',
   population: 'rows',
   counts: ['filled', 'missing'],
   rates: [{ name: 'filled_pct', numerator: 'filled', denominator: 'rows', per: 100 }],
@@ -80,12 +86,14 @@ export const COMPLETENESS_SPEC: CellSpec = {
  */
 export const COVERAGE_SPEC: CellSpec = {
   by: ['table', 'date_column', 'first_month', 'last_month', 'months_without_rows'],
+  who: 'the loaded rows of each table that carry a date',
   population: 'rows',
 };
 
 /** Disclosure-control spec of `DataQuality.equality` ("All" rows are totals). */
 export const EQUALITY_SPEC: CellSpec = {
   by: ['unit_id', 'worker_type', 'characteristic'],
+  who: 'employment spells in the people table, in the unit and worker type of the people row',
   population: 'people',
   counts: ['recorded', 'not_stated', 'missing'],
   rates: [{ name: 'unknown_pct', numerator: 'unknown', denominator: 'people', per: 100 }],

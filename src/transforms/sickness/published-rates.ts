@@ -82,6 +82,7 @@ export function summarizeIndicatorRate(
 export function indicatorRateCellSpec(per = 100): CellSpec {
   return {
     by: ['group', 'period_start'],
+    who: 'the organisations of each group, as published (no individuals)',
     counts: ['units'],
     rates: [{ name: 'rate', numerator: 'numerator', denominator: 'denominator', per }],
   };

@@ -85,6 +85,7 @@ export function summarizeReturnToWork(
 export function returnToWorkCellSpec(by: readonly string[]): CellSpec {
   return {
     by: [...by, 'period'],
+    who: 'returns to work from sickness in the period, each counted in the group the person was posted to on the day of return',
     population: 'returns',
     counts: ['rtw_on_time', 'rtw_late', 'rtw_missing'],
     rates: [

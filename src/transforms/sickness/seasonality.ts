@@ -2,7 +2,7 @@
 // week of the spell's first day, for seasonality and day-of-week patterns.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import type { CellSpec } from '../../privacy/index.js';
+import { dayInWords, type CellSpec } from '../../privacy/index.js';
 import { dateParts } from '../../time/dates.js';
 import type { DefinitionCard } from '../shared/definition.js';
 import { isoWeekday } from '../../time/working-days.js';
@@ -155,15 +155,25 @@ export function summarizeSicknessSeasonality(
  * The CellSpec for publishing summarizeSicknessSeasonality output (spells with person_id):
  * dimensions are `by` plus the bucket column; `people` is the population (a bucket of 1 to 4 people
  * is hidden whole); spells is a count; each summed column is a magnitude shown only when no one
- * person makes up over 50% (two over 80%) of it.
+ * person makes up over 50% (two over 80%) of it. Pass the summary's `from` and `to` (e.g. the same
+ * options object) so the card states the period.
  * @example report.publish(t, seasonalityCellSpec('weekday', { sum: ['working_days_lost'] }))
  */
 export function seasonalityCellSpec(
   calendar: SeasonCalendar,
-  { by = [], sum = [] }: { by?: readonly string[]; sum?: readonly string[] } = {},
+  {
+    by = [],
+    sum = [],
+    from,
+    to,
+  }: { by?: readonly string[]; sum?: readonly string[]; from?: number; to?: number } = {},
 ): CellSpec {
   return {
     by: [...by, KEY[calendar]],
+    ...(from !== undefined && to !== undefined
+      ? { when: `spells starting from ${dayInWords(from)} to ${dayInWords(to)}` }
+      : {}),
+    who: 'sickness spells of the people in the table, by the date the spell started',
     population: 'people',
     counts: ['spells'],
     magnitudes: [...sum],

@@ -54,7 +54,11 @@ const DAYS = [
 ];
 
 /**
- * Sickness absence per group of `people` and period. Working days are Monday–Friday days minus the
+ * Sickness absence per group of `people` and period. `people` is one row per employment spell, or
+ * per posting stretch (derivePostingSpells) so that each day counts where and as what the person was
+ * posted that day: a spell's days are shared among the stretches it spans, and the spell itself
+ * (spells, long-term spells, people with spells) counts in the stretch of its first day. Headcount
+ * counts each person once per group and period. Working days are Monday–Friday days minus the
  * listed bank holidays. A spell's days are apportioned to each period it spans: its recorded
  * working_days_lost split in proportion to the working days inside each period (or, when empty, the
  * working days themselves); FTE days lost = days × the person's FTE. Spells, people with spells and
@@ -130,48 +134,65 @@ function sicknessSums(
   for (let s = 0; s < sickness.numRows(); s++) {
     const start = starts[s];
     if (start > asOf) continue;
-    const row = index.find(person[s], start);
-    const group = row < 0 ? null : index.group[row];
-    if (group === null) continue;
-    const end = Math.min(ends[s] ?? asOf, asOf, index.end[row] ?? Infinity);
+    // The employment spell holding the first day; the spell's days are cut at its end and shared
+    // among the stretches of it (postings) in the input, each day where the person was posted.
+    const rows = index.rowsOf(person[s]);
+    const first = rows.find(
+      (i) => index.spellStart[i] <= start && (index.spellEnd[i] ?? Infinity) >= start,
+    );
+    if (first === undefined) continue;
+    const employed = index.spellStart[first];
+    // Recorded days are shared over the whole spell (to its end, or asOf while open), so a closed
+    // spell running past asOf keeps its later days out rather than crowding them before asOf.
+    const last = Math.min(ends[s] ?? asOf, index.spellEnd[first] ?? Infinity);
+    const end = Math.min(last, asOf);
     const long = (ends[s] ?? asOf) - start + 1 > longTermDays;
     const mental = reason?.[s] === 'mental_health';
-    const total = countWorkingDays(start, end, options);
+    const total = countWorkingDays(start, last, options);
     const days = recorded?.[s] ?? null;
-    periods.forEach((p, k) => {
-      const a = Math.max(start, p.start);
-      const b = Math.min(end, p.end);
-      if (b < a) return;
-      const inPeriod = countWorkingDays(a, b, options);
-      const lost =
-        days === null
-          ? inPeriod
-          : total > 0
-            ? (days * inPeriod) / total
-            : (days * (b - a + 1)) / (end - start + 1);
-      const at = sums.row(group, k);
-      const fteLost = lost * index.fte[row];
-      sums.add(at, 'days_lost', lost);
-      sums.add(at, 'fte_days_lost', fteLost);
-      sums.add(at, long ? 'long_term_fte_days_lost' : 'short_term_fte_days_lost', fteLost);
-      if (mental) sums.add(at, 'mental_health_fte_days_lost', fteLost);
-      const byPerson = lostBy.get(at) ?? new Map<string, number[]>();
-      lostBy.set(at, byPerson);
-      const own = byPerson.get(person[s]) ?? [0, 0, 0];
-      byPerson.set(person[s], own);
-      own[0] += fteLost;
-      if (long) own[1] += fteLost;
-      if (mental) own[2] += fteLost;
-      if (start < p.start) return;
-      sums.add(at, 'spells', 1);
-      if (long) {
-        sums.add(at, 'long_term_spells', 1);
-        const who = longSick.get(at) ?? new Set<string>();
-        longSick.set(at, who.add(person[s]));
-      }
-      const who = sick.get(at) ?? new Set<string>();
-      sick.set(at, who.add(person[s]));
-    });
+    const onset = index.find(person[s], start);
+    for (const row of rows) {
+      const group = index.group[row];
+      if (group === null || index.spellStart[row] !== employed) continue;
+      const from = Math.max(start, index.start[row]);
+      const to = Math.min(end, index.end[row] ?? Infinity);
+      if (to < from) continue;
+      periods.forEach((p, k) => {
+        const a = Math.max(from, p.start);
+        const b = Math.min(to, p.end);
+        if (b < a) return;
+        const inPeriod = countWorkingDays(a, b, options);
+        const lost =
+          days === null
+            ? inPeriod
+            : total > 0
+              ? (days * inPeriod) / total
+              : (days * (b - a + 1)) / (last - start + 1);
+        const at = sums.row(group, k);
+        const fteLost = lost * index.fte[row];
+        sums.add(at, 'days_lost', lost);
+        sums.add(at, 'fte_days_lost', fteLost);
+        sums.add(at, long ? 'long_term_fte_days_lost' : 'short_term_fte_days_lost', fteLost);
+        if (mental) sums.add(at, 'mental_health_fte_days_lost', fteLost);
+        const byPerson = lostBy.get(at) ?? new Map<string, number[]>();
+        lostBy.set(at, byPerson);
+        const own = byPerson.get(person[s]) ?? [0, 0, 0];
+        byPerson.set(person[s], own);
+        own[0] += fteLost;
+        if (long) own[1] += fteLost;
+        if (mental) own[2] += fteLost;
+        // The spell itself counts once: in the stretch and period of its first day.
+        if (row !== onset || start < p.start) return;
+        sums.add(at, 'spells', 1);
+        if (long) {
+          sums.add(at, 'long_term_spells', 1);
+          const who = longSick.get(at) ?? new Set<string>();
+          longSick.set(at, who.add(person[s]));
+        }
+        const who = sick.get(at) ?? new Set<string>();
+        sick.set(at, who.add(person[s]));
+      });
+    }
   }
   for (const [at, who] of sick) sums.add(at, 'people_with_spells', who.size);
   for (const [at, who] of longSick) sums.add(at, 'people_with_long_term_spells', who.size);
@@ -204,6 +225,10 @@ function withRates(table: ColumnTable): ColumnTable {
   });
 }
 
+/** Who a sickness table counts, in words (the default `who` of sicknessCellSpec). */
+export const SICKNESS_WHO =
+  'people in the row’s group on any day of the period, each person once; each day of sickness counts in the group the person was posted to that day';
+
 /**
  * The CellSpec for publishing summarizeSickness output grouped by `by` (period is added as a dimension).
  * Population: headcount; counts: spells, people with spells, long-term spells; rates from summed
@@ -211,15 +236,17 @@ function withRates(table: ColumnTable): ColumnTable {
  * need 5 people with spells, long-term spells 5 people with them, and every rate or share of days
  * lost needs 5 people losing those days, none of whom (nor two of whom) dominates the total.
  * Pass `total`/`hierarchy` when the table holds margins or several levels: build margins with
- * summarizeSickness's `total` option (people counts do not add up across groups).
+ * summarizeSickness's `total` option (people counts do not add up across groups); `who`/`when` to
+ * say the population and period in other words than the defaults.
  * @example report.publish(table, sicknessCellSpec(['unit']))
  */
 export function sicknessCellSpec(
   by: readonly string[],
-  extra: Pick<CellSpec, 'total' | 'hierarchy'> = {},
+  extra: Pick<CellSpec, 'total' | 'hierarchy' | 'who' | 'when'> = {},
 ): CellSpec {
   return {
     by: [...by, 'period'],
+    who: SICKNESS_WHO,
     population: 'headcount',
     counts: ['spells', 'people_with_spells', 'long_term_spells'],
     rates: [

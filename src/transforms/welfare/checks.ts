@@ -92,10 +92,11 @@ export function summarizeWelfareChecks(
  */
 export function welfareChecksCellSpec(
   by: readonly string[],
-  extra: Pick<CellSpec, 'total' | 'hierarchy'> = {},
+  extra: Pick<CellSpec, 'total' | 'hierarchy' | 'who' | 'when'> = {},
 ): CellSpec {
   return {
     by: [...by],
+    who: 'staff posted to a high-risk role on the day the checks are assessed (the posting on that day)',
     population: 'high_risk_staff',
     counts: [
       'overdue',

@@ -74,13 +74,22 @@ export class GroupPeriodSums {
 
 /** Employment spells of `people` as arrays, with each row's group and a lookup by person and day. */
 export interface PeopleIndex {
+  person: ArrayLike<string>;
   start: ArrayLike<number>;
   end: ArrayLike<number | null>;
+  /**
+   * First and last day of the whole employment spell each row belongs to: spell_start_date and
+   * spell_end_date when `people` holds posting stretches (derivePostingSpells), else the row's own.
+   */
+  spellStart: ArrayLike<number>;
+  spellEnd: ArrayLike<number | null>;
   fte: Float64Array;
   /** Group values of each row, or null when one is empty. */
   group: ((string | number)[] | null)[];
   /** The people row of `personId` in post on `day`, or -1 (event outside every employment spell). */
   find(personId: string, day: number): number;
+  /** Every people row of `personId` (employment spells or posting stretches), in table order. */
+  rowsOf(personId: string): readonly number[];
 }
 
 /** Indexes the employment spells of `people` by person, with each row's group and FTE. */
@@ -97,6 +106,10 @@ export function indexPeople(
   const hours = people.columnNames().includes('contracted_hours_per_week')
     ? (people.array('contracted_hours_per_week') as ArrayLike<number | null>)
     : undefined;
+  const names = people.columnNames();
+  const stretches = names.includes('spell_start_date') && names.includes('spell_end_date');
+  const spellStart = stretches ? (people.array('spell_start_date') as ArrayLike<number>) : start;
+  const spellEnd = stretches ? (people.array('spell_end_date') as ArrayLike<number | null>) : end;
   const cols = by.map((c) => people.array(c) as ArrayLike<string | number | null>);
   const fte = new Float64Array(n);
   const group: ((string | number)[] | null)[] = new Array(n);
@@ -117,12 +130,13 @@ export function indexPeople(
     }
     return -1;
   };
-  return { start, end, fte, group, find };
+  const rowsOfPerson = (personId: string): readonly number[] => rowsOf.get(personId) ?? [];
+  return { person: ids, start, end, spellStart, spellEnd, fte, group, find, rowsOf: rowsOfPerson };
 }
 
 /**
- * Adds each group's person-time per period to `sums`: headcount (employment spells in post on any day
- * of the period), headcount_avg (days in post / days in the period, summed), fte_avg (the same
+ * Adds each group's person-time per period to `sums`: headcount (people in post in the group on any
+ * day of the period, each person counted once however many stretches they had there), headcount_avg (days in post / days in the period, summed), fte_avg (the same
  * weighted by FTE) and fte_days_available (FTE × working days in post).
  */
 export function addExposure(
@@ -131,6 +145,7 @@ export function addExposure(
   options: ExposureOptions,
 ): void {
   const { periods } = options;
+  const counted = new Map<number, Set<string>>();
   for (let i = 0; i < index.start.length; i++) {
     const group = index.group[i];
     if (group === null) continue;
@@ -142,12 +157,14 @@ export function addExposure(
       if (b < a) return;
       const share = (b - a + 1) / (p.end - p.start + 1);
       const row = sums.row(group, k);
-      sums.add(row, 'headcount', 1);
+      const who = counted.get(row) ?? new Set<string>();
+      counted.set(row, who.add(index.person[i]));
       sums.add(row, 'headcount_avg', share);
       sums.add(row, 'fte_avg', share * index.fte[i]);
       sums.add(row, 'fte_days_available', index.fte[i] * countWorkingDays(a, b, options));
     });
   }
+  for (const [row, who] of counted) sums.add(row, 'headcount', who.size);
 }
 
 /** The measures addExposure fills, in output order. */

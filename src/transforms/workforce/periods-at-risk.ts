@@ -100,6 +100,7 @@ export function summarizeAverageHeadcount(
 export function averageHeadcountSpec(by: string[] = []): CellSpec {
   return {
     by: ['period', ...by],
+    who: 'people in post in the group in each period: on its first and last day, and day by day for the time-weighted average',
     population: 'headcount_start',
     counts: [
       'headcount_end',

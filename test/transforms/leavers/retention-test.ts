@@ -109,7 +109,9 @@ describe('summarizeResignationIncidence', () => {
 
 describe('retentionCurveSpec', () => {
   it('puts group and time as dimensions and the curve as means over the smallest risk set', () => {
-    assert.deepEqual(retentionCurveSpec(['sex'], 'cif'), {
+    const { who, ...spec } = retentionCurveSpec(['sex'], 'cif');
+    assert.match(who!, /^employment spells followed from their start/);
+    assert.deepEqual(spec, {
       by: ['group', 'sex', 'time'],
       population: 'n_risk_min',
       means: [
