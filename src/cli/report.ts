@@ -14,6 +14,9 @@ import { writeNotebookExports } from '../report/exports.js';
 import { describeInputs, indexPageHtml, type RunRecord } from '../report/index-page.js';
 import { describeFailure, type NotebookRun } from '../report/jupyter/run-notebook.js';
 import { listNotebooks, runNotebooks } from '../report/jupyter/run-notebooks.js';
+import { BatchPool } from '../report/batch/pool.js';
+import { runNotebooksBatch } from '../report/batch/run-notebooks.js';
+import { formatDuration } from '../report/batch/progress.js';
 import { resolveUnit, unitTree, unitsAtLevel } from '../transforms/units/hierarchy.js';
 import { UsageError, type Command } from './command.js';
 import { kitVersion } from '../shared/kit.js';
@@ -21,7 +24,7 @@ import { KIT_ROOT } from '../shared/kit.js';
 
 const USAGE = `Usage: wbk report --data DIR [--mapping FILE] [--period FY2024-25] [--level district]
                   [--unit NAME] [--per-unit] [--notebooks 04,02] [--out DIR] [--jobs N]
-                  [--min-group-size N]
+                  [--min-group-size N] [--engine batch|jupyter]
        wbk report --help-notebook NAME
 
 Runs the notebooks (default: all in notebooks/) on the extract in DIR and writes into --out
@@ -40,6 +43,8 @@ index.html with the run's metadata. Everything is published under disclosure con
   --out DIR           output folder (default reports/)
   --jobs N            notebooks run at once (default: the number of cores; each kernel uses one)
   --min-group-size N  smallest group or count shown (default 5)
+  --engine E          batch (default): notebooks run inside wbk, the extract loaded once per
+                      worker; jupyter: each notebook through a tslab kernel and nbconvert
   --notebooks-dir DIR run the notebooks of another folder (default: the kit's notebooks/)
   --help-notebook NB  list a notebook's parameters with their types and defaults`;
 
@@ -68,6 +73,9 @@ export const reportCommand: Command = {
         `--min-group-size must be a whole number ≥ 1, got "${values['min-group-size']}".`,
       );
     }
+    const engine = values.engine ?? 'batch';
+    if (engine !== 'batch' && engine !== 'jupyter')
+      throw new UsageError(`--engine must be batch or jupyter, got "${engine}".`);
     const dataDir = path.resolve(values.data);
     const mappingFile = values.mapping ? path.resolve(values.mapping) : null;
     const outDir = path.resolve(values.out ?? path.join(KIT_ROOT, 'reports'));
@@ -81,6 +89,8 @@ export const reportCommand: Command = {
     const cache = mkdtempSync(path.join(os.tmpdir(), 'wbk-run-'));
     const previousCache = process.env[DATASET_CACHE_ENV];
     process.env[DATASET_CACHE_ENV] = cache;
+    // Engine switch (issue 16): the batch engine runs the notebooks in a pool of worker processes.
+    const pool = engine === 'batch' ? new BatchPool(jobs, path.dirname(notebooks[0])) : null;
     try {
       return await runReport(values, {
         dataDir,
@@ -89,8 +99,10 @@ export const reportCommand: Command = {
         notebooks,
         jobs,
         minGroupSize,
+        pool,
       });
     } finally {
+      await pool?.close();
       rmSync(cache, { recursive: true, force: true });
       if (previousCache === undefined) delete process.env[DATASET_CACHE_ENV];
       else process.env[DATASET_CACHE_ENV] = previousCache;
@@ -105,13 +117,15 @@ interface RunSettings {
   notebooks: string[];
   jobs: number;
   minGroupSize: number;
+  /** The batch engine's workers, or null for the Jupyter engine. */
+  pool: BatchPool | null;
 }
 
 async function runReport(
   values: ReturnType<typeof parseArguments>,
   settings: RunSettings,
 ): Promise<number> {
-  const { dataDir, mappingFile, outDir, notebooks, jobs, minGroupSize } = settings;
+  const { dataDir, mappingFile, outDir, notebooks, jobs, minGroupSize, pool } = settings;
   const started = new Date();
   console.error(`wbk report: loading ${dataDir} …`);
   const data = await loadDatasetCached(dataDir, mappingFile ? { mapping: mappingFile } : {});
@@ -147,7 +161,9 @@ async function runReport(
   );
 
   const set = async (dir: string, params: Record<string, ParameterValue>, title: string) => {
-    const runs = await runNotebooks(notebooks, { outDir: dir, jobs, parameters: params });
+    const runs = pool
+      ? await runNotebooksBatch(notebooks, { outDir: dir, parameters: params, pool })
+      : await runNotebooks(notebooks, { outDir: dir, jobs, parameters: params });
     for (const run of runs)
       if (run.status === 'ok') await writeNotebookExports(path.join(dir, `${nameOf(run)}.ipynb`));
     return { runs, title };
@@ -160,7 +176,10 @@ async function runReport(
   const unitSets: RunRecord['units'] = [];
   let failures = main.runs.filter((r) => r.status === 'failed').length;
   if (values['per-unit']) {
-    for (const id of unitsAtLevel(tree, level)) {
+    const ids = unitsAtLevel(tree, level);
+    const progress = { started: Date.now(), done: 0 };
+    // The batch engine takes every unit at once (its pool bounds the work); Jupyter one at a time.
+    await eachUnit(ids, pool !== null, async (id, index) => {
       console.error(`wbk report: unit ${tree.name.get(id)} (${id})`);
       const dir = path.join(outDir, 'units', safeSegment(id));
       const result = await set(
@@ -174,12 +193,13 @@ async function runReport(
       );
       const failed = result.runs.filter((r) => r.status === 'failed').length;
       failures += failed;
-      unitSets.push({
+      unitSets[index] = {
         unit: `${tree.name.get(id)} (${id})`,
         href: `units/${safeSegment(id)}/index.html`,
         failed,
-      });
-    }
+      };
+      unitProgress(progress, ids.length);
+    });
   }
   writeIndex(outDir, {
     ...record(main.title, main.runs, started, parameters, policy, inputs),
@@ -191,6 +211,26 @@ async function runReport(
     `wbk report: ${failures === 0 ? 'done' : `${failures} notebook run(s) failed`}; open ${path.join(outDir, 'index.html')}`,
   );
   return failures === 0 ? 0 : 1;
+}
+
+/** Calls `fn` for every unit, all at once or one after another, and waits for all. */
+async function eachUnit(
+  ids: string[],
+  concurrent: boolean,
+  fn: (id: string, index: number) => Promise<void>,
+): Promise<void> {
+  if (concurrent) await Promise.all(ids.map(fn));
+  else for (const [index, id] of ids.entries()) await fn(id, index);
+}
+
+/** One line after each unit: units done / total, time elapsed, an estimate of the time left. */
+function unitProgress(progress: { started: number; done: number }, total: number): void {
+  progress.done += 1;
+  const seconds = (Date.now() - progress.started) / 1000;
+  const left = (seconds / progress.done) * (total - progress.done);
+  console.error(
+    `wbk report: units ${progress.done}/${total} done, ${formatDuration(seconds)} elapsed, about ${formatDuration(left)} left`,
+  );
 }
 
 function record(
@@ -256,6 +296,7 @@ function parseArguments(argv: string[]) {
         'min-group-size': { type: 'string' },
         'help-notebook': { type: 'string' },
         'notebooks-dir': { type: 'string' },
+        engine: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
