@@ -39,6 +39,22 @@ export function setDisplayHook(hook: DisplayHook | null): void {
   (globalThis as Record<symbol, unknown>)[HOOK] = hook ?? undefined;
 }
 
+const SESSION = Symbol.for('wellbeing-kit.display-session');
+
+/**
+ * The notebook run displays currently belong to: 0 in a tslab kernel (one session per kernel); the
+ * batch engine starts a new one per notebook run, so once-per-notebook outputs (plotly.js) reset.
+ * @example if (shownIn !== displaySession()) { include the library }
+ */
+export function displaySession(): number {
+  return ((globalThis as Record<symbol, unknown>)[SESSION] as number | undefined) ?? 0;
+}
+
+/** Starts a new display session (the batch engine, at the start of each notebook run). */
+export function startDisplaySession(): void {
+  (globalThis as Record<symbol, unknown>)[SESSION] = displaySession() + 1;
+}
+
 function displayHook(): DisplayHook | undefined {
   return (globalThis as Record<symbol, unknown>)[HOOK] as DisplayHook | undefined;
 }

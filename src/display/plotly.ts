@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import type { PlotlyFigure } from '../charts/spec.js';
-import { display } from './bundle.js';
+import { display, displaySession } from './bundle.js';
 
 const require = createRequire(import.meta.url);
 let libraryHtml: string | undefined;
-let libraryShown = false;
+/** The display session (one per notebook run) whose output already carries plotly.js. */
+let libraryShownIn = -1;
 
 /** The `<script>` that defines window.Plotly, read from the installed plotly.js-dist-min. */
 export function plotlyLibraryHtml(): string {
@@ -56,8 +57,8 @@ export function showPlotly(
   figure: PlotlyFigure,
   options: { includeLibrary?: boolean; height?: number } = {},
 ): void {
-  const includeLibrary = options.includeLibrary ?? !libraryShown;
-  libraryShown = true;
+  const includeLibrary = options.includeLibrary ?? libraryShownIn !== displaySession();
+  libraryShownIn = displaySession();
   const title = (figure.layout?.title as { text?: string } | string | undefined) ?? 'figure';
   display({
     'text/html': plotlyHtml(figure, { ...options, includeLibrary }),

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format, inspect } from 'node:util';
-import { setDisplayHook, type DisplayBundle } from '../../display/bundle.js';
+import { setDisplayHook, startDisplaySession, type DisplayBundle } from '../../display/bundle.js';
 import { STATUS_MIME, type NotebookStatus } from '../needs.js';
 import {
   cellSource,
@@ -18,6 +18,7 @@ import {
 import type { NotebookRun, RunNotebookOptions } from '../jupyter/run-notebook.js';
 import { compileCell, type CompiledCell } from './transpile.js';
 import { notebookHtml } from './html.js';
+import { MEMOISED_FUNCTIONS, memoiseModule } from './memo.js';
 
 /** One output of an executed cell, as nbformat 4 stores it. */
 export type CellOutput =
@@ -25,6 +26,18 @@ export type CellOutput =
   | { output_type: 'display_data'; data: DisplayBundle; metadata: Record<string, unknown> };
 
 const compiled = new Map<string, CompiledCell>();
+
+/** The package name notebooks import the kit by. */
+const KIT = 'wellbeing-kit';
+let kit: Promise<Record<string, unknown>> | undefined;
+
+/** The kit as cells see it: the built package, its force-wide computations memoised (memo.ts). */
+function kitModule(): Promise<Record<string, unknown>> {
+  kit ??= (import(KIT) as Promise<Record<string, unknown>>).then((mod) =>
+    memoiseModule(mod, MEMOISED_FUNCTIONS),
+  );
+  return kit;
+}
 
 /**
  * Executes a notebook in this process and writes NAME.ipynb (with outputs), NAME.html (code hidden)
@@ -119,15 +132,18 @@ async function executeCells(
   progress: (done: number) => void,
 ): Promise<Executed> {
   const dir = path.dirname(notebookFile);
+  startDisplaySession();
   const scope: Record<string, unknown> = Object.create(null);
   const runtime = {
     scope,
     import: (specifier: string) =>
-      import(
-        specifier.startsWith('.') || path.isAbsolute(specifier)
-          ? pathToFileURL(path.resolve(dir, specifier)).href
-          : specifier
-      ) as Promise<Record<string, unknown>>,
+      specifier === KIT
+        ? kitModule()
+        : (import(
+            specifier.startsWith('.') || path.isAbsolute(specifier)
+              ? pathToFileURL(path.resolve(dir, specifier)).href
+              : specifier
+          ) as Promise<Record<string, unknown>>),
   };
   // nbformat 4.5 gives every cell an id; the injected parameters cell has none yet.
   const cells: NotebookCell[] = nb.cells.map((cell) => ({
