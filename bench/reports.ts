@@ -51,19 +51,6 @@ const batch = await time('report-batch', [
   '--engine',
   'batch',
 ]);
-const jupyter = skipJupyter
-  ? null
-  : await time('report-jupyter', [
-      'report',
-      '--data',
-      dir,
-      '--out',
-      'OUT',
-      '--jobs',
-      jobs,
-      '--engine',
-      'jupyter',
-    ]);
 const perUnit = await time('per-unit-batch', [
   'report',
   '--data',
@@ -78,6 +65,19 @@ const perUnit = await time('per-unit-batch', [
   '--level',
   lowest,
 ]);
+const jupyter = skipJupyter
+  ? null
+  : await time('report-jupyter', [
+      'report',
+      '--data',
+      dir,
+      '--out',
+      'OUT',
+      '--jobs',
+      jobs,
+      '--engine',
+      'jupyter',
+    ]);
 
 const ratios = {
   'force report (batch) / check': batch / check,
