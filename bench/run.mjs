@@ -1,19 +1,23 @@
 // npm run bench → this thin launcher: runs bench/run.ts with tsx and a 16 GiB heap, passing options on
-// (--sizes 5000,50000 | --quick | --skip-report | --danfo-limit S | --danfo-max N | --memory-max N).
+// (--sizes 5000,50000 | --quick | --skip-report | --danfo-limit S | --danfo-max N | --memory-max N);
+// `--only reports` times wbk report against wbk check instead (bench/reports.ts: --jobs N, --people N,
+// --skip-jupyter).
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const argv = process.argv.slice(2);
+const only = argv.indexOf('--only');
+const script = only >= 0 && argv[only + 1] === 'reports' ? 'reports.ts' : 'run.ts';
+if (only >= 0 && script === 'run.ts') {
+  console.error(`bench: --only takes "reports", got "${argv[only + 1]}".`);
+  process.exit(2);
+}
+const rest = only >= 0 ? argv.filter((_, i) => i !== only && i !== only + 1) : argv;
 const result = spawnSync(
   process.execPath,
-  [
-    '--max-old-space-size=16384',
-    '--import',
-    'tsx',
-    join(root, 'bench', 'run.ts'),
-    ...process.argv.slice(2),
-  ],
+  ['--max-old-space-size=16384', '--import', 'tsx', join(root, 'bench', script), ...rest],
   { cwd: root, stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

@@ -35,6 +35,9 @@ import { writeNotebookExports } from '../report/exports.js';
 import { describeInputs, indexPageHtml, type RunRecord } from '../report/index-page.js';
 import { describeFailure, type NotebookRun } from '../report/jupyter/run-notebook.js';
 import { listNotebooks, runNotebooks } from '../report/jupyter/run-notebooks.js';
+import { BatchPool } from '../report/batch/pool.js';
+import { runNotebooksBatch } from '../report/batch/run-notebooks.js';
+import { formatDuration } from '../report/batch/progress.js';
 import { resolveUnit, unitTree, unitsAtLevel } from '../transforms/units/hierarchy.js';
 import { UsageError, type Command } from './command.js';
 import { kitVersion } from '../shared/kit.js';
@@ -43,7 +46,7 @@ import { protectWholeRun, type RunJob } from '../report/run-protection.js';
 
 const USAGE = `Usage: wbk report --data DIR [--mapping FILE] [--period FY2024-25] [--level district]
                   [--unit NAME] [--per-unit] [--notebooks 04,02] [--out DIR] [--jobs N]
-                  [--min-group-size N] [--analyst]
+                  [--min-group-size N] [--analyst] [--engine batch|jupyter]
        wbk report --help-notebook NAME
 
 Runs the notebooks (default: all in notebooks/) on the extract in DIR and writes into --out
@@ -69,6 +72,8 @@ empty folder or an earlier report set (a folder with other files in it is refuse
   --min-group-size N  smallest group or count shown (default 5; at least 3 unless --analyst)
   --analyst           analyst mode: nothing hidden; every page, index.html and export is marked
                       NOT FOR CIRCULATION (exports: first row, sheet name, --not-for-circulation)
+  --engine E          batch (default): notebooks run inside wbk, the extract loaded once per
+                      worker; jupyter: each notebook through a tslab kernel and nbconvert
   --notebooks-dir DIR run the notebooks of another folder (default: the kit's notebooks/)
   --help-notebook NB  list a notebook's parameters with their types and defaults`;
 
@@ -93,6 +98,9 @@ export const reportCommand: Command = {
       throw new UsageError(`--jobs must be a whole number ≥ 1, got "${values.jobs}".`);
     const analyst = values.analyst === true;
     const minGroupSize = checkMinGroupSize(values['min-group-size'], analyst);
+    const engine = values.engine ?? 'batch';
+    if (engine !== 'batch' && engine !== 'jupyter')
+      throw new UsageError(`--engine must be batch or jupyter, got "${engine}".`);
     const dataDir = path.resolve(values.data);
     const mappingFile = values.mapping ? path.resolve(values.mapping) : null;
     const outDir = resolveOutDir(values.out ?? path.join(KIT_ROOT, 'reports'), dataDir);
@@ -117,6 +125,8 @@ export const reportCommand: Command = {
     const forgetCache = trackTemporary(cache);
     const previousCache = process.env[DATASET_CACHE_ENV];
     process.env[DATASET_CACHE_ENV] = cache;
+    // Engine switch (issue 16): the batch engine runs the notebooks in a pool of worker processes.
+    const pool = engine === 'batch' ? new BatchPool(jobs, path.dirname(notebooks[0])) : null;
     try {
       const code = await runReport(values, {
         dataDir,
@@ -127,11 +137,13 @@ export const reportCommand: Command = {
         jobs,
         minGroupSize,
         analyst,
+        pool,
       });
       await unlessInterrupted();
       swapIn(staging, outDir);
       return code;
     } finally {
+      await pool?.close();
       rmSync(staging, { recursive: true, force: true });
       forgetStaging();
       rmSync(cache, { recursive: true, force: true });
@@ -226,13 +238,15 @@ interface RunSettings {
   jobs: number;
   minGroupSize: number;
   analyst: boolean;
+  /** The batch engine's workers, or null for the Jupyter engine. */
+  pool: BatchPool | null;
 }
 
 async function runReport(
   values: ReturnType<typeof parseArguments>,
   settings: RunSettings,
 ): Promise<number> {
-  const { dataDir, mappingFile, outDir, stagingDir, notebooks, jobs, minGroupSize, analyst } =
+  const { dataDir, mappingFile, outDir, stagingDir, notebooks, jobs, minGroupSize, analyst, pool } =
     settings;
   const mode = analyst ? 'analyst' : 'publish';
   const started = new Date();
@@ -278,7 +292,9 @@ async function runReport(
 
   const runJobs: RunJob[] = [];
   const set = async (dir: string, params: Record<string, ParameterValue>, title: string) => {
-    const runs = await runNotebooks(notebooks, { outDir: dir, jobs, parameters: params });
+    const runs = pool
+      ? await runNotebooksBatch(notebooks, { outDir: dir, parameters: params, pool })
+      : await runNotebooks(notebooks, { outDir: dir, jobs, parameters: params });
     await unlessInterrupted();
     for (const run of runs)
       if (run.status === 'ok')
@@ -304,8 +320,12 @@ async function runReport(
   const unitSets: RunRecord['units'] = [];
   const unitResults: { id: string; dir: string; result: Awaited<ReturnType<typeof set>> }[] = [];
   if (values['per-unit']) {
-    const folders = unitFolders(unitsAtLevel(tree, level));
-    for (const [id, folder] of folders) {
+    const ids = unitsAtLevel(tree, level);
+    const folders = unitFolders(ids);
+    const progress = { started: Date.now(), done: 0 };
+    // The batch engine takes every unit at once (its pool bounds the work); Jupyter one at a time.
+    await eachUnit(ids, pool !== null, async (id, index) => {
+      const folder = folders.get(id)!;
       console.error(`wbk report: unit ${tree.name.get(id)} (${id})`);
       const dir = path.join(stagingDir, 'units', folder);
       const result = await set(
@@ -313,8 +333,9 @@ async function runReport(
         { ...parameters, unit: id },
         `${mark}wellbeing-kit report — ${period.label} — ${tree.name.get(id)}`,
       );
-      unitResults.push({ id, dir, result });
-    }
+      unitResults[index] = { id, dir, result };
+      unitProgress(progress, ids.length);
+    });
   }
   // One ledger per run: every table of every notebook and unit report protected together (analyst
   // mode hides nothing, so there is nothing to protect).
@@ -366,6 +387,26 @@ async function runReport(
     `wbk report: ${failures === 0 ? 'done' : `${failures} notebook run(s) failed`}; open ${path.join(outDir, 'index.html')}`,
   );
   return failures === 0 ? 0 : 1;
+}
+
+/** Calls `fn` for every unit, all at once or one after another, and waits for all. */
+async function eachUnit(
+  ids: string[],
+  concurrent: boolean,
+  fn: (id: string, index: number) => Promise<void>,
+): Promise<void> {
+  if (concurrent) await Promise.all(ids.map(fn));
+  else for (const [index, id] of ids.entries()) await fn(id, index);
+}
+
+/** One line after each unit: units done / total, time elapsed, an estimate of the time left. */
+function unitProgress(progress: { started: number; done: number }, total: number): void {
+  progress.done += 1;
+  const seconds = (Date.now() - progress.started) / 1000;
+  const left = (seconds / progress.done) * (total - progress.done);
+  console.error(
+    `wbk report: units ${progress.done}/${total} done, ${formatDuration(seconds)} elapsed, about ${formatDuration(left)} left`,
+  );
 }
 
 function record(
@@ -438,6 +479,7 @@ function parseArguments(argv: string[]) {
         analyst: { type: 'boolean' },
         'help-notebook': { type: 'string' },
         'notebooks-dir': { type: 'string' },
+        engine: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,

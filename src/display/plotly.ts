@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import type { PlotlyFigure } from '../charts/spec.js';
-import { display } from './bundle.js';
+import { display, displaySession } from './bundle.js';
 
 const require = createRequire(import.meta.url);
 let libraryHtml: string | undefined;
-let libraryShown = false;
+/** The display session (one per notebook run) whose output already carries plotly.js. */
+let libraryShownIn = -1;
 
 /** The attribute that marks the inline plotly.js script (the report writer moves it to a shared file). */
 export const PLOTLY_LIBRARY_MARK = 'data-wbk-library="plotly"';
@@ -90,8 +91,8 @@ export function showPlotly(
   figure: PlotlyFigure,
   options: { includeLibrary?: boolean; height?: number } = {},
 ): void {
-  const includeLibrary = options.includeLibrary ?? !libraryShown;
-  libraryShown = true;
+  const includeLibrary = options.includeLibrary ?? libraryShownIn !== displaySession();
+  libraryShownIn = displaySession();
   const title = (figure.layout?.title as { text?: string } | string | undefined) ?? 'figure';
   display({
     'text/html': plotlyHtml(figure, { ...options, includeLibrary }),

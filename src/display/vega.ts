@@ -1,7 +1,10 @@
 // Vega-Lite charts rendered to SVG in Node, so they show offline in every front end and in nbconvert HTML.
 import { escapeHtml } from '../shared/html.js';
 import type { VegaLiteSpec } from '../charts/spec.js';
-import { display, type DisplayBundle } from './bundle.js';
+import { display, displaySession, type DisplayBundle } from './bundle.js';
+
+/** The display session of the last chart drawn: vega's SVG ids (gradient_0, clip1) count per session. */
+let lastSession = -1;
 
 /** The MIME type JupyterLab renders natively (Vega-Lite 5 renderer; our specs use no v6-only features). */
 export const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';
@@ -14,6 +17,11 @@ export const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';
 export async function renderVegaLiteSvg(spec: VegaLiteSpec): Promise<string> {
   // vega and vega-lite are ESM with top-level await: a real dynamic import, never a require().
   const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
+  // Ids of gradients and clips count from 0 in each notebook run, as in a fresh kernel.
+  if (lastSession !== displaySession()) {
+    (vega as unknown as { resetSVGDefIds?: () => void }).resetSVGDefIds?.();
+    lastSession = displaySession();
+  }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const compiled = vl.compile(spec as any).spec;
   const refuse = (uri: string) =>

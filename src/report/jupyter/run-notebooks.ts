@@ -70,7 +70,7 @@ export async function runNotebooks(
 }
 
 /** Progress on stderr: a live line per running notebook on a terminal, a line per finish elsewhere. */
-class ProgressPrinter {
+export class ProgressPrinter {
   private finished = 0;
   private lastLive = '';
   constructor(private readonly total: number) {}

@@ -15,12 +15,25 @@ export interface UnitTree {
   levels: readonly string[];
 }
 
+// Trees are read-only: one per units table (arquero tables are immutable), so every report of a
+// batch run (src/report/batch) that opens the same extract shares it.
+const trees = new WeakMap<ColumnTable, UnitTree>();
+
 /**
  * The hierarchy of a `units` table (unit_id, parent_id, name, level). Throws on a cycle or on a
- * parent_id that is not a unit, naming the unit.
+ * parent_id that is not a unit, naming the unit. Memoised per table.
  * @example const tree = unitTree(data.tables.units)
  */
 export function unitTree(units: ColumnTable): UnitTree {
+  let tree = trees.get(units);
+  if (!tree) {
+    tree = readUnitTree(units);
+    trees.set(units, tree);
+  }
+  return tree;
+}
+
+function readUnitTree(units: ColumnTable): UnitTree {
   const missing = ['unit_id', 'parent_id', 'level'].filter((c) => !units.columnNames().includes(c));
   if (missing.length) {
     throw new Error(

@@ -1,0 +1,134 @@
+// A pool of batch-engine worker processes (src/report/batch/worker.ts), one per job slot: each
+// keeps the extract and the force-wide computations loaded between the notebook runs it is given,
+// so a run of many notebooks and units loads the extract once per worker, not once per notebook.
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { NotebookProgress, NotebookRun, RunNotebookOptions } from '../jupyter/run-notebook.js';
+
+/** The options a worker can receive (plain data: they travel over IPC). */
+export type BatchRunOptions = Omit<RunNotebookOptions, 'onProgress' | 'env'>;
+
+export type WorkerRequest =
+  { type: 'run'; id: number; notebook: string; options: BatchRunOptions } | { type: 'stop' };
+
+export type WorkerReply =
+  | { type: 'progress'; id: number; progress: NotebookProgress }
+  | { type: 'done'; id: number; run: NotebookRun }
+  | { type: 'error'; id: number; message: string };
+
+interface Pending {
+  resolve: (run: NotebookRun) => void;
+  reject: (error: Error) => void;
+  onProgress?: (progress: NotebookProgress) => void;
+}
+
+/**
+ * Runs notebooks with the batch engine in `size` worker processes. Each worker runs one notebook at
+ * a time in `cwd` (the notebooks' folder, as the Jupyter kernel does); `run` waits for a free worker.
+ * @example
+ * const pool = new BatchPool(2, 'notebooks');
+ * const run = await pool.run('notebooks/00-getting-started.ipynb', { outDir: 'reports' });
+ * await pool.close();
+ */
+export class BatchPool {
+  private readonly workers: ChildProcess[] = [];
+  private readonly idle: ChildProcess[] = [];
+  private readonly waiting: ((worker: ChildProcess) => void)[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private readonly owner = new Map<number, ChildProcess>();
+  private nextId = 0;
+
+  constructor(
+    readonly size: number,
+    private readonly cwd: string,
+    private readonly env: Record<string, string> = {},
+  ) {}
+
+  /** Runs one notebook in the next free worker; resolves with its outcome (a failed cell is not an error). */
+  async run(
+    notebook: string,
+    options: BatchRunOptions,
+    onProgress?: (progress: NotebookProgress) => void,
+  ): Promise<NotebookRun> {
+    const worker = await this.acquire();
+    const id = this.nextId++;
+    const label = path.relative(process.cwd(), path.resolve(notebook)) || notebook;
+    try {
+      const run = await new Promise<NotebookRun>((resolve, reject) => {
+        this.pending.set(id, { resolve, reject, onProgress });
+        this.owner.set(id, worker);
+        const request: WorkerRequest = {
+          type: 'run',
+          id,
+          notebook: path.resolve(notebook),
+          options: { ...options, outDir: path.resolve(options.outDir) },
+        };
+        worker.send(request);
+      });
+      return { ...run, notebook: label };
+    } finally {
+      this.pending.delete(id);
+      this.owner.delete(id);
+      this.release(worker);
+    }
+  }
+
+  /** Stops the workers once they finish what they run. */
+  async close(): Promise<void> {
+    const exits = this.workers.map(
+      (worker) =>
+        new Promise<void>((resolve) => {
+          if (worker.exitCode !== null || !worker.connected) return resolve();
+          worker.once('exit', () => resolve());
+          worker.send({ type: 'stop' } satisfies WorkerRequest);
+        }),
+    );
+    await Promise.all(exits);
+  }
+
+  private acquire(): Promise<ChildProcess> {
+    const free = this.idle.pop();
+    if (free) return Promise.resolve(free);
+    if (this.workers.length < this.size) return Promise.resolve(this.spawn());
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(worker: ChildProcess): void {
+    if (worker.exitCode !== null || !worker.connected) {
+      this.workers.splice(this.workers.indexOf(worker), 1);
+      const next = this.waiting.shift();
+      if (next) next(this.spawn());
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next) next(worker);
+    else this.idle.push(worker);
+  }
+
+  private spawn(): ChildProcess {
+    const here = fileURLToPath(import.meta.url);
+    const script = path.join(path.dirname(here), `worker${path.extname(here)}`);
+    const worker = fork(script, [], {
+      cwd: this.cwd,
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    worker.on('message', (reply: WorkerReply) => {
+      const pending = this.pending.get(reply.id);
+      if (!pending) return;
+      if (reply.type === 'progress') pending.onProgress?.(reply.progress);
+      else if (reply.type === 'done') pending.resolve(reply.run);
+      else pending.reject(new Error(reply.message));
+    });
+    worker.on('exit', (code, signal) => {
+      // A worker that dies (e.g. out of memory) fails the runs it held, not the whole report.
+      for (const [id, pending] of this.pending) {
+        if (this.owner.get(id) === worker)
+          pending.reject(new Error(`the batch worker exited (${signal ?? `code ${code}`})`));
+      }
+    });
+    this.workers.push(worker);
+    return worker;
+  }
+}
