@@ -184,6 +184,8 @@ describe('wbk report: runs', function () {
     assert.ok(!index.includes(base), 'no absolute path under the run folder');
     assert.ok(!index.includes(os.homedir() + path.sep), 'no home-folder path');
     assert.ok(index.includes('<th>dataDir</th><td>extract</td>'), 'the data folder by its name');
+    const manager = readFileSync(path.join(out, '00-getting-started.html'), 'utf8');
+    assert.ok(!manager.includes(base), "the manager's report names no path of this machine");
   });
 
   it('browser check: a unit named like a link is shown as text, never as a link, in the report', async () => {
