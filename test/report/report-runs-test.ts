@@ -184,6 +184,8 @@ describe('wbk report: runs', function () {
     assert.ok(!index.includes(base), 'no absolute path under the run folder');
     assert.ok(!index.includes(os.homedir() + path.sep), 'no home-folder path');
     assert.ok(index.includes('<th>dataDir</th><td>extract</td>'), 'the data folder by its name');
+    const manager = readFileSync(path.join(out, '00-getting-started.html'), 'utf8');
+    assert.ok(!manager.includes(base), "the manager's report names no path of this machine");
   });
 
   it('browser check: a unit named like a link is shown as text, never as a link, in the report', async () => {
@@ -213,39 +215,63 @@ describe('wbk report: runs', function () {
     }
   });
 
-  it('SIGINT mid-run: no orphan process, no temporary folder, the previous reports byte-identical', async () => {
-    // last quarter's table, which the earlier run left: the interrupted run must not touch it either
-    writeFileSync(path.join(out, '00-getting-started--last-quarter.csv'), 'unit,n\r\nA,7\r\n');
-    const before = snapshot(out);
-    const marker = `WBK_TEST_RUN=${randomUUID()}`;
-    const tmp = mkdtempSync(path.join(base, 'tmp-'));
-    const run = spawnReport(['--data', data, '--out', out, '--notebooks', '00', '--jobs', '1'], {
-      [marker.split('=')[0]]: marker.split('=')[1],
-      TMPDIR: tmp,
+  for (const [signal, exitCode] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    it(`${signal} mid-run: no orphan process, no temporary folder, the previous reports byte-identical`, async () => {
+      // last quarter's table, which the earlier run left: the interrupted run must not touch it either
+      writeFileSync(path.join(out, '00-getting-started--last-quarter.csv'), 'unit,n\r\nA,7\r\n');
+      const before = snapshot(out);
+      const marker = `WBK_TEST_RUN=${randomUUID()}`;
+      const tmp = mkdtempSync(path.join(base, 'tmp-'));
+      const run = spawnReport(['--data', data, '--out', out, '--notebooks', '00', '--jobs', '1'], {
+        [marker.split('=')[0]]: marker.split('=')[1],
+        TMPDIR: tmp,
+      });
+      // wait until the notebook's kernel is up
+      const deadline = Date.now() + 120_000;
+      let kernel = false;
+      while (!kernel && Date.now() < deadline) {
+        await sleep(200);
+        kernel = [...processesWith(marker).values()].some((cmd) => /tslab/.test(cmd));
+      }
+      assert.ok(kernel, `no kernel came up: ${run.stderr()}`);
+      assert.ok(readdirSync(tmp).length > 0, 'the run made its private copy of the extract');
+      assert.ok(
+        readdirSync(path.dirname(out)).some((f) => f.includes('wbk-run-')),
+        'the run writes into a staging folder beside --out',
+      );
+      run.child.kill(signal);
+      const { code } = await run.exit;
+      assert.equal(code, exitCode);
+      assert.ok(run.stderr().includes(`interrupted (${signal})`), run.stderr());
+      let left = processesWith(marker);
+      for (let i = 0; i < 25 && left.size > 0; i++) {
+        await sleep(200);
+        left = processesWith(marker);
+      }
+      assert.deepEqual([...left.values()], [], 'processes of the run still alive');
+      assert.deepEqual(readdirSync(tmp), [], 'the private copy of the extract is removed');
+      assert.deepEqual(readdirSync(path.dirname(out)), ['out'], 'no temporary folder beside --out');
+      assert.deepEqual(snapshot(out), before, 'the previous reports are unchanged');
     });
-    // wait until the notebook's kernel is up
-    const deadline = Date.now() + 120_000;
-    let kernel = false;
-    while (!kernel && Date.now() < deadline) {
-      await sleep(200);
-      kernel = [...processesWith(marker).values()].some((cmd) => /tslab/.test(cmd));
+  }
+
+  it('a run that fails after it started (an error) removes its temporary files and leaves --out as it was', async () => {
+    const before = snapshot(out);
+    const tmp = mkdtempSync(path.join(base, 'tmp-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      await assert.rejects(
+        reportCommand.run(['--data', data, '--out', out, '--notebooks', '00', '--level', 'nope']),
+        /--level "nope" is not a unit level/,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
     }
-    assert.ok(kernel, `no kernel came up: ${run.stderr()}`);
-    assert.ok(readdirSync(tmp).length > 0, 'the run made its private copy of the extract');
-    assert.ok(
-      readdirSync(path.dirname(out)).some((f) => f.includes('wbk-run-')),
-      'the run writes into a staging folder beside --out',
-    );
-    run.child.kill('SIGINT');
-    const { code } = await run.exit;
-    assert.equal(code, 130);
-    assert.match(run.stderr(), /interrupted \(SIGINT\)/);
-    let left = processesWith(marker);
-    for (let i = 0; i < 25 && left.size > 0; i++) {
-      await sleep(200);
-      left = processesWith(marker);
-    }
-    assert.deepEqual([...left.values()], [], 'processes of the run still alive');
     assert.deepEqual(readdirSync(tmp), [], 'the private copy of the extract is removed');
     assert.deepEqual(readdirSync(path.dirname(out)), ['out'], 'no temporary folder beside --out');
     assert.deepEqual(snapshot(out), before, 'the previous reports are unchanged');
