@@ -160,7 +160,9 @@ export function wellbeingMatrixCellSpec(cells: ColumnTable): CellSpec {
   return {
     by: ['unit_id', 'indicator', 'period'],
     population: 'population',
-    rates: [{ name: 'ratio', numerator: 'numerator', denominator: 'denominator' }],
+    // The ratio is multiplied by the indicator's `per` (up to 1,000) before it is shown: 6 places
+    // keep the shown value exact to its own precision without publishing float noise.
+    rates: [{ name: 'ratio', numerator: 'numerator', denominator: 'denominator', decimals: 6 }],
     hierarchy: { column: 'unit_id', parent },
   };
 }
