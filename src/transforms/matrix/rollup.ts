@@ -161,7 +161,9 @@ export function wellbeingMatrixCellSpec(cells: ColumnTable): CellSpec {
     by: ['unit_id', 'indicator', 'period'],
     who: 'people (officers, staff and PCSOs unless other worker types were chosen) posted to each unit (or a unit below it) on any day of the period; each event counts where the person was posted that day, a leaver and their exit interview in their last unit',
     population: 'population',
-    rates: [{ name: 'ratio', numerator: 'numerator', denominator: 'denominator' }],
+    // The ratio is multiplied by the indicator's `per` (up to 1,000) before it is shown: 6 places
+    // keep the shown value exact to its own precision without publishing float noise.
+    rates: [{ name: 'ratio', numerator: 'numerator', denominator: 'denominator', decimals: 6 }],
     hierarchy: { column: 'unit_id', parent },
   };
 }

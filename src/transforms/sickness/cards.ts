@@ -35,7 +35,7 @@ export const SICKNESS_FREQUENCY: DefinitionCard = {
   id: 'sickness_frequency',
   title: 'Frequency rate and individual frequency rate',
   definition:
-    'Frequency rate: spells of sickness starting in the period per 100 employees. Individual frequency rate: employees with at least one spell starting in the period per 100 employees.',
+    'Frequency rate (spells_per_100_people): spells of sickness starting in the period per 100 employees; it can pass 100, as one person can have several spells. Individual frequency rate (people_with_spells_per_100): employees with at least one spell starting in the period per 100 employees.',
   numerator: 'spells starting in the period; people with at least one such spell',
   denominator: 'average headcount over the period',
   unit: 'per 100 employees',

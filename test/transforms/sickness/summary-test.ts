@@ -204,6 +204,36 @@ describe('summarizeSickness', () => {
     assert.equal(all.fte_days_lost_top2, 6);
   });
 
+  it('keeps total rows additive while counting a person who moved teams once', () => {
+    // M is in T1 until Mon 15 April, then in T2; off sick Mon 8 – Fri 12 (5 days, in T1) and
+    // Mon 22 – Fri 26 April (5 days, in T2). Parts: T1 and T2 each count M (headcount 1, 5 days).
+    // The total row sums the parts for counts (headcount 2, 10 days: the table stays additive for
+    // disclosure control) but counts the people behind the days once: 1 person, top 10 days.
+    const moved = aq.table({
+      person_id: ['M', 'M'],
+      unit: ['T1', 'T2'],
+      start_date: [d('2020-01-01'), d('2024-04-16')],
+      end_date: [d('2024-04-15'), null],
+      fte: [1, 1],
+    });
+    const off = aq.table({
+      person_id: ['M', 'M'],
+      start_date: [d('2024-04-08'), d('2024-04-22')],
+      end_date: [d('2024-04-12'), d('2024-04-26')],
+    });
+    const t = summarizeSickness(moved, off, { periods: [april], by: ['unit'], total: 'All' });
+    tableEqual(
+      t.select('unit', 'headcount', 'fte_days_lost', 'people_losing_days', 'fte_days_lost_top1'),
+      {
+        unit: ['T1', 'T2', 'All'],
+        headcount: [1, 1, 2],
+        fte_days_lost: [5, 5, 10],
+        people_losing_days: [1, 1, 1],
+        fte_days_lost_top1: [5, 5, 10],
+      },
+    );
+  });
+
   it('hides every rate and share of a team-period with one person off sick (issue 18)', () => {
     // Team S: 8 people, one of them (P1) off with mental health for 3 working days in April.
     // Team L: 8 people, 6 of them off for 2 working days each (P9 with mental health).
