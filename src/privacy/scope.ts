@@ -19,7 +19,8 @@ export function dayInWords(day: number): string {
 
 /**
  * The span a table covers, in words: from the earliest period_start to the latest period_end
- * ('1 Apr 2024 to 31 Mar 2025'), saying when rows hold several periods; else `label`, with its dates
+ * ('1 Apr 2024 to 31 Mar 2025'), saying when rows hold several periods; else the day of a status
+ * table's as_of_date ('on 31 Mar 2025'); else `label`, with its dates
  * when it is a period label ('FY2024-25 (1 Apr 2024 to 31 Mar 2025)'); else null.
  * @example periodInWords(summarizeSickness(people, sickness, { periods: [fy] })) // '1 Apr 2024 to 31 Mar 2025'
  */
@@ -43,6 +44,14 @@ export function periodInWords(table: ColumnTable, label?: string): string | null
       const span = `${dayInWords(from)} to ${dayInWords(to)}`;
       return periods.size > 1 ? `${span}, each row for its own period` : span;
     }
+  }
+  if (names.includes('as_of_date') && table.numRows() > 0) {
+    const days = [...new Set(Array.from(table.array('as_of_date') as ArrayLike<unknown>))]
+      .filter((x): x is number => typeof x === 'number')
+      .sort((a, b) => a - b);
+    if (days.length === 1) return `on ${dayInWords(days[0])}`;
+    if (days.length > 1)
+      return `each row on its own day, from ${dayInWords(days[0])} to ${dayInWords(days[days.length - 1])}`;
   }
   if (label === undefined) return null;
   try {

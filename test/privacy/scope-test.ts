@@ -45,6 +45,13 @@ describe('periodInWords', () => {
     });
     assert.equal(periodInWords(t), '1 Apr 2024 to 31 May 2024, each row for its own period');
   });
+  it('gives the day of a status table', () => {
+    assert.equal(periodInWords(aq.table({ as_of_date: [FY.end, FY.end] })), 'on 31 Mar 2025');
+    assert.equal(
+      periodInWords(aq.table({ as_of_date: [FY.end, FY.start - 1] })),
+      'each row on its own day, from 31 Mar 2024 to 31 Mar 2025',
+    );
+  });
   it('falls back to the label, with its dates when it is a period, else null', () => {
     assert.equal(
       periodInWords(aq.table({ x: [1] }), 'FY2024-25'),

@@ -19,7 +19,8 @@ export interface TotalsOptions {
  * totals, column totals and the grand total). Publish the result with `total: label` so disclosure
  * control sees each total and its parts together. Non-additive columns (rates, means) must be
  * recomputed after this from the summed numerators and denominators. Rows come sorted by `by`,
- * each total after its parts.
+ * each total after its parts. When the table has period_start and period_end, they are kept (each
+ * period's own; the whole span on a total over periods).
  * @example addTotals(byUnitAndType, { by: ['unit', 'worker_type'], over: ['worker_type'], sum: ['headcount'] })
  */
 export function addTotals(table: ColumnTable, options: TotalsOptions): ColumnTable {
@@ -74,9 +75,40 @@ export function addTotals(table: ColumnTable, options: TotalsOptions): ColumnTab
     }
     return 0;
   });
-  return aq.table(
-    Object.fromEntries(all.columnNames().map((c) => [c, order.map((i) => all.get(c, i))])),
+  const out = Object.fromEntries(
+    all.columnNames().map((c) => [c, order.map((i) => all.get(c, i))]),
   );
+  Object.assign(out, periodDates(table, out.period as unknown[] | undefined, order.length));
+  return aq.table(out);
+}
+
+/**
+ * period_start and period_end for the rows of the result when the input has them (so a published
+ * table can say its period in words): each period's own dates, the whole span on a total over periods.
+ */
+function periodDates(
+  table: ColumnTable,
+  periods: unknown[] | undefined,
+  rows: number,
+): Record<string, unknown[]> {
+  const names = table.columnNames();
+  if (!names.includes('period_start') || !names.includes('period_end')) return {};
+  const label = names.includes('period') ? (table.array('period') as ArrayLike<unknown>) : null;
+  const starts = table.array('period_start') as ArrayLike<number>;
+  const ends = table.array('period_end') as ArrayLike<number>;
+  const of = new Map<string, [number, number]>();
+  let span: [number, number] = [Infinity, -Infinity];
+  for (let i = 0; i < table.numRows(); i++) {
+    if (typeof starts[i] !== 'number' || typeof ends[i] !== 'number') continue;
+    if (label !== null) of.set(String(label[i]), [starts[i], ends[i]]);
+    span = [Math.min(span[0], starts[i]), Math.max(span[1], ends[i])];
+  }
+  if (!Number.isFinite(span[0])) return {};
+  const at = (r: number) => (periods === undefined ? span : (of.get(String(periods[r])) ?? span));
+  return {
+    period_start: Array.from({ length: rows }, (_, r) => at(r)[0]),
+    period_end: Array.from({ length: rows }, (_, r) => at(r)[1]),
+  };
 }
 
 /**

@@ -35,7 +35,7 @@ const SUMS = [
  * overdue, summed); screened and months_since_screening_sum (completed months since the last screening,
  * people with one); longest_overdue_months (completed 30.44-day months of the most overdue person, 0
  * when none); longest_without_check_months (the same for the time since anyone's last check of any
- * kind, counted from the role start or the start of records when none); then overdue_pct = 100 × overdue / high_risk_staff and avg_months_since_screening.
+ * kind, counted from the role start or the start of records when none); as_of_date; then overdue_pct = 100 × overdue / high_risk_staff and avg_months_since_screening.
  * Overdue = a check past its due date under the cadence (see welfareStatus).
  * @example summarizeWelfareChecks(staff, data.tables.welfare_checks, { asOf: report.period.end, by: ['unit'] })
  */
@@ -75,6 +75,8 @@ export function summarizeWelfareChecks(
     out.longest_overdue_months.push(months(longest));
     out.longest_without_check_months.push(months(unchecked));
   }
+  // The day of the status, so a published table can say it (issue 14: the period in words).
+  out.as_of_date = out[SUMS[0]].map(() => asOf);
   const t = toTable(out);
   return t.derive({
     overdue_pct: (d: { overdue: number; high_risk_staff: number }) =>

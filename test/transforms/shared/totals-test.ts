@@ -36,6 +36,32 @@ describe('addTotals', () => {
     ]);
   });
 
+  it('keeps each period’s dates, and the whole span on a total over periods', () => {
+    const byPeriod = aq.table({
+      unit: ['A', 'B', 'A'],
+      period: ['Q1', 'Q1', 'Q2'],
+      period_start: [100, 100, 191],
+      period_end: [190, 190, 281],
+      n: [1, 2, 3],
+    });
+    const units = addTotals(byPeriod, { by: ['unit', 'period'], over: ['unit'], sum: ['n'] });
+    assert.deepEqual(
+      (units.objects() as Record<string, unknown>[]).map(
+        (r) => `${r.unit}/${r.period} ${r.period_start}-${r.period_end}`,
+      ),
+      ['A/Q1 100-190', 'A/Q2 191-281', 'B/Q1 100-190', 'All/Q1 100-190', 'All/Q2 191-281'],
+    );
+    const periods = addTotals(byPeriod, { by: ['unit', 'period'], over: ['period'], sum: ['n'] });
+    const all = (periods.objects() as Record<string, unknown>[]).filter((r) => r.period === 'All');
+    assert.deepEqual(
+      all.map((r) => [r.unit, r.period_start, r.period_end]),
+      [
+        ['A', 100, 281],
+        ['B', 100, 281],
+      ],
+    );
+  });
+
   it('names missing columns', () => {
     assert.throws(
       () => addTotals(t, { by: ['unit'], sum: ['headcount'] }),
