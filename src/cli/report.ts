@@ -171,7 +171,8 @@ export function checkMinGroupSize(text: string | undefined, analyst: boolean): n
 }
 
 /** Files a report run writes; a non-empty --out must hold only these (and an index.html of the kit). */
-const REPORT_FILE = /\.(html|ipynb|csv|xlsx)$/;
+// What a run writes: pages, notebooks, exports and their JSON sidecars, the shared plotly.js bundle.
+const REPORT_FILE = /(\.(html|ipynb|csv|xlsx|json)|^plotly-[0-9a-f]{12}\.min\.js)$/;
 
 /**
  * The absolute --out folder, checked: the run replaces it as a whole, so it must be new, empty, or an
