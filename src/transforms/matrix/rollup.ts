@@ -8,7 +8,7 @@ import { MATRIX_COUNT_COLUMNS, pickIndicators, type MatrixIndicator } from './in
 import { checkColumns } from '../../shared/columns.js';
 
 export interface MatrixRollUpOptions {
-  /** Unit levels to give rows for (the top level is always added), e.g. ['district'] or ['district', 'team']. */
+  /** Unit levels to give rows for (the top level is always added), e.g. [data.levels[1]] or data.levels.slice(1). */
   levels: readonly string[];
   indicators?: readonly (string | MatrixIndicator)[];
 }
@@ -20,7 +20,7 @@ export interface MatrixRollUpOptions {
  * (per × Σ numerator / Σ denominator; null over 0). Counts recorded above a chosen level (e.g. people
  * posted to a department, not a team) go to a row "<parent> (not in a <level>)" so that every parent
  * is exactly the sum of its children; counts of units not in the tree go to the top unit that way.
- * @example rollUpMatrix(summarizeMatrixCounts(data.tables, opts), tree, { levels: ['district'] })
+ * @example rollUpMatrix(summarizeMatrixCounts(data.tables, opts), tree, { levels: [data.levels[1]] })
  */
 export function rollUpMatrix(
   counts: ColumnTable,
@@ -109,7 +109,7 @@ export function rollUpMatrix(
  * population (the indicator's people: its denominator when that counts people, else headcount),
  * numerator and denominator, plus unit_name, unit_level and parent_id (not published). Each cell is
  * published on its own population, so a small denominator hides that cell only, not the unit's row.
- * @example deriveMatrixCells(rollUpMatrix(counts, tree, { levels: ['district'] }))
+ * @example deriveMatrixCells(rollUpMatrix(counts, tree, { levels: [data.levels[1]] }))
  */
 export function deriveMatrixCells(
   matrix: ColumnTable,

@@ -7,7 +7,7 @@ import type { MatrixIndicator } from './indicators.js';
 import { deriveMatrixCells, rollUpMatrix } from './rollup.js';
 
 export interface WellbeingMatrixOptions extends MatrixCountOptions {
-  /** Unit levels to give rows for; the top level is always added (e.g. ['district'], or ['district', 'team']). */
+  /** Unit levels to give rows for; the top level is always added (e.g. [report.level], or data.levels.slice(1)). */
   levels: readonly string[];
   indicators?: readonly (string | MatrixIndicator)[];
 }
@@ -17,7 +17,7 @@ export interface WellbeingMatrixOptions extends MatrixCountOptions {
  * numerator and denominator (see deriveMatrixCells); every parent's counts are the sums of its
  * children's, so rates are recomputed at each level, never averaged. Publish with
  * wellbeingMatrixCellSpec, then scoreWellbeingMatrix and summarizeMatrixTemperature.
- * @example summarizeWellbeingMatrix(data.tables, report.tree, { periods: [prev, report.period], levels: ['district'], asOf: report.period.end })
+ * @example summarizeWellbeingMatrix(data.tables, report.tree, { periods: [prev, report.period], levels: [report.level], asOf: report.period.end })
  */
 export function summarizeWellbeingMatrix(
   tables: Parameters<typeof summarizeMatrixCounts>[0],

@@ -13,7 +13,7 @@ import { scoreIndicatorCells, scoreWellbeingMatrix, type HeatCell } from './scor
 import { unitTemperatures } from './temperature.js';
 
 export interface TemperatureChangeOptions {
-  /** Unit levels of the published matrix (as given to summarizeWellbeingMatrix), e.g. ['team']. */
+  /** Unit levels of the published matrix (as given to summarizeWellbeingMatrix), e.g. the lowest, [data.levels[data.levels.length - 1]]. */
   levels: readonly string[];
   /** Labels of the period reported and of the one compared with. */
   period: string;
@@ -42,7 +42,7 @@ export interface TemperatureChangeOptions {
  * the interval. Only the cells shown in the published matrix are rescored (hidden cells stay out), with
  * the force value and spread recomputed in each replicate. Pass the interval to
  * summarizeMatrixTemperature as changeIntervals.
- * @example bootstrapTemperatureChange(summarizeMatrixCounts(data.tables, { periods, asOf, byPerson: true }), report.tree, published, { levels: ['team'], period: 'FY2024-25', previousPeriod: 'FY2023-24' })
+ * @example bootstrapTemperatureChange(summarizeMatrixCounts(data.tables, { periods, asOf, byPerson: true }), report.tree, published, { levels: [lowest], period: 'FY2024-25', previousPeriod: 'FY2023-24' })
  */
 export function bootstrapTemperatureChange(
   personCounts: ColumnTable,
