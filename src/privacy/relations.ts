@@ -10,7 +10,8 @@ import type { AdditiveGroup } from './structure.js';
 /**
  * Extends every column's pattern (in place) so that the table's margins and its declared relations
  * together leave no hidden cell recoverable and give every sensitive cell `protection` of hidden mass
- * beside it. Without declared relations, each column is protected on its own.
+ * beside it. Without declared relations, each column is protected on its own. Complements are ranked
+ * by a hash of the cell's column and dimension values (`tieBreak` is not used).
  * @example protectTable(patterns, values, layout, groups, { by: ['unit'], population: 'people',
  *   counts: ['a', 'b'], relations: [{ total: 'people', parts: ['a', 'b'] }] }, undefined, 5)
  */
@@ -20,13 +21,23 @@ export function protectTable(
   layout: Layout,
   groups: readonly AdditiveGroup[],
   spec: CellSpec,
-  tieBreak: ArrayLike<number> | undefined,
+  _tieBreak: ArrayLike<number> | undefined,
   protection: number,
 ): void {
   const relations = spec.relations ?? [];
+  // Complements are ranked by the identity of the cell (column and dimension values), not its value or
+  // position: the same cell ranks the same in every report of a run (issue 18).
+  const orderOf = (column: string) =>
+    Float64Array.from(layout.dims, (dims) => identityHash(JSON.stringify([column, dims])));
   if (relations.length === 0) {
     for (const m of layout.measures) {
-      protectPattern(patterns.get(m.column)!, values[m.column], tieBreak, groups, protection);
+      protectPattern(
+        patterns.get(m.column)!,
+        values[m.column],
+        orderOf(m.column),
+        groups,
+        protection,
+      );
     }
     return;
   }
@@ -34,12 +45,13 @@ export function protectTable(
   const columns = layout.measures.map((m) => m.column);
   const offset = new Map(columns.map((c, k) => [c, k * n]));
   const all = new Float64Array(columns.length * n);
-  const ties = tieBreak === undefined ? undefined : new Float64Array(columns.length * n);
+  const ties = new Float64Array(columns.length * n);
   const pattern: Pattern = new Map();
   columns.forEach((c, k) => {
+    const order = orderOf(c);
     for (let row = 0; row < n; row++) {
       all[k * n + row] = values[c][row];
-      if (ties) ties[k * n + row] = tieBreak![row];
+      ties[k * n + row] = order[row];
     }
     for (const [row, reason] of patterns.get(c)!) pattern.set(k * n + row, reason);
   });
@@ -64,4 +76,11 @@ export function protectTable(
         target.set(cell - k * n, reason);
     }
   });
+}
+
+/** FNV-1a hash of a cell's identity: a fixed order that does not depend on values or positions. */
+function identityHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }

@@ -85,7 +85,15 @@ export function protectRun(
           return keys[c.tableIndex].get(cell) ?? `${c.tableIndex}\u0000${cell}`;
         });
         if (ids.some((id) => touched.has(id))) continue;
-        const pick = complementOf(copies, keys, leak.cells);
+        // When every cell of the relations named is hidden (a chain through cells recovered first),
+        // a shown count of the leaked cell's own row, else of its table, goes instead.
+        const home = members[leak.tableIndex];
+        const near = neighbours(copies[home], home, leak.row);
+        const none = { tableIndex: home, row: -1, column: '' }; // stands in for a relation's total
+        const pick =
+          complementOf(copies, keys, leak.cells) ??
+          complementOf(copies, keys, [none, ...near.filter((c) => c.row === leak.row)]) ??
+          complementOf(copies, keys, [none, ...near]);
         if (pick === undefined) continue;
         ids.forEach((id) => touched.add(id));
         hideEverywhere(pick.tableIndex, `${pick.row}\u0000${pick.column}`);
@@ -218,7 +226,7 @@ function complementOf(
   const candidates = cells
     .map((c, k) => {
       const t = tables[c.tableIndex];
-      const v = t.rows[c.row][t.columns.indexOf(c.column)];
+      const v = c.row < 0 ? null : t.rows[c.row][t.columns.indexOf(c.column)];
       const key = keys[c.tableIndex].get(`${c.row}\u0000${c.column}`) ?? `${c.tableIndex}:${c.row}`;
       return { c, v: typeof v === 'number' ? v : null, total: k === 0 ? 1 : 0, h: hash(key) };
     })
@@ -232,6 +240,17 @@ function complementOf(
     (a, b) => (a.v! > 0 ? 0 : 1) - (b.v! > 0 ? 0 : 1) || a.total - b.total || a.h - b.h,
   );
   return candidates[0]?.c;
+}
+
+/** The count cells of a table, those of row `row` first (candidates when a leak names no shown cell). */
+function neighbours(
+  t: AuditTable,
+  tableIndex: number,
+  row: number,
+): { tableIndex: number; row: number; column: string }[] {
+  const columns = (t.countColumns ?? []).filter((c) => t.columns.includes(c));
+  const rows = [row, ...t.rows.map((_, r) => r).filter((r) => r !== row)];
+  return rows.flatMap((r) => columns.map((column) => ({ tableIndex, row: r, column })));
 }
 
 /** FNV-1a hash of a string (a fixed, value-blind order). */

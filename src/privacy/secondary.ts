@@ -12,14 +12,15 @@ import type { AdditiveGroup } from './structure.js';
  * docs/disclosure-control.md), so the choice tells a reader nothing (choosing the smallest did: with
  * parts [4, 5, 5, 20] the hidden pair was always {4, 5}): non-zero cells first, then parts before
  * totals, then cells that also close another group that needs one, then a fixed scramble of the row
- * position, so the result is deterministic. `tieBreak` is
- * accepted for compatibility and not used (issue 18).
+ * position, so the result is deterministic. `order`, when given, replaces the scramble: a value-blind
+ * rank per row, e.g. a hash of the cell's column and dimension values, so the same cell ranks the
+ * same in every table of a run and reports choose the same complements (issue 18).
  * @example protectPattern(new Map([[0, 'primary-count']]), [3, 9, 12, 24], undefined, groups, 5)
  */
 export function protectPattern(
   pattern: Pattern,
   values: ArrayLike<number>,
-  tieBreak: ArrayLike<number> | undefined,
+  order: ArrayLike<number> | undefined,
   groups: readonly AdditiveGroup[],
   protection: number,
 ): Pattern {
@@ -28,7 +29,6 @@ export function protectPattern(
   for (const g of groups) {
     for (const row of [g.total, ...g.parts]) groupsOf.set(row, [...(groupsOf.get(row) ?? []), g]);
   }
-  void tieBreak;
   // Cells that also serve another group still needing a hidden cell come first (fewer cells lost,
   // e.g. a rectangle in a two-way table); that depends on the pattern, not on values.
   const serves = (g: AdditiveGroup, row: number): number =>
@@ -39,7 +39,7 @@ export function protectPattern(
     values[row] > 0 ? 0 : 1,
     row === g.total ? 1 : 0,
     -serves(g, row),
-    scramble(row),
+    order === undefined ? scramble(row) : order[row],
     row,
   ];
   const pick = (g: AdditiveGroup): number | undefined => {
