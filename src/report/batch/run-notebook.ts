@@ -86,7 +86,7 @@ export async function runNotebookBatch(
       seconds: elapsed(),
       status: 'failed',
       files: [path.join(outDir, `${name}.failed.ipynb`)],
-      cell: authorCells.indexOf(cell) + 1 || undefined,
+      cell: executed.notebook.cells.filter(isAuthorCode).indexOf(cell) + 1 || undefined,
       firstLine:
         source
           .split('\n')
