@@ -51,7 +51,7 @@ export interface SuppressionLog {
 /**
  * Returns a one-line plain-text summary of a suppression log: how many cells were hidden and under
  * which rules (not why each one was), rounding, mode.
- * @example suppressionSummaryText(published.log) // "4 cells hidden: groups under 5 people and counts under 5, with other cells so that …"
+ * @example suppressionSummaryText(published.log) // "4 cells hidden: groups under 5 people and counts under 5, figures with fewer than 5 people behind them or dominated by one or two, maxima, with other cells so that …"
  */
 export function suppressionSummaryText(log: SuppressionLog): string {
   if (log.mode === 'analyst') {
@@ -63,7 +63,7 @@ export function suppressionSummaryText(log: SuppressionLog): string {
   const rules =
     `groups under ${log.minGroupSize} people and counts under ${log.minCount}` +
     (log.counts['free-text'] > 0 ? ` (${log.freeTextMinGroupSize} for free text)` : '') +
-    `, figures with fewer than ${log.minGroupSize} people behind them or dominated by one or two people, maxima of one person` +
+    `, figures with fewer than ${log.minGroupSize} people behind them or dominated by one or two, maxima` +
     ', with other cells so that they cannot be worked out from totals or other tables';
   let text = n === 0 ? 'No cells hidden.' : `${n} ${n === 1 ? 'cell' : 'cells'} hidden: ${rules}.`;
   if (log.roundTo !== undefined && log.roundTo > 1) {

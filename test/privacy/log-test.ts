@@ -30,7 +30,7 @@ describe('suppressionSummaryText', () => {
     assert.equal(p.log.counts['primary-population'], 3);
     assert.equal(
       suppressionSummaryText(p.log),
-      `${n} cells hidden: groups under 5 people and counts under 5, with other cells so that they ` +
+      `${n} cells hidden: groups under 5 people and counts under 5, figures with fewer than 5 people behind them or dominated by one or two, maxima, with other cells so that they ` +
         'cannot be worked out from totals or other tables.',
     );
   });
@@ -65,7 +65,7 @@ describe('suppressionSummaryHtml', () => {
     assert.equal(
       suppressionSummaryHtml(p.log),
       '<p class="wbk-suppression-log">1 cell hidden: groups under 5 people and counts under 5, ' +
-        'with other cells so that they cannot be worked out from totals or other tables.</p>',
+        'figures with fewer than 5 people behind them or dominated by one or two, maxima, with other cells so that they cannot be worked out from totals or other tables.</p>',
     );
   });
 });

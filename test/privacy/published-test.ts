@@ -51,7 +51,7 @@ describe('publishedTableHtml', () => {
       '<table class="wbk-published"><thead><tr><th>team</th><th>headcount</th></tr></thead><tbody>' +
         '<tr><td>A</td><td class="wbk-suppressed" title="hidden to protect privacy">[c]</td></tr>' +
         '<tr><td>B&lt;</td><td>1,200</td></tr></tbody></table>' +
-        '<p class="wbk-suppression-log">1 cell hidden: groups under 5 people and counts under 5, with other cells so that they cannot be worked out from totals or other tables.</p>',
+        '<p class="wbk-suppression-log">1 cell hidden: groups under 5 people and counts under 5, figures with fewer than 5 people behind them or dominated by one or two, maxima, with other cells so that they cannot be worked out from totals or other tables.</p>',
     );
   });
 
