@@ -7,9 +7,14 @@ import type { WorkerReply, WorkerRequest } from './pool.js';
 const send = (reply: WorkerReply) => process.send?.(reply);
 
 let queue = Promise.resolve();
+// When wbk stops (Ctrl-C, a crash), the worker stops too instead of running on unattended.
+process.on('disconnect', () => process.exit(0));
 process.on('message', (request: WorkerRequest) => {
   if (request.type === 'stop') {
-    queue = queue.then(() => process.disconnect());
+    queue = queue.then(() => {
+      process.removeAllListeners('disconnect');
+      process.disconnect();
+    });
     return;
   }
   queue = queue.then(async () => {
