@@ -11,7 +11,7 @@ import type { AdditiveGroup } from './structure.js';
  * Extends every column's pattern (in place) so that the table's margins and its declared relations
  * together leave no hidden cell recoverable and give every sensitive cell `protection` of hidden mass
  * beside it. Without declared relations, each column is protected on its own. Complements are ranked
- * by a hash of the cell's column and dimension values (`tieBreak` is not used).
+ * by a hash of the row's dimension values, alike in every column (`tieBreak` is not used).
  * @example protectTable(patterns, values, layout, groups, { by: ['unit'], population: 'people',
  *   counts: ['a', 'b'], relations: [{ total: 'people', parts: ['a', 'b'] }] }, undefined, 5)
  */
@@ -25,19 +25,14 @@ export function protectTable(
   protection: number,
 ): void {
   const relations = spec.relations ?? [];
-  // Complements are ranked by the identity of the cell (column and dimension values), not its value or
-  // position: the same cell ranks the same in every report of a run (issue 18).
-  const orderOf = (column: string) =>
-    Float64Array.from(layout.dims, (dims) => identityHash(JSON.stringify([column, dims])));
+  // Complements are ranked by the identity of the cell's row (its dimension values), not its value or
+  // position: the same cell ranks the same in every report of a run (issue 18). Every column of the
+  // table ranks its rows alike, so a row hidden to protect one column (a population) is the one that
+  // protects the next (a rate's numerator), and one complement row hides one row's rates, not two.
+  const rowOrder = Float64Array.from(layout.dims, (dims) => identityHash(JSON.stringify(dims)));
   if (relations.length === 0) {
     for (const m of layout.measures) {
-      protectPattern(
-        patterns.get(m.column)!,
-        values[m.column],
-        orderOf(m.column),
-        groups,
-        protection,
-      );
+      protectPattern(patterns.get(m.column)!, values[m.column], rowOrder, groups, protection);
     }
     return;
   }
@@ -48,10 +43,9 @@ export function protectTable(
   const ties = new Float64Array(columns.length * n);
   const pattern: Pattern = new Map();
   columns.forEach((c, k) => {
-    const order = orderOf(c);
     for (let row = 0; row < n; row++) {
       all[k * n + row] = values[c][row];
-      ties[k * n + row] = order[row];
+      ties[k * n + row] = rowOrder[row];
     }
     for (const [row, reason] of patterns.get(c)!) pattern.set(k * n + row, reason);
   });

@@ -11,7 +11,8 @@ import type { AdditiveGroup } from './structure.js';
  * without looking at their values beyond "not zero" (a hidden zero adds no protection, see
  * docs/disclosure-control.md), so the choice tells a reader nothing (choosing the smallest did: with
  * parts [4, 5, 5, 20] the hidden pair was always {4, 5}): non-zero cells first, then parts before
- * totals, then cells that also close another group that needs one, then a fixed scramble of the row
+ * totals, then cells that also close another group that needs one, then cells that open no group
+ * with nothing hidden yet (which would need a further cell), then a fixed scramble of the row
  * position, so the result is deterministic. `order`, when given, replaces the scramble: a value-blind
  * rank per row, e.g. a hash of the cell's column and dimension values, so the same cell ranks the
  * same in every table of a run and reports choose the same complements (issue 18).
@@ -35,10 +36,17 @@ export function protectPattern(
     (groupsOf.get(row) ?? []).filter(
       (o) => o !== g && needsMore(o, pattern, sensitive, values, protection),
     ).length;
+  // Cells whose other groups have nothing hidden yet come last: hiding one there leaves it alone in
+  // that group, which then needs one more (e.g. a parent whose children are all shown).
+  const opens = (g: AdditiveGroup, row: number): number =>
+    (groupsOf.get(row) ?? []).filter(
+      (o) => o !== g && [o.total, ...o.parts].every((r) => !pattern.has(r)),
+    ).length;
   const rank = (g: AdditiveGroup, row: number): number[] => [
     values[row] > 0 ? 0 : 1,
     row === g.total ? 1 : 0,
     -serves(g, row),
+    opens(g, row),
     order === undefined ? scramble(row) : order[row],
     row,
   ];

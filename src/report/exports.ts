@@ -138,10 +138,10 @@ export function exportedTables(executedNotebook: string): ExportTable[] {
 }
 
 /**
- * Writes every exported table of an executed notebook as `BASE--NAME.csv` and `.xlsx` next to it
- * and returns the paths written. Tables of an analyst-mode run (marked in the notebook, or
- * `notForCirculation` set by the caller) are written as `BASE--NAME--not-for-circulation.csv`/`.xlsx`
- * with the mark in the file.
+ * Writes every exported table of an executed notebook as `BASE--NAME.csv` and `.xlsx`, with its
+ * `.json` sidecar, next to it and returns the paths written. Tables of an analyst-mode run (marked in
+ * the notebook, or `notForCirculation` set by the caller) are written as
+ * `BASE--NAME--not-for-circulation.csv`/`.xlsx`/`.json` with the mark in each file.
  * @example await writeNotebookExports('reports/02-early-leavers.ipynb')
  */
 export async function writeNotebookExports(
@@ -159,7 +159,7 @@ export async function writeNotebookExports(
     writeFileSync(csvTmp, tableCsv(table, { notForCirculation: marked }));
     renameSync(csvTmp, `${stem}.csv`);
     await writeTableXlsx(table, `${stem}.xlsx`, { notForCirculation: marked });
-    writeFileSync(`${stem}.json`, tableSidecarJson(table));
+    writeFileSync(`${stem}.json`, tableSidecarJson(table, { notForCirculation: marked }));
     written.push(`${stem}.csv`, `${stem}.xlsx`, `${stem}.json`);
   }
   return written;
@@ -168,12 +168,20 @@ export async function writeNotebookExports(
 /**
  * The JSON written beside each exported CSV: what the table's columns are and how they add up
  * (dimensions, count columns, total marker, hierarchy, period, rates, relations within rows), so that
- * anyone auditing the files works from the same relations the disclosure control protected.
+ * anyone auditing the files works from the same relations the disclosure control protected. The
+ * sidecar of an analyst-mode table (or any table when `notForCirculation` is set) opens with the
+ * not-for-circulation mark, like its CSV and XLSX.
  * @example tableSidecarJson(table) // '{ "name": "leavers", "by": ["unit"], "relations": [ … ] … }'
  */
-export function tableSidecarJson(table: ExportTable): string {
-  const { rows: _rows, exported: _exported, ...description } = table;
-  return `${JSON.stringify({ ...description, hiddenMark: '[c]' }, null, 2)}\n`;
+export function tableSidecarJson(
+  table: ExportTable,
+  options: { notForCirculation?: boolean } = {},
+): string {
+  const { rows: _rows, exported: _exported, notForCirculation: _marked, ...description } = table;
+  const mark = isNotForCirculation(table, options)
+    ? { notice: NOT_FOR_CIRCULATION, notForCirculation: true }
+    : {};
+  return `${JSON.stringify({ ...mark, ...description, hiddenMark: '[c]' }, null, 2)}\n`;
 }
 
 function safeName(name: string): string {

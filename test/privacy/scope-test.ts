@@ -90,9 +90,13 @@ describe('publishTable: who is counted and the period', () => {
       title: 'Lost time',
       description: 'Lost time.',
     });
+    // T1's lost time is one person's sickness (A): its rate is hidden (issue 18), and the note says so
+    const rates = pt.table.objects() as { unit: string; lost_time_rate_pct: number | null }[];
+    assert.equal(rates.find((r) => r.unit === 'T1')!.lost_time_rate_pct, null);
     assert.equal(
       chart.description,
-      `Lost time. Who is counted: ${pt.who}. Period: 1 Apr 2024 to 31 Mar 2025.`,
+      `Lost time. Who is counted: ${pt.who}. Period: 1 Apr 2024 to 31 Mar 2025. ` +
+        '1 value hidden to protect privacy ([c]).',
     );
   });
   it('says nothing when the spec and table do not tell', () => {

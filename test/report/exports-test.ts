@@ -147,8 +147,14 @@ describe('writeNotebookExports', () => {
         [
           '05-sickness--leavers-by-unit--not-for-circulation.csv',
           '05-sickness--leavers-by-unit--not-for-circulation.xlsx',
+          '05-sickness--leavers-by-unit--not-for-circulation.json',
         ],
       );
+      // the sidecar is written for every export (issue 18) and carries the mark too
+      const side = JSON.parse(readFileSync(written[2], 'utf8')) as Record<string, unknown>;
+      assert.equal(side.notice, 'NOT FOR CIRCULATION — analyst mode, nothing hidden');
+      assert.equal(side.notForCirculation, true);
+      assert.equal(side.rows, undefined);
       const csv = readFileSync(written[0], 'utf8').split('\r\n');
       assert.equal(csv[0], 'NOT FOR CIRCULATION — analyst mode, nothing hidden');
       assert.equal(csv[1], 'unit,leavers,note');
@@ -169,6 +175,9 @@ describe('writeNotebookExports', () => {
       });
       assert.match(path.basename(asked[0]), /--not-for-circulation\.csv$/);
       assert.ok(readFileSync(asked[0], 'utf8').startsWith('NOT FOR CIRCULATION'));
+      assert.match(path.basename(asked[2]), /--not-for-circulation\.json$/);
+      const askedSide = JSON.parse(readFileSync(asked[2], 'utf8')) as Record<string, unknown>;
+      assert.equal(askedSide.notForCirculation, true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

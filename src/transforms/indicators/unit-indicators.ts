@@ -295,15 +295,28 @@ export function summarizeUnitIndicator(
 }
 
 /**
+ * Decimal places of a published rate of unit_indicators (issue 12: NHS England's monthly sickness
+ * absence rate at 4 dp). Aggregate statistics of the source, not shares of the extract's people.
+ */
+export const UNIT_INDICATOR_DECIMALS = 4;
+
+/**
  * The CellSpec that publishes summarizeUnitIndicator output of an additive indicator: dimensions
  * unit × period, the rate named after the indicator (per × numerator / denominator, from the
  * published numerator and denominator) and the unit hierarchy, so parents and children are
  * protected together. The units' figures are aggregates (no person rows), so no population.
+ * The rate is published at UNIT_INDICATOR_DECIMALS places (or `decimals`), not the 1 dp of a
+ * percentage of people: these are published statistics of their own (NHS England gives its monthly
+ * rate to 4 dp), computed from the unrounded numerator and denominator.
  * @example report.publish(cells, unitIndicatorCellSpec(cells, { name: 'sickness_absence_rate_pct', per: 100 }))
  */
 export function unitIndicatorCellSpec(
   cells: ColumnTable,
-  { name, per }: { name: string; per: number },
+  {
+    name,
+    per,
+    decimals = UNIT_INDICATOR_DECIMALS,
+  }: { name: string; per: number; decimals?: number },
 ): CellSpec {
   checkColumns('unitIndicatorCellSpec', cells, ['unit', 'parent', 'numerator', 'denominator'], {
     what: 'the cells of summarizeUnitIndicator',
@@ -314,7 +327,7 @@ export function unitIndicatorCellSpec(
   for (let i = 0; i < units.length; i++) if (parents[i] !== null) parent[units[i]] = parents[i]!;
   return {
     by: ['unit', 'period'],
-    rates: [{ name, numerator: 'numerator', denominator: 'denominator', per }],
+    rates: [{ name, numerator: 'numerator', denominator: 'denominator', per, decimals }],
     hierarchy: { column: 'unit', parent },
   };
 }

@@ -41,8 +41,9 @@ describe('attritionHeadlines', () => {
     assert.equal(h.headcount_start, 20);
     assert.equal(h.leaver_rate_pct, 30); // 6 / 20
     assert.equal(h.turnover_two_point_pct, 37.5); // 6 / ((20 + 12) / 2)
-    // FY2023-24 has 366 days; person-days 12 × 366 + 8 × 91 (1 April–30 June) = 5,120.
-    assert.ok(Math.abs((h.turnover_time_weighted_pct as number) - (600 * 366) / 5120) < 1e-9);
+    // FY2023-24 has 366 days; person-days 12 × 366 + 8 × 91 (1 April–30 June) = 5,120, so
+    // 600 × 366 / 5,120 = 42.890625, published as a percentage to 1 dp (issue 18).
+    assert.equal(h.turnover_time_weighted_pct, 42.9);
   });
 
   it('shows counts under the minimum as null with a note', () => {
