@@ -95,7 +95,8 @@ def kernel_process(client):
 
 
 def stop_kernel(client):
-    """Kills the kernel's process group (the tslab kernel and anything it started) at once."""
+    """Kills the kernel's process group (the tslab kernel and anything it started) at once, and
+    removes its connection file (a tmp*.json in TMPDIR that only a clean shutdown would remove)."""
     pid, pgid = kernel_process(client)
     for target, kill in ((pgid, os.killpg), (pid, os.kill)):
         if target:
@@ -103,6 +104,12 @@ def stop_kernel(client):
                 kill(target, signal.SIGKILL)
             except OSError:
                 pass
+    km = getattr(client, "km", None)
+    if km is not None:
+        try:
+            km.cleanup_connection_file()
+        except Exception:  # best effort on the way out
+            pass
 
 
 def stop_on_interrupt(client):

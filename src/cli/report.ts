@@ -346,6 +346,7 @@ async function runReport(
         outDir: stagingDir,
         jobs,
         seedFile: path.join(process.env[DATASET_CACHE_ENV] ?? os.tmpdir(), 'disclosure-seed.json'),
+        pool,
       });
   await unlessInterrupted();
   if (!analyst)

@@ -14,6 +14,8 @@ import {
 import { exportedTables, writeNotebookExports } from './exports.js';
 import type { NotebookRun } from './jupyter/run-notebook.js';
 import { runNotebooks } from './jupyter/run-notebooks.js';
+import type { BatchPool } from './batch/pool.js';
+import { runNotebooksBatch } from './batch/run-notebooks.js';
 import type { ParameterValue } from './parameters.js';
 
 /** One notebook run of the report: where it wrote, what it was given, and its latest result. */
@@ -39,14 +41,21 @@ export interface RunProtectionResult {
 /**
  * Protects every published table of the run's jobs together and reruns (in place, updating
  * `job.run` and the exports) the jobs that must hide more, seeding their ledgers from `seedFile`.
- * Returns how many passes, cells and reruns it took. Jobs that failed are left as they are.
+ * Returns how many passes, cells and reruns it took. Jobs that failed are left as they are. The
+ * reruns use the engine the run used: the batch `pool` when given, else the Jupyter engine.
  * @example await protectWholeRun(jobs, { outDir: 'reports', jobs: 2, seedFile: '/tmp/wbk-run-x/seed.json' })
  */
 export async function protectWholeRun(
   runJobs: RunJob[],
-  options: { outDir: string; jobs: number; seedFile: string; maxPasses?: number },
+  options: {
+    outDir: string;
+    jobs: number;
+    seedFile: string;
+    maxPasses?: number;
+    pool?: BatchPool | null;
+  },
 ): Promise<RunProtectionResult> {
-  const { outDir, jobs, seedFile, maxPasses = 4 } = options;
+  const { outDir, jobs, seedFile, maxPasses = 4, pool = null } = options;
   const seed: LedgerEntry[] = [];
   let reruns = 0;
   const tablesOf = (job: RunJob): AuditTable[] => {
@@ -78,15 +87,20 @@ export async function protectWholeRun(
     const worker = async () => {
       for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
         const [dir, group] = next;
-        const runs = await runNotebooks(
-          group.map((j) => j.notebook),
-          {
-            outDir: dir,
-            jobs: 1,
-            parameters: group[0].parameters,
-            env: { [DISCLOSURE_SEED_ENV]: seedFile },
-          },
-        );
+        const rerun = {
+          outDir: dir,
+          parameters: group[0].parameters,
+          env: { [DISCLOSURE_SEED_ENV]: seedFile },
+        };
+        const runs = pool
+          ? await runNotebooksBatch(
+              group.map((j) => j.notebook),
+              { ...rerun, pool },
+            )
+          : await runNotebooks(
+              group.map((j) => j.notebook),
+              { ...rerun, jobs: 1 },
+            );
         for (const [k, job] of group.entries()) {
           job.run = runs[k];
           reruns += 1;

@@ -1,7 +1,7 @@
 // Runs of `wbk report` as a whole: the settings it refuses (a publish minimum under 3), what index.html
 // names (no path of the analyst's machine), a re-run that leaves nothing of the earlier run, and an
-// interrupted run (SIGINT mid-notebook) that leaves no process, no temporary folder and the previous
-// reports byte-identical. Spawns the built CLI (bin/wbk.js uses dist/: `npm run build` first).
+// interrupted run (SIGINT or SIGTERM mid-notebook, with either engine) that leaves no process, no
+// temporary folder and the previous reports byte-identical. Spawns the built CLI (bin/wbk.js uses dist/: `npm run build` first).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
@@ -215,47 +215,62 @@ describe('wbk report: runs', function () {
     }
   });
 
-  for (const [signal, exitCode] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
+  // Both engines: the Jupyter one (a Python runner and a tslab kernel per notebook) and the batch one
+  // (the default: worker processes of wbk's pool, src/report/batch/pool.ts). The batch run is given
+  // several notebooks so that it is still running them when the signal comes.
+  for (const [engine, notebooks, started, what] of [
+    ['jupyter', '00', /tslab/, 'kernel'],
+    ['batch', '00,04,07,08', /batch[/\\]worker\.[jt]s/, 'batch worker'],
   ] as const) {
-    it(`${signal} mid-run: no orphan process, no temporary folder, the previous reports byte-identical`, async () => {
-      // last quarter's table, which the earlier run left: the interrupted run must not touch it either
-      writeFileSync(path.join(out, '00-getting-started--last-quarter.csv'), 'unit,n\r\nA,7\r\n');
-      const before = snapshot(out);
-      const marker = `WBK_TEST_RUN=${randomUUID()}`;
-      const tmp = mkdtempSync(path.join(base, 'tmp-'));
-      const run = spawnReport(['--data', data, '--out', out, '--notebooks', '00', '--jobs', '1'], {
-        [marker.split('=')[0]]: marker.split('=')[1],
-        TMPDIR: tmp,
+    for (const [signal, exitCode] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ] as const) {
+      it(`--engine ${engine}, ${signal} mid-run: no orphan process, no temporary folder, the previous reports byte-identical`, async () => {
+        // last quarter's table, which the earlier run left: the interrupted run must not touch it either
+        writeFileSync(path.join(out, '00-getting-started--last-quarter.csv'), 'unit,n\r\nA,7\r\n');
+        const before = snapshot(out);
+        const marker = `WBK_TEST_RUN=${randomUUID()}`;
+        const tmp = mkdtempSync(path.join(base, 'tmp-'));
+        const run = spawnReport(
+          ['--data', data, '--out', out, '--notebooks', notebooks, '--jobs', '1'].concat([
+            '--engine',
+            engine,
+          ]),
+          { [marker.split('=')[0]]: marker.split('=')[1], TMPDIR: tmp },
+        );
+        // wait until the notebooks run: the Jupyter kernel, or the batch worker, is up
+        const deadline = Date.now() + 120_000;
+        let up = false;
+        while (!up && Date.now() < deadline) {
+          await sleep(100);
+          up = [...processesWith(marker).values()].some((cmd) => started.test(cmd));
+        }
+        assert.ok(up, `no ${what} came up: ${run.stderr()}`);
+        assert.ok(readdirSync(tmp).length > 0, 'the run made its private copy of the extract');
+        assert.ok(
+          readdirSync(path.dirname(out)).some((f) => f.includes('wbk-run-')),
+          'the run writes into a staging folder beside --out',
+        );
+        run.child.kill(signal);
+        const { code } = await run.exit;
+        assert.equal(code, exitCode, run.stderr());
+        assert.ok(run.stderr().includes(`interrupted (${signal})`), run.stderr());
+        let left = processesWith(marker);
+        for (let i = 0; i < 25 && left.size > 0; i++) {
+          await sleep(200);
+          left = processesWith(marker);
+        }
+        assert.deepEqual([...left.values()], [], 'processes of the run still alive');
+        assert.deepEqual(readdirSync(tmp), [], 'the private copy of the extract is removed');
+        assert.deepEqual(
+          readdirSync(path.dirname(out)),
+          ['out'],
+          'no temporary folder beside --out',
+        );
+        assert.deepEqual(snapshot(out), before, 'the previous reports are unchanged');
       });
-      // wait until the notebook's kernel is up
-      const deadline = Date.now() + 120_000;
-      let kernel = false;
-      while (!kernel && Date.now() < deadline) {
-        await sleep(200);
-        kernel = [...processesWith(marker).values()].some((cmd) => /tslab/.test(cmd));
-      }
-      assert.ok(kernel, `no kernel came up: ${run.stderr()}`);
-      assert.ok(readdirSync(tmp).length > 0, 'the run made its private copy of the extract');
-      assert.ok(
-        readdirSync(path.dirname(out)).some((f) => f.includes('wbk-run-')),
-        'the run writes into a staging folder beside --out',
-      );
-      run.child.kill(signal);
-      const { code } = await run.exit;
-      assert.equal(code, exitCode);
-      assert.ok(run.stderr().includes(`interrupted (${signal})`), run.stderr());
-      let left = processesWith(marker);
-      for (let i = 0; i < 25 && left.size > 0; i++) {
-        await sleep(200);
-        left = processesWith(marker);
-      }
-      assert.deepEqual([...left.values()], [], 'processes of the run still alive');
-      assert.deepEqual(readdirSync(tmp), [], 'the private copy of the extract is removed');
-      assert.deepEqual(readdirSync(path.dirname(out)), ['out'], 'no temporary folder beside --out');
-      assert.deepEqual(snapshot(out), before, 'the previous reports are unchanged');
-    });
+    }
   }
 
   it('a run that fails after it started (an error) removes its temporary files and leaves --out as it was', async () => {

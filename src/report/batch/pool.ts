@@ -5,9 +5,13 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NotebookProgress, NotebookRun, RunNotebookOptions } from '../jupyter/run-notebook.js';
+import { trackProcessGroup, unlessInterrupted } from '../jupyter/run-cleanup.js';
 
-/** The options a worker can receive (plain data: they travel over IPC). */
-export type BatchRunOptions = Omit<RunNotebookOptions, 'onProgress' | 'env'>;
+/**
+ * The options a worker can receive (plain data: they travel over IPC). `env` is set in the worker's
+ * environment for that run only (e.g. WBK_DISCLOSURE_SEED for a rerun of the whole-run protection).
+ */
+export type BatchRunOptions = Omit<RunNotebookOptions, 'onProgress'>;
 
 export type WorkerRequest =
   { type: 'run'; id: number; notebook: string; options: BatchRunOptions } | { type: 'stop' };
@@ -51,7 +55,10 @@ export class BatchPool {
     options: BatchRunOptions,
     onProgress?: (progress: NotebookProgress) => void,
   ): Promise<NotebookRun> {
+    // An interrupted run starts no further notebook (nor a worker for it) while it cleans up.
+    await unlessInterrupted();
     const worker = await this.acquire();
+    await unlessInterrupted();
     const id = this.nextId++;
     const label = path.relative(process.cwd(), path.resolve(notebook)) || notebook;
     try {
@@ -64,7 +71,10 @@ export class BatchPool {
           notebook: path.resolve(notebook),
           options: { ...options, outDir: path.resolve(options.outDir) },
         };
-        worker.send(request);
+        // A worker that has just died fails the run (through 'exit'), not wbk with an EPIPE.
+        worker.send(request, (error) => {
+          if (error) reject(error);
+        });
       });
       return { ...run, notebook: label };
     } finally {
@@ -109,17 +119,28 @@ export class BatchPool {
   private spawn(): ChildProcess {
     const here = fileURLToPath(import.meta.url);
     const script = path.join(path.dirname(here), `worker${path.extname(here)}`);
+    // Each worker leads a process group of its own, registered with the run's interrupt handling
+    // (run-cleanup.ts) as the Jupyter engine's kernels are: on SIGINT/SIGTERM wbk stops it, even in
+    // the middle of a cell, before it removes the staging folder the worker writes into.
     const worker = fork(script, [], {
       cwd: this.cwd,
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      detached: true,
     });
+    if (worker.pid !== undefined) {
+      const forget = trackProcessGroup(worker.pid);
+      worker.once('exit', forget);
+    }
     worker.on('message', (reply: WorkerReply) => {
       const pending = this.pending.get(reply.id);
       if (!pending) return;
       if (reply.type === 'progress') pending.onProgress?.(reply.progress);
       else if (reply.type === 'done') pending.resolve(reply.run);
       else pending.reject(new Error(reply.message));
+    });
+    worker.on('error', () => {
+      // a failed send (the worker has gone): the send callback and 'exit' report it
     });
     worker.on('exit', (code, signal) => {
       // A worker that dies (e.g. out of memory) fails the runs it held, not the whole report.

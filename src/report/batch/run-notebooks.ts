@@ -14,7 +14,7 @@ import { BatchPool } from './pool.js';
  */
 export async function runNotebooksBatch(
   notebooks: string[],
-  options: Omit<RunNotebooksOptions, 'jobs' | 'env'> & { pool: BatchPool },
+  options: Omit<RunNotebooksOptions, 'jobs'> & { pool: BatchPool },
 ): Promise<NotebookRun[]> {
   const { pool, progress = true, ...runOptions } = options;
   const printer = progress ? new ProgressPrinter(notebooks.length) : undefined;

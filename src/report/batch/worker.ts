@@ -18,14 +18,23 @@ process.on('message', (request: WorkerRequest) => {
     return;
   }
   queue = queue.then(async () => {
+    // The run's own environment (the Jupyter engine gives it to the kernel), for this run only.
+    const { env = {}, ...options } = request.options;
+    const saved = Object.keys(env).map((key) => [key, process.env[key]] as const);
+    Object.assign(process.env, env);
     try {
       const run = await runNotebookBatch(request.notebook, {
-        ...request.options,
+        ...options,
         onProgress: (progress) => send({ type: 'progress', id: request.id, progress }),
       });
       send({ type: 'done', id: request.id, run });
     } catch (error) {
       send({ type: 'error', id: request.id, message: (error as Error).message });
+    } finally {
+      for (const [key, value] of saved) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
     }
   });
 });
