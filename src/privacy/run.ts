@@ -84,14 +84,14 @@ export function protectRun(
           return keys[c.tableIndex].get(cell) ?? `${c.tableIndex}\u0000${cell}`;
         });
         if (ids.some((id) => touched.has(id))) continue;
-        // When every cell of the relations named is hidden: after a subtraction (a chain through cells
-        // recovered first), a shown count of the leaked cell's own row, else of its table, goes instead.
-        // After an elimination, the relations pin it among hidden cells only (to 0, and only if they
-        // all hold, e.g. two readings of one hierarchy that cannot both be true and that no shown group
-        // tells apart): hiding more cannot change that, and hiding its row and table one cell a round
-        // only over-suppresses (and did not finish in 50 rounds), so it is left.
+        // When every cell of the relations named is hidden (a chain through cells recovered first, or
+        // an elimination through relations not naming it), a shown count of the leaked cell's own
+        // row, else of its table, goes instead. A cell that relations among hidden cells alone pin
+        // (auditPublishedTables' amongHidden) is left: hiding more cannot change that, and hiding its
+        // row and table cell by cell only over-suppressed (and did not finish in 50 rounds).
+        if (leak.amongHidden) continue;
         const home = members[leak.tableIndex];
-        const near = leak.how === 'subtraction' ? neighbours(copies[home], home, leak.row) : [];
+        const near = neighbours(copies[home], home, leak.row);
         const none = { tableIndex: home, row: -1, column: '' }; // stands in for a relation's total
         const pick =
           complementOf(copies, keys, leak.cells) ??
