@@ -35,6 +35,12 @@ export interface AuditLeak {
   relation: string;
   /** True when every relation used was confirmed by groups whose cells are all shown. */
   verified: boolean;
+  /**
+   * Set (true) on an elimination that relations among hidden, unrecovered cells pin alone: the value
+   * is then 0 if every relation used holds (e.g. two readings of one hierarchy that cannot both be
+   * true and that no shown group tells apart), and hiding more cells cannot change it.
+   */
+  amongHidden?: true;
   /** Every cell of the relations used (table index, row, count column), shown or hidden. */
   cells: { tableIndex: number; row: number; column: string }[];
 }
@@ -85,7 +91,12 @@ export function auditPublishedTables(
   }
   const known = new Set<string>();
   const leaks: AuditLeak[] = [];
-  const report = (id: string, how: AuditLeak['how'], used: AuditRelation[]) => {
+  const report = (
+    id: string,
+    how: AuditLeak['how'],
+    used: AuditRelation[],
+    amongHidden = false,
+  ) => {
     const [t, column, row] = id.split('\u0000');
     const table = checked[Number(t)];
     const r = Number(row);
@@ -99,6 +110,7 @@ export function auditPublishedTables(
       how,
       relation: used.map((u) => u.text).join('; '),
       verified: used.every((u) => u.verified),
+      ...(amongHidden ? { amongHidden: true as const } : {}),
       cells: used.flatMap((u) =>
         u.cells.map((c) => ({ tableIndex: c.table, row: c.row, column: c.column ?? u.column })),
       ),
@@ -131,9 +143,12 @@ export function auditPublishedTables(
     groups.push({ kind: 'margin', total: ids[0], parts: ids.slice(1) });
     used.push([rel]);
   }
-  for (const i of determinedCells(new Set(rest.map((_, i) => i)), groups)) {
+  const all = new Set(rest.map((_, i) => i));
+  const closed = groups.filter((g) => [g.total, ...g.parts].every((i) => i >= 0));
+  const amongHidden = new Set(determinedCells(all, closed));
+  for (const i of determinedCells(all, groups)) {
     const involved = groups.flatMap((g, k) => ([g.total, ...g.parts].includes(i) ? used[k] : []));
-    report(rest[i], 'elimination', involved);
+    report(rest[i], 'elimination', involved, amongHidden.has(i));
   }
   return leaks;
 }

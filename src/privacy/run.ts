@@ -65,8 +65,8 @@ export function protectRun(
     const audit = [...dirty];
     dirty.clear();
     let leaksFound = 0;
-    let fixed = 0;
     for (const k of audit) {
+      let fixable = 0;
       const members = components[k];
       const leaks = auditPublishedTables(
         members.map((i) => copies[i]),
@@ -75,7 +75,6 @@ export function protectRun(
         ...l,
         cells: l.cells.map((c) => ({ ...c, tableIndex: members[c.tableIndex] })),
       }));
-      leaksFound += leaks.length;
       // Many leaks per round, but not two whose relations overlap: one complement often closes both.
       const touched = new Set<string>();
       for (const leak of leaks) {
@@ -85,8 +84,12 @@ export function protectRun(
           return keys[c.tableIndex].get(cell) ?? `${c.tableIndex}\u0000${cell}`;
         });
         if (ids.some((id) => touched.has(id))) continue;
-        // When every cell of the relations named is hidden (a chain through cells recovered first),
-        // a shown count of the leaked cell's own row, else of its table, goes instead.
+        // When every cell of the relations named is hidden (a chain through cells recovered first, or
+        // an elimination through relations not naming it), a shown count of the leaked cell's own
+        // row, else of its table, goes instead. A cell that relations among hidden cells alone pin
+        // (auditPublishedTables' amongHidden) is left: hiding more cannot change that, and hiding its
+        // row and table cell by cell only over-suppressed (and did not finish in 50 rounds).
+        if (leak.amongHidden) continue;
         const home = members[leak.tableIndex];
         const near = neighbours(copies[home], home, leak.row);
         const none = { tableIndex: home, row: -1, column: '' }; // stands in for a relation's total
@@ -95,16 +98,11 @@ export function protectRun(
           complementOf(copies, keys, [none, ...near.filter((c) => c.row === leak.row)]) ??
           complementOf(copies, keys, [none, ...near]);
         if (pick === undefined) continue;
+        fixable++;
         ids.forEach((id) => touched.add(id));
         hideEverywhere(pick.tableIndex, `${pick.row}\u0000${pick.column}`);
-        fixed++;
       }
-      if (leaks.length > 0 && fixed === 0) {
-        throw new Error(
-          `protectRun: ${leaks.length} hidden cell(s) can be worked out and no shown cell is left to hide ` +
-            `beside them (first: ${leaks[0].table}, ${leaks[0].column}). This is a bug: please report it.`,
-        );
-      }
+      leaksFound += fixable;
     }
     if (leaksFound === 0 && dirty.size === 0) return { hide: [...hide.values()], rounds: round };
   }
