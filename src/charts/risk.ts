@@ -22,15 +22,24 @@ export function riskDriversChart(
 ): VegaLiteSpec {
   const rows = chartRows(published, 'riskDriversChart');
   const note = suppressedNote(rows, 'ratio');
-  const values = rows
-    .filter((r) => r.ratio !== null && r.ratio_low !== null && r.ratio_high !== null)
+  // A log axis draws only positive, finite ratios: a driver whose interval runs to 0 or infinity (a
+  // separated category, or a ridge fit that gives no interval) is left out and counted in the note.
+  const drawable = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
+  const shown = rows.filter((r) => r.ratio !== null);
+  const values = shown
+    .filter((r) => drawable(r.ratio) && drawable(r.ratio_low) && drawable(r.ratio_high))
     .map(({ suppressed: _s, ...r }) => r);
+  const unbounded = shown.length - values.length;
+  const unboundedNote =
+    unbounded > 0
+      ? `${unbounded} driver${unbounded === 1 ? '' : 's'} with no finite interval not drawn.`
+      : '';
   const y = { field: 'driver', type: 'nominal', sort: null, title: null };
   const axisTitle = `${ratio === 'odds' ? 'Odds' : 'Hazard'} ratio (95% interval, log scale)`;
   const x = { field: 'ratio', type: 'quantitative', title: axisTitle, scale: { type: 'log' } };
   return {
     title,
-    description: [description, note].filter(Boolean).join(' '),
+    description: [description, note, unboundedNote].filter(Boolean).join(' '),
     data: { values },
     width: 420,
     height: { step: 20 },
