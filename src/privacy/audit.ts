@@ -36,9 +36,9 @@ export interface AuditLeak {
   /** True when every relation used was confirmed by groups whose cells are all shown. */
   verified: boolean;
   /**
-   * Set (true) on an elimination that relations among hidden, unrecovered cells pin alone: the value
-   * is then 0 if every relation used holds (e.g. two readings of one hierarchy that cannot both be
-   * true and that no shown group tells apart), and hiding more cells cannot change it.
+   * Set (true) on an elimination that relations among hidden, unrecovered cells (and shown zeros) pin
+   * alone: the value is then 0 if every relation used holds (e.g. two readings of one hierarchy that
+   * cannot both be true and that no shown group tells apart), and hiding more cells cannot change it.
    */
   amongHidden?: true;
   /** Every cell of the relations used (table index, row, count column), shown or hidden. */
@@ -135,6 +135,7 @@ export function auditPublishedTables(
   const index = new Map(rest.map((id, i) => [id, i]));
   const groups: AdditiveGroup[] = [];
   const used: AuditRelation[][] = [];
+  const zeroShown: boolean[] = [];
   for (const rel of relations) {
     const ids = rel.cells.map(
       (c) => index.get(cellId(c.table, c.column ?? rel.column, c.row)) ?? -1,
@@ -142,9 +143,17 @@ export function auditPublishedTables(
     if (ids.every((i) => i < 0)) continue;
     groups.push({ kind: 'margin', total: ids[0], parts: ids.slice(1) });
     used.push([rel]);
+    // A relation whose shown cells are all 0 says only that hidden cells add up (0 + a = b): it
+    // pins nothing to a value a shown count gives.
+    zeroShown.push(
+      rel.cells.every(
+        (c, k) =>
+          ids[k] >= 0 || Number(checked[c.table].value(c.column ?? rel.column, c.row)) === 0,
+      ),
+    );
   }
   const all = new Set(rest.map((_, i) => i));
-  const closed = groups.filter((g) => [g.total, ...g.parts].every((i) => i >= 0));
+  const closed = groups.filter((_, k) => zeroShown[k]);
   const amongHidden = new Set(determinedCells(all, closed));
   for (const i of determinedCells(all, groups)) {
     const involved = groups.flatMap((g, k) => ([g.total, ...g.parts].includes(i) ? used[k] : []));
