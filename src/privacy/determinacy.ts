@@ -14,29 +14,51 @@ export function determinedCells(
   hidden: ReadonlySet<number>,
   groups: readonly AdditiveGroup[],
 ): number[] {
-  const cols = [...hidden].sort((a, b) => a - b);
-  const col = new Map(cols.map((row, j) => [row, j]));
-  const matrix: number[][] = [];
+  // Each group as its hidden cells with their coefficients (+1 total, −1 parts).
+  const rows: Map<number, number>[] = [];
   for (const g of groups) {
-    const coefficients = new Array<number>(cols.length).fill(0);
-    let any = false;
-    if (col.has(g.total)) {
-      coefficients[col.get(g.total)!] += 1;
-      any = true;
-    }
-    for (const p of g.parts) {
-      if (col.has(p)) {
-        coefficients[col.get(p)!] -= 1;
-        any = true;
-      }
-    }
-    if (any) matrix.push(coefficients);
+    const row = new Map<number, number>();
+    if (hidden.has(g.total)) row.set(g.total, 1);
+    for (const p of g.parts) if (hidden.has(p)) row.set(p, (row.get(p) ?? 0) - 1);
+    for (const [cell, v] of row) if (Math.abs(v) <= EPS) row.delete(cell);
+    if (row.size > 0) rows.push(row);
   }
-  const pivots = reduce(matrix, cols.length);
+  // Cells that share no group cannot pin each other: eliminate each connected set of cells on its
+  // own (the cost of one dense elimination over every hidden cell of a run grew with its cube).
+  const parent = new Map<number, number>();
+  const find = (c: number): number => {
+    let root = c;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    for (let x = c; x !== root;) {
+      const next = parent.get(x)!;
+      parent.set(x, root);
+      x = next;
+    }
+    return root;
+  };
+  for (const row of rows) {
+    const cells = [...row.keys()];
+    for (const c of cells) if (!parent.has(c)) parent.set(c, c);
+    for (const c of cells.slice(1)) parent.set(find(c), find(cells[0]));
+  }
+  const byComponent = new Map<number, Map<number, number>[]>();
+  for (const row of rows) {
+    const root = find(row.keys().next().value as number);
+    byComponent.set(root, [...(byComponent.get(root) ?? []), row]);
+  }
   const determined: number[] = [];
-  for (const [rowIndex, pivot] of pivots) {
-    const others = matrix[rowIndex].some((v, j) => j !== pivot && Math.abs(v) > EPS);
-    if (!others) determined.push(cols[pivot]);
+  for (const component of byComponent.values()) {
+    const cols = [...new Set(component.flatMap((row) => [...row.keys()]))].sort((a, b) => a - b);
+    const col = new Map(cols.map((cell, j) => [cell, j]));
+    const matrix = component.map((row) => {
+      const coefficients = new Array<number>(cols.length).fill(0);
+      for (const [cell, v] of row) coefficients[col.get(cell)!] = v;
+      return coefficients;
+    });
+    for (const [rowIndex, pivot] of reduce(matrix, cols.length)) {
+      const others = matrix[rowIndex].some((v, j) => j !== pivot && Math.abs(v) > EPS);
+      if (!others) determined.push(cols[pivot]);
+    }
   }
   return determined.sort((a, b) => a - b);
 }

@@ -60,8 +60,27 @@ describe('a curious reader of a whole per-unit run', function () {
     );
   });
 
-  it.skip('shows no rate, share or magnitude whose population is under the threshold', () => {
-    // Pending on helper priv-core's work (issue 18 item 1): populations per published figure are not
-    // on this branch yet, so the attacker cannot tell whose figures a rate or magnitude stands on.
+  it('shows no rate or share whose population (its declared denominator) is under the threshold', () => {
+    // Read from what was published: a shown rate beside a shown denominator under the threshold would
+    // be a figure about fewer people than the minimum. (A rate beside a hidden denominator is bounded
+    // by the linear programme above through rate × denominator.)
+    const small: string[] = [];
+    let checked = 0;
+    for (const f of readPublishedRun(out)) {
+      for (const rate of f.meta.rates ?? []) {
+        const r = f.columns.indexOf(rate.name);
+        const d = f.columns.indexOf(rate.denominator);
+        if (r < 0 || d < 0) continue;
+        f.rows.forEach((row, i) => {
+          if (row[r] === '[c]' || row[r] === '' || row[d] === '[c]') return;
+          checked++;
+          const n = Number(row[d]);
+          if (n > 0 && n < THRESHOLD)
+            small.push(`${f.file} row ${i + 1} ${rate.name}: ${n} people`);
+        });
+      }
+    }
+    assert.ok(checked > 0, 'the run publishes rates with their denominators');
+    assert.deepEqual(small, []);
   });
 });
