@@ -34,7 +34,7 @@ describe('a curious reader of a whole per-unit run', function () {
   before(async () => {
     data = mkdtempSync(path.join(os.tmpdir(), 'wbk-attack-data-'));
     out = mkdtempSync(path.join(os.tmpdir(), 'wbk-attack-out-'));
-    await generateDemoForce({ people: 600, outDir: data });
+    await generateDemoForce({ people: 300, outDir: data });
     code = await reportCommand.run([
       ...['--data', data, '--out', out, '--per-unit', '--notebooks', '01', '--jobs', '2'],
     ]);

@@ -35,7 +35,7 @@ describe('wbk report', function () {
   before(async () => {
     data = mkdtempSync(path.join(os.tmpdir(), 'wbk-data-'));
     out = mkdtempSync(path.join(os.tmpdir(), 'wbk-out-'));
-    await generateDemoForce({ people: 400, outDir: data });
+    await generateDemoForce({ people: 300, outDir: data });
     code = await reportCommand.run(['--data', data, '--out', out, '--jobs', '2']);
   });
   after(() => {
