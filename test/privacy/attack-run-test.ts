@@ -4,8 +4,8 @@
 // rows and hierarchies, the same figure in several reports, rates × denominators) as linear
 // constraints, and bounds every hidden count by linear programming: none may be narrower than the
 // threshold. Notebook 01 (equality-data completeness by unit, with declared relations) publishes
-// person-level counts per unit. Measured on 2 shared cores: the run ~8 min (3 rerun passes), the
-// attack ~41 s over 20 files, 1,652 hidden counts. Adding 05 (sickness by unit) is the next step.
+// person-level counts per unit. Measured on 2 cores (300 people): the whole file ~51 s, the attack
+// ~22 s over 20 files. Adding 05 (sickness by unit) and a force built to be tricky is the next step.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
