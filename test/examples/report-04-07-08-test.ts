@@ -9,6 +9,7 @@ import path from 'node:path';
 import { reportCommand } from '../../src/cli/report.js';
 import { describeRealData } from '../helpers/real-data.js';
 import { duckdbRows, sqlPath } from './duckdb-query.js';
+import { notebookStates } from '../helpers/report-states.js';
 
 const MAPPINGS = path.resolve('examples', 'mappings');
 
@@ -19,18 +20,6 @@ async function report(data: string, mapping: string): Promise<{ code: number; ou
     ...['--period', 'all', '--jobs', '1', '--notebooks', '04,07,08'],
   ]);
   return { code, out };
-}
-
-/** Each notebook's state on index.html: 'ok', 'na' (not applicable) or 'failed'. */
-function states(out: string): Record<string, string> {
-  const html = readFileSync(path.join(out, 'index.html'), 'utf8');
-  const found: Record<string, string> = {};
-  for (const m of html.matchAll(
-    /<tr><td>[^<]*<\/td><td><span class="(ok|na|failed)">.*?href="([0-9a-z-]+)\.html"/g,
-  )) {
-    found[m[2]] = m[1];
-  }
-  return found;
 }
 
 /** The visible text of a report page (tags and scripts dropped, spaces collapsed). */
@@ -56,7 +45,7 @@ describeRealData(
 
     it('exits 0: the matrix and the risk model run, high-stress roles is not applicable', () => {
       assert.equal(run.code, 0);
-      assert.deepEqual(states(run.out), {
+      assert.deepEqual(notebookStates(run.out), {
         '04-wellbeing-matrix': 'ok',
         '07-high-stress-roles': 'na',
         '08-leaving-risk': 'ok',
@@ -108,7 +97,7 @@ describeRealData(
 
     it('exits 0: the snapshot model card is ok, the dated notebooks are not applicable', () => {
       assert.equal(run.code, 0);
-      assert.deepEqual(states(run.out), {
+      assert.deepEqual(notebookStates(run.out), {
         '04-wellbeing-matrix': 'na',
         '07-high-stress-roles': 'na',
         '08-leaving-risk': 'ok',

@@ -4,12 +4,13 @@
 // service_start_date. Each run exits 0 with every notebook ok or "not applicable", and one figure per
 // extract matches a count made by DuckDB from the same files.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { reportCommand } from '../../src/cli/report.js';
 import { describeRealData } from '../helpers/real-data.js';
 import { duckdbRows, sqlPath } from './duckdb-query.js';
+import { notebookStates } from '../helpers/report-states.js';
 
 const NOTEBOOKS = [
   '00-getting-started',
@@ -34,18 +35,6 @@ async function report(
   return { code, out };
 }
 
-/** Each notebook's state on index.html: 'ok', 'na' (not applicable) or 'failed'. */
-function states(out: string): Record<string, string> {
-  const html = readFileSync(path.join(out, 'index.html'), 'utf8');
-  const found: Record<string, string> = {};
-  for (const m of html.matchAll(
-    /<tr><td>[^<]*<\/td><td><span class="(ok|na|failed)">.*?href="([0-9a-z-]+)\.html"/g,
-  )) {
-    found[m[2]] = m[1];
-  }
-  return found;
-}
-
 /** One cell of an exported table, read by DuckDB (every column as text). */
 async function exported(out: string, file: string, column: string, where: string): Promise<string> {
   const rows = await duckdbRows(
@@ -56,7 +45,7 @@ async function exported(out: string, file: string, column: string, where: string
 }
 
 function assertStates(out: string, expected: Record<string, 'ok' | 'na'>): void {
-  const found = states(out);
+  const found = notebookStates(out);
   for (const name of NOTEBOOKS) {
     assert.ok(found[name] === 'ok' || found[name] === 'na', `${name}: ${found[name] ?? 'missing'}`);
   }

@@ -7,28 +7,17 @@
 // quality notebook reports. Their figures are checked against independent counts in the tests beside
 // this one (qld-exit-surveys-test.ts and the others).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { reportCommand } from '../../src/cli/report.js';
 import { listNotebooks } from '../../src/report/jupyter/run-notebooks.js';
 import { PSEUDONYM_KEY_ENV } from '../../src/io/mapping/pseudonymise.js';
 import { describeRealData } from '../helpers/real-data.js';
+import { notebookStates } from '../helpers/report-states.js';
 
 const MAPPINGS = path.resolve('examples', 'mappings');
 const NOTEBOOKS = listNotebooks('notebooks').map((f) => path.basename(f, '.ipynb'));
-
-/** Each notebook's state on index.html: 'ok', 'na' (not applicable) or 'failed'. */
-function states(out: string): Record<string, string> {
-  const html = readFileSync(path.join(out, 'index.html'), 'utf8');
-  const found: Record<string, string> = {};
-  for (const m of html.matchAll(
-    /<tr><td>[^<]*<\/td><td><span class="(ok|na|failed)">.*?href="([0-9a-z-]+)\.html"/g,
-  )) {
-    found[m[2]] = m[1];
-  }
-  return found;
-}
 
 const CASES: { dataset: string; mapping: string; ok: string[] }[] = [
   {
@@ -68,7 +57,7 @@ for (const { dataset, mapping, ok } of CASES) {
 
     it(`exits 0; ${ok.join(', ')} ok and every other notebook not applicable`, () => {
       assert.equal(code, 0);
-      const found = states(out);
+      const found = notebookStates(out);
       assert.deepEqual(
         Object.fromEntries(NOTEBOOKS.map((n) => [n, found[n] ?? 'missing'])),
         Object.fromEntries(NOTEBOOKS.map((n) => [n, ok.includes(n.slice(0, 2)) ? 'ok' : 'na'])),
