@@ -60,7 +60,19 @@ export function relationsBetween(
   // root of the hierarchy) stand or fall together over every shared column: one contradiction by
   // fully shown cells drops them all, one confirmation confirms them all.
   const meanings = new Map<string, Meaning>();
+  const fineRows = rowsOf(fine);
   for (const levels of families) {
+    // The fine rows each (coarse row, alternative) sums, the same in every column: found once.
+    const groups = wanted.map((alternatives) =>
+      alternatives.map((want) =>
+        fineRows.filter((f) =>
+          fine.by.every((d, k) => {
+            const v = fine.dim(d, f);
+            return want.has(d) ? want.get(d)!.has(v) : levels[k].keep(v);
+          }),
+        ),
+      ),
+    );
     for (const column of columns) {
       const cv = coarse.numbers.get(column)!;
       const ch = coarse.hidden.get(column)!;
@@ -68,7 +80,7 @@ export function relationsBetween(
       const fh = fine.hidden.get(column)!;
       for (let r = 0; r < coarse.rows; r++) {
         if (!(ch[r] || cv[r] !== null)) continue;
-        for (const want of wanted[r]) {
+        for (const [w, want] of wanted[r].entries()) {
           const pattern = fine.by.map((d, k) =>
             want.has(d)
               ? want.get(d)!.size > 1 || !want.get(d)!.has(coarse.dim(d, r))
@@ -85,12 +97,7 @@ export function relationsBetween(
           };
           meanings.set(key, m);
           if (!m.ok) continue;
-          const group = rowsOf(fine).filter((f) =>
-            fine.by.every((d, k) => {
-              const v = fine.dim(d, f);
-              return want.has(d) ? want.get(d)!.has(v) : levels[k].keep(v);
-            }),
-          );
+          const group = groups[r][w];
           if (coarse === fine && group.includes(r)) continue;
           if (group.some((f) => !fh[f] && fv[f] === null)) continue; // a part that is not a number
           if (group.length === 0) {

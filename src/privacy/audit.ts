@@ -16,6 +16,20 @@ export interface AuditOptions {
   tolerance?: number;
   /** The text of a hidden cell. Default '[c]'. */
   hiddenMark?: string;
+  /**
+   * Relations between pairs of tables found by earlier calls, reused when both tables (and their
+   * positions in the list) are unchanged: protectRun audits the same tables round after round, hiding
+   * a few cells between rounds. Pass one `new AuditCache()` to every call.
+   */
+  cache?: AuditCache;
+}
+
+/** What auditPublishedTables may keep between calls on the same tables (see AuditOptions.cache). */
+export class AuditCache {
+  /** A table's content (with its position in the list) → a short id. */
+  readonly ids = new Map<string, number>();
+  /** "coarse id|fine id" → the relations between the two tables. */
+  readonly relations = new Map<string, AuditRelation[]>();
 }
 
 /** A hidden cell that the other published figures give back. */
@@ -61,18 +75,35 @@ export function auditPublishedTables(
   tables: readonly AuditTable[],
   options: AuditOptions = {},
 ): AuditLeak[] {
-  const { total = 'All', tolerance = 1e-6, hiddenMark = '[c]' } = options;
+  const { total = 'All', tolerance = 1e-6, hiddenMark = '[c]', cache } = options;
   if (!Array.isArray(tables)) {
     throw new Error(
       'auditPublishedTables: expected an array of published tables (e.g. exportedTables(file)).',
     );
   }
   const checked = tables.map((t, i) => checkAuditTable(t, i, total, hiddenMark));
+  // A table's content as a short id, for the relation cache (the same content, the same id).
+  const contentId = checked.map((_, i) => {
+    if (!cache) return -1;
+    const text = JSON.stringify([i, tables[i], total, hiddenMark, tolerance]);
+    if (!cache.ids.has(text)) cache.ids.set(text, cache.ids.size);
+    return cache.ids.get(text)!;
+  });
+  const between = (coarse: CheckedTable, fine: CheckedTable) => {
+    if (!cache) return relationsBetween(coarse, fine, tolerance);
+    const key = `${contentId[coarse.index]}|${contentId[fine.index]}`;
+    let rels = cache.relations.get(key);
+    if (rels === undefined) {
+      rels = relationsBetween(coarse, fine, tolerance);
+      cache.relations.set(key, rels);
+    }
+    return rels;
+  };
   // The same relation can come from several pairs or families: keep one, confirmed if any is.
   const unique = new Map<string, AuditRelation>();
   for (const coarse of checked) {
     for (const fine of checked) {
-      for (const rel of relationsBetween(coarse, fine, tolerance)) {
+      for (const rel of between(coarse, fine)) {
         const cells = rel.cells.map((c) => `${c.table}:${c.row}`);
         const key = JSON.stringify([rel.column, cells[0], cells.slice(1).sort()]);
         const seen = unique.get(key);
@@ -120,15 +151,34 @@ export function auditPublishedTables(
     rel.cells
       .map((c) => cellId(c.table, c.column ?? rel.column, c.row))
       .filter((id) => hidden.has(id) && !known.has(id));
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const rel of relations) {
-      const unknown = [...new Set(unknownsOf(rel))];
-      if (unknown.length !== 1) continue;
-      known.add(unknown[0]);
-      report(unknown[0], 'subtraction', [rel]);
-      changed = true;
+  // Sweeps over the relations in order, each taking every relation left with one unknown (cells
+  // recovered earlier in the sweep count as known), until a sweep recovers nothing; a relation whose
+  // count of unknowns drops to one is taken later in the same sweep if it comes later, else in the next.
+  const unknowns = relations.map((rel) => [...new Set(unknownsOf(rel))]);
+  const left = unknowns.map((u) => u.length);
+  const relationsOf = new Map<string, number[]>();
+  unknowns.forEach((u, k) =>
+    u.forEach((id) => relationsOf.set(id, [...(relationsOf.get(id) ?? []), k])),
+  );
+  let due = new Uint8Array(relations.length).map((_, k) => (left[k] === 1 ? 1 : 0));
+  for (let any = due.includes(1); any;) {
+    const later = new Uint8Array(relations.length);
+    any = false;
+    for (let k = 0; k < relations.length; k++) {
+      if (!due[k] || left[k] !== 1) continue;
+      const id = unknowns[k].find((u) => !known.has(u))!;
+      known.add(id);
+      report(id, 'subtraction', [relations[k]]);
+      for (const j of relationsOf.get(id)!) {
+        if (--left[j] !== 1) continue;
+        if (j > k) due[j] = 1;
+        else {
+          later[j] = 1;
+          any = true;
+        }
+      }
     }
+    due = later;
   }
   // Cells pinned only by combining relations: exact elimination over the remaining unknowns.
   const rest = [...hidden].filter((id) => !known.has(id));
@@ -155,8 +205,13 @@ export function auditPublishedTables(
   const all = new Set(rest.map((_, i) => i));
   const closed = groups.filter((_, k) => zeroShown[k]);
   const amongHidden = new Set(determinedCells(all, closed));
+  const groupsOf = new Map<number, number[]>();
+  groups.forEach((g, k) => {
+    for (const i of new Set([g.total, ...g.parts]))
+      groupsOf.set(i, [...(groupsOf.get(i) ?? []), k]);
+  });
   for (const i of determinedCells(all, groups)) {
-    const involved = groups.flatMap((g, k) => ([g.total, ...g.parts].includes(i) ? used[k] : []));
+    const involved = (groupsOf.get(i) ?? []).flatMap((k) => used[k]);
     report(rest[i], 'elimination', involved, amongHidden.has(i));
   }
   return leaks;

@@ -7,80 +7,95 @@ const EPS = 1e-9;
  * Returns the hidden rows whose value follows from the shown values by adding and subtracting
  * totals (any linear combination of the additive groups), ignoring that counts are non-negative.
  * Definition: the unit vector of a hidden cell lies in the row space of the group constraints
- * restricted to hidden cells; found by Gauss–Jordan elimination.
+ * restricted to hidden cells, i.e. the reduced row echelon form has a row holding that cell alone.
+ * Found by sparse Gauss–Jordan elimination (a run's relations touch few cells each; a dense matrix
+ * over every hidden cell of a run cost the cube of their number).
  * @example determinedCells(new Set([0]), [{ kind: 'margin', total: 3, parts: [0, 1, 2] }]) // [0]
  */
 export function determinedCells(
   hidden: ReadonlySet<number>,
   groups: readonly AdditiveGroup[],
 ): number[] {
-  // Each group as its hidden cells with their coefficients (+1 total, −1 parts).
-  const rows: Map<number, number>[] = [];
+  const basis = new SparseBasis();
   for (const g of groups) {
     const row = new Map<number, number>();
     if (hidden.has(g.total)) row.set(g.total, 1);
     for (const p of g.parts) if (hidden.has(p)) row.set(p, (row.get(p) ?? 0) - 1);
-    for (const [cell, v] of row) if (Math.abs(v) <= EPS) row.delete(cell);
-    if (row.size > 0) rows.push(row);
+    basis.add(row);
   }
-  // Cells that share no group cannot pin each other: eliminate each connected set of cells on its
-  // own (the cost of one dense elimination over every hidden cell of a run grew with its cube).
-  const parent = new Map<number, number>();
-  const find = (c: number): number => {
-    let root = c;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    for (let x = c; x !== root;) {
-      const next = parent.get(x)!;
-      parent.set(x, root);
-      x = next;
-    }
-    return root;
-  };
-  for (const row of rows) {
-    const cells = [...row.keys()];
-    for (const c of cells) if (!parent.has(c)) parent.set(c, c);
-    for (const c of cells.slice(1)) parent.set(find(c), find(cells[0]));
-  }
-  const byComponent = new Map<number, Map<number, number>[]>();
-  for (const row of rows) {
-    const root = find(row.keys().next().value as number);
-    byComponent.set(root, [...(byComponent.get(root) ?? []), row]);
-  }
-  const determined: number[] = [];
-  for (const component of byComponent.values()) {
-    const cols = [...new Set(component.flatMap((row) => [...row.keys()]))].sort((a, b) => a - b);
-    const col = new Map(cols.map((cell, j) => [cell, j]));
-    const matrix = component.map((row) => {
-      const coefficients = new Array<number>(cols.length).fill(0);
-      for (const [cell, v] of row) coefficients[col.get(cell)!] = v;
-      return coefficients;
-    });
-    for (const [rowIndex, pivot] of reduce(matrix, cols.length)) {
-      const others = matrix[rowIndex].some((v, j) => j !== pivot && Math.abs(v) > EPS);
-      if (!others) determined.push(cols[pivot]);
-    }
-  }
-  return determined.sort((a, b) => a - b);
+  return basis.singletons().sort((a, b) => a - b);
 }
 
-/** Brings `m` to reduced row echelon form in place; returns [row, pivot column] pairs. */
-function reduce(m: number[][], width: number): [number, number][] {
-  const pivots: [number, number][] = [];
-  let r = 0;
-  for (let c = 0; c < width && r < m.length; c++) {
-    let best = r;
-    for (let i = r + 1; i < m.length; i++) if (Math.abs(m[i][c]) > Math.abs(m[best][c])) best = i;
-    if (Math.abs(m[best][c]) <= EPS) continue;
-    [m[r], m[best]] = [m[best], m[r]];
-    const scale = m[r][c];
-    for (let j = 0; j < width; j++) m[r][j] /= scale;
-    for (let i = 0; i < m.length; i++) {
-      if (i === r || Math.abs(m[i][c]) <= EPS) continue;
-      const f = m[i][c];
-      for (let j = 0; j < width; j++) m[i][j] -= f * m[r][j];
+/**
+ * A row space kept in reduced row echelon form: every basis row has a pivot column that no other
+ * basis row holds. Rows are sparse (column → coefficient).
+ */
+class SparseBasis {
+  /** pivot column → its row (coefficient 1 at the pivot). */
+  readonly #rows = new Map<number, Map<number, number>>();
+  /** column → pivots of the rows holding it (to clear a new pivot's column in the others). */
+  readonly #holders = new Map<number, Set<number>>();
+
+  add(input: Map<number, number>): void {
+    const row = new Map<number, number>();
+    for (const [c, v] of input) if (Math.abs(v) > EPS) row.set(c, v);
+    // reduce by the basis: clear every pivot column the row holds
+    for (const c of [...row.keys()]) {
+      const v = row.get(c);
+      const pivotRow = this.#rows.get(c);
+      if (v === undefined || pivotRow === undefined) continue;
+      for (const [k, w] of pivotRow) this.#addTo(row, k, -v * w);
     }
-    pivots.push([r, c]);
-    r++;
+    if (row.size === 0) return;
+    // pivot: the largest coefficient (stable), then the column held by fewest rows (least fill-in)
+    let pivot = -1;
+    for (const [c, v] of row) {
+      if (pivot < 0) {
+        pivot = c;
+        continue;
+      }
+      const best = Math.abs(row.get(pivot)!);
+      const size = (x: number) => this.#holders.get(x)?.size ?? 0;
+      if (Math.abs(v) > best + EPS || (Math.abs(v) > best - EPS && size(c) < size(pivot)))
+        pivot = c;
+    }
+    const scale = row.get(pivot)!;
+    for (const [c, v] of row) row.set(c, v / scale);
+    row.set(pivot, 1);
+    // clear the new pivot's column from the rows that hold it
+    for (const other of [...(this.#holders.get(pivot) ?? [])]) {
+      const target = this.#rows.get(other)!;
+      const f = target.get(pivot)!;
+      for (const [k, w] of row) this.#setIn(other, target, k, (target.get(k) ?? 0) - f * w);
+    }
+    this.#rows.set(pivot, row);
+    for (const c of row.keys()) this.#hold(c, pivot);
   }
-  return pivots;
+
+  /** Pivot columns whose row holds nothing else: cells the rows pin to one value. */
+  singletons(): number[] {
+    return [...this.#rows].filter(([, row]) => row.size === 1).map(([pivot]) => pivot);
+  }
+
+  #addTo(row: Map<number, number>, c: number, delta: number): void {
+    const v = (row.get(c) ?? 0) + delta;
+    if (Math.abs(v) <= EPS) row.delete(c);
+    else row.set(c, v);
+  }
+
+  #setIn(pivot: number, row: Map<number, number>, c: number, v: number): void {
+    if (Math.abs(v) <= EPS) {
+      row.delete(c);
+      this.#holders.get(c)?.delete(pivot);
+    } else {
+      row.set(c, v);
+      this.#hold(c, pivot);
+    }
+  }
+
+  #hold(c: number, pivot: number): void {
+    const set = this.#holders.get(c) ?? new Set<number>();
+    set.add(pivot);
+    this.#holders.set(c, set);
+  }
 }

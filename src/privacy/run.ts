@@ -4,7 +4,7 @@
 // tables give back → hide one more cell of each such relation → repeat until nothing is recovered.
 // The report engine reruns the jobs whose tables hold a newly hidden cell, seeding their ledgers.
 import { readFileSync } from 'node:fs';
-import { auditPublishedTables, type AuditOptions, type AuditTable } from './audit.js';
+import { AuditCache, auditPublishedTables, type AuditOptions, type AuditTable } from './audit.js';
 import { DisclosureLedger, ledgerKey, type LedgerEntry } from './ledger.js';
 
 /** What protectRun found and decided. */
@@ -47,6 +47,7 @@ export function protectRun(
   const componentOf = new Map<number, number>();
   components.forEach((c, k) => c.forEach((i) => componentOf.set(i, k)));
   const dirty = new Set(components.map((_, k) => k));
+  const cache = new AuditCache(); // relations between tables a round did not change are kept
   const hideEverywhere = (i: number, cell: string) => {
     const key = keys[i].get(cell);
     const places: [number, string][] = key === undefined ? [[i, cell]] : where.get(key)!;
@@ -70,7 +71,7 @@ export function protectRun(
       const members = components[k];
       const leaks = auditPublishedTables(
         members.map((i) => copies[i]),
-        options,
+        { ...options, cache },
       ).map((l) => ({
         ...l,
         cells: l.cells.map((c) => ({ ...c, tableIndex: members[c.tableIndex] })),

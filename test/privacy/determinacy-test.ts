@@ -30,3 +30,48 @@ describe('determinedCells', () => {
     assert.deepEqual(determinedCells(new Set([1, 2, 4]), groups), [4]);
   });
 });
+
+describe('determinedCells against the rank definition', () => {
+  // Independent reference: cell c is pinned iff adding the unit vector e_c to the relations' rows
+  // (restricted to hidden cells) does not raise their rank.
+  function rank(rows: number[][]): number {
+    const m = rows.map((r) => [...r]);
+    let rk = 0;
+    for (let c = 0; c < (m[0]?.length ?? 0) && rk < m.length; c++) {
+      const p = m.findIndex((r, i) => i >= rk && Math.abs(r[c]) > 1e-9);
+      if (p < 0) continue;
+      [m[rk], m[p]] = [m[p], m[rk]];
+      for (let i = rk + 1; i < m.length; i++) {
+        const f = m[i][c] / m[rk][c];
+        for (let j = c; j < m[i].length; j++) m[i][j] -= f * m[rk][j];
+      }
+      rk++;
+    }
+    return rk;
+  }
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+
+  it('agrees on 2,000 random systems of overlapping sums', () => {
+    for (let t = 0; t < 2000; t++) {
+      const n = 2 + Math.floor(random() * 20);
+      const hidden = new Set([...Array(n).keys()].filter(() => random() < 0.5));
+      const groups = Array.from({ length: 1 + Math.floor(random() * 10) }, () => ({
+        kind: 'margin' as const,
+        total: Math.floor(random() * n),
+        parts: Array.from({ length: 1 + Math.floor(random() * 4) }, () => Math.floor(random() * n)),
+      }));
+      const rows = groups.map((g) => {
+        const row = new Array<number>(n).fill(0);
+        row[g.total] += 1;
+        for (const p of g.parts) row[p] -= 1;
+        return row.map((v, c) => (hidden.has(c) ? v : 0));
+      });
+      const base = rank(rows);
+      const expected = [...hidden]
+        .filter((c) => rank([...rows, [...Array(n).keys()].map((j) => (j === c ? 1 : 0))]) === base)
+        .sort((a, b) => a - b);
+      assert.deepEqual(determinedCells(hidden, groups), expected, JSON.stringify({ t, n }));
+    }
+  });
+});
