@@ -178,6 +178,7 @@ export function publishTable(
       .map((m) => m.column),
     ...(spec.total === undefined ? {} : { total: spec.total }),
     ...(spec.period === undefined ? {} : { period: spec.period }),
+    ...(spec.rest === undefined ? {} : { rest: Object.freeze({ ...spec.rest }) }),
     ...describedScope(spec, table),
     ...(spec.hierarchy === undefined
       ? {}

@@ -4,7 +4,7 @@ import type { ColumnTable } from 'arquero';
 import { escapeHtml } from '../shared/html.js';
 import { suppressionSummaryHtml, type SuppressionLog } from './log.js';
 import type { DisclosurePolicy } from './policy.js';
-import type { RateSpec } from './spec.js';
+import type { RateSpec, RestOf } from './spec.js';
 
 declare const publishedBrand: unique symbol;
 
@@ -32,6 +32,8 @@ export interface PublishedTable {
   readonly hierarchy?: Readonly<{ column: string; parent: Readonly<Record<string, string>> }>;
   /** The spec's period label (the period every row is about when the period is not a dimension). */
   readonly period?: string;
+  /** In a unit's report, the label of the rows that count everyone outside the unit (CellSpec.rest). */
+  readonly rest?: Readonly<RestOf>;
   /** The spec's relations within rows (total column = sum of part columns), if declared. */
   readonly rates?: readonly Readonly<RateSpec>[];
   readonly relations?: readonly Readonly<{ total: string; parts: readonly string[] }>[];

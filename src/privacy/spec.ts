@@ -2,6 +2,12 @@
 // and the checks that turn it into the measures the suppression works on.
 import type { ColumnTable } from 'arquero';
 
+/** Rows labelled `label` count everyone outside `unit` (the rest of the organisation in a unit's report). */
+export interface RestOf {
+  label: string;
+  unit: string;
+}
+
 /** A rate published as numerator / denominator × per. */
 export interface RateSpec {
   name: string;
@@ -80,6 +86,13 @@ export interface CellSpec {
   freeText?: boolean;
   /** Label added to every cell key in the ledger when the period is not a dimension, e.g. '2024-Q1'. */
   period?: string;
+  /**
+   * In a unit's report: rows whose dimension value is `rest.label` count everyone outside
+   * `rest.unit` (the same label in another unit's report counts other people). It travels with the
+   * table to its exports for readers and auditors; the run's ledger still takes every report's rest
+   * for one cell, which over-hides and is safe.
+   */
+  rest?: RestOf;
   /**
    * Additive magnitudes published as they are (days, hours): each needs a contributors entry with
    * its people and top-two columns; they are thresholded by people and dominance, not by value.

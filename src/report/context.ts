@@ -138,7 +138,14 @@ export async function openReport(title: string, params: ReportParameters): Promi
     policy,
     ledger,
     publish(table, spec) {
-      const result = publishTable(table, { period: period.label, ...spec }, policy, ledger);
+      // the exports say whose rest of the organisation a unit report's rest rows are (issue 18)
+      const rest = unit ? { rest: { label: REST_OF_ORGANISATION, unit } } : {};
+      const result = publishTable(
+        table,
+        { period: period.label, ...rest, ...spec },
+        policy,
+        ledger,
+      );
       published.push(result);
       return result;
     },

@@ -28,6 +28,8 @@ export interface ExportTable {
   hierarchy?: { column: string; parent: Record<string, string> };
   /** The period label of the table's spec (what every row is about when period is not a dimension). */
   period?: string;
+  /** In a unit's report: rows labelled `rest.label` count everyone outside the unit `rest.unit`. */
+  rest?: { label: string; unit: string };
   /** Relations within every row declared by the table's spec: column total = sum of columns parts. */
   relations?: { total: string; parts: string[] }[];
   /** Rates of the table's spec: column name = numerator / denominator × per (the inputs may be unpublished). */

@@ -103,6 +103,7 @@ export function exportTable(
     countColumns: [...pt.countColumns],
     ...(pt.total === undefined ? {} : { total: pt.total }),
     ...(pt.period === undefined ? {} : { period: pt.period }),
+    ...(pt.rest === undefined ? {} : { rest: { ...pt.rest } }),
     ...(pt.who === undefined ? {} : { who: pt.who }),
     ...(pt.when === undefined ? {} : { when: pt.when }),
     ...(pt.hierarchy === undefined

@@ -4,10 +4,12 @@
 // rates × denominators) and asks a linear programme how far each hidden count can move.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import lpSolver from 'javascript-lp-solver';
+import highsLoader from 'highs';
 
-type Solver = { Solve(model: object): unknown };
-const solver = ((lpSolver as unknown as { default?: Solver }).default ?? lpSolver) as Solver;
+// HiGHS (University of Edinburgh, compiled to WebAssembly): an exact-enough simplex that does not
+// call a consistent system of a few hundred relations infeasible (javascript-lp-solver did).
+type Highs = { solve(problem: string): { Status: string; ObjectiveValue: number } };
+const highs = (await (highsLoader as unknown as () => Promise<Highs>)()) as Highs;
 
 const HIDDEN = '[c]';
 
@@ -21,6 +23,8 @@ export interface Sidecar {
   period?: string;
   relations?: { total: string; parts: string[] }[];
   rates?: { name: string; numerator: string; denominator: string; per?: number }[];
+  /** In a unit's report: the label of the rows counting everyone outside the unit, and the unit. */
+  rest?: { label: string; unit: string };
 }
 
 /** One published table: where it came from, its header and rows as text, and its sidecar. */
@@ -227,8 +231,11 @@ export class Attacker {
         .map((name, i) => [name, d[i]])
         .filter(([, v]) => v !== total)
         .sort(([a], [b]) => a.localeCompare(b));
+      // A row relative to the report's own unit (the rest of the organisation) means something else in
+      // another unit's report: it is tied only within reports of the same unit.
+      const relative = meta.rest && d.includes(meta.rest.label) ? meta.rest.unit : '';
       for (const c of counts) {
-        const key = JSON.stringify([c, by.includes('period') ? '' : period, named]);
+        const key = JSON.stringify([c, by.includes('period') ? '' : period, named, relative]);
         const list = this.#byMeaning.get(key) ?? [];
         list.push({ file: fileId, value: term(row, c) });
         this.#byMeaning.set(key, list);
@@ -328,26 +335,35 @@ export class Attacker {
   }
 
   #solve(target: string, facts: Fact[], opType: 'min' | 'max'): number {
-    const constraints: Record<string, Record<string, number>> = {};
-    const variables: Record<string, Record<string, number>> = {};
-    facts.forEach((f, k) => {
-      constraints[`f${k}`] = { [f.op]: f.rhs };
-      for (const [v, c] of f.terms) (variables[v] ??= {})[`f${k}`] = c;
-    });
-    (variables[target] ??= {}).objective = 1;
-    const result = solver.Solve({ optimize: 'objective', opType, constraints, variables }) as {
-      feasible: boolean;
-      bounded?: boolean;
-      result: number;
+    // CPLEX LP format; every variable is a count or a sum of counts: 0 ≤ x (the format's default)
+    const names = new Map<string, string>();
+    const name = (v: string) => {
+      if (!names.has(v)) names.set(v, `x${names.size}`);
+      return names.get(v)!;
     };
-    if (!result.feasible) {
+    const term = (c: number, v: string) => `${c < 0 ? '-' : '+'} ${Math.abs(c)} ${name(v)}`;
+    const rows = facts.map((f, k) => {
+      const op = f.op === 'equal' ? '=' : f.op === 'max' ? '<=' : '>=';
+      return ` f${k}: ${[...f.terms].map(([v, c]) => term(c, v)).join(' ')} ${op} ${f.rhs}`;
+    });
+    const problem = [
+      opType === 'max' ? 'Maximize' : 'Minimize',
+      ` obj: ${name(target)}`,
+      'Subject To',
+      ...rows,
+      'End',
+    ].join('\n');
+    const result = highs.solve(problem);
+    if (result.Status === 'Infeasible') {
       throw new Error(
         `attacker: the published figures around ${target} contradict each other (relations: ` +
           `${[...new Set(facts.map((f) => f.source))].slice(0, 8).join('; ')})`,
       );
     }
-    if (result.bounded === false) return opType === 'max' ? Infinity : 0;
-    return result.result;
+    if (result.Status === 'Unbounded') return opType === 'max' ? Infinity : 0;
+    if (result.Status !== 'Optimal')
+      throw new Error(`attacker: HiGHS says ${result.Status} for ${target}`);
+    return result.ObjectiveValue;
   }
 }
 

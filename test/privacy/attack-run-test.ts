@@ -4,8 +4,12 @@
 // rows and hierarchies, the same figure in several reports, rates × denominators) as linear
 // constraints, and bounds every hidden count by linear programming: none may be narrower than the
 // threshold. Notebook 01 (equality-data completeness by unit, with declared relations) publishes
-// person-level counts per unit. Measured on 2 cores (300 people): the whole file ~51 s, the attack
-// ~22 s over 20 files. Adding 05 (sickness by unit) and a force built to be tricky is the next step.
+// person-level counts per unit. The bounds come from HiGHS (javascript-lp-solver, used before, called
+// consistent systems of a few hundred relations infeasible). A unit report's rest-of-organisation
+// rows are tied only within that unit's reports (the sidecar's `rest`). Measured on 2 cores (300
+// people): the whole file ~70 s. Every notebook and a tricky force are the next step: on a run of
+// every notebook the attacker recovers district headcounts from the four units' rest rows (ΣRest = 3 ×
+// All), which the run's exact-only audit does not see (see issue 18's note).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';

@@ -246,6 +246,15 @@ describe('wbk report', function () {
         ).find((t) => t.name === 'equality-data-completeness')!;
         const units = new Set(equality.rows.map((r) => r[equality.columns.indexOf('unit_id')]));
         assert.deepEqual([...units].sort(), [unit, 'All', 'Rest of organisation'].sort());
+        // and says, in the table and its JSON sidecar, whose rest of the organisation that is
+        assert.deepEqual(equality.rest, { label: 'Rest of organisation', unit });
+        const sidecar = JSON.parse(
+          readFileSync(
+            path.join(second, 'units', unit, '01-data-quality--equality-data-completeness.json'),
+            'utf8',
+          ),
+        ) as { rest?: unknown };
+        assert.deepEqual(sidecar.rest, { label: 'Rest of organisation', unit });
         for (const name of ['00-getting-started', '01-data-quality']) {
           const file = path.join(second, 'units', unit, `${name}.ipynb`);
           assert.deepEqual(auditPublishedTables(exportedTables(file)).map(auditLeakText), []);
