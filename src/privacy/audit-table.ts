@@ -20,6 +20,12 @@ export interface AuditTable {
    * the same dimension of other tables, but the table is never read as their sum over it.
    */
   slice?: Record<string, string>;
+  /**
+   * In a unit's report: rows labelled `rest.label` count everyone outside `rest.unit`. The audit
+   * reads them as that unit's rest, never as the same figure as another unit report's rest (the
+   * run's ledger still hides them together, which only hides more).
+   */
+  rest?: { label: string; unit: string };
   /** Relations within every row: column total = the sum of columns parts (the spec's relations). */
   relations?: { total: string; parts: string[] }[];
 }
@@ -70,8 +76,14 @@ export function checkAuditTable(
   const slice = new Map(Object.entries(t.slice ?? {}).filter(([d]) => !declared.includes(d)));
   if (t.period !== undefined && !declared.includes('period')) slice.set('period', t.period);
   const by = [...declared, ...slice.keys()];
-  const get = (c: string, row: number) =>
-    slice.has(c) ? slice.get(c)! : (t.rows[row][col.get(c)!] ?? null);
+  const rest = t.rest;
+  const get = (c: string, row: number) => {
+    if (slice.has(c)) return slice.get(c)!;
+    const v = t.rows[row][col.get(c)!] ?? null;
+    return rest !== undefined && v === rest.label && declared.includes(c)
+      ? `${rest.label}\u0000${rest.unit}`
+      : v;
+  };
   const numbers = new Map<string, (number | null)[]>();
   const hidden = new Map<string, boolean[]>();
   for (const c of countColumns) {

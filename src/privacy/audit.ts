@@ -57,6 +57,12 @@ export interface AuditLeak {
   amongHidden?: true;
   /** Every cell of the relations used (table index, row, count column), shown or hidden. */
   cells: { tableIndex: number; row: number; column: string }[];
+  /**
+   * For an elimination: the cells of the further relations it combines, layer by layer (relations
+   * sharing a hidden cell with the layer before). Hiding one of these can be what undoes the pin when
+   * every cell of the relations naming the leaked cell is hidden already.
+   */
+  wider?: { tableIndex: number; row: number; column: string }[][];
 }
 
 /**
@@ -127,7 +133,12 @@ export function auditPublishedTables(
     how: AuditLeak['how'],
     used: AuditRelation[],
     amongHidden = false,
+    wider: AuditRelation[][] = [],
   ) => {
+    const cellsOf = (rels: AuditRelation[]) =>
+      rels.flatMap((u) =>
+        u.cells.map((c) => ({ tableIndex: c.table, row: c.row, column: c.column ?? u.column })),
+      );
     const [t, column, row] = id.split('\u0000');
     const table = checked[Number(t)];
     const r = Number(row);
@@ -142,9 +153,8 @@ export function auditPublishedTables(
       relation: used.map((u) => u.text).join('; '),
       verified: used.every((u) => u.verified),
       ...(amongHidden ? { amongHidden: true as const } : {}),
-      cells: used.flatMap((u) =>
-        u.cells.map((c) => ({ tableIndex: c.table, row: c.row, column: c.column ?? u.column })),
-      ),
+      cells: cellsOf(used),
+      ...(wider.length > 0 ? { wider: wider.map(cellsOf) } : {}),
     });
   };
   const unknownsOf = (rel: AuditRelation) =>
@@ -210,9 +220,33 @@ export function auditPublishedTables(
     for (const i of new Set([g.total, ...g.parts]))
       groupsOf.set(i, [...(groupsOf.get(i) ?? []), k]);
   });
+  // the relations an elimination combines, by distance from the cell (through shared hidden cells)
+  const layersFrom = (i: number): number[][] => {
+    const seenGroups = new Set(groupsOf.get(i) ?? []);
+    const seenCells = new Set([i]);
+    const layers: number[][] = [];
+    for (let layer = [...seenGroups]; layer.length > 0 && layers.length < 8;) {
+      const next: number[] = [];
+      for (const k of layer) {
+        for (const c of [groups[k].total, ...groups[k].parts]) {
+          if (c < 0 || seenCells.has(c)) continue;
+          seenCells.add(c);
+          for (const g of groupsOf.get(c) ?? []) {
+            if (seenGroups.has(g)) continue;
+            seenGroups.add(g);
+            next.push(g);
+          }
+        }
+      }
+      if (next.length > 0) layers.push(next);
+      layer = next;
+    }
+    return layers;
+  };
   for (const i of determinedCells(all, groups)) {
     const involved = (groupsOf.get(i) ?? []).flatMap((k) => used[k]);
-    report(rest[i], 'elimination', involved, amongHidden.has(i));
+    const wider = layersFrom(i).map((layer) => layer.flatMap((k) => used[k]));
+    report(rest[i], 'elimination', involved, amongHidden.has(i), wider);
   }
   return leaks;
 }

@@ -94,10 +94,16 @@ export function protectRun(
         const home = members[leak.tableIndex];
         const near = neighbours(copies[home], home, leak.row);
         const none = { tableIndex: home, row: -1, column: '' }; // stands in for a relation's total
-        const pick =
+        const mapped = (cells: typeof leak.cells) =>
+          cells.map((c) => ({ ...c, tableIndex: members[c.tableIndex] }));
+        let pick =
           complementOf(copies, keys, leak.cells) ??
           complementOf(copies, keys, [none, ...near.filter((c) => c.row === leak.row)]) ??
           complementOf(copies, keys, [none, ...near]);
+        // an elimination whose own relations and table show nothing: a shown cell of the nearest
+        // further relation it combines (e.g. the force's districts behind a unit report's rest)
+        for (const layer of leak.wider ?? [])
+          pick ??= complementOf(copies, keys, [none, ...mapped(layer)]);
         if (pick === undefined) continue;
         fixable++;
         ids.forEach((id) => touched.add(id));

@@ -7,9 +7,9 @@
 // person-level counts per unit. The bounds come from HiGHS (javascript-lp-solver, used before, called
 // consistent systems of a few hundred relations infeasible). A unit report's rest-of-organisation
 // rows are tied only within that unit's reports (the sidecar's `rest`). Measured on 2 cores (300
-// people): the whole file ~70 s. Every notebook and a tricky force are the next step: on a run of
-// every notebook the attacker recovers district headcounts from the four units' rest rows (ΣRest = 3 ×
-// All), which the run's exact-only audit does not see (see issue 18's note).
+// people): the run ~40 s, the attack ~2 min (1,580 hidden counts, two LPs each). Every notebook, `wbk
+// metrics` and a tricky force are the next step; on every notebook the run audit still misses what
+// only non-negativity and rates give away (issue 18's note).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';

@@ -317,6 +317,59 @@ describe('auditPublishedTables', () => {
   });
 });
 
+describe("auditPublishedTables on unit reports' rest of the organisation", () => {
+  // Districts D1 = 10, D2 = 20, D3 = 30 people; the force report hides them all and the total. Each
+  // district's report hides its own district and the total but shows its rest of the organisation:
+  // 50, 40, 30. The rests add up to twice the total (each district is in two of them), so the total is
+  // 60 and each district the total minus its rest. Found on a 300-person demo run (issue 18).
+  const force: AuditTable = {
+    name: 'force',
+    columns: ['unit', 'people'],
+    by: ['unit'],
+    countColumns: ['people'],
+    total: 'All',
+    rows: [
+      ['D1', C],
+      ['D2', C],
+      ['D3', C],
+      ['All', C],
+    ],
+  };
+  const report = (unit: string, rest: number): AuditTable => ({
+    name: `units/${unit}`,
+    columns: ['unit', 'people'],
+    by: ['unit'],
+    countColumns: ['people'],
+    total: 'All',
+    rest: { label: 'Rest of organisation', unit },
+    rows: [
+      [unit, C],
+      ['Rest of organisation', rest],
+      ['All', C],
+    ],
+  });
+  const run = [force, report('D1', 50), report('D2', 40), report('D3', 30)];
+
+  it("reads each report's rest as its own figure, and finds the total and every district", () => {
+    const leaks = auditPublishedTables(run);
+    const found = new Set(leaks.map((l) => `${l.table}: ${String(l.cell.unit)}`));
+    for (const unit of ['D1', 'D2', 'D3', 'All']) assert.ok(found.has(`force: ${unit}`), unit);
+  });
+
+  it('finds nothing when one report hides its rest too', () => {
+    const safer = [...run];
+    safer[3] = {
+      ...report('D3', 30),
+      rows: [
+        ['D3', C],
+        ['Rest of organisation', C],
+        ['All', C],
+      ],
+    };
+    assert.deepEqual(auditPublishedTables(safer).map(auditLeakText), []);
+  });
+});
+
 describe('auditLeakText', () => {
   it('names the table, column, cell, how and the relation', () => {
     const [leak] = auditPublishedTables([

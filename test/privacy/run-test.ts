@@ -93,6 +93,43 @@ describe('protectRun', () => {
     assert.deepEqual(auditPublishedTables([marked, district]), []);
   });
 
+  it("hides a cell of a further relation when an elimination's own relations show nothing", () => {
+    // The force shows districts D1–D3 (80 people) and hides D4 and the total; D4's report hides
+    // everything, but its rest of the organisation is the total minus D4 = 80. Every cell of the
+    // relation naming D4's rest (its All row) is hidden: a shown district of the force must go.
+    const districts: AuditTable = {
+      ...force,
+      name: 'force',
+      columns: ['team', 'spells'],
+      rows: [
+        ['D1', 30],
+        ['D2', 25],
+        ['D3', 25],
+        ['D4', C],
+        ['All', C],
+      ],
+    };
+    const d4: AuditTable = {
+      ...unit,
+      name: 'units/D4',
+      rest: { label: 'Rest of organisation', unit: 'D4' },
+      rows: [
+        ['D4', C],
+        ['Rest of organisation', C],
+        ['All', C],
+      ],
+    };
+    assert.equal(auditPublishedTables([districts, d4]).length, 1);
+    const { hide } = protectRun([districts, d4]);
+    assert.equal(hide.length, 1);
+    assert.ok(['D1', 'D2', 'D3'].includes(String(hide[0].cell.team)), JSON.stringify(hide));
+    const marked = {
+      ...districts,
+      rows: districts.rows.map((r) => (r[0] === hide[0].cell.team ? [r[0], C] : r)),
+    };
+    assert.deepEqual(auditPublishedTables([marked, d4]), []);
+  });
+
   it('returns nothing for a run that is already safe', () => {
     assert.deepEqual(protectRun([force]), { hide: [], rounds: 1 });
   });
