@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { KIT_ROOT } from '../../shared/kit.js';
+import { DATASET_CACHE_ENV } from '../dataset-cache.js';
 import { trackProcessGroup, unlessInterrupted } from './run-cleanup.js';
 import { STATUS_MIME, type NotebookStatus } from '../needs.js';
 import {
@@ -122,8 +123,12 @@ function execute(
     ...['--timeout', String(options.cellTimeoutSeconds ?? 600), '--title', options.title ?? name],
     ...(options.html === false ? ['--no-html'] : []),
   ];
+  // Jupyter's own temporary files (kernel connection files) go into the run's private folder, which
+  // the report removes even when the run is interrupted, instead of the machine's temporary folder.
+  const privateTmp = process.env[DATASET_CACHE_ENV];
   const env = {
     ...process.env,
+    ...(privateTmp ? { TMPDIR: privateTmp, TMP: privateTmp, TEMP: privateTmp } : {}),
     JUPYTER_PATH: jupyterPath,
     PYDEVD_DISABLE_FILE_VALIDATION: '1',
     ...(options.env ?? {}),
