@@ -72,10 +72,12 @@ export function protectRun(
       const leaks = auditPublishedTables(
         members.map((i) => copies[i]),
         { ...options, cache },
-      ).map((l) => ({
-        ...l,
-        cells: l.cells.map((c) => ({ ...c, tableIndex: members[c.tableIndex] })),
-      }));
+      ).map((l) => {
+        // the component's table positions → the run's
+        const inRun = (cells: typeof l.cells) =>
+          cells.map((c) => ({ ...c, tableIndex: members[c.tableIndex] }));
+        return { ...l, cells: inRun(l.cells), wider: (l.wider ?? []).map(inRun) };
+      });
       // Many leaks per round, but not two whose relations overlap: one complement often closes both.
       const touched = new Set<string>();
       for (const leak of leaks) {
@@ -94,16 +96,13 @@ export function protectRun(
         const home = members[leak.tableIndex];
         const near = neighbours(copies[home], home, leak.row);
         const none = { tableIndex: home, row: -1, column: '' }; // stands in for a relation's total
-        const mapped = (cells: typeof leak.cells) =>
-          cells.map((c) => ({ ...c, tableIndex: members[c.tableIndex] }));
         let pick =
           complementOf(copies, keys, leak.cells) ??
           complementOf(copies, keys, [none, ...near.filter((c) => c.row === leak.row)]) ??
           complementOf(copies, keys, [none, ...near]);
         // an elimination whose own relations and table show nothing: a shown cell of the nearest
         // further relation it combines (e.g. the force's districts behind a unit report's rest)
-        for (const layer of leak.wider ?? [])
-          pick ??= complementOf(copies, keys, [none, ...mapped(layer)]);
+        for (const layer of leak.wider) pick ??= complementOf(copies, keys, [none, ...layer]);
         if (pick === undefined) continue;
         fixable++;
         ids.forEach((id) => touched.add(id));
