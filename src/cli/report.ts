@@ -22,7 +22,7 @@ import { safeSlug } from '../shared/slug.js';
 import { parseArgs } from 'node:util';
 import { DATASET_CACHE_ENV } from '../report/dataset-cache.js';
 import { loadReportData, reportPeriod } from '../report/report-data.js';
-import { resolvePolicy } from '../privacy/index.js';
+import { protectionIntervalOf, resolvePolicy } from '../privacy/index.js';
 import { PUBLISH_MIN_GROUP_SIZE, publishMinimumProblem } from '../privacy/policy.js';
 import {
   handleInterrupts,
@@ -347,6 +347,7 @@ async function runReport(
         jobs,
         seedFile: path.join(process.env[DATASET_CACHE_ENV] ?? os.tmpdir(), 'disclosure-seed.json'),
         pool,
+        threshold: protectionIntervalOf(policy),
       });
   await unlessInterrupted();
   if (!analyst)

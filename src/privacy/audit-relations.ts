@@ -110,6 +110,12 @@ export function relationsBetween(
             else m.confirmed = true;
             continue;
           }
+          // Shown parts above a shown total: the hidden parts would be below zero, so the tables count
+          // different things (e.g. people in post and employment spells, both "people").
+          if (!ch[r] && group.reduce((s, f) => s + (fh[f] ? 0 : fv[f]!), 0) > cv[r]! + tolerance) {
+            m.ok = false;
+            continue;
+          }
           const how = fine.by
             .map((d, k) => !want.has(d) && levels[k].label && `${d}: ${levels[k].label}`)
             .filter(Boolean)
@@ -135,8 +141,14 @@ export function relationsBetween(
   // When one meaning is confirmed, its unconfirmed alternatives (the same dimensions summed to another
   // root of the hierarchy) are not what the tables count.
   const confirmed = new Set(kept.filter((m) => m.confirmed).map((m) => m.fixed));
+  // Tables that say they count different people (e.g. people in post, employment spells followed),
+  // or a unit report's table without rest rows (the unit's people, or a copy of the organisation's
+  // figures) and a table of another report, meet only where fully shown groups confirm it.
+  const others =
+    (coarse.who !== undefined && fine.who !== undefined && coarse.who !== fine.who) ||
+    coarse.within !== fine.within;
   for (const m of kept) {
-    if (!m.confirmed && confirmed.has(m.fixed)) continue;
+    if (!m.confirmed && (others || confirmed.has(m.fixed))) continue;
     for (const rel of m.rels.values()) out.push({ ...rel, verified: m.confirmed });
   }
   return out;

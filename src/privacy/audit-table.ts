@@ -25,9 +25,25 @@ export interface AuditTable {
    * reads them as that unit's rest, never as the same figure as another unit report's rest (the
    * run's ledger still hides them together, which only hides more).
    */
-  rest?: { label: string; unit: string };
+  rest?: { label: string; unit: string; within?: boolean };
+  /**
+   * Whom the table counts, in words (the exports' `who`). Tables that say they count different people
+   * are related only through relations their fully shown groups confirm.
+   */
+  who?: string;
   /** Relations within every row: column total = the sum of columns parts (the spec's relations). */
   relations?: { total: string; parts: string[] }[];
+  /**
+   * Rates shown beside their inputs (name = numerator / denominator × per, rounded to `decimals`):
+   * the interval audit reads a shown rate as a relation between its numerator and denominator.
+   */
+  rates?: {
+    name: string;
+    numerator: string;
+    denominator: string;
+    per?: number;
+    decimals?: number;
+  }[];
 }
 
 /** A table checked and indexed for the audit. */
@@ -40,6 +56,10 @@ export interface CheckedTable {
   /** child → parent of the hierarchy column, if any. */
   parent: Map<string, string>;
   hierarchyColumn: string | null;
+  /** Whom the table counts (AuditTable.who), when it says. */
+  who: string | undefined;
+  /** The unit whose report holds the table when it has no rest rows (rest.within), else undefined. */
+  within: string | undefined;
   /** Dimensions with one value for the whole table, never summed over. */
   slice: ReadonlySet<string>;
   rows: number;
@@ -107,6 +127,8 @@ export function checkAuditTable(
     total: t.total ?? defaultTotal,
     parent: new Map(Object.entries(t.hierarchy?.parent ?? {})),
     hierarchyColumn: t.hierarchy?.column ?? null,
+    who: typeof t.who === 'string' ? t.who : undefined,
+    within: t.rest?.within ? t.rest.unit : undefined,
     slice: new Set(slice.keys()),
     rows: t.rows.length,
     dim: (c, row) => {

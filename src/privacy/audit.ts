@@ -81,43 +81,7 @@ export function auditPublishedTables(
   tables: readonly AuditTable[],
   options: AuditOptions = {},
 ): AuditLeak[] {
-  const { total = 'All', tolerance = 1e-6, hiddenMark = '[c]', cache } = options;
-  if (!Array.isArray(tables)) {
-    throw new Error(
-      'auditPublishedTables: expected an array of published tables (e.g. exportedTables(file)).',
-    );
-  }
-  const checked = tables.map((t, i) => checkAuditTable(t, i, total, hiddenMark));
-  // A table's content as a short id, for the relation cache (the same content, the same id).
-  const contentId = checked.map((_, i) => {
-    if (!cache) return -1;
-    const text = JSON.stringify([i, tables[i], total, hiddenMark, tolerance]);
-    if (!cache.ids.has(text)) cache.ids.set(text, cache.ids.size);
-    return cache.ids.get(text)!;
-  });
-  const between = (coarse: CheckedTable, fine: CheckedTable) => {
-    if (!cache) return relationsBetween(coarse, fine, tolerance);
-    const key = `${contentId[coarse.index]}|${contentId[fine.index]}`;
-    let rels = cache.relations.get(key);
-    if (rels === undefined) {
-      rels = relationsBetween(coarse, fine, tolerance);
-      cache.relations.set(key, rels);
-    }
-    return rels;
-  };
-  // The same relation can come from several pairs or families: keep one, confirmed if any is.
-  const unique = new Map<string, AuditRelation>();
-  for (const coarse of checked) {
-    for (const fine of checked) {
-      for (const rel of between(coarse, fine)) {
-        const cells = rel.cells.map((c) => `${c.table}:${c.row}`);
-        const key = JSON.stringify([rel.column, cells[0], cells.slice(1).sort()]);
-        const seen = unique.get(key);
-        if (!seen || (rel.verified && !seen.verified)) unique.set(key, rel);
-      }
-    }
-  }
-  const relations = [...unique.values(), ...rowRelations(tables, checked)];
+  const { checked, relations } = auditRelations(tables, options);
   // Cells: one index per (table, count column, row).
   const cellId = (t: number, column: string, row: number) => `${t}\u0000${column}\u0000${row}`;
   const hidden = new Set<string>();
@@ -249,6 +213,57 @@ export function auditPublishedTables(
     report(rest[i], 'elimination', involved, amongHidden.has(i), wider);
   }
   return leaks;
+}
+
+/**
+ * The tables checked and indexed, and every additive relation between their count cells that the
+ * audit uses: a coarse row = the sum of fine rows (pairs of tables, including a table with itself),
+ * and the relations each table declares within its rows. Shared by the exact audit and the interval
+ * audit (interval.ts).
+ * @example auditRelations(tables).relations.length
+ */
+export function auditRelations(
+  tables: readonly AuditTable[],
+  options: AuditOptions = {},
+): { checked: CheckedTable[]; relations: AuditRelation[] } {
+  const { total = 'All', tolerance = 1e-6, hiddenMark = '[c]', cache } = options;
+  if (!Array.isArray(tables)) {
+    throw new Error(
+      'auditPublishedTables: expected an array of published tables (e.g. exportedTables(file)).',
+    );
+  }
+  const checked = tables.map((t, i) => checkAuditTable(t, i, total, hiddenMark));
+  // A table's content as a short id, for the relation cache (the same content, the same id).
+  const contentId = checked.map((_, i) => {
+    if (!cache) return -1;
+    const text = JSON.stringify([i, tables[i], total, hiddenMark, tolerance]);
+    if (!cache.ids.has(text)) cache.ids.set(text, cache.ids.size);
+    return cache.ids.get(text)!;
+  });
+  const between = (coarse: CheckedTable, fine: CheckedTable) => {
+    if (!cache) return relationsBetween(coarse, fine, tolerance);
+    const key = `${contentId[coarse.index]}|${contentId[fine.index]}`;
+    let rels = cache.relations.get(key);
+    if (rels === undefined) {
+      rels = relationsBetween(coarse, fine, tolerance);
+      cache.relations.set(key, rels);
+    }
+    return rels;
+  };
+  // The same relation can come from several pairs or families: keep one, confirmed if any is.
+  const unique = new Map<string, AuditRelation>();
+  for (const coarse of checked) {
+    for (const fine of checked) {
+      for (const rel of between(coarse, fine)) {
+        const cells = rel.cells.map((c) => `${c.table}:${c.row}`);
+        const key = JSON.stringify([rel.column, cells[0], cells.slice(1).sort()]);
+        const seen = unique.get(key);
+        if (!seen || (rel.verified && !seen.verified)) unique.set(key, rel);
+      }
+    }
+  }
+  const relations = [...unique.values(), ...rowRelations(tables, checked)];
+  return { checked, relations };
 }
 
 /**

@@ -191,7 +191,15 @@ export function publishTable(
     // declared relations (issue 18 item 2): they travel with the table to its exports
     ...(spec.rates === undefined || spec.rates.length === 0
       ? {}
-      : { rates: Object.freeze(spec.rates.map((r) => Object.freeze({ ...r }))) }),
+      : {
+          // with the decimals each rate was rounded to, so that an audit reads it within its rounding
+          rates: Object.freeze(
+            spec.rates.map((r) => {
+              const decimals = decimalsOf(r.name, r.decimals ?? (r.per === 100 ? 1 : 2));
+              return Object.freeze({ ...r, ...(decimals === undefined ? {} : { decimals }) });
+            }),
+          ),
+        }),
     ...(spec.relations === undefined || spec.relations.length === 0
       ? {}
       : {

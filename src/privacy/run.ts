@@ -1,10 +1,12 @@
-// Disclosure control over a whole run: every table of every notebook, every unit's report and the
-// headline metrics, protected together. Steps: index every published count cell by its ledger key →
+// Disclosure control over a whole run: every table of every notebook and every unit's report,
+// protected together. Steps: index every published count cell by its ledger key →
 // a cell hidden anywhere is hidden everywhere → the cross-table audit finds hidden cells that other
-// tables give back → hide one more cell of each such relation → repeat until nothing is recovered.
+// tables give back, exactly or within a narrow interval → hide one more cell of each such relation →
+// repeat until nothing is recovered.
 // The report engine reruns the jobs whose tables hold a newly hidden cell, seeding their ledgers.
 import { readFileSync } from 'node:fs';
 import { AuditCache, auditPublishedTables, type AuditOptions, type AuditTable } from './audit.js';
+import { loadIntervalSolver, narrowHiddenCells, type IntervalCell } from './interval.js';
 import { DisclosureLedger, ledgerKey, type LedgerEntry } from './ledger.js';
 
 /** What protectRun found and decided. */
@@ -23,7 +25,10 @@ const HIDDEN = '[c]';
  * ledger key: column, dimension values, period label) is hidden everywhere, and for each hidden cell
  * that the cross-table audit recovers, one more shown cell of a relation that recovers it is hidden
  * (non-zero, chosen without looking at its value), on marked copies of the tables, until the audit
- * finds nothing.
+ * finds nothing. When the exact audit finds nothing, the interval audit (narrowHiddenCells: counts ≥ 0,
+ * shown rates within their rounding) must find every hidden count free to move by `threshold` (the
+ * policy's protection interval, default 5) or pinned to 0; a narrower one gets a complement the same
+ * way.
  * To scale to a whole run (every notebook, every unit's report), tables are grouped into components
  * that can relate (a count column in common, the same period), only components that changed are
  * audited again, and every leak whose relations do not overlap a leak already fixed in the round is
@@ -31,10 +36,15 @@ const HIDDEN = '[c]';
  * `tables` are the run's published tables as exported (hidden cells "[c]"), from every job.
  * @example protectRun([...force.tables, ...unitA.tables]).hide // [] when the run is safe
  */
-export function protectRun(
+export async function protectRun(
   tables: readonly AuditTable[],
-  { maxRounds = 50, ...options }: AuditOptions & { maxRounds?: number } = {},
-): RunProtection {
+  {
+    maxRounds = 50,
+    threshold = 5,
+    ...options
+  }: AuditOptions & { maxRounds?: number; threshold?: number } = {},
+): Promise<RunProtection> {
+  const highs = await loadIntervalSolver();
   const copies = tables.map((t) => ({ ...t, rows: t.rows.map((r) => [...r]) }));
   const hide = new Map<string, LedgerEntry>();
   const keys = copies.map((t) => cellKeys(t));
@@ -69,44 +79,56 @@ export function protectRun(
     for (const k of audit) {
       let fixable = 0;
       const members = components[k];
-      const leaks = auditPublishedTables(
-        members.map((i) => copies[i]),
-        { ...options, cache },
-      ).map((l) => {
-        // the component's table positions → the run's
-        const inRun = (cells: typeof l.cells) =>
-          cells.map((c) => ({ ...c, tableIndex: members[c.tableIndex] }));
-        return { ...l, cells: inRun(l.cells), wider: (l.wider ?? []).map(inRun) };
-      });
-      // Many leaks per round, but not two whose relations overlap: one complement often closes both.
+      const own = members.map((i) => copies[i]);
+      // the component's table positions → the run's
+      const inRun = (cells: readonly IntervalCell[]) =>
+        cells.map((c) => ({ ...c, tableIndex: members[c.tableIndex] }));
+      // Many fixes per round, but not two whose relations overlap: one complement often closes both.
       const touched = new Set<string>();
-      for (const leak of leaks) {
+      // Hides one shown count for a cell given back: from the relations naming it (layers[0]), else
+      // its own row, else its table, else the further relations it combines, nearest first (e.g. the
+      // force's districts behind a unit report's rest). False when nothing is left to hide.
+      const fix = (home: number, row: number, layers: IntervalCell[][]): boolean => {
         // overlap by ledger key: the same cell in two tables is one cell
-        const ids = leak.cells.map((c) => {
+        const ids = layers[0].map((c) => {
           const cell = `${c.row}\u0000${c.column}`;
           return keys[c.tableIndex].get(cell) ?? `${c.tableIndex}\u0000${cell}`;
         });
-        if (ids.some((id) => touched.has(id))) continue;
-        // When every cell of the relations named is hidden (a chain through cells recovered first, or
-        // an elimination through relations not naming it), a shown count of the leaked cell's own
-        // row, else of its table, goes instead. A cell that relations among hidden cells alone pin
-        // (auditPublishedTables' amongHidden) is left: hiding more cannot change that, and hiding its
-        // row and table cell by cell only over-suppressed (and did not finish in 50 rounds).
-        if (leak.amongHidden) continue;
-        const home = members[leak.tableIndex];
-        const near = neighbours(copies[home], home, leak.row);
+        if (ids.some((id) => touched.has(id))) return false;
+        const near = neighbours(copies[home], home, row);
         const none = { tableIndex: home, row: -1, column: '' }; // stands in for a relation's total
         let pick =
-          complementOf(copies, keys, leak.cells) ??
-          complementOf(copies, keys, [none, ...near.filter((c) => c.row === leak.row)]) ??
+          complementOf(copies, keys, layers[0]) ??
+          complementOf(copies, keys, [none, ...near.filter((c) => c.row === row)]) ??
           complementOf(copies, keys, [none, ...near]);
-        // an elimination whose own relations and table show nothing: a shown cell of the nearest
-        // further relation it combines (e.g. the force's districts behind a unit report's rest)
-        for (const layer of leak.wider) pick ??= complementOf(copies, keys, [none, ...layer]);
-        if (pick === undefined) continue;
-        fixable++;
+        for (const layer of layers.slice(1)) pick ??= complementOf(copies, keys, [none, ...layer]);
+        if (pick === undefined) return false;
         ids.forEach((id) => touched.add(id));
         hideEverywhere(pick.tableIndex, `${pick.row}\u0000${pick.column}`);
+        return true;
+      };
+      // 1. exact recovery (subtraction, elimination). A cell that relations among hidden cells alone
+      // pin (auditPublishedTables' amongHidden) is left: hiding more cannot change that, and hiding its
+      // row and table cell by cell only over-suppressed (and did not finish in 50 rounds).
+      const leaks = auditPublishedTables(own, { ...options, cache });
+      const pinned = new Set<string>();
+      for (const leak of leaks) {
+        const at = `${leak.tableIndex}\u0000${leak.row}\u0000${leak.column}`;
+        if (leak.amongHidden) {
+          pinned.add(at);
+          continue;
+        }
+        const layers = [inRun(leak.cells), ...(leak.wider ?? []).map(inRun)];
+        if (fix(members[leak.tableIndex], leak.row, layers)) fixable++;
+      }
+      // 2. when nothing is recovered exactly: intervals (counts ≥ 0, shown rates × denominators) —
+      // every hidden count must be able to move by the threshold, or be 0.
+      if (fixable === 0) {
+        for (const n of narrowHiddenCells(own, { ...options, cache, threshold, highs })) {
+          if (pinned.has(`${n.tableIndex}\u0000${n.row}\u0000${n.column}`)) continue;
+          const layers = [inRun(n.near), ...n.wider.map(inRun)];
+          if (fix(members[n.tableIndex], n.row, layers)) fixable++;
+        }
       }
       leaksFound += fixable;
     }
@@ -195,9 +217,15 @@ function isHidden(t: AuditTable, cell: string): boolean {
   return t.rows[row][j] === HIDDEN;
 }
 
+// Hides a count and, as publishTable does, every rate of its row that it is an input of.
 function hideCell(t: AuditTable, cell: string): void {
   const { row, j } = cellAt(t, cell);
   t.rows[row][j] = HIDDEN;
+  const column = t.columns[j];
+  for (const r of t.rates ?? []) {
+    const k = t.columns.indexOf(r.name);
+    if (k >= 0 && (r.numerator === column || r.denominator === column)) t.rows[row][k] = HIDDEN;
+  }
 }
 
 function remember(hide: Map<string, LedgerEntry>, t: AuditTable, cell: string): void {

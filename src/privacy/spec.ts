@@ -6,6 +6,11 @@ import type { ColumnTable } from 'arquero';
 export interface RestOf {
   label: string;
   unit: string;
+  /**
+   * True when the table has no such rows: it counts only people of `unit` (its totals are the unit's,
+   * not the organisation's), so it meets only tables of the same unit's reports.
+   */
+  within?: boolean;
 }
 
 /** A rate published as numerator / denominator × per. */

@@ -138,8 +138,21 @@ export async function openReport(title: string, params: ReportParameters): Promi
     policy,
     ledger,
     publish(table, spec) {
-      // the exports say whose rest of the organisation a unit report's rest rows are (issue 18)
-      const rest = unit ? { rest: { label: REST_OF_ORGANISATION, unit } } : {};
+      // The exports say whose rest of the organisation a unit report's rest rows are (issue 18), and
+      // when a table has none, that it counts the unit's people only.
+      const hasRest = (t: ColumnTable) =>
+        t
+          .columnNames()
+          .some((c) => Array.from(t.array(c) as ArrayLike<unknown>).includes(REST_OF_ORGANISATION));
+      const rest = unit
+        ? {
+            rest: {
+              label: REST_OF_ORGANISATION,
+              unit,
+              ...(hasRest(table) ? {} : { within: true }),
+            },
+          }
+        : {};
       const result = publishTable(
         table,
         { period: period.label, ...rest, ...spec },

@@ -28,12 +28,21 @@ export interface ExportTable {
   hierarchy?: { column: string; parent: Record<string, string> };
   /** The period label of the table's spec (what every row is about when period is not a dimension). */
   period?: string;
-  /** In a unit's report: rows labelled `rest.label` count everyone outside the unit `rest.unit`. */
-  rest?: { label: string; unit: string };
+  /**
+   * In a unit's report: rows labelled `rest.label` count everyone outside the unit `rest.unit`;
+   * `within` when the table has no such rows and counts the unit's people only.
+   */
+  rest?: { label: string; unit: string; within?: boolean };
   /** Relations within every row declared by the table's spec: column total = sum of columns parts. */
   relations?: { total: string; parts: string[] }[];
   /** Rates of the table's spec: column name = numerator / denominator × per (the inputs may be unpublished). */
-  rates?: { name: string; numerator: string; denominator: string; per?: number }[];
+  rates?: {
+    name: string;
+    numerator: string;
+    denominator: string;
+    per?: number;
+    decimals?: number;
+  }[];
   /** Who is counted and from when to when, in words (the spec's who / when; issue 14). */
   who?: string;
   when?: string;

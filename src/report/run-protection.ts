@@ -53,9 +53,11 @@ export async function protectWholeRun(
     seedFile: string;
     maxPasses?: number;
     pool?: BatchPool | null;
+    /** Width every hidden count's feasible interval must have (the policy's protection interval). */
+    threshold?: number;
   },
 ): Promise<RunProtectionResult> {
-  const { outDir, jobs, seedFile, maxPasses = 4, pool = null } = options;
+  const { outDir, jobs, seedFile, maxPasses = 4, pool = null, threshold = 5 } = options;
   const seed: LedgerEntry[] = [];
   let reruns = 0;
   const tablesOf = (job: RunJob): AuditTable[] => {
@@ -69,7 +71,7 @@ export async function protectWholeRun(
   };
   const tables = new Map(runJobs.map((job) => [job, tablesOf(job)]));
   for (let pass = 1; pass <= maxPasses; pass++) {
-    const { hide } = protectRun([...tables.values()].flat());
+    const { hide } = await protectRun([...tables.values()].flat(), { threshold });
     if (hide.length === 0) return { passes: pass, hidden: seed.length, reruns, safe: true };
     seed.push(...hide);
     writeFileSync(seedFile, JSON.stringify(seed));
@@ -115,6 +117,6 @@ export async function protectWholeRun(
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, queue.length)) }, worker));
   }
-  const { hide } = protectRun([...tables.values()].flat());
+  const { hide } = await protectRun([...tables.values()].flat(), { threshold });
   return { passes: maxPasses, hidden: seed.length, reruns, safe: hide.length === 0 };
 }

@@ -4,27 +4,34 @@
 // rates × denominators) and asks a linear programme how far each hidden count can move.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import highsLoader from 'highs';
+import highsLoader, { type Highs } from 'highs';
 
 // HiGHS (University of Edinburgh, compiled to WebAssembly): an exact-enough simplex that does not
 // call a consistent system of a few hundred relations infeasible (javascript-lp-solver did).
-type Highs = { solve(problem: string): { Status: string; ObjectiveValue: number } };
-const highs = (await (highsLoader as unknown as () => Promise<Highs>)()) as Highs;
+const highs = await (highsLoader as unknown as () => Promise<Highs>)();
 
 const HIDDEN = '[c]';
 
 /** What the JSON beside an exported CSV says about the table (only the fields the attacker uses). */
 export interface Sidecar {
   name?: string;
+  /** Whom the table counts, in words. */
+  who?: string;
   by?: string[];
   countColumns?: string[];
   total?: string;
   hierarchy?: { column: string; parent: Record<string, string> };
   period?: string;
   relations?: { total: string; parts: string[] }[];
-  rates?: { name: string; numerator: string; denominator: string; per?: number }[];
+  rates?: {
+    name: string;
+    numerator: string;
+    denominator: string;
+    per?: number;
+    decimals?: number;
+  }[];
   /** In a unit's report: the label of the rows counting everyone outside the unit, and the unit. */
-  rest?: { label: string; unit: string };
+  rest?: { label: string; unit: string; within?: boolean };
 }
 
 /** One published table: where it came from, its header and rows as text, and its sidecar. */
@@ -119,7 +126,10 @@ export class Attacker {
   /** Hidden published count cells: variable id → where. */
   readonly hidden = new Map<string, { file: string; row: number; column: string }>();
   /** Every count cell by its meaning (column, period, dimensions other than totals): [file, value|id]. */
-  readonly #byMeaning = new Map<string, { file: string; value: number | string }[]>();
+  readonly #byMeaning = new Map<
+    string,
+    { file: string; value: number | string; who: string; within: string }[]
+  >();
   #files = 0;
 
   /** Adds one published table's figures and relations. */
@@ -196,7 +206,9 @@ export class Attacker {
         const text = f.rows[row][j];
         const rate = Number(text);
         if (text === '' || text === HIDDEN || !Number.isFinite(rate)) continue;
-        const decimals = text.includes('.') ? text.split('.')[1].length : 0;
+        // the decimals it was rounded to: as the sidecar declares, and at least as many as shown
+        const shown = text.includes('.') ? text.split('.')[1].length : 0;
+        const decimals = Math.max(shown, r.decimals ?? 0);
         const tol = decimals >= 12 ? 1e-9 : 0.5 * 10 ** -decimals;
         const per = r.per ?? 1;
         const num = term(row, r.numerator);
@@ -234,10 +246,14 @@ export class Attacker {
       // A row relative to the report's own unit (the rest of the organisation) means something else in
       // another unit's report: it is tied only within reports of the same unit.
       const relative = meta.rest && d.includes(meta.rest.label) ? meta.rest.unit : '';
+      // A unit report's table without rest rows may count the unit's people only, or copy the
+      // organisation's figures; tables that say they count different people may differ too: such
+      // pairs are tied only where the figures they both show agree (tieAcrossFiles).
+      const within = meta.rest?.within ? meta.rest.unit : '';
       for (const c of counts) {
         const key = JSON.stringify([c, by.includes('period') ? '' : period, named, relative]);
         const list = this.#byMeaning.get(key) ?? [];
-        list.push({ file: fileId, value: term(row, c) });
+        list.push({ file: fileId, value: term(row, c), who: meta.who ?? '', within });
         this.#byMeaning.set(key, list);
       }
     });
@@ -245,26 +261,34 @@ export class Attacker {
 
   /**
    * Ties the same figure across files (same column, period and dimensions, a missing dimension read as
-   * its total), for every pair of files whose shown figures in common never disagree.
+   * its total), for every pair of files whose shown figures in common never disagree — and, where the
+   * files say they count different people or one is a unit report's table without rest rows, agree
+   * on at least one shown non-zero figure.
    */
   tieAcrossFiles(): void {
-    const pairs = new Map<string, { ok: boolean; keys: string[] }>();
+    const pairs = new Map<
+      string,
+      { ok: boolean; agree: number; tentative: boolean; keys: string[] }
+    >();
     for (const [key, list] of this.#byMeaning) {
       for (let a = 0; a < list.length; a++) {
         for (let b = a + 1; b < list.length; b++) {
           if (list[a].file === list[b].file) continue;
           const pk = JSON.stringify([list[a].file, list[b].file].sort());
-          const p = pairs.get(pk) ?? { ok: true, keys: [] };
+          const p = pairs.get(pk) ?? { ok: true, agree: 0, tentative: false, keys: [] };
           const [x, y] = [list[a].value, list[b].value];
-          if (typeof x === 'number' && typeof y === 'number' && Math.abs(x - y) > 1e-6)
-            p.ok = false;
+          if (typeof x === 'number' && typeof y === 'number') {
+            if (Math.abs(x - y) > 1e-6) p.ok = false;
+            else if (x !== 0) p.agree++;
+          }
+          if (list[a].who !== list[b].who || list[a].within !== list[b].within) p.tentative = true;
           p.keys.push(key);
           pairs.set(pk, p);
         }
       }
     }
     for (const [pk, p] of pairs) {
-      if (!p.ok) continue;
+      if (!p.ok || (p.tentative && p.agree === 0)) continue;
       const [fa, fb] = JSON.parse(pk) as [string, string];
       for (const key of p.keys) {
         const list = this.#byMeaning.get(key)!;
@@ -281,8 +305,13 @@ export class Attacker {
     }
   }
 
-  /** The feasible interval of every hidden published count, solved component by component. */
-  bounds(): Bound[] {
+  /**
+   * The feasible interval of every hidden published count, solved component by component. With
+   * `threshold`, a count is not solved exactly once two feasible points at least `threshold` apart have
+   * been seen (its lo/hi are then those points: the interval is at least that wide), which saves most
+   * of the solves on a large run.
+   */
+  bounds(threshold?: number): Bound[] {
     // components of variables linked by facts
     const parentOf = new Map<string, string>();
     const find = (x: string): string => {
@@ -301,21 +330,105 @@ export class Attacker {
       const root = find([...fact.terms.keys()][0]);
       factsOf.set(root, [...(factsOf.get(root) ?? []), fact]);
     }
+    const hiddenOf = new Map<string, string[]>();
     const out: Bound[] = [];
-    for (const [id, where] of this.hidden) {
-      if (!parentOf.has(id)) {
-        out.push({ id, ...where, lo: 0, hi: Infinity });
-        continue;
-      }
-      const facts = factsOf.get(find(id)) ?? [];
-      out.push({
-        id,
-        ...where,
-        lo: this.#solve(id, facts, 'min'),
-        hi: this.#solve(id, facts, 'max'),
-      });
+    for (const id of this.hidden.keys()) {
+      if (!parentOf.has(id)) out.push({ id, ...this.hidden.get(id)!, lo: 0, hi: Infinity });
+      else hiddenOf.set(find(id), [...(hiddenOf.get(find(id)) ?? []), id]);
+    }
+    for (const [root, ids] of hiddenOf) {
+      const range = this.#ranges(factsOf.get(root) ?? [], ids, threshold);
+      for (const id of ids) out.push({ id, ...this.hidden.get(id)!, ...range.get(id)! });
     }
     return out;
+  }
+
+  // One component as one HiGHS model, its objective changed between solves (HiGHS starts each solve
+  // from the last basis). Without a threshold every target is minimised and maximised alone.
+  #ranges(
+    facts: Fact[],
+    targets: string[],
+    threshold?: number,
+  ): Map<string, { lo: number; hi: number }> {
+    const column = new Map<string, number>();
+    for (const f of facts)
+      for (const v of f.terms.keys()) if (!column.has(v)) column.set(v, column.size);
+    const n = column.size;
+    const starts = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (const f of facts) {
+      for (const [v, c] of f.terms) {
+        indices.push(column.get(v)!);
+        values.push(c);
+      }
+      starts.push(indices.length);
+    }
+    const model = highs.createModel({
+      numCols: n,
+      numRows: facts.length,
+      colCost: new Float64Array(n),
+      colLower: new Float64Array(n),
+      colUpper: new Float64Array(n).fill(Infinity),
+      rowLower: facts.map((f) => (f.op === 'max' ? -Infinity : f.rhs)),
+      rowUpper: facts.map((f) => (f.op === 'min' ? Infinity : f.rhs)),
+      matrix: { format: 'csr', numRows: facts.length, numCols: n, starts, indices, values },
+    });
+    try {
+      model.options.set({ output_flag: false });
+      const at = targets.map((t) => column.get(t)!);
+      const seen = at.map(() => ({ lo: Infinity, hi: -Infinity }));
+      const exact = at.map(() => ({ lo: NaN, hi: NaN }));
+      const run = (weights: Map<number, number>, sense: 'maximize' | 'minimize'): number => {
+        const cost = new Float64Array(n);
+        for (const [j, w] of weights) cost[j] = w;
+        model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
+        model.changeObjectiveSense(highs.constants.objectiveSense[sense]);
+        model.run();
+        const status = model.getModelStatus();
+        if (status === 8) {
+          throw new Error(
+            `attacker: the published figures around ${targets[0]} contradict each other (relations: ` +
+              `${[...new Set(facts.map((f) => f.source))].slice(0, 8).join('; ')})`,
+          );
+        }
+        if (status === 9 || status === 10) return sense === 'maximize' ? Infinity : 0;
+        if (status !== 7)
+          throw new Error(`attacker: HiGHS model status ${status} for ${targets[0]}`);
+        const x = model.getSolution().colValue;
+        at.forEach((j, k) => {
+          seen[k].lo = Math.min(seen[k].lo, x[j]);
+          seen[k].hi = Math.max(seen[k].hi, x[j]);
+        });
+        return model.getObjectiveValue();
+      };
+      const wide = (k: number) => threshold !== undefined && seen[k].hi - seen[k].lo >= threshold;
+      if (threshold !== undefined) {
+        // push every open target up, then down, at once: one pair of solves settles most of them
+        for (let pass = 0; pass < 3; pass++) {
+          const open = at.filter((_, k) => !wide(k));
+          if (open.length === 0) break;
+          run(new Map(open.map((j) => [j, 1])), 'maximize');
+          run(new Map(open.map((j) => [j, 1])), 'minimize');
+        }
+      }
+      at.forEach((j, k) => {
+        if (wide(k)) return;
+        exact[k].hi = run(new Map([[j, 1]]), 'maximize');
+        if (!wide(k)) exact[k].lo = run(new Map([[j, 1]]), 'minimize');
+      });
+      return new Map(
+        targets.map((t, k) => [
+          t,
+          {
+            lo: Number.isNaN(exact[k].lo) ? seen[k].lo : exact[k].lo,
+            hi: Number.isNaN(exact[k].hi) ? seen[k].hi : exact[k].hi,
+          },
+        ]),
+      );
+    } finally {
+      model.dispose();
+    }
   }
 
   #sum(terms: [number | string, number][], source: string): void {
@@ -332,38 +445,6 @@ export class Attacker {
     for (const [v, c] of vars) if (c === 0) vars.delete(v);
     if (vars.size === 0) return;
     this.facts.push({ terms: vars, op, rhs: r, source });
-  }
-
-  #solve(target: string, facts: Fact[], opType: 'min' | 'max'): number {
-    // CPLEX LP format; every variable is a count or a sum of counts: 0 ≤ x (the format's default)
-    const names = new Map<string, string>();
-    const name = (v: string) => {
-      if (!names.has(v)) names.set(v, `x${names.size}`);
-      return names.get(v)!;
-    };
-    const term = (c: number, v: string) => `${c < 0 ? '-' : '+'} ${Math.abs(c)} ${name(v)}`;
-    const rows = facts.map((f, k) => {
-      const op = f.op === 'equal' ? '=' : f.op === 'max' ? '<=' : '>=';
-      return ` f${k}: ${[...f.terms].map(([v, c]) => term(c, v)).join(' ')} ${op} ${f.rhs}`;
-    });
-    const problem = [
-      opType === 'max' ? 'Maximize' : 'Minimize',
-      ` obj: ${name(target)}`,
-      'Subject To',
-      ...rows,
-      'End',
-    ].join('\n');
-    const result = highs.solve(problem);
-    if (result.Status === 'Infeasible') {
-      throw new Error(
-        `attacker: the published figures around ${target} contradict each other (relations: ` +
-          `${[...new Set(facts.map((f) => f.source))].slice(0, 8).join('; ')})`,
-      );
-    }
-    if (result.Status === 'Unbounded') return opType === 'max' ? Infinity : 0;
-    if (result.Status !== 'Optimal')
-      throw new Error(`attacker: HiGHS says ${result.Status} for ${target}`);
-    return result.ObjectiveValue;
   }
 }
 

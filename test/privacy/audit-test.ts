@@ -124,6 +124,98 @@ describe('auditPublishedTables', () => {
     assert.deepEqual(auditPublishedTables([fine, other]), []);
   });
 
+  it('ignores a relation that would need a hidden count below zero (the tables count different people)', () => {
+    // A 300-person run: people in post in the month scored (218 in all) and employment spells followed
+    // by district (77 + 83 + 71 shown, East hidden) share the column "people" and the period, but
+    // 218 − 77 − 83 − 71 = −13: the spells are not the people in post, and East is not recoverable.
+    const people = (name: string, by: string[], rows: (string | number)[][]): AuditTable => ({
+      name,
+      columns: [...by, 'people'],
+      by,
+      countColumns: ['people'],
+      rows,
+    });
+    const spells = people(
+      'log-rank',
+      ['group'],
+      [
+        ['East District', C],
+        ['North District', 77],
+        ['South District', 83],
+        ['West District', 71],
+      ],
+    );
+    const inPost = people(
+      'risk-by-team',
+      ['team'],
+      [
+        ['East Response Team A', C],
+        ['East Response Team B', C],
+        ['All', 218],
+      ],
+    );
+    assert.deepEqual(auditPublishedTables([spells, inPost]).map(auditLeakText), []);
+  });
+
+  it('relates tables that say they count different people only through relations shown groups confirm', () => {
+    const people = (who: string, by: string[], rows: (string | number)[][]): AuditTable => ({
+      name: who,
+      columns: [...by, 'people'],
+      by,
+      countColumns: ['people'],
+      rows,
+      who,
+    });
+    const spells = people(
+      'employment spells followed',
+      ['group'],
+      [
+        ['East District', C],
+        ['North District', 50],
+        ['South District', 60],
+        ['West District', 40],
+      ],
+    );
+    const inPost = (who: string) =>
+      people(
+        who,
+        ['team'],
+        [
+          ['East Response Team A', C],
+          ['East Response Team B', C],
+          ['All', 218],
+        ],
+      );
+    // Nothing confirms "218 = East + 150" and the tables say whom they count: not the same people.
+    assert.deepEqual(auditPublishedTables([spells, inPost('people in post')]), []);
+    // The same words: the same people, and East = 68 follows.
+    const leaks = auditPublishedTables([spells, inPost('employment spells followed')]);
+    assert.deepEqual(
+      leaks.map((l) => [l.table, l.row, l.how]),
+      [['employment spells followed', 0, 'subtraction']],
+    );
+  });
+
+  it("reads a unit report's table of the unit's people only as that unit's, not the organisation's", () => {
+    // North's report counts North's leavers by type (All hidden: 3); the force's headline total is 40.
+    // Read as the same figure, 40 = resignation + retirement would pin North's hidden cells.
+    const north = leavers(
+      'north-by-type',
+      ['leaver_type'],
+      [
+        ['resignation', C],
+        ['retirement', C],
+        ['All', C],
+      ],
+      { rest: { label: 'Rest of organisation', unit: 'N', within: true } },
+    );
+    const headline = leavers('force', [], [[40]]);
+    assert.deepEqual(auditPublishedTables([north, headline]).map(auditLeakText), []);
+    // without the mark the two tables relate: All = 40, and nothing else changes
+    const unmarked = { ...north, rest: undefined };
+    assert.equal(auditPublishedTables([unmarked, headline]).length, 1);
+  });
+
   it('recovers cells in turn: a cell one table gives back opens a group in another', () => {
     const fine = leavers(
       'by-unit-type',

@@ -91,8 +91,9 @@ describe('declared relations within rows', () => {
     assert.deepEqual(side.relations, [
       { total: 'people', parts: ['recorded', 'not_stated', 'missing'] },
     ]);
+    // with the decimals the rate was rounded to (a percentage: 1 by default)
     assert.deepEqual(side.rates, [
-      { name: 'recorded_pct', numerator: 'recorded', denominator: 'people', per: 100 },
+      { name: 'recorded_pct', numerator: 'recorded', denominator: 'people', per: 100, decimals: 1 },
     ]);
     assert.deepEqual(side.by, ['unit', 'characteristic']);
   });

@@ -43,8 +43,8 @@ for (const [what, file] of [
     this.timeout(60_000);
     const tables = read(file);
 
-    it('finishes, and leaves only cells that relations among hidden cells alone pin', () => {
-      const { hide, rounds } = protectRun(tables);
+    it('finishes, and leaves only cells that relations among hidden cells alone pin', async () => {
+      const { hide, rounds } = await protectRun(tables);
       assert.ok(rounds <= 20, `took ${rounds} rounds`);
       const keys = new Set(hide.map((e) => ledgerKey(e.column, e.cell, e.period)));
       for (const leak of auditPublishedTables(hiding(tables, keys))) {

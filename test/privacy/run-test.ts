@@ -37,9 +37,9 @@ const unit: AuditTable = {
 };
 
 describe('protectRun', () => {
-  it('hides everywhere a cell that one table of the run hides', () => {
+  it('hides everywhere a cell that one table of the run hides', async () => {
     assert.equal(auditPublishedTables([force, unit]).length, 2); // T1 shown, so T2 = 16 − 7 − 6
-    const { hide } = protectRun([force, unit]);
+    const { hide } = await protectRun([force, unit]);
     // T1 hidden in the unit report too; then T1 = All − Rest there, so Rest (10 < All 16) goes.
     assert.deepEqual(
       hide.map((e) => e.cell.team),
@@ -56,7 +56,7 @@ describe('protectRun', () => {
     assert.deepEqual(auditPublishedTables([force, marked]), []);
   });
 
-  it('hides one more cell of a relation that recovers a hidden cell across tables', () => {
+  it('hides one more cell of a relation that recovers a hidden cell across tables', async () => {
     // Force: T1 + T2 + T3 = 20 − 9 = 11; a district table gives T1 + T2 = D1 = 5, so T3 = 6.
     const wide: AuditTable = {
       ...force,
@@ -82,7 +82,7 @@ describe('protectRun', () => {
       leaks.map((l) => [l.table, l.cell.team]),
       [['force', 'T3']],
     );
-    const protection = protectRun([wide, district]);
+    const protection = await protectRun([wide, district]);
     // T3 is pinned by the force's margin with D1: the smallest non-zero shown cell of the margin
     // that pins it (T4 = 9; All = 20) joins the hidden cells, and then nothing is recovered.
     assert.deepEqual(
@@ -93,7 +93,7 @@ describe('protectRun', () => {
     assert.deepEqual(auditPublishedTables([marked, district]), []);
   });
 
-  it("hides a cell of a further relation when an elimination's own relations show nothing", () => {
+  it("hides a cell of a further relation when an elimination's own relations show nothing", async () => {
     // The force shows districts D1–D3 (80 people) and hides D4 and the total; D4's report hides
     // everything, but its rest of the organisation is the total minus D4 = 80. Every cell of the
     // relation naming D4's rest (its All row) is hidden: a shown district of the force must go.
@@ -120,7 +120,7 @@ describe('protectRun', () => {
       ],
     };
     assert.equal(auditPublishedTables([districts, d4]).length, 1);
-    const { hide } = protectRun([districts, d4]);
+    const { hide } = await protectRun([districts, d4]);
     assert.equal(hide.length, 1);
     assert.ok(['D1', 'D2', 'D3'].includes(String(hide[0].cell.team)), JSON.stringify(hide));
     const marked = {
@@ -130,8 +130,39 @@ describe('protectRun', () => {
     assert.deepEqual(auditPublishedTables([marked, d4]), []);
   });
 
-  it('returns nothing for a run that is already safe', () => {
-    assert.deepEqual(protectRun([force]), { hide: [], rounds: 1 });
+  it('hides more where a shown rate and its denominator pin a hidden count (the interval audit)', async () => {
+    // No relation recovers X's leavers exactly, but 100 × leavers / 40 shown as 7.5 (1 dp) puts
+    // them in [2.98, 3.02]: 3 people. Y's rate of 25.0 over 20 leaves 5 (not hidden: a count of 5).
+    const rates: AuditTable = {
+      name: 'leaver-rates',
+      columns: ['unit', 'leavers', 'headcount', 'leaver_rate_pct'],
+      by: ['unit'],
+      countColumns: ['leavers', 'headcount'],
+      rates: [
+        {
+          name: 'leaver_rate_pct',
+          numerator: 'leavers',
+          denominator: 'headcount',
+          per: 100,
+          decimals: 1,
+        },
+      ],
+      rows: [
+        ['X', C, 40, 7.5],
+        ['Y', 5, 20, 25],
+      ],
+    };
+    assert.deepEqual(auditPublishedTables([rates]), [], 'the exact audit finds nothing');
+    const { hide } = await protectRun([rates], { threshold: 5 });
+    // X's headcount goes (its rate with it): leavers ≥ 0 is then all that is known
+    assert.deepEqual(
+      hide.map((e) => [e.column, e.cell.unit]),
+      [['headcount', 'X']],
+    );
+  });
+
+  it('returns nothing for a run that is already safe', async () => {
+    assert.deepEqual(await protectRun([force]), { hide: [], rounds: 1 });
   });
 });
 
@@ -218,9 +249,9 @@ describe('protectRun on a whole run', () => {
   });
   const run = [force, ...districts];
 
-  it('hides what the run needs, in few rounds, and then the whole run audits clean', () => {
+  it('hides what the run needs, in few rounds, and then the whole run audits clean', async () => {
     const started = Date.now();
-    const { hide, rounds } = protectRun(run);
+    const { hide, rounds } = await protectRun(run);
     const took = Date.now() - started;
     const wanted = new Set(hide.map((e) => JSON.stringify([e.column, e.cell.team])));
     const marked = run.map((t) => ({
@@ -238,7 +269,7 @@ describe('protectRun on a whole run', () => {
 });
 
 describe('protectRun with many separate leaks', () => {
-  it('fixes leaks of tables that cannot relate in the same round (60 periods, one leak each)', () => {
+  it('fixes leaks of tables that cannot relate in the same round (60 periods, one leak each)', async () => {
     // Per period: force T1..T3 hidden, T4 = 9, All = 20; a district table D1 = T1 + T2 = 5 pins
     // T3 = 20 − 9 − 5 = 6. One complement per period (T4 or All) closes it.
     const run: AuditTable[] = [];
@@ -270,7 +301,7 @@ describe('protectRun with many separate leaks', () => {
       });
     }
     const started = Date.now();
-    const { hide, rounds } = protectRun(run);
+    const { hide, rounds } = await protectRun(run);
     assert.equal(hide.length, 60); // one per period
     assert.deepEqual([...new Set(hide.map((e) => e.period))].length, 60);
     assert.ok(rounds <= 3, `${rounds} rounds`);

@@ -1,0 +1,367 @@
+// The interval audit (issue 18): how far each hidden count of a set of published tables can move,
+// given everything shown beside it — every additive relation the exact audit uses (declared within
+// rows, total rows, hierarchies, the same figure in several tables), every shown rate read as its
+// numerator / denominator within the rounding shown, and counts ≥ 0 — by linear programming (HiGHS,
+// compiled to WebAssembly). Steps: variables and constraints → independent blocks → per block, solves
+// that push every unresolved cell up or down at once, then one cell at a time.
+import highsLoader, { type Highs, type Model } from 'highs';
+import { auditRelations, type AuditOptions, type AuditTable } from './audit.js';
+import type { AuditRelation } from './audit-relations.js';
+import type { CheckedTable } from './audit-table.js';
+
+/** A cell of the audited tables. */
+export interface IntervalCell {
+  tableIndex: number;
+  row: number;
+  column: string;
+}
+
+/** A hidden count whose feasible interval is narrower than the threshold (and not pinned to 0). */
+export interface NarrowCell extends IntervalCell {
+  lo: number;
+  hi: number;
+  /** The cells of every constraint naming this cell, shown or hidden: where a complement can go. */
+  near: IntervalCell[];
+  /** Cells of further constraints, layer by layer through hidden cells (nearest first). */
+  wider: IntervalCell[][];
+}
+
+/** What narrowHiddenCells needs besides the tables. */
+export interface IntervalOptions extends AuditOptions {
+  /** The smallest width a hidden count's interval may have (the policy's protection interval). */
+  threshold: number;
+  /** A loaded HiGHS runtime (loadIntervalSolver()). */
+  highs: Highs;
+}
+
+let loading: Promise<Highs> | undefined;
+
+/**
+ * Loads HiGHS once per process (a WebAssembly module; about 0.2 s the first time).
+ * @example const highs = await loadIntervalSolver()
+ */
+export function loadIntervalSolver(): Promise<Highs> {
+  // The package is CommonJS with an ES-style default in its types: its default import is the loader.
+  const load = highsLoader as unknown as () => Promise<Highs>;
+  if (loading === undefined) loading = load();
+  return loading;
+}
+
+const EPS = 1e-6;
+
+interface Constraint {
+  vars: number[];
+  coefs: number[];
+  lo: number;
+  hi: number;
+  /** From a relation some fully shown group confirmed, or declared (rates and row relations are). */
+  verified: boolean;
+  /** Read from a shown rate (dropped last when a block's figures contradict each other). */
+  rate?: true;
+  cells: IntervalCell[];
+}
+
+/**
+ * Returns every hidden count cell of `tables` whose feasible interval, given the published figures, is
+ * narrower than `threshold` and not [0, 0], with the cells a complement could be taken from.
+ * Definitions: variables are the hidden cells (counts, and any hidden rate input), all ≥ 0; each
+ * relation of the exact audit (auditRelations) is an equality between them and the shown figures; a
+ * shown rate r of numerator n and denominator d, rounded to k decimals, says
+ * per × n ∈ [(r − ½·10⁻ᵏ) × d, (r + ½·10⁻ᵏ) × d]. When the figures around a cell contradict each other
+ * (a relation the shown groups never confirmed that does not hold), its block is audited again with
+ * confirmed relations only, then without rates; a block still infeasible is left to the exact audit.
+ * @example narrowHiddenCells(tables, { threshold: 5, highs: await loadIntervalSolver() }) // [] when safe
+ */
+export function narrowHiddenCells(
+  tables: readonly AuditTable[],
+  options: IntervalOptions,
+): NarrowCell[] {
+  const { threshold, highs, ...auditOptions } = options;
+  const hiddenMark = auditOptions.hiddenMark ?? '[c]';
+  const { checked, relations } = auditRelations(tables, auditOptions);
+  const vars = new Map<string, number>();
+  const varCells: IntervalCell[] = [];
+  const target: boolean[] = [];
+  const variable = (cell: IntervalCell, isTarget: boolean) => {
+    const id = `${cell.tableIndex}\u0000${cell.row}\u0000${cell.column}`;
+    let v = vars.get(id);
+    if (v === undefined) {
+      v = varCells.length;
+      vars.set(id, v);
+      varCells.push(cell);
+      target.push(isTarget);
+    }
+    return v;
+  };
+  const constraints = [
+    ...relations.flatMap((rel) => relationConstraint(rel, checked, variable)),
+    ...tables.flatMap((t, i) => rateConstraints(t, i, hiddenMark, variable)),
+  ];
+  // Blocks of variables that constraints link: each is its own linear programme.
+  const parent = varCells.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (const c of constraints) for (const v of c.vars.slice(1)) parent[find(v)] = find(c.vars[0]);
+  const blocks = new Map<number, number[]>();
+  constraints.forEach((c, k) => {
+    const root = find(c.vars[0]);
+    blocks.set(root, [...(blocks.get(root) ?? []), k]);
+  });
+  const out: NarrowCell[] = [];
+  for (const ks of blocks.values()) {
+    const block = ks.map((k) => constraints[k]);
+    if (!block.some((c) => c.vars.some((v) => target[v]))) continue;
+    const attempts = [
+      block,
+      block.filter((c) => c.verified),
+      block.filter((c) => c.verified && !c.rate),
+    ];
+    for (const attempt of attempts) {
+      const bounds = blockBounds(highs, attempt, target, threshold);
+      if (bounds === 'infeasible') continue;
+      for (const [v, [lo, hi]] of bounds) {
+        out.push({ ...varCells[v], lo, hi, ...neighbourhood(v, attempt) });
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+type Variable = (cell: IntervalCell, isTarget: boolean) => number;
+
+// One relation as an equality: cells[0] − Σ cells[1..] = 0, shown figures moved to the right.
+function relationConstraint(
+  rel: AuditRelation,
+  checked: readonly CheckedTable[],
+  variable: Variable,
+): Constraint[] {
+  const terms = new Map<number, number>();
+  let rhs = 0;
+  const cells: IntervalCell[] = [];
+  rel.cells.forEach((c, k) => {
+    const column = c.column ?? rel.column;
+    const t = checked[c.table];
+    const coef = k === 0 ? 1 : -1;
+    const cell = { tableIndex: c.table, row: c.row, column };
+    cells.push(cell);
+    const shown = t.numbers.get(column)![c.row];
+    if (!t.hidden.get(column)![c.row] && shown !== null) rhs -= coef * shown;
+    else {
+      // a hidden count is a target; a blank one (not a number, not hidden) only an unknown
+      const v = variable(cell, t.hidden.get(column)![c.row]);
+      terms.set(v, (terms.get(v) ?? 0) + coef);
+    }
+  });
+  for (const [v, c] of terms) if (c === 0) terms.delete(v);
+  if (terms.size === 0) return [];
+  return [
+    {
+      vars: [...terms.keys()],
+      coefs: [...terms.values()],
+      lo: rhs,
+      hi: rhs,
+      verified: rel.verified,
+      cells,
+    },
+  ];
+}
+
+// Every shown rate beside a hidden input: per × n − (r ± tol) × d on the right side of 0.
+function rateConstraints(
+  t: AuditTable,
+  tableIndex: number,
+  hiddenMark: string,
+  variable: Variable,
+): (Constraint & { rate: true })[] {
+  const out: (Constraint & { rate: true })[] = [];
+  const col = new Map(t.columns.map((c, j) => [c, j]));
+  const counts = new Set(t.countColumns ?? []);
+  for (const r of t.rates ?? []) {
+    const j = col.get(r.name);
+    if (j === undefined) continue;
+    t.rows.forEach((values, row) => {
+      const rate = values[j];
+      if (typeof rate !== 'number' || !Number.isFinite(rate)) return;
+      const input = (column: string): number | { v: number; cell: IntervalCell } => {
+        const k = col.get(column);
+        const value = k === undefined ? null : values[k];
+        if (typeof value === 'number' && Number.isFinite(value)) return value;
+        const cell = { tableIndex, row, column };
+        return { v: variable(cell, value === hiddenMark && counts.has(column)), cell };
+      };
+      const num = input(r.numerator);
+      const den = input(r.denominator);
+      if (typeof num === 'number' && typeof den === 'number') return;
+      const tol = 0.5 * 10 ** -decimalsOf(rate, r.decimals);
+      const per = r.per ?? 1;
+      // per × n − q × d, as terms and a constant, for q = r − tol (≥ 0) and q = r + tol (≤ 0)
+      const side = (q: number) => {
+        const terms = new Map<number, number>();
+        let constant = 0;
+        if (typeof num === 'number') constant += per * num;
+        else terms.set(num.v, per);
+        if (typeof den === 'number') constant -= q * den;
+        else terms.set(den.v, (terms.get(den.v) ?? 0) - q);
+        return { terms, constant };
+      };
+      const low = side(rate - tol);
+      const high = side(rate + tol);
+      const cells = [num, den].flatMap((x) => (typeof x === 'number' ? [] : [x.cell]));
+      const shownInputs = [r.numerator, r.denominator]
+        .filter((c) => typeof input(c) === 'number')
+        .map((column) => ({ tableIndex, row, column }));
+      const base = { verified: true, rate: true as const, cells: [...cells, ...shownInputs] };
+      out.push({
+        ...base,
+        vars: [...low.terms.keys()],
+        coefs: [...low.terms.values()],
+        lo: -low.constant,
+        hi: Infinity,
+      });
+      out.push({
+        ...base,
+        vars: [...high.terms.keys()],
+        coefs: [...high.terms.values()],
+        lo: -Infinity,
+        hi: -high.constant,
+      });
+    });
+  }
+  return out;
+}
+
+// Decimals a shown rate was rounded to: as declared, and never fewer than its digits show.
+function decimalsOf(rate: number, declared: number | undefined): number {
+  const text = String(rate);
+  const shown = /e/i.test(text) ? 12 : (text.split('.')[1]?.length ?? 0);
+  return Math.min(12, Math.max(shown, declared ?? 0));
+}
+
+// The interval of every target of one block, or 'infeasible'. Solves first push all unresolved targets
+// up, then down, at once (one solve often settles most of them: each solution is a feasible point, and
+// a cell seen at two values ≥ threshold apart is wide enough); a target left is then maximised alone,
+// and minimised alone if its maximum does not settle it. Only narrow targets are returned.
+function blockBounds(
+  highs: Highs,
+  block: readonly Constraint[],
+  target: readonly boolean[],
+  threshold: number,
+): Map<number, [number, number]> | 'infeasible' {
+  const local = new Map<number, number>();
+  for (const c of block) for (const v of c.vars) if (!local.has(v)) local.set(v, local.size);
+  const global = [...local.keys()];
+  const n = global.length;
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const c of block) {
+    c.vars.forEach((v, k) => {
+      indices.push(local.get(v)!);
+      values.push(c.coefs[k]);
+    });
+    starts.push(indices.length);
+  }
+  const inf = Infinity;
+  const model: Model = highs.createModel({
+    numCols: n,
+    numRows: block.length,
+    colCost: new Float64Array(n),
+    colLower: new Float64Array(n),
+    colUpper: new Float64Array(n).fill(inf),
+    rowLower: block.map((c) => (c.lo === -Infinity ? -inf : c.lo)),
+    rowUpper: block.map((c) => (c.hi === Infinity ? inf : c.hi)),
+    matrix: { format: 'csr', numRows: block.length, numCols: n, starts, indices, values },
+  });
+  try {
+    model.options.set({ output_flag: false });
+    const seenLo = new Float64Array(n).fill(Infinity);
+    const seenHi = new Float64Array(n).fill(-Infinity);
+    const lo = new Float64Array(n).fill(NaN);
+    const hi = new Float64Array(n).fill(NaN);
+    const targets = global.map((v, i) => (target[v] ? i : -1)).filter((i) => i >= 0);
+    // settled: two feasible values ≥ threshold apart seen, or the maximum known to be 0 or far enough
+    // from a value seen, or both ends known
+    const settled = (i: number) =>
+      seenHi[i] - seenLo[i] >= threshold - EPS ||
+      (!Number.isNaN(hi[i]) &&
+        (hi[i] <= EPS || hi[i] - seenLo[i] >= threshold - EPS || !Number.isNaN(lo[i])));
+    // optimises Σ cost × x, noting every value seen: the optimum, Infinity when unbounded
+    const solve = (cost: Float64Array, sense: 'maximize' | 'minimize'): number | 'infeasible' => {
+      model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
+      model.changeObjectiveSense(highs.constants.objectiveSense[sense]);
+      model.run();
+      const status = model.getModelStatus();
+      if (status === 8) return 'infeasible';
+      if (status === 10 || status === 9) return Infinity;
+      if (status !== 7) {
+        throw new Error(
+          `interval audit: HiGHS stopped with model status ${status}. Please report it.`,
+        );
+      }
+      const x = model.getSolution().colValue;
+      for (let i = 0; i < n; i++) {
+        if (x[i] < seenLo[i]) seenLo[i] = x[i];
+        if (x[i] > seenHi[i]) seenHi[i] = x[i];
+      }
+      return model.getObjectiveValue();
+    };
+    const some = (cells: number[]) => {
+      const cost = new Float64Array(n);
+      for (const i of cells) cost[i] = 1;
+      return cost;
+    };
+    for (let round = 0; round < 3; round++) {
+      const open = targets.filter((i) => !settled(i));
+      if (open.length === 0) break;
+      if (solve(some(open), 'maximize') === 'infeasible') return 'infeasible';
+      solve(some(open), 'minimize');
+    }
+    for (const i of targets) {
+      if (settled(i)) continue;
+      const max = solve(some([i]), 'maximize');
+      if (max === 'infeasible') return 'infeasible';
+      hi[i] = max;
+      if (settled(i)) continue;
+      lo[i] = solve(some([i]), 'minimize') as number;
+    }
+    const out = new Map<number, [number, number]>();
+    for (const i of targets) {
+      if (Number.isNaN(hi[i]) || Number.isNaN(lo[i]) || hi[i] <= EPS) continue;
+      if (hi[i] - lo[i] < threshold - EPS) out.set(global[i], [lo[i], hi[i]]);
+    }
+    return out;
+  } finally {
+    model.dispose();
+  }
+}
+
+// The cells of the constraints naming variable v, then of further constraints through variables they
+// share (up to 8 layers): where a complement that widens v's interval can be found.
+function neighbourhood(
+  v: number,
+  block: readonly Constraint[],
+): { near: IntervalCell[]; wider: IntervalCell[][] } {
+  const byVar = new Map<number, number[]>();
+  block.forEach((c, k) => c.vars.forEach((x) => byVar.set(x, [...(byVar.get(x) ?? []), k])));
+  const seenC = new Set(byVar.get(v) ?? []);
+  const seenV = new Set([v]);
+  const near = [...seenC].flatMap((k) => block[k].cells);
+  const wider: IntervalCell[][] = [];
+  for (let layer = [...seenC]; layer.length > 0 && wider.length < 8;) {
+    const next: number[] = [];
+    for (const k of layer) {
+      for (const x of block[k].vars) {
+        if (seenV.has(x)) continue;
+        seenV.add(x);
+        for (const j of byVar.get(x) ?? []) {
+          if (seenC.has(j)) continue;
+          seenC.add(j);
+          next.push(j);
+        }
+      }
+    }
+    if (next.length > 0) wider.push(next.flatMap((k) => block[k].cells));
+    layer = next;
+  }
+  return { near, wider };
+}

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import type { AuditTable } from '../../src/privacy/audit.js';
+import { loadIntervalSolver, narrowHiddenCells } from '../../src/privacy/interval.js';
+
+const C = '[c]';
+const highs = await loadIntervalSolver();
+
+/** Leavers by type with an All row. */
+function byType(rows: (string | number)[][]): AuditTable {
+  return {
+    name: 'by-type',
+    columns: ['leaver_type', 'leavers'],
+    by: ['leaver_type'],
+    countColumns: ['leavers'],
+    total: 'All',
+    rows,
+  };
+}
+
+describe('narrowHiddenCells', () => {
+  it('bounds hidden parts by their total and by counts ≥ 0 (worked by hand: a + b = 13 − 10 = 3)', () => {
+    const t = byType([
+      ['resignation', C],
+      ['retirement', C],
+      ['dismissal', 10],
+      ['All', 13],
+    ]);
+    const narrow = narrowHiddenCells([t], { threshold: 5, highs });
+    assert.deepEqual(
+      narrow.map((n) => [n.row, n.column, n.lo, n.hi]),
+      [
+        [0, 'leavers', 0, 3],
+        [1, 'leavers', 0, 3],
+      ],
+    );
+    // the relation's cells are where a complement can go
+    assert.deepEqual(narrow[0].near.map((c) => c.row).sort(), [0, 1, 2, 3]);
+    assert.deepEqual(
+      narrowHiddenCells([t], { threshold: 3, highs }),
+      [],
+      'width 3 is enough for 3',
+    );
+  });
+
+  it('passes a hidden count pinned to 0 (an empty group identifies nobody)', () => {
+    const t = byType([
+      ['resignation', C],
+      ['retirement', 4 + 9],
+      ['All', 13],
+    ]);
+    assert.deepEqual(narrowHiddenCells([t], { threshold: 5, highs }), []);
+  });
+
+  it('reads a shown rate as numerator / denominator within its rounding: 7.5% of 40 is 2.98 to 3.02', () => {
+    const t: AuditTable = {
+      name: 'rates',
+      columns: ['unit', 'leavers', 'headcount', 'rate'],
+      by: ['unit'],
+      countColumns: ['leavers', 'headcount'],
+      rates: [
+        { name: 'rate', numerator: 'leavers', denominator: 'headcount', per: 100, decimals: 1 },
+      ],
+      rows: [['X', C, 40, 7.5]],
+    };
+    const [n] = narrowHiddenCells([t], { threshold: 5, highs });
+    assert.equal(n.column, 'leavers');
+    assert.ok(Math.abs(n.lo - 2.98) < 1e-6 && Math.abs(n.hi - 3.02) < 1e-6, `[${n.lo}, ${n.hi}]`);
+    // Declared decimals win over the digits shown (7.5 could be 7.50): a narrower band, never wider.
+    const twoDp = { ...t, rates: [{ ...t.rates![0], decimals: 2 }] };
+    const [m] = narrowHiddenCells([twoDp], { threshold: 5, highs });
+    assert.ok(Math.abs(m.lo - 2.998) < 1e-6 && Math.abs(m.hi - 3.002) < 1e-6, `[${m.lo}, ${m.hi}]`);
+  });
+
+  it('ties the same figure across tables: A + B = 9 alone leaves both free, A + 4 = 6 pins A = 2, B = 7', () => {
+    const teams: AuditTable = {
+      name: 'teams',
+      columns: ['team', 'leavers'],
+      by: ['team'],
+      countColumns: ['leavers'],
+      total: 'All',
+      rows: [
+        ['A', C],
+        ['B', C],
+        ['All', 9],
+      ],
+    };
+    assert.deepEqual(narrowHiddenCells([teams], { threshold: 5, highs }), []);
+    const pair: AuditTable = {
+      ...teams,
+      name: 'pair',
+      rows: [
+        ['A', C],
+        ['C', 4],
+        ['All', 6],
+      ],
+    };
+    const narrow = narrowHiddenCells([teams, pair], { threshold: 5, highs });
+    const found = narrow.map((n) => [
+      n.tableIndex,
+      n.row,
+      Math.round(n.lo * 1e6) / 1e6,
+      Math.round(n.hi * 1e6) / 1e6,
+    ]);
+    assert.deepEqual(found.sort(), [
+      [0, 0, 2, 2],
+      [0, 1, 7, 7],
+      [1, 0, 2, 2],
+    ]);
+  });
+});
