@@ -22,7 +22,8 @@ import { safeSlug } from '../shared/slug.js';
 import { parseArgs } from 'node:util';
 import { DATASET_CACHE_ENV } from '../report/dataset-cache.js';
 import { loadReportData, reportPeriod } from '../report/report-data.js';
-import { protectionIntervalOf, resolvePolicy } from '../privacy/index.js';
+import { ledgerFromEntries, protectionIntervalOf, resolvePolicy } from '../privacy/index.js';
+import type { Dataset } from '../io/load-dataset.js';
 import { PUBLISH_MIN_GROUP_SIZE, publishMinimumProblem } from '../privacy/policy.js';
 import {
   handleInterrupts,
@@ -42,7 +43,8 @@ import { resolveUnit, unitTree, unitsAtLevel } from '../transforms/units/hierarc
 import { UsageError, type Command } from './command.js';
 import { kitVersion } from '../shared/kit.js';
 import { KIT_ROOT } from '../shared/kit.js';
-import { protectWholeRun, type RunJob } from '../report/run-protection.js';
+import { protectWholeRun, type RunJob, type RunPart } from '../report/run-protection.js';
+import { headlineFigures, type HeadlineOptions } from '../report/metrics/headlines.js';
 
 const USAGE = `Usage: wbk report --data DIR [--mapping FILE] [--period FY2024-25] [--level district]
                   [--unit NAME] [--per-unit] [--notebooks 04,02] [--out DIR] [--jobs N]
@@ -338,8 +340,11 @@ async function runReport(
       unitProgress(progress, ids.length);
     });
   }
-  // One ledger per run: every table of every notebook and unit report protected together (analyst
-  // mode hides nothing, so there is nothing to protect).
+  // The organisation's headline figures (what wbk metrics prints for the period and level), written
+  // as metrics.json beside a published organisation report and protected with it.
+  const headlines = analyst || unit ? null : headlinePart(data, { period, level, minGroupSize });
+  // One ledger per run: every table of every notebook, unit report and the headline figures
+  // protected together (analyst mode hides nothing, so there is nothing to protect).
   const protection = analyst
     ? { hidden: 0, reruns: 0, safe: true }
     : await protectWholeRun(runJobs, {
@@ -348,7 +353,14 @@ async function runReport(
         seedFile: path.join(process.env[DATASET_CACHE_ENV] ?? os.tmpdir(), 'disclosure-seed.json'),
         pool,
         threshold: protectionIntervalOf(policy),
+        parts: headlines ? [headlines.part] : [],
       });
+  if (headlines) {
+    writeFileSync(
+      path.join(stagingDir, METRICS_FILE),
+      `${JSON.stringify(headlines.figures(), null, 2)}\n`,
+    );
+  }
   await unlessInterrupted();
   if (!analyst)
     console.error(
@@ -383,6 +395,16 @@ async function runReport(
   writeIndex(stagingDir, {
     ...record(main.title, main.runs, started, shownParameters, policy, inputs),
     units: unitSets,
+    ...(headlines
+      ? {
+          files: [
+            {
+              label: `Headline figures (JSON, as wbk metrics --json prints them): ${METRICS_FILE}`,
+              href: METRICS_FILE,
+            },
+          ],
+        }
+      : {}),
   });
   for (const run of main.runs.filter((r) => r.status === 'failed'))
     console.error(`FAILED ${describeFailure(run)}`);
@@ -390,6 +412,28 @@ async function runReport(
     `wbk report: ${failures === 0 ? 'done' : `${failures} notebook run(s) failed`}; open ${path.join(outDir, 'index.html')}`,
   );
   return failures === 0 ? 0 : 1;
+}
+
+/** The file of a published run holding the organisation's headline figures (as wbk metrics --json). */
+export const METRICS_FILE = 'metrics.json';
+
+/**
+ * The headline figures of the run as a part of its disclosure control: published under the run's
+ * ledger, and again with the seed whenever the run hides more.
+ */
+function headlinePart(
+  data: Dataset,
+  options: Omit<HeadlineOptions, 'ledger'>,
+): { part: RunPart; figures(): Record<string, unknown> } {
+  let latest = headlineFigures(data, options);
+  const part: RunPart = {
+    name: METRICS_FILE,
+    tables: () => latest.tables.map((t) => ({ ...t, name: `./metrics/${t.name}` })),
+    rerun: async (seed) => {
+      latest = headlineFigures(data, { ...options, ledger: ledgerFromEntries(seed) });
+    },
+  };
+  return { part, figures: () => latest.figures };
 }
 
 /** Calls `fn` for every unit, all at once or one after another, and waits for all. */

@@ -47,7 +47,8 @@ export async function protectRun(
   const highs = await loadIntervalSolver();
   const copies = tables.map((t) => ({ ...t, rows: t.rows.map((r) => [...r]) }));
   const hide = new Map<string, LedgerEntry>();
-  const keys = copies.map((t) => cellKeys(t));
+  // the same figure in several tables: a dimension at its total and the period read as absent
+  const keys = copies.map((t) => cellKeys(t, { figure: true }));
   // cells by ledger key, to hide a cell everywhere at once
   const where = new Map<string, [number, string][]>();
   keys.forEach((m, i) =>
@@ -193,15 +194,27 @@ export function ledgerFromEntries(entries: readonly LedgerEntry[]): DisclosureLe
   return ledger;
 }
 
-// cell id "row\0column" → ledger key, for every count column of the table.
-function cellKeys(t: AuditTable): Map<string, string> {
+// cell id "row\0column" → ledger key, for every count column of the table. With `figure`, the key of
+// the figure the cell shows, alike in every table that shows it: a dimension at the table's total
+// marker is left out (leavers of all worker types are the leavers of a table without worker type), and
+// so is a period dimension holding the table's period.
+function cellKeys(t: AuditTable, { figure = false } = {}): Map<string, string> {
   const out = new Map<string, string>();
   const by = t.by ?? [];
   const col = new Map(t.columns.map((c, j) => [c, j]));
   t.rows.forEach((row, r) => {
-    const cell = Object.fromEntries(by.map((d) => [d, row[col.get(d)!] as string | number]));
+    const entries = by.map((d) => [d, row[col.get(d)!] as string | number] as const);
+    let period = t.period;
+    let kept = entries;
+    if (figure) {
+      period ??= entries.find(([d]) => d === 'period')?.[1] as string | undefined;
+      kept = entries.filter(
+        ([d, v]) => v !== t.total && !(d === 'period' && period !== undefined && v === period),
+      );
+    }
+    const cell = Object.fromEntries(kept);
     for (const c of t.countColumns ?? []) {
-      if (col.has(c)) out.set(`${r}\u0000${c}`, ledgerKey(c, cell, t.period));
+      if (col.has(c)) out.set(`${r}\u0000${c}`, ledgerKey(c, cell, period));
     }
   });
   return out;

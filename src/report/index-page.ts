@@ -26,6 +26,8 @@ export interface RunRecord {
   notebooks: { run: NotebookRun; title: string; links: { label: string; href: string }[] }[];
   /** Links to per-unit report sets, when the run made them. */
   units?: { unit: string; href: string; failed: number }[];
+  /** Other files of the run worth a link (e.g. metrics.json, the headline figures). */
+  files?: { label: string; href: string }[];
 }
 
 /**
@@ -84,6 +86,9 @@ export function indexPageHtml(record: RunRecord): string {
         `<li><a href="${e(u.href)}">${e(u.unit)}</a>${u.failed ? ` <span class="failed">(${u.failed} failed)</span>` : ''}</li>`,
     )
     .join('');
+  const files = (record.files ?? [])
+    .map((f) => `<li><a href="${e(f.href)}">${e(f.label)}</a></li>`)
+    .join('');
   const kv = (obj: Record<string, unknown>) =>
     Object.entries(obj)
       .map(
@@ -110,6 +115,7 @@ table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border-bottom:1px solid
 <table><thead><tr><th>notebook</th><th>status</th><th>files</th><th>time</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
+${files ? `<h2>Also in this run</h2><ul>${files}</ul>` : ''}
 ${units ? `<h2>Reports per unit</h2><ul>${units}</ul>` : ''}
 <h2>Parameters</h2><table>${kv(record.parameters)}</table>
 <h2>Disclosure policy</h2><table>${kv(record.policy)}</table>

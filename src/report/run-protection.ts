@@ -26,6 +26,16 @@ export interface RunJob {
   run: NotebookRun;
 }
 
+/**
+ * A part of the run that is not a notebook (the headline figures of metrics.json): its published
+ * tables, and how to publish them again with the run's ledger seeded with `seed`.
+ */
+export interface RunPart {
+  name: string;
+  tables(): AuditTable[];
+  rerun(seed: readonly LedgerEntry[]): Promise<void>;
+}
+
 /** What protecting the run did. */
 export interface RunProtectionResult {
   /** Rounds of protectRun (1 when the run was safe as first written). */
@@ -55,9 +65,11 @@ export async function protectWholeRun(
     pool?: BatchPool | null;
     /** Width every hidden count's feasible interval must have (the policy's protection interval). */
     threshold?: number;
+    /** Parts of the run beside the notebooks, protected with them (e.g. the headline figures). */
+    parts?: RunPart[];
   },
 ): Promise<RunProtectionResult> {
-  const { outDir, jobs, seedFile, maxPasses = 4, pool = null, threshold = 5 } = options;
+  const { outDir, jobs, seedFile, maxPasses = 4, pool = null, threshold = 5, parts = [] } = options;
   const seed: LedgerEntry[] = [];
   let reruns = 0;
   const tablesOf = (job: RunJob): AuditTable[] => {
@@ -70,18 +82,27 @@ export async function protectWholeRun(
     }));
   };
   const tables = new Map(runJobs.map((job) => [job, tablesOf(job)]));
+  const partTables = new Map(parts.map((part) => [part, part.tables()]));
+  const all = () => [...tables.values(), ...partTables.values()].flat();
   for (let pass = 1; pass <= maxPasses; pass++) {
-    const { hide } = await protectRun([...tables.values()].flat(), { threshold });
+    const { hide } = await protectRun(all(), { threshold });
     if (hide.length === 0) return { passes: pass, hidden: seed.length, reruns, safe: true };
     seed.push(...hide);
     writeFileSync(seedFile, JSON.stringify(seed));
     const again = runJobs.filter(
       (job) => job.run.status === 'ok' && tablesTouch(tables.get(job)!, hide, { shownOnly: true }),
     );
+    const partsAgain = parts.filter((part) =>
+      tablesTouch(partTables.get(part)!, hide, { shownOnly: true }),
+    );
     console.error(
       `wbk report: ${hide.length} more cell(s) hidden across the run's reports; running ` +
-        `${again.length} notebook(s) again (pass ${pass})`,
+        `${again.length} notebook(s)${partsAgain.map((p) => ` and ${p.name}`).join('')} again (pass ${pass})`,
     );
+    for (const part of partsAgain) {
+      await part.rerun(seed);
+      partTables.set(part, part.tables());
+    }
     // one runNotebooks call per output folder (its parameters), `jobs` folders at a time
     const byDir = new Map<string, RunJob[]>();
     for (const job of again) byDir.set(job.dir, [...(byDir.get(job.dir) ?? []), job]);
@@ -117,6 +138,6 @@ export async function protectWholeRun(
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, queue.length)) }, worker));
   }
-  const { hide } = await protectRun([...tables.values()].flat(), { threshold });
+  const { hide } = await protectRun(all(), { threshold });
   return { passes: maxPasses, hidden: seed.length, reruns, safe: hide.length === 0 };
 }

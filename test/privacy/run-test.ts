@@ -56,6 +56,46 @@ describe('protectRun', () => {
     assert.deepEqual(auditPublishedTables([force, marked]), []);
   });
 
+  it('hides everywhere the same figure under another shape (a dimension at its total, the period as a column)', async () => {
+    // The headline figures hide the 13 leavers of all types except transfers (a complement); notebook
+    // 02 shows the same 13 in its row for all worker types. The tables describe whom they count in
+    // other words and share no other shown figure, so no relation between them is confirmed; a reader
+    // still matches the two by hand (the attacker test did), so the figure is hidden in both.
+    const headline: AuditTable = {
+      name: 'metrics/leavers.leavers_by_type',
+      who: 'leavers',
+      columns: ['period', 'leaver_type', 'leavers'],
+      by: ['period', 'leaver_type'],
+      countColumns: ['leavers'],
+      period: 'FY2024-25',
+      rows: [
+        ['FY2024-25', 'voluntary_resignation', C],
+        ['FY2024-25', 'all_except_transfers', C],
+      ],
+    };
+    const byWorkerType: AuditTable = {
+      name: '02/leavers-by-type',
+      who: 'leavers by worker type',
+      columns: ['worker_type', 'leaver_type', 'leavers'],
+      by: ['worker_type', 'leaver_type'],
+      countColumns: ['leavers'],
+      total: 'All',
+      period: 'FY2024-25',
+      rows: [['All', 'all_except_transfers', 13]],
+    };
+    const { hide } = await protectRun([headline, byWorkerType]);
+    // hidden under the shape of the table that showed it (what its notebook's ledger will match)
+    assert.deepEqual(
+      hide.find((e) => e.cell.worker_type === 'All'),
+      {
+        column: 'leavers',
+        cell: { worker_type: 'All', leaver_type: 'all_except_transfers' },
+        period: 'FY2024-25',
+        reason: 'secondary-margin',
+      },
+    );
+  });
+
   it('hides one more cell of a relation that recovers a hidden cell across tables', async () => {
     // Force: T1 + T2 + T3 = 20 − 9 = 11; a district table gives T1 + T2 = D1 = 5, so T3 = 6.
     const wide: AuditTable = {

@@ -80,6 +80,35 @@ describe('wbk report', function () {
     for (const csv of csvs) assert.ok(existsSync(path.join(out, csv.replace(/\.csv$/, '.xlsx'))));
   });
 
+  it('writes the headline figures as metrics.json, linked from index.html, protected with the run', async () => {
+    const printed: string[] = [];
+    const log = console.log;
+    console.log = (text: unknown) => printed.push(String(text));
+    try {
+      assert.equal(await metricsCommand.run(['--data', data, '--json']), 0);
+    } finally {
+      console.log = log;
+    }
+    type Figures = {
+      period: string;
+      sections_skipped: unknown[];
+      leavers: { leavers_by_type: Record<string, number | null> };
+    };
+    const alone = JSON.parse(printed.join('\n')) as Figures;
+    const run = JSON.parse(readFileSync(path.join(out, 'metrics.json'), 'utf8')) as Figures;
+    assert.equal(run.period, alone.period);
+    assert.deepEqual(run.sections_skipped, alone.sections_skipped);
+    assert.match(readFileSync(path.join(out, 'index.html'), 'utf8'), /href="metrics\.json"/);
+    // The run may hide more (cells other reports of the run hid), never show another value.
+    let same = 0;
+    for (const [type, n] of Object.entries(run.leavers.leavers_by_type)) {
+      if (n === null) continue;
+      assert.equal(n, alone.leavers.leavers_by_type[type], type);
+      same++;
+    }
+    assert.ok(same >= 1, 'metrics.json shows leaver counts');
+  });
+
   it('privacy scan: no person id, free-text comment or count under the minimum in any file written', () => {
     const ids = readDemo(data, 'people.csv').map((r) => r.person_id);
     const comments = readDemo(data, 'exit_interviews.csv')

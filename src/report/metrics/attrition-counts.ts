@@ -3,8 +3,9 @@
 import type { ColumnTable } from 'arquero';
 import type { Dataset } from '../../io/load-dataset.js';
 import {
-  DisclosureLedger,
+  ledgerFromEntries,
   publishTable,
+  type LedgerEntry,
   resolvePolicy,
   type CellSpec,
   type DisclosurePolicy,
@@ -36,7 +37,13 @@ export type Row = Record<string, string | number | null>;
  */
 export function headlineLeaverCounts(
   data: Dataset,
-  options: { period: Period; policy?: Partial<DisclosurePolicy>; serviceBandEdges?: number[] },
+  options: {
+    period: Period;
+    policy?: Partial<DisclosurePolicy>;
+    serviceBandEdges?: number[];
+    /** Cells the run hid before the headline figures (default none). */
+    seed?: readonly LedgerEntry[];
+  },
 ): Record<string, number | null> {
   const { period, policy = {}, serviceBandEdges = [...JL6_EDGES] } = options ?? {};
   if (!period || !Number.isInteger(period.start) || !data?.tables?.people) {
@@ -45,7 +52,7 @@ export function headlineLeaverCounts(
     );
   }
   const rules = resolvePolicy(policy);
-  const ledger = new DisclosureLedger();
+  const ledger = ledgerFromEntries(options.seed ?? []);
   const publish = (_name: string, table: ColumnTable, spec: CellSpec): Row[] =>
     rowsOf(publishTable(table, { period: period.label, ...spec }, rules, ledger));
   const { typeRows } = publishLeaverCounts(

@@ -5,8 +5,6 @@ import { table as toTable, type ColumnTable } from 'arquero';
 import type { Dataset } from '../../io/load-dataset.js';
 import { recordsStart } from '../../io/coverage.js';
 import {
-  DisclosureLedger,
-  publishTable,
   resolvePolicy,
   suppressionSummaryText,
   type CellSpec,
@@ -14,6 +12,7 @@ import {
 } from '../../privacy/index.js';
 import { formatDate } from '../../time/dates.js';
 import { publishLeaverCounts, rowsOf, type Row } from './attrition-counts.js';
+import { headlineSession, publishHeadline, type HeadlineSession } from './session.js';
 import type { Period } from '../../time/periods.js';
 import {
   deriveRetentionData,
@@ -44,7 +43,13 @@ import { ETHNIC_MINORITY_GROUPS } from '../../schema/vocabularies.js';
  */
 export function attritionHeadlines(
   data: Dataset,
-  options: { period: Period; policy?: Partial<DisclosurePolicy>; serviceBandEdges?: number[] },
+  options: {
+    period: Period;
+    policy?: Partial<DisclosurePolicy>;
+    serviceBandEdges?: number[];
+    /** The run's ledger and the tables published (default: a session of its own). */
+    session?: HeadlineSession;
+  },
 ): object {
   const { period, policy = {}, serviceBandEdges = [...JL6_EDGES] } = options ?? {};
   if (!period || !Number.isInteger(period.start) || !Number.isInteger(period.end)) {
@@ -56,10 +61,16 @@ export function attritionHeadlines(
     throw new Error('attritionHeadlines: data must be a Dataset from loadDataset().');
   }
   const rules = resolvePolicy(policy);
-  const ledger = new DisclosureLedger();
+  const session = options.session ?? headlineSession();
   const notes: string[] = [];
   const publish = (name: string, table: ColumnTable, spec: CellSpec): Row[] => {
-    const pt = publishTable(table, { period: period.label, ...spec }, rules, ledger);
+    const pt = publishHeadline(
+      session,
+      `leavers.${name}`,
+      table,
+      { period: period.label, ...spec },
+      rules,
+    );
     if (pt.log.hiddenCells > 0) notes.push(`${name}: ${suppressionSummaryText(pt.log)}`);
     return rowsOf(pt);
   };

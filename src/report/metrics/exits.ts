@@ -1,9 +1,10 @@
 // Headline exit-interview figures for `wbk metrics --json`: coverage, top reasons and the share citing
 // each reason group by service band, every figure published (suppressed values are null).
+import type { ColumnTable } from 'arquero';
 import type { Dataset } from '../../io/load-dataset.js';
 import {
-  DisclosureLedger,
-  publishTable,
+  ledgerFromEntries,
+  type CellSpec,
   type DisclosurePolicy,
   type PublishedTable,
 } from '../../privacy/index.js';
@@ -27,6 +28,12 @@ import {
   summarizeExitReasons,
 } from '../../transforms/exits/reasons.js';
 import { headlineLeaverCounts } from './attrition-counts.js';
+import {
+  headlineSession,
+  publishHeadline,
+  reviseHeadline,
+  type HeadlineSession,
+} from './session.js';
 import { HEADLINE_LEAVERS, NON_HEADLINE_LEAVER_TYPES } from '../../transforms/leavers/leavers.js';
 import { JL6_EDGES } from '../../transforms/leavers/service.js';
 import { LEAVER_TYPES } from '../../schema/vocabularies.js';
@@ -47,6 +54,8 @@ export function exitHeadlines(
     policy?: Partial<DisclosurePolicy>;
     serviceBandEdges?: number[];
     reasonGroups?: ExitReasonGroups;
+    /** The run's ledger and the tables published (default: a session of its own). */
+    session?: HeadlineSession;
   },
 ): object {
   const {
@@ -60,11 +69,15 @@ export function exitHeadlines(
       `exitHeadlines: options.period must be a Period, e.g. parsePeriod('FY2023-24'); got ${JSON.stringify(period)}.`,
     );
   }
-  const ledger = new DisclosureLedger();
-  const publish = (
-    t: Parameters<typeof publishTable>[0],
-    spec: Parameters<typeof publishTable>[1],
-  ) => publishTable(t, { ...spec, period: period.label }, policy, ledger);
+  const session = options.session ?? headlineSession();
+  const publish = (name: string, t: ColumnTable, spec: CellSpec) =>
+    publishHeadline(
+      session,
+      `exit_interviews.${name}`,
+      t,
+      { ...spec, period: period.label },
+      policy,
+    );
   const headline = LEAVER_TYPES.filter((t) => !NON_HEADLINE_LEAVER_TYPES.includes(t));
   const leavers = deriveExitLeavers(data.tables.people, data.tables.exit_interviews, {
     periods: period,
@@ -73,6 +86,7 @@ export function exitHeadlines(
     fyStartMonth: data.config.fyStartMonth,
   });
   const coverage = publish(
+    'coverage',
     summarizeExitCoverage(leavers, { by: ['leaver_type'] }),
     exitCoverageSpec(['leaver_type']),
   );
@@ -80,22 +94,34 @@ export function exitHeadlines(
     .params({ t: 'voluntary_resignation' })
     .filter((d: { leaver_type: string }, $: { t: string }) => d.leaver_type === $.t);
   const reasons = publish(
+    'reasons',
     summarizeExitReasons(resigners, { total: false }),
     exitReasonsSpec([], { total: false }),
   );
   const groups = publish(
+    'reason_groups',
     summarizeExitReasonGroups(resigners, { by: ['service_band'], groups: reasonGroups }),
     exitReasonGroupsSpec(['service_band']),
   );
   // The leavers per type repeat the leaver section's counts: take their status from there, so that
   // neither section's shown copy gives back the other's hidden one.
-  const authority = headlineLeaverCounts(data, { period, policy, serviceBandEdges });
+  const authority = headlineLeaverCounts(data, {
+    period,
+    policy,
+    serviceBandEdges,
+    seed: session.seed,
+  });
+  // A copy the run's ledger hides stays hidden (protectRun then hides the leaver section's one too).
+  const runHid = ledgerFromEntries(session.seed);
   const coverageRows = rows(coverage).map((r) => {
     const type = r.leaver_type === 'All' ? HEADLINE_LEAVERS : String(r.leaver_type);
     const shown = authority[type];
     if (shown === null || shown === undefined) return { ...r, leavers: null, coverage_pct: null };
+    const cell = Object.fromEntries(coverage.by.map((d) => [d, r[d] as string | number]));
+    if (r.leavers === null && runHid.has('leavers', cell, period.label)) return r;
     return r.leavers === null ? { ...r, leavers: shown } : r;
   });
+  reviseHeadline(session, 'exit_interviews.coverage', coverageRows);
   const top = rows(reasons)
     .filter((r) => r.mentioned !== null && Number(r.mentioned) > 0)
     .sort((a, b) => Number(b.mentioned) - Number(a.mentioned))

@@ -2,12 +2,8 @@
 // and by unit at one level in the period, and the organisation's trend over the indicator's own periods;
 // rates are summed numerators over summed denominators up the hierarchy, published (hidden values null).
 import type { Dataset } from '../../io/load-dataset.js';
-import {
-  DisclosureLedger,
-  publishTable,
-  resolvePolicy,
-  type DisclosurePolicy,
-} from '../../privacy/index.js';
+import { resolvePolicy, type DisclosurePolicy } from '../../privacy/index.js';
+import { headlineSession, publishHeadline, type HeadlineSession } from './session.js';
 import { isPooled, periodsBetween, type Period } from '../../time/periods.js';
 import { unitTree } from '../../transforms/units/hierarchy.js';
 import {
@@ -36,7 +32,13 @@ type Row = Record<string, unknown>;
  */
 export function indicatorHeadlines(
   data: Dataset,
-  options: { period: Period; level: string; policy?: Partial<DisclosurePolicy> },
+  options: {
+    period: Period;
+    level: string;
+    policy?: Partial<DisclosurePolicy>;
+    /** The run's ledger and the tables published (default: a session of its own). */
+    session?: HeadlineSession;
+  },
 ): object {
   const { period, policy = {} } = options;
   if (!period || !Number.isInteger(period.start) || !Number.isInteger(period.end)) {
@@ -45,7 +47,7 @@ export function indicatorHeadlines(
     );
   }
   const rules = resolvePolicy(policy);
-  const ledger = new DisclosureLedger();
+  const session = options.session ?? headlineSession();
   const ui = data.tables.unit_indicators;
   const tree = placeIndicatorUnits(unitTree(data.tables.units), ui);
   const level = indicatorLevel(tree, options.level);
@@ -61,25 +63,27 @@ export function indicatorHeadlines(
     let shown: Map<string, number | null>;
     let hidden = 0;
     if (info.additive) {
-      const pt = publishTable(
+      const pt = publishHeadline(
+        session,
+        `indicators.${info.indicator}`,
         cells,
         {
           ...unitIndicatorCellSpec(cells, { name: 'value', per: info.per }),
           period: period.label,
         },
         rules,
-        ledger,
       );
       hidden = pt.log.hiddenCells;
       shown = new Map(
         (pt.table.objects() as Row[]).map((r) => [String(r.unit), r.value as number | null]),
       );
     } else {
-      const pt = publishTable(
+      const pt = publishHeadline(
+        session,
+        `indicators.${info.indicator}`,
         suppliedValueRows(cells),
         { ...SUPPLIED_VALUE_SPEC, period: period.label },
         rules,
-        ledger,
       );
       shown = new Map(
         (pt.table.objects() as Row[]).map((r) => [String(r.unit), r.value as number | null]),
@@ -110,7 +114,7 @@ export function indicatorHeadlines(
         .filter((r) => r.parent_id !== null)
         .map((r) => entry(String(r.unit))),
       trend: info.additive
-        ? trendOf(data, info.indicator, info.per, tree, period, fy, rules, ledger)
+        ? trendOf(data, info.indicator, info.per, tree, period, fy, rules, session)
         : null,
     };
   });
@@ -136,7 +140,7 @@ function trendOf(
   period: Period,
   fy: { fyStartMonth: number },
   rules: ReturnType<typeof resolvePolicy>,
-  ledger: DisclosureLedger,
+  session: HeadlineSession,
 ): { period: string; value: number | null }[] | null {
   const ui = data.tables.unit_indicators;
   const kind = indicatorPeriodKind(ui, indicator, fy);
@@ -146,11 +150,12 @@ function trendOf(
   );
   if (periods.length < 2) return null;
   const cells = summarizeUnitIndicator(ui, tree, { indicator, periods, levels: [] });
-  const pt = publishTable(
+  const pt = publishHeadline(
+    session,
+    `indicators.${indicator}.trend`,
     cells,
     unitIndicatorCellSpec(cells, { name: 'value', per }),
     rules,
-    ledger,
   );
   return (pt.table.objects() as Row[]).map((r) => ({
     period: String(r.period),

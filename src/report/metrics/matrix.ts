@@ -1,7 +1,8 @@
 // Headline well-being matrix for `wbk metrics --json`: units at one level × indicators, published
 // (hidden values null), with bands, temperature, change against the previous period and running hot.
 import type { Dataset } from '../../io/load-dataset.js';
-import { DisclosureLedger, publishTable, type DisclosurePolicy } from '../../privacy/index.js';
+import type { DisclosurePolicy } from '../../privacy/index.js';
+import { headlineSession, publishHeadline, type HeadlineSession } from './session.js';
 import {
   parsePeriod,
   periodOf,
@@ -33,7 +34,13 @@ type Row = Record<string, unknown>;
  */
 export function matrixHeadlines(
   data: Dataset,
-  options: { period: Period; level: string; policy?: Partial<DisclosurePolicy> },
+  options: {
+    period: Period;
+    level: string;
+    policy?: Partial<DisclosurePolicy>;
+    /** The run's ledger and the tables published (default: a session of its own). */
+    session?: HeadlineSession;
+  },
 ): object {
   const { period, level, policy = {} } = options;
   if (!period || !Number.isInteger(period.start) || !Number.isInteger(period.end)) {
@@ -54,11 +61,12 @@ export function matrixHeadlines(
     levels: [level],
     asOf: Math.min(data.asOf, period.end),
   });
-  const published = publishTable(
+  const published = publishHeadline(
+    options.session ?? headlineSession(),
+    'wellbeing_matrix',
     cells,
     wellbeingMatrixCellSpec(cells),
     policy,
-    new DisclosureLedger(),
   );
   const scored = scoreWellbeingMatrix(published, { tree });
   // The change's 95% interval: a bootstrap over each unit's people (fixed seed, so reruns agree).

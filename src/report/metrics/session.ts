@@ -1,0 +1,75 @@
+// The headline figures' share of a run's disclosure control: every table a headline builder publishes
+// goes through one ledger (which `wbk report` seeds with what the run's other reports hid) and is kept,
+// in the form notebooks export, so the run protects wbk metrics' tables together with its notebooks'.
+import type { ColumnTable } from 'arquero';
+import {
+  DisclosureLedger,
+  publishTable,
+  type CellSpec,
+  type DisclosurePolicy,
+  type LedgerEntry,
+  type PublishedTable,
+} from '../../privacy/index.js';
+import type { ExportTable } from '../exports.js';
+import { exportTable, SUPPRESSED_MARK } from '../show.js';
+
+/** The ledger the headline tables are published under, and each table published so far. */
+export interface HeadlineSession {
+  readonly ledger: DisclosureLedger;
+  /** What the ledger held when the session started (the run's seed), for recomputing a section. */
+  readonly seed: readonly LedgerEntry[];
+  readonly tables: ExportTable[];
+}
+
+/**
+ * A session for the headline builders: `ledger` (default empty) hides again what an earlier output
+ * of the run hid; `tables` collects what they publish.
+ * @example const session = headlineSession(ledgerFromEntries(seed)); attritionHeadlines(data, { period, session })
+ */
+export function headlineSession(
+  ledger: DisclosureLedger = new DisclosureLedger(),
+): HeadlineSession {
+  return { ledger, seed: ledger.entries(), tables: [] };
+}
+
+/**
+ * publishTable under the session's ledger; the result is also kept in the session as `name`.
+ * @example publishHeadline(session, 'leavers.by_type', table, spec, rules)
+ */
+export function publishHeadline(
+  session: HeadlineSession,
+  name: string,
+  table: ColumnTable,
+  spec: CellSpec,
+  policy: Partial<DisclosurePolicy>,
+): PublishedTable {
+  const published = publishTable(table, spec, policy, session.ledger);
+  session.tables.push({ ...exportTable(published, name), exported: false });
+  return published;
+}
+
+/**
+ * Replaces the rows of the table kept as `name` with the rows the figures finally show (a section that
+ * takes a copy's status from another section), hidden values (null) as "[c]", so the run audits what
+ * is shown. Rows are matched by position; columns by name.
+ * @example reviseHeadline(session, 'exit_interviews.coverage', coverageRows)
+ */
+export function reviseHeadline(
+  session: HeadlineSession,
+  name: string,
+  rows: readonly Record<string, unknown>[],
+): void {
+  const table = session.tables.findLast((t) => t.name === name);
+  if (!table || table.rows.length !== rows.length) {
+    throw new Error(
+      `reviseHeadline: no table "${name}" of ${rows.length} rows in the session (a bug: revise only a table just published).`,
+    );
+  }
+  table.rows = table.rows.map((row, i) =>
+    table.columns.map((c, j) => {
+      if (!(c in rows[i])) return row[j];
+      const v = rows[i][c];
+      return v === null || v === undefined ? SUPPRESSED_MARK : (v as string | number | boolean);
+    }),
+  );
+}
