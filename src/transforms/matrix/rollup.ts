@@ -71,7 +71,7 @@ export function rollUpMatrix(
       } else if (!info.has(at)) {
         info.set(at, { name: tree.name.get(at) ?? at, level, parent: above });
       }
-      const key = JSON.stringify([at, period[i]]);
+      const key = `${at}\u0000${period[i]}`;
       const row = sums.get(key) ?? Object.fromEntries(measures.map((m) => [m, 0]));
       measures.forEach((m, k) => (row[m] += values[k][i]));
       sums.set(key, row);
@@ -93,7 +93,7 @@ export function rollUpMatrix(
     parent_id: keys.map(([id]) => info.get(id)!.parent),
   };
   for (const m of measures) {
-    out[m] = keys.map(([id, p]) => sums.get(JSON.stringify([id, p]))?.[m] ?? 0);
+    out[m] = keys.map(([id, p]) => sums.get(`${id}\u0000${p}`)?.[m] ?? 0);
   }
   for (const ind of pickIndicators(indicators, fn)) {
     out[ind.id] = keys.map((_, r) => {

@@ -110,15 +110,42 @@ export function bootstrapTemperatureChange(
     strata.set(unit[i], people);
   }
   const groups = [...strata].map(([id, people]) => ({ id, people: [...people.values()] }));
+  // Each row's (unit, period) slot, numbered once: a replicate sums into a flat array, and its table
+  // lists the slots in the order the replicate first reached them (as a map keyed by slot would).
+  const slotOf = new Int32Array(personCounts.numRows()).fill(-1);
+  const slotKey: [string, string][] = [];
+  const slotIndex = new Map<string, number>();
+  const slotFor = (i: number) => {
+    const key = `${unit[i]}\u0000${when[i]}`;
+    let k = slotIndex.get(key);
+    if (k === undefined) {
+      slotIndex.set(key, (k = slotKey.length));
+      slotKey.push([unit[i], when[i]]);
+    }
+    return k;
+  };
+  for (const i of fixed) slotOf[i] = slotFor(i);
+  for (const g of groups) for (const rows of g.people) for (const i of rows) slotOf[i] = slotFor(i);
+  const width = measures.length;
+  // each row's measures side by side (a missing value adds 0)
+  const rowValues = new Float64Array(personCounts.numRows() * width);
+  for (let i = 0; i < personCounts.numRows(); i++) {
+    for (let m = 0; m < width; m++) rowValues[i * width + m] = values[m][i] ?? 0;
+  }
+  const sums = new Float64Array(slotKey.length * width);
+  const stamp = new Int32Array(slotKey.length).fill(-1);
   const random = seededRandom(seed);
   const draws = new Map<string, number[]>(); // unit_id → changes over replicates
   for (let b = 0; b < replicates; b++) {
-    const sums = new Map<string, number[]>();
-    const add = (i: number, times = 1) => {
-      const key = JSON.stringify([unit[i], when[i]]);
-      let row = sums.get(key);
-      if (!row) sums.set(key, (row = new Array<number>(measures.length).fill(0)));
-      for (let m = 0; m < measures.length; m++) row[m] += times * (values[m][i] ?? 0);
+    const order: number[] = [];
+    const add = (i: number) => {
+      const k = slotOf[i];
+      if (stamp[k] !== b) {
+        stamp[k] = b;
+        order.push(k);
+        sums.fill(0, k * width, (k + 1) * width);
+      }
+      for (let m = 0; m < width; m++) sums[k * width + m] += rowValues[i * width + m];
     };
     for (const i of fixed) add(i);
     for (const g of groups) {
@@ -126,13 +153,10 @@ export function bootstrapTemperatureChange(
         for (const i of g.people[Math.floor(random() * g.people.length)]) add(i);
       }
     }
-    const keys = [...sums.keys()].map((k) => JSON.parse(k) as [string, string]);
     const counts = toTable({
-      unit_id: keys.map((k) => k[0]),
-      period: keys.map((k) => k[1]),
-      ...Object.fromEntries(
-        measures.map((m, j) => [m, keys.map((k) => sums.get(JSON.stringify(k))![j])]),
-      ),
+      unit_id: order.map((k) => slotKey[k][0]),
+      period: order.map((k) => slotKey[k][1]),
+      ...Object.fromEntries(measures.map((m, j) => [m, order.map((k) => sums[k * width + j])])),
     });
     const matrix = rollUpMatrix(counts, tree, { levels, indicators: options.indicators });
     const replicate = rescore(cells, matrix, list, normalise, minUnits);
@@ -173,11 +197,11 @@ function rescore(
   const at = new Map<string, number>();
   const ids = matrix.array('unit_id') as ArrayLike<string>;
   const periods = matrix.array('period') as ArrayLike<string>;
-  for (let r = 0; r < matrix.numRows(); r++) at.set(JSON.stringify([ids[r], periods[r]]), r);
+  for (let r = 0; r < matrix.numRows(); r++) at.set(`${ids[r]}\u0000${periods[r]}`, r);
   const byId = new Map(list.map((ind) => [ind.id, ind]));
   const columns = new Map(list.map((ind) => [ind.id, matrix.array(ind.id) as ArrayLike<number>]));
   const copy = cells.map((c) => {
-    const r = at.get(JSON.stringify([c.unit_id, c.period]));
+    const r = at.get(`${c.unit_id}\u0000${c.period}`);
     const shown = c.status === 'shown' && byId.has(c.indicator) && r !== undefined;
     const v = shown ? columns.get(c.indicator)![r!] : null;
     return {
@@ -190,14 +214,18 @@ function rescore(
   });
   const groups = new Map<string, ScoredCell[]>();
   for (const c of copy) {
-    const key = JSON.stringify([c.period, c.indicator]);
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    const key = `${c.period}\u0000${c.indicator}`;
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
   }
   for (const group of groups.values()) scoreIndicatorCells(group, normalise, minUnits);
   const units = new Map<string, ScoredCell[]>();
   for (const c of copy) {
-    const key = JSON.stringify([c.period, c.unit_id]);
-    units.set(key, [...(units.get(key) ?? []), c]);
+    const key = `${c.period}\u0000${c.unit_id}`;
+    const unit = units.get(key);
+    if (unit) unit.push(c);
+    else units.set(key, [c]);
   }
   for (const unit of units.values()) {
     const used = unit.filter((c) => c.heat !== null && c.weight > 0);
