@@ -72,24 +72,28 @@ export function designMatrix(
  * @example aliasedColumns([[1, 1], [1, 1], [1, 1]]) // [{ column: 1, dependsOn: [0] }]
  */
 export function aliasedColumns(X: readonly (readonly number[])[], tolerance = 1e-7) {
+  const n = X.length;
   const p = X[0]?.length ?? 0;
-  const basis: number[][] = []; // orthonormal vectors of the kept columns
+  const basis: Float64Array[] = []; // orthonormal vectors of the kept columns
   const kept: number[] = [];
   const found: { column: number; dependsOn: number[] }[] = [];
+  const x = new Float64Array(n);
   for (let j = 0; j < p; j++) {
-    const x = X.map((row) => row[j]);
-    const r = [...x];
+    for (let i = 0; i < n; i++) x[i] = X[i][j];
+    const r = Float64Array.from(x);
     const loadings = basis.map((q) => {
       const c = dot(q, r); // modified Gram-Schmidt: project the running residual
-      q.forEach((qi, i) => (r[i] -= c * qi));
+      for (let i = 0; i < n; i++) r[i] -= c * q[i];
       return c;
     });
     const norm = Math.sqrt(dot(r, r));
-    if (norm <= tolerance * Math.max(Math.sqrt(dot(x, x)), 1e-300)) {
-      const dependsOn = kept.filter((_, k) => Math.abs(loadings[k]) > 1e-8 * Math.sqrt(dot(x, x)));
+    const size = Math.sqrt(dot(x, x));
+    if (norm <= tolerance * Math.max(size, 1e-300)) {
+      const dependsOn = kept.filter((_, k) => Math.abs(loadings[k]) > 1e-8 * size);
       found.push({ column: j, dependsOn });
     } else {
-      basis.push(r.map((v) => v / norm));
+      for (let i = 0; i < n; i++) r[i] /= norm;
+      basis.push(r);
       kept.push(j);
     }
   }
@@ -119,7 +123,7 @@ function treatmentContrasts(column: string, values: unknown[], ref: string | und
   };
 }
 
-function dot(a: readonly number[], b: readonly number[]): number {
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
   return s;
