@@ -120,20 +120,29 @@ function solve(
   let previous = Infinity;
   const row = new Float64Array(m);
   row[0] = 1;
-  const loss = (b: readonly number[]) => penalisedLoss(s, y, b, lambda, alpha);
+  // μ of every row at the β the loss was last evaluated at: the next step's gradient starts there.
+  const muAt = new Float64Array(n);
+  let evaluated: readonly number[] | null = null;
+  const loss = (b: readonly number[]) => {
+    evaluated = b;
+    return penalisedLoss(s, y, b, lambda, alpha, muAt);
+  };
   let current = loss(beta);
   for (let iteration = 1; iteration <= maxIter; iteration++) {
     const fresh = H === null;
     const tri = fresh ? new Float64Array(m * m) : null;
     const gradient = new Array<number>(m).fill(0);
+    const known = evaluated === beta;
     for (let i = 0; i < n; i++) {
       if (w[i] === 0) continue;
-      let eta = beta[0];
-      for (let j = 0; j < p; j++) {
-        row[j + 1] = Z[i * p + j];
-        eta += row[j + 1] * beta[j + 1];
+      for (let j = 0; j < p; j++) row[j + 1] = Z[i * p + j];
+      let mu: number;
+      if (known) mu = muAt[i];
+      else {
+        let eta = beta[0];
+        for (let j = 0; j < p; j++) eta += row[j + 1] * beta[j + 1];
+        mu = clip(linkInverse(eta));
       }
-      const mu = clip(linkInverse(eta));
       const r = w[i] * (mu - y[i]);
       for (let a = 0; a < m; a++) gradient[a] += r * row[a];
       if (tri !== null) {
@@ -181,13 +190,17 @@ function solve(
   );
 }
 
-/** −Σ w̃ᵢ log-likelihoodᵢ + λ Σⱼ ((1 − α)/2 βⱼ² + α|βⱼ|) on the standardised scale (intercept free). */
+/**
+ * −Σ w̃ᵢ log-likelihoodᵢ + λ Σⱼ ((1 − α)/2 βⱼ² + α|βⱼ|) on the standardised scale (intercept free);
+ * each row's μ goes into `muOut` when given.
+ */
 function penalisedLoss(
   s: Standardised,
   y: readonly number[],
   beta: readonly number[],
   lambda: number,
   alpha: number,
+  muOut?: Float64Array,
 ): number {
   const { n, p, Z, w } = s;
   let value = 0;
@@ -196,6 +209,7 @@ function penalisedLoss(
     let eta = beta[0];
     for (let j = 0; j < p; j++) eta += Z[i * p + j] * beta[j + 1];
     const mu = clip(linkInverse(eta));
+    if (muOut) muOut[i] = mu;
     value -= w[i] * (y[i] === 1 ? Math.log(mu) : Math.log(1 - mu));
   }
   for (let j = 1; j <= p; j++) {
