@@ -71,17 +71,24 @@ export function protectPattern(
       }
     }
     const pinned = determinedCells(new Set(pattern.keys()), groups);
+    // One complement per pinned cell, several per round when their groups do not meet (a large table
+    // pins hundreds of cells at once; one per round cost a full elimination each). The next round's
+    // check sees whether a complement already freed another cell.
     let fixed = false;
+    const touched = new Set<AdditiveGroup>();
     for (const cell of pinned) {
-      const options = (groupsOf.get(cell) ?? [])
+      const own = groupsOf.get(cell) ?? [];
+      if (own.some((g) => touched.has(g))) continue;
+      const options = own
         .map((g) => ({ g, row: pick(g) }))
         .filter((o): o is { g: AdditiveGroup; row: number } => o.row !== undefined)
         .sort((a, b) => compareRanks(rank(a.g, a.row), rank(b.g, b.row)));
-      if (options.length > 0) {
-        hide(options[0].row, options[0].g);
-        fixed = true;
-        break;
-      }
+      if (options.length === 0) continue;
+      const chosen = groupsOf.get(options[0].row) ?? [];
+      if (chosen.some((g) => touched.has(g))) continue;
+      hide(options[0].row, options[0].g);
+      for (const g of [...own, ...chosen]) touched.add(g);
+      fixed = true;
     }
     if (!fixed) return pattern;
   }
