@@ -4,10 +4,12 @@
 // identity when large (the extract's tables, loaded once per worker) and by content when small;
 // options by value. A unit report thus costs little more than filtering and drawing.
 import { createHash } from 'node:crypto';
+import { isPublishedTable } from '../../privacy/index.js';
 
 /**
  * The kit's functions the batch engine memoises: pure (same inputs, same result; seeded randomness),
  * results never changed by the caller, and computed on the whole organisation whatever the unit.
+ * None may read a published table's `rest`, `who` or `when` (see DESCRIPTIVE).
  */
 export const MEMOISED_FUNCTIONS = [
   'summarizeWellbeingMatrix',
@@ -19,6 +21,13 @@ export const MEMOISED_FUNCTIONS = [
   'deriveHighRiskStaff',
   'derivePostingSpells',
 ] as const;
+
+/**
+ * What a published table says about whom its rows count (a unit report's rest of the organisation,
+ * who, when), left out of its key: the same cells published in the force's and a unit's report are
+ * one input (the temperature bootstrap ran again for every unit). No memoised function reads them.
+ */
+const DESCRIPTIVE = new Set(['rest', 'who', 'when']);
 
 /** Tables with more cells than this are keyed by identity (hashing them would cost more than it saves). */
 const HASH_LIMIT = 200_000;
@@ -90,7 +99,9 @@ export function inputKey(value: unknown): string {
   if (value instanceof Date) return `#date${value.getTime()}`;
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return `#obj${identity(value)}`;
+  const described = isPublishedTable(value);
   const entries = Object.keys(value)
+    .filter((k) => !(described && DESCRIPTIVE.has(k)))
     .sort()
     .map((k) => `${JSON.stringify(k)}:${inputKey((value as Record<string, unknown>)[k])}`);
   return `{${entries.join(',')}}`;

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import * as aq from 'arquero';
 import { clearMemo, inputKey, memoise, memoiseModule } from '../../../src/report/batch/memo.js';
+import { publishTable } from '../../../src/privacy/index.js';
 
 describe('batch engine: memo of force-wide computations', () => {
   afterEach(() => clearMemo());
@@ -27,6 +28,20 @@ describe('batch engine: memo of force-wide computations', () => {
     assert.equal(inputKey([m]), inputKey([m]));
     assert.notEqual(inputKey([m]), inputKey([new Map([['A', 'x']])]));
     assert.notEqual(inputKey([() => 1]), inputKey([() => 1]));
+  });
+
+  it('keys a published table by its cells, not by whom a unit report says they count', () => {
+    const cells = aq.table({ team: ['T1', 'T2', 'T3'], leavers: [3, 6, 7] });
+    const spec = { by: ['team'], counts: ['leavers'] };
+    const force = publishTable(cells, spec);
+    const unit = publishTable(cells, {
+      ...spec,
+      rest: { label: 'Rest of organisation', unit: 'T2', within: true },
+    });
+    assert.equal(inputKey([unit]), inputKey([force]));
+    // the first team's 3 is hidden in one and shown in the other: different inputs
+    const shown = publishTable(cells, spec, { mode: 'analyst' });
+    assert.notEqual(inputKey([shown]), inputKey([force]));
   });
 
   it('computes once per distinct input and returns the same result', () => {
