@@ -18,6 +18,7 @@ export const MEMOISED_FUNCTIONS = [
   'buildPersonPeriods',
   'validateRiskModel',
   'fitRiskModel',
+  'riskDrivers',
   'deriveHighRiskStaff',
   'derivePostingSpells',
 ] as const;
