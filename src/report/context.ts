@@ -6,6 +6,7 @@ import type { ColumnTable } from 'arquero';
 import { display } from '../display/bundle.js';
 import { escapeHtml } from '../shared/html.js';
 import { formatDateGB, formatNumber } from '../display/format.js';
+import { noteHtml } from '../display/note.js';
 import type { Dataset } from '../io/load-dataset.js';
 import { loadReportData, reportPeriod } from './report-data.js';
 import type { Snapshot } from '../risk/snapshot.js';
@@ -20,7 +21,7 @@ import {
   type DisclosurePolicy,
   type PublishedTable,
 } from '../privacy/index.js';
-import type { Period } from '../time/periods.js';
+import { periodsBetween, type Period } from '../time/periods.js';
 import {
   deriveUnitAtLevel,
   resolveUnit,
@@ -92,6 +93,45 @@ export interface ReportContext {
   needs(section: string, needs: SectionNeeds): boolean;
   /** Shows the report's closing suppression log: every hidden cell of the report, by reason. */
   finish(): void;
+  /** The extract's financial-year start, `{ fyStartMonth }` (4 = April), for periodOf and previousPeriod. */
+  fy: { fyStartMonth: number };
+  /** The name of the unit the report is for (its id when the units table names none), or null. */
+  unitName: string | null;
+  /**
+   * A unit's name from the units table, or its id when the table names none.
+   * @example report.nameOf('D1') // 'North District'
+   */
+  nameOf(unitId: string): string;
+  /**
+   * Whether a unit is in the report's scope: every unit in a report for the whole organisation, the
+   * unit's subtree in a report for one unit; never a row without a unit (null). Inside an arquero
+   * expression it is a closure, so escape the function that calls it.
+   * @example staff.filter(aq.escape((d: { unit_id: string | null }) => report.inScope(d.unit_id)))
+   */
+  inScope(unitId: string | null): boolean;
+  /**
+   * The level that plays the team: `chosen` (a notebook's `teamLevel` parameter) when given, else the
+   * lowest level of the units table, whatever it is called. Throws when `chosen` is not a unit level.
+   * @example const teams = report.teamLevel(teamLevel) // 'team' on the demo force
+   */
+  teamLevel(chosen?: string | null): string;
+  /**
+   * The financial years (starting in the extract's month) that overlap the days from..to, in order;
+   * `to` is the last day of the report's period unless given.
+   * @example report.financialYears(report.period.start) // every year the period touches
+   */
+  financialYears(from: number, to?: number): Period[];
+  /**
+   * The financial years of the `years` × 365 days that end on the last day of the report's period,
+   * for trends; with `wholePeriod`, every year of a longer period as well (a range, or all the data).
+   * @example report.trendYears(5).map((p) => p.label) // FY2020-21 … FY2024-25 for FY2024-25
+   */
+  trendYears(years: number, options?: { wholePeriod?: boolean }): Period[];
+  /**
+   * Shows a note, its text escaped in an amber box: why a section shows less than it might.
+   * @example report.note('The extract has no units table, so units cannot be compared.')
+   */
+  note(text: string): void;
 }
 
 /** The label of everything outside the unit in a unit report. */
@@ -125,6 +165,8 @@ export async function openReport(title: string, params: ReportParameters): Promi
   // In a rerun of `wbk report`, the ledger starts with the cells the whole run must hide (issue 18).
   const ledger = policy.mode === 'publish' ? ledgerFromEnvironment() : new DisclosureLedger();
   const published: PublishedTable[] = [];
+  const fy = { fyStartMonth: data.config.fyStartMonth };
+  const nameOf = (unitId: string) => tree.name.get(unitId) ?? unitId;
   const sections = { run: 0, skipped: 0, missing: [] as string[] };
   const context: ReportContext = {
     title,
@@ -201,6 +243,29 @@ export async function openReport(title: string, params: ReportParameters): Promi
         missing: sections.missing,
       };
       display({ [STATUS_MIME]: status, 'text/plain': '' });
+    },
+    fy,
+    unitName: unit === null ? null : nameOf(unit),
+    nameOf,
+    inScope(unitId) {
+      return unitId !== null && (context.scope === null || context.scope.has(unitId));
+    },
+    teamLevel(chosen = null) {
+      const team = chosen ?? levels[levels.length - 1];
+      if (!levels.includes(team)) {
+        throw new Error(`teamLevel "${team}" is not a unit level. Levels: ${levels.join(', ')}.`);
+      }
+      return team;
+    },
+    financialYears(from, to = period.end) {
+      return periodsBetween(from, to, 'financial_year', fy);
+    },
+    trendYears(years, { wholePeriod = false } = {}) {
+      const from = period.end - 365 * years + 1;
+      return context.financialYears(wholePeriod ? Math.min(period.start, from) : from);
+    },
+    note(text) {
+      display({ 'text/html': noteHtml(text), 'text/plain': text });
     },
   };
   display({ 'text/html': headerHtml(context), 'text/plain': `${title}: ${period.label}` });

@@ -24,6 +24,8 @@ export {
   periodOf,
   parsePeriod,
   periodsBetween,
+  periodSpan,
+  isPooled,
   financialYearLabel,
   checkPeriods,
   previousPeriod,

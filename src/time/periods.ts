@@ -208,6 +208,23 @@ export function periodsBetween(
 }
 
 /**
+ * The one period from the start of the first of `periods` to the end of the last, labelled as a range
+ * reads ('FY2020-21 to FY2024-25'): a trend's years pooled into one window.
+ * @example periodSpan(periodsBetween(18353, 20178, 'financial_year')).label // 'FY2020-21 to FY2024-25'
+ */
+export function periodSpan(periods: readonly Period[]): Period {
+  checkPeriods(periods, 'periodSpan');
+  const first = periods[0];
+  const last = periods[periods.length - 1];
+  return {
+    kind: 'range',
+    label: `${first.label} to ${last.label}`,
+    start: first.start,
+    end: last.end,
+  };
+}
+
+/**
  * The financial-year label of an epoch day, e.g. FY2024-25 (shorthand for periodOf(date, 'financial_year')).
  * @example financialYearLabel(19813) // 'FY2023-24' (2024-03-31)
  */

@@ -1,11 +1,62 @@
 // Every notebook follows the kit's convention (docs/notebooks.md): one `parameters` cell declaring the
 // parameters wbk report injects, a report opened through openReport, the suppression log at the end,
-// and no outputs committed (outputs could hold personal data).
+// no outputs committed (outputs could hold personal data), and code an analyst can read: short cells,
+// short lines, no `any` (issue 15).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readParameters, type NotebookJson } from '../../src/report/parameters.js';
+import ts from 'typescript';
+import { cellSource, readParameters, type NotebookJson } from '../../src/report/parameters.js';
 import { listNotebooks } from '../../src/report/jupyter/run-notebooks.js';
+
+const MAX_CELL_LINES = 25;
+const MAX_LINE_CHARS = 160;
+
+/** Each `any` type in TypeScript source, as "line: text" (strings and comments are not types). */
+function anyTypes(source: string): string[] {
+  const file = ts.createSourceFile(
+    'cell.ts',
+    source,
+    ts.ScriptTarget.ES2022,
+    true,
+    ts.ScriptKind.TS,
+  );
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node.kind === ts.SyntaxKind.AnyKeyword) {
+      const { line } = file.getLineAndCharacterOfPosition(node.getStart(file));
+      found.push(`${line + 1}: ${source.split('\n')[line].trim()}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+describe('anyTypes (the check of notebook code)', () => {
+  it('finds `any` in an annotation, an assertion, an array, a type argument and a tuple', () => {
+    const code = [
+      'const a = (d: any) => d.x;',
+      'const b = t.objects() as any;',
+      'const c: any[] = [];',
+      'const d = f<any>(1);',
+      'const e: [string, any][] = [];',
+    ].join('\n');
+    assert.deepEqual(
+      anyTypes(code).map((hit) => hit.split(':')[0]),
+      ['1', '2', '3', '4', '5'],
+    );
+  });
+
+  it('ignores the word in strings, templates, comments and names', () => {
+    const code = [
+      "const many = 'any'; // any",
+      'const text = `any ${many} any`; /* any[] */',
+      'const anyone = { any: 1 };',
+    ].join('\n');
+    assert.deepEqual(anyTypes(code), []);
+  });
+});
 
 const COMMON: Record<string, string> = {
   dataDir: 'string',
@@ -60,6 +111,45 @@ describe('notebooks/', () => {
           code[code.length - 1].includes('.finish()'),
           'the last code cell should call report.finish()',
         );
+      });
+
+      const codeCells = nb.cells
+        .map((cell, i) => ({ cell, i }))
+        .filter(({ cell }) => cell.cell_type === 'code')
+        .map(({ cell, i }) => ({ where: `cell ${i}`, source: cellSource(cell) }));
+
+      it(`has no code cell over ${MAX_CELL_LINES} lines`, () => {
+        const long = codeCells
+          .map(({ where, source }) => ({ where, lines: source.split('\n').length }))
+          .filter(({ lines }) => lines > MAX_CELL_LINES)
+          .map(({ where, lines }) => `${where}: ${lines} lines`);
+        assert.deepEqual(
+          long,
+          [],
+          'split these cells (a short markdown heading between the parts)',
+        );
+      });
+
+      it('has no `any` in its code', () => {
+        const hits = codeCells.flatMap(({ where, source }) =>
+          anyTypes(source).map((hit) => `${where}, line ${hit}`),
+        );
+        assert.deepEqual(
+          hits,
+          [],
+          'type the rows, e.g. (d: { unit: string | null }) => d.unit !== null',
+        );
+      });
+
+      it(`has no line over ${MAX_LINE_CHARS} characters`, () => {
+        const long = codeCells.flatMap(({ where, source }) =>
+          source
+            .split('\n')
+            .map((line, k) => ({ line, k }))
+            .filter(({ line }) => line.length > MAX_LINE_CHARS)
+            .map(({ line, k }) => `${where}, line ${k + 1}: ${line.length} characters`),
+        );
+        assert.deepEqual(long, [], 'wrap long calls over lines');
       });
     });
   }

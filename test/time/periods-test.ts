@@ -7,6 +7,7 @@ import {
   parsePeriod,
   periodOf,
   periodsBetween,
+  periodSpan,
   type PeriodKind,
 } from '../../src/time/periods.js';
 
@@ -119,6 +120,25 @@ describe('periodsBetween', () => {
       () => periodsBetween(10, 5, 'month'),
       /periodsBetween: "to" \(5\) is before "from" \(10\)\. Swap them\./,
     );
+  });
+});
+
+describe('periodSpan', () => {
+  it('spans the first period to the last, labelled as a range', () => {
+    // 18353 = 2020-04-01 (19814 − 366 − 365 − 365 − 365: FY2023-24 holds 29 Feb 2024, FY2019-20 is not counted).
+    const years = periodsBetween(18353, 20178, 'financial_year');
+    assert.deepEqual(periodSpan(years), {
+      kind: 'range',
+      label: 'FY2020-21 to FY2024-25',
+      start: 18353,
+      end: 20178,
+    });
+  });
+  it('names one period twice, as a trend of one year reads', () => {
+    assert.equal(periodSpan([periodOf(19814, 'financial_year')]).label, 'FY2024-25 to FY2024-25');
+  });
+  it('rejects an empty list', () => {
+    assert.throws(() => periodSpan([]), /periodSpan: periods must list at least one period/);
   });
 });
 

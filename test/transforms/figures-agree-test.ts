@@ -30,7 +30,7 @@ const RECORDED = ['officer', 'staff', 'pcso'];
 
 type Tables = Parameters<typeof summarizeMatrixCounts>[0] & { units: ColumnTable };
 
-// The notebooks' pipelines, cell for cell (05 cell 2 and 10, 06 cell 2 and 4, 07 cell 10).
+// The notebooks' pipelines, cell for cell (05 cells 2 and 8, 06 cells 2 and 4, 07 cells 12 and 13).
 const roleGroup = (t: ColumnTable) =>
   t.derive({
     role_group: (r: { high_risk_role: string | null }) =>

@@ -67,6 +67,7 @@ export {
   type ServiceBandOptions,
   type ServiceBasis,
   deriveServiceBand,
+  parseServiceBands,
   serviceBandLabels,
   serviceBasisNote,
 } from './service-bands.js';

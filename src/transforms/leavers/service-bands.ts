@@ -126,6 +126,25 @@ export function serviceBandLabels(edges: readonly number[] = JL6_EDGES): string[
   ];
 }
 
+/**
+ * Service band edges from a notebook's `serviceBands` parameter: 'JL6' (any case) for the Home Office
+ * bands, else years in ascending order separated by commas. Throws when that is not what it says.
+ * @example parseServiceBands('3, 7, 11') // [3, 7, 11]
+ * @example parseServiceBands('jl6') // [1, 2, 3, 4, 5, 10, 15, 20, 25, 30] (JL6_EDGES)
+ */
+export function parseServiceBands(text: string): number[] {
+  if (text.trim().toUpperCase() === 'JL6') return [...JL6_EDGES];
+  const edges = text.split(',').map((e) => Number(e.trim()));
+  try {
+    checkEdges(edges);
+  } catch {
+    throw new Error(
+      `parseServiceBands: "${text}" is neither JL6 nor years in ascending order separated by commas. Set serviceBands to JL6 or e.g. 3,7,11.`,
+    );
+  }
+  return edges;
+}
+
 /** Completed calendar months from day `from` to day `to` (as Excel DATEDIF "m"). */
 export function completedMonths(from: number, to: number): number {
   const a = dateParts(from);

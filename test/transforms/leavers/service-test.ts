@@ -11,6 +11,7 @@ import {
   summarizeServiceAtLeaving,
   summarizeShortServiceShare,
 } from '../../../src/transforms/leavers/service.js';
+import { parseServiceBands } from '../../../src/transforms/leavers/service-bands.js';
 import { tableEqual } from '../../helpers/table-equal.js';
 
 const d = (iso: string) => epochDay(...(iso.split('-').map(Number) as [number, number, number]));
@@ -66,6 +67,23 @@ const leavers = aq.table({
     d('2020-06-14'),
     d('2020-01-01'),
   ],
+});
+
+describe('parseServiceBands', () => {
+  it('reads JL6, in any case and with spaces, as the Home Office edges', () => {
+    assert.deepEqual(parseServiceBands(' jl6 '), [1, 2, 3, 4, 5, 10, 15, 20, 25, 30]);
+  });
+  it('reads years separated by commas', () => {
+    assert.deepEqual(parseServiceBands('3, 7,11'), [3, 7, 11]);
+    assert.deepEqual(parseServiceBands('0.5,2'), [0.5, 2]);
+  });
+  it('rejects a list that is not years in ascending order', () => {
+    for (const text of ['3,x', '7,3', '3,7,', 'JL7']) {
+      assert.throws(() => parseServiceBands(text), {
+        message: `parseServiceBands: "${text}" is neither JL6 nor years in ascending order separated by commas. Set serviceBands to JL6 or e.g. 3,7,11.`,
+      });
+    }
+  });
 });
 
 describe('deriveServiceBand', () => {
