@@ -1,35 +1,29 @@
 // Drill-down of the well-being matrix from the top unit through every level below it: a plotly sunburst
 // coloured by temperature (click a district to open it), each unit compared with its own level.
 import { plotlyText, type PlotlyFigure } from './spec.js';
-import { checkPublishedTable, type PublishedTable } from '../privacy/index.js';
-import { scoreWellbeingMatrix, type MatrixScoreOptions } from '../transforms/matrix/score.js';
-import {
-  summarizeMatrixTemperature,
-  type MatrixTemperatureOptions,
-} from '../transforms/matrix/temperature.js';
+import { checkScoredMatrix, type ScoredMatrix } from '../transforms/matrix/scored.js';
 
-export interface MatrixDrilldownOptions extends MatrixScoreOptions, MatrixTemperatureOptions {
+export interface MatrixDrilldownOptions {
   title?: string;
   /** Draw only these unit_ids under the force (a unit report: its subtree); scores use every published row. */
   units?: readonly string[];
 }
 
 /**
- * A plotly sunburst of a published matrix holding several levels (e.g. district, department and
+ * A plotly sunburst of a scored matrix (scoreMatrix) holding several levels (e.g. district, department and
  * team rows with the force, published with wellbeingMatrixCellSpec's hierarchy): every unit a
  * segment inside its parent, coloured by its temperature against the units of its own level
  * (red = hotter than the force); hover shows the temperature, trend and the indicators driving it.
  * Units without a temperature (too many hidden cells) are grey. With `units`, only those units are
  * drawn under the force (a unit whose parent is not drawn hangs from the force).
- * @example showPlotly(wellbeingMatrixDrilldownFigure(published, { tree: report.tree, period: 'FY2024-25' }))
+ * @example showPlotly(wellbeingMatrixDrilldownFigure(scoreMatrix(published, { tree: report.tree, period: 'FY2024-25' })))
  */
 export function wellbeingMatrixDrilldownFigure(
-  published: PublishedTable,
-  options: MatrixDrilldownOptions,
+  matrix: ScoredMatrix,
+  options: MatrixDrilldownOptions = {},
 ): PlotlyFigure {
-  checkPublishedTable(published, 'wellbeingMatrixDrilldownFigure');
-  const scored = scoreWellbeingMatrix(published, options);
-  const all = summarizeMatrixTemperature(scored, options).objects() as Record<string, unknown>[];
+  checkScoredMatrix(matrix, 'wellbeingMatrixDrilldownFigure');
+  const all = matrix.temperatures.objects() as Record<string, unknown>[];
   const wanted = options.units;
   const rows = all.filter(
     (r) => wanted === undefined || r.parent_id === null || wanted.includes(String(r.unit_id)),
@@ -38,7 +32,7 @@ export function wellbeingMatrixDrilldownFigure(
   const kept = new Set(rows.map((r) => r.unit_id));
   // a unit whose parent is not drawn hangs from the top unit
   for (const r of rows) if (r.parent_id !== null && !kept.has(r.parent_id)) r.parent_id = root;
-  const limit = options.normalise === 'percentile' ? 50 : 2;
+  const limit = matrix.normalise === 'percentile' ? 50 : 2;
   const temperature = rows.map((r) => r.temperature as number | null);
   const hover = rows.map((r) =>
     [

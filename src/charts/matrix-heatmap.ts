@@ -1,17 +1,12 @@
 // The well-being matrix as a heatmap: units (hottest first) × indicators, coloured by heat against
 // the force, hidden cells marked "[c]", and the temperature as the last column.
 import type { VegaLiteSpec } from './spec.js';
-import { checkPublishedTable, type PublishedTable } from '../privacy/index.js';
-import { scoreWellbeingMatrix, type MatrixScoreOptions } from '../transforms/matrix/score.js';
-import {
-  summarizeMatrixTemperature,
-  type MatrixTemperatureOptions,
-} from '../transforms/matrix/temperature.js';
+import { checkScoredMatrix, type ScoredMatrix } from '../transforms/matrix/scored.js';
 
-export interface MatrixHeatmapOptions extends MatrixScoreOptions, MatrixTemperatureOptions {
+export interface MatrixHeatmapOptions {
   /** Unit level of the rows (default: the level below the top among the published rows). */
   level?: string;
-  /** Show only these unit_ids (and the force); the scores still use every published row, so a unit report shows its own units scored exactly as in the force report. */
+  /** Show only these unit_ids (and the force); the scores come from every published row, so a unit report shows its own units scored exactly as in the force report. */
   units?: readonly string[];
   title?: string;
   description?: string;
@@ -20,25 +15,21 @@ export interface MatrixHeatmapOptions extends MatrixScoreOptions, MatrixTemperat
 const TEMPERATURE = 'Temperature';
 
 /**
- * A vega-lite heatmap of the published matrix for one period: a row per unit of `level` plus the
+ * A vega-lite heatmap of a scored matrix (scoreMatrix) for its period: a row per unit of `level` plus the
  * force, a column per indicator plus the temperature. Colour is the heat (z-score or percentile
  * against the force, positive = worse, red); the text is the value. Cells hidden by disclosure
  * control are grey with "[c]" and are not in the temperature; cells without data are blank with "–".
  * With `units`, only those units' rows (and the force) are drawn, scored against every published row.
- * @example await showVegaLite(wellbeingMatrixHeatmapChart(published, { tree: report.tree, period: 'FY2024-25' }))
+ * @example await showVegaLite(wellbeingMatrixHeatmapChart(scoreMatrix(published, { tree: report.tree, period: 'FY2024-25' })))
  */
 export function wellbeingMatrixHeatmapChart(
-  published: PublishedTable,
-  options: MatrixHeatmapOptions,
+  matrix: ScoredMatrix,
+  options: MatrixHeatmapOptions = {},
 ): VegaLiteSpec {
-  checkPublishedTable(published, 'wellbeingMatrixHeatmapChart');
-  const scored = scoreWellbeingMatrix(published, options);
-  const all = scored.objects() as Record<string, unknown>[];
-  const period = options.period ?? String(all[all.length - 1]?.period ?? '');
-  const temps = summarizeMatrixTemperature(scored, { ...options, period }).objects() as Record<
-    string,
-    unknown
-  >[];
+  checkScoredMatrix(matrix, 'wellbeingMatrixHeatmapChart');
+  const all = matrix.cells.objects() as Record<string, unknown>[];
+  const period = matrix.period;
+  const temps = matrix.temperatures.objects() as Record<string, unknown>[];
   const levels = [...new Set(temps.filter((t) => t.parent_id !== null).map((t) => t.unit_level))];
   const level = options.level ?? levels[0];
   const keep = temps.filter(
@@ -49,7 +40,7 @@ export function wellbeingMatrixHeatmapChart(
   );
   const order = keep.map((t) => String(t.unit_name));
   const shown = new Set(keep.map((t) => t.unit_id));
-  const pct = options.normalise === 'percentile';
+  const pct = matrix.normalise === 'percentile';
   const cells = all
     .filter((c) => shown.has(c.unit_id) && c.period === period)
     .map((c) => ({

@@ -1,31 +1,22 @@
 // The "running hot" list of the well-being matrix as an HTML table: units, temperature, trend and
-// the indicators driving them, from a published matrix only.
+// the indicators driving them, from a scored published matrix only.
 import { escapeHtml } from '../shared/html.js';
-import { analystBannerHtml, checkPublishedTable, type PublishedTable } from '../privacy/index.js';
-import { scoreWellbeingMatrix, type MatrixScoreOptions } from '../transforms/matrix/score.js';
-import {
-  summarizeMatrixTemperature,
-  type MatrixTemperatureOptions,
-} from '../transforms/matrix/temperature.js';
+import { analystBannerHtml } from '../privacy/index.js';
+import { checkScoredMatrix, type ScoredMatrix } from '../transforms/matrix/scored.js';
 
 /**
  * The units running hot in the period (temperature at or above the hot threshold), hottest first,
  * with their temperature, the previous period's, the trend and the drivers; or a sentence saying
- * none is. Also returns their unit_ids, for a trend chart. `units` limits the list to those unit_ids (a
- * unit report), the scores still using every published row.
- * @example const hot = matrixRunningHot(published, { tree: report.tree, period: 'FY2024-25' }); display({ 'text/html': hot.html })
+ * none is, from a scored matrix (scoreMatrix). Also returns their unit_ids, for a trend chart. `units`
+ * limits the list to those unit_ids (a unit report), the scores coming from every published row.
+ * @example const hot = matrixRunningHot(scoreMatrix(published, { tree: report.tree, period: 'FY2024-25' })); display({ 'text/html': hot.html })
  */
 export function matrixRunningHot(
-  published: PublishedTable,
-  options: MatrixScoreOptions & MatrixTemperatureOptions & { units?: readonly string[] },
+  matrix: ScoredMatrix,
+  options: { units?: readonly string[] } = {},
 ): { html: string; units: string[] } {
-  const pt = checkPublishedTable(published, 'matrixRunningHot');
-  const rows = (
-    summarizeMatrixTemperature(scoreWellbeingMatrix(pt, options), options).objects() as Record<
-      string,
-      unknown
-    >[]
-  ).filter(
+  checkScoredMatrix(matrix, 'matrixRunningHot');
+  const rows = (matrix.temperatures.objects() as Record<string, unknown>[]).filter(
     (r) =>
       r.running_hot === true &&
       (options.units === undefined || options.units.includes(String(r.unit_id))),
@@ -42,7 +33,7 @@ export function matrixRunningHot(
     ? `<table class="wbk-published"><thead><tr><th>unit</th><th>temperature</th><th>previous</th><th>trend</th><th>driven by</th></tr></thead><tbody>${body}</tbody></table>`
     : '<p>No unit is running hot in this period.</p>';
   return {
-    html: (pt.notForCirculation ? analystBannerHtml() : '') + html,
+    html: (matrix.notForCirculation ? analystBannerHtml() : '') + html,
     units: rows.map((r) => String(r.unit_id)),
   };
 }

@@ -1,44 +1,46 @@
 // The temperature of chosen units over several periods (e.g. the units running hot), from a
 // published matrix holding those periods.
+import type { ColumnTable } from 'arquero';
 import type { VegaLiteSpec } from './spec.js';
-import { checkPublishedTable, type PublishedTable } from '../privacy/index.js';
-import { scoreWellbeingMatrix, type MatrixScoreOptions } from '../transforms/matrix/score.js';
-import {
-  summarizeMatrixTemperature,
-  type MatrixTemperatureOptions,
-} from '../transforms/matrix/temperature.js';
+import { checkColumns } from '../shared/columns.js';
 
-export interface MatrixTrendOptions extends MatrixScoreOptions, MatrixTemperatureOptions {
+export interface MatrixTrendOptions {
   /** unit_ids to draw (e.g. the running-hot list). */
   units: readonly string[];
-  /** Indicator ids to draw as small multiples beside the temperature (heat per period); default none. */
-  indicators?: readonly string[];
+  /** The hot threshold drawn as a rule (the scored matrix's `hot`; default 1, a z temperature). */
+  hot?: number;
   title?: string;
   description?: string;
 }
 
 /**
- * A vega-lite line chart of the temperature of `units` in each period of the published matrix
- * (each period scored against its own force), with the hot threshold as a rule; periods where a
- * unit has no temperature (too many hidden cells) are gaps.
- * @example await showVegaLite(matrixTemperatureTrendChart(published, { tree: report.tree, units: ['D1-RESP-B'] }))
+ * A vega-lite line chart of the temperature of `units` in each period of a temperature trend
+ * (matrixTemperatureTrend: each period scored against its own force), with the hot threshold as a
+ * rule; periods where a unit has no temperature (too many hidden cells) are gaps.
+ * @example await showVegaLite(matrixTemperatureTrendChart(matrixTemperatureTrend(matrix), { units: ['D1-RESP-B'], hot: matrix.hot }))
  */
 export function matrixTemperatureTrendChart(
-  published: PublishedTable,
+  trend: ColumnTable,
   options: MatrixTrendOptions,
 ): VegaLiteSpec {
-  checkPublishedTable(published, 'matrixTemperatureTrendChart');
-  const scored = scoreWellbeingMatrix(published, { ...options, indicators: undefined });
-  const periods = [...new Set(scored.array('period') as string[])];
-  const values: Record<string, unknown>[] = [];
-  for (const period of periods) {
-    const temps = summarizeMatrixTemperature(scored, { ...options, period, previousPeriod: null });
-    for (const r of temps.objects() as Record<string, unknown>[]) {
-      if (!options.units.includes(String(r.unit_id))) continue;
-      values.push({ period, unit: r.unit_name, temperature: r.temperature, drivers: r.drivers });
-    }
-  }
-  const hot = options.hot ?? (options.normalise === 'percentile' ? 20 : 1);
+  checkColumns(
+    'matrixTemperatureTrendChart',
+    trend,
+    ['period', 'unit_id', 'unit_name', 'temperature', 'drivers'],
+    {
+      what: 'the temperature trend (matrixTemperatureTrend)',
+    },
+  );
+  const periods = [...new Set(Array.from(trend.array('period') as ArrayLike<string>))];
+  const values = (trend.objects() as Record<string, unknown>[])
+    .filter((r) => options.units.includes(String(r.unit_id)))
+    .map((r) => ({
+      period: r.period,
+      unit: r.unit_name,
+      temperature: r.temperature,
+      drivers: r.drivers,
+    }));
+  const hot = options.hot ?? 1;
   return {
     title: options.title ?? 'Temperature by period',
     description: options.description ?? '',

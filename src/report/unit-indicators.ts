@@ -141,7 +141,7 @@ export function indicatorTrendPeriods(
 /**
  * The well-being matrix of the additive indicators at the report's level for `periods`: cells
  * published with wellbeingMatrixCellSpec (population: the denominator), and the matrix indicators
- * to score and draw them with (wellbeingMatrixHeatmapChart with `tree: ui.tree`).
+ * to score them with (scoreMatrix with `tree: ui.tree`, then wellbeingMatrixHeatmapChart).
  * @example const { published, indicators } = publishIndicatorMatrix(report, ui, [report.period])
  */
 export function publishIndicatorMatrix(

@@ -7,6 +7,8 @@ import { welfareOverdueChart } from '../../src/charts/welfare-charts.js';
 import { publishTable } from '../../src/privacy/index.js';
 import { unitTree } from '../../src/transforms/units/hierarchy.js';
 import { wellbeingMatrixCellSpec } from '../../src/transforms/matrix/rollup.js';
+import { matrixTemperatureTrend, scoreMatrix } from '../../src/transforms/matrix/scored.js';
+import { matrixTemperatureTrendChart } from '../../src/charts/matrix-trend.js';
 import { welfareChecksCellSpec } from '../../src/transforms/welfare/checks.js';
 
 const tree = unitTree(
@@ -29,10 +31,11 @@ const cells = aq.table({
 });
 const published = publishTable(cells, wellbeingMatrixCellSpec(cells));
 const options = { tree, indicators: ['lost_time_rate_pct'], minUnits: 2 };
+const matrix = scoreMatrix(published, options);
 
 describe('wellbeingMatrixHeatmapChart', () => {
   it('marks hidden cells [c] and never embeds their value', () => {
-    const spec = wellbeingMatrixHeatmapChart(published, options) as {
+    const spec = wellbeingMatrixHeatmapChart(matrix) as {
       data: { values: Record<string, unknown>[] };
     };
     const one = spec.data.values.find(
@@ -47,10 +50,10 @@ describe('wellbeingMatrixHeatmapChart', () => {
     );
   });
   it('draws only the units asked for (and the force), scored against every published row', () => {
-    const all = wellbeingMatrixHeatmapChart(published, options) as {
+    const all = wellbeingMatrixHeatmapChart(matrix) as {
       data: { values: Record<string, unknown>[] };
     };
-    const some = wellbeingMatrixHeatmapChart(published, { ...options, units: ['U4'] }) as {
+    const some = wellbeingMatrixHeatmapChart(matrix, { units: ['U4'] }) as {
       data: { values: Record<string, unknown>[] };
     };
     assert.deepEqual([...new Set(some.data.values.map((v) => v.unit))].sort(), ['Force', 'Four']);
@@ -58,22 +61,24 @@ describe('wellbeingMatrixHeatmapChart', () => {
       spec.data.values.find((v) => v.unit === 'Four' && v.indicator === 'Sickness lost time')!.heat;
     assert.equal(heat(some), heat(all)); // the same score as in the full matrix
   });
-  it('rejects an unpublished table', () => {
+  it('draws a scored matrix only: a published table is scored first (scoreMatrix), a plain one never', () => {
+    // @ts-expect-error: a published table is not scored
+    assert.throws(() => wellbeingMatrixHeatmapChart(published), /expected a scored matrix/);
     // @ts-expect-error: a plain table is not a PublishedTable
-    assert.throws(() => wellbeingMatrixHeatmapChart(cells, options), /expected a PublishedTable/);
+    assert.throws(() => scoreMatrix(cells, options), /expected a PublishedTable/);
   });
 });
 
 describe('wellbeingMatrixDrilldownFigure', () => {
   it('draws each unit inside its parent, coloured by temperature', () => {
-    const fig = wellbeingMatrixDrilldownFigure(published, options);
+    const fig = wellbeingMatrixDrilldownFigure(matrix);
     const trace = fig.data[0] as { type: string; ids: string[]; parents: string[] };
     assert.equal(trace.type, 'sunburst');
     assert.deepEqual(trace.parents[trace.ids.indexOf('U4')], 'F');
     assert.equal(trace.parents[trace.ids.indexOf('F')], '');
   });
   it('draws only the units asked for under the force', () => {
-    const fig = wellbeingMatrixDrilldownFigure(published, { ...options, units: ['U3', 'U4'] });
+    const fig = wellbeingMatrixDrilldownFigure(matrix, { units: ['U3', 'U4'] });
     assert.deepEqual((fig.data[0] as { ids: string[] }).ids.sort(), ['F', 'U3', 'U4']);
   });
 });
@@ -81,14 +86,59 @@ describe('wellbeingMatrixDrilldownFigure', () => {
 describe('matrixRunningHot', () => {
   it('lists the units at or above the hot threshold', () => {
     // Shown values (U1 hidden, and one complement) are scored; U4 (6 %) is the hottest.
-    const hot = matrixRunningHot(published, { ...options, hot: 0.5 });
+    const hot = matrixRunningHot(scoreMatrix(published, { ...options, hot: 0.5 }));
     assert.ok(hot.units.includes('U4'));
     assert.ok(!hot.units.includes('U1'));
   });
   it('lists only the units asked for', () => {
-    const hot = matrixRunningHot(published, { ...options, hot: 0.5, units: ['U2', 'U3'] });
+    const hot = matrixRunningHot(scoreMatrix(published, { ...options, hot: 0.5 }), {
+      units: ['U2', 'U3'],
+    });
     assert.ok(!hot.units.includes('U4'));
     assert.ok(!hot.html.includes('Four'));
+  });
+});
+
+describe('matrixTemperatureTrend and matrixTemperatureTrendChart', () => {
+  // Two periods, nothing hidden: lost time 1, 2, 3, 6 % in P1 and 6, 3, 2, 1 % in P2 (force 3 %).
+  // One indicator, so a temperature is its z-score: (6 − 3) / SD(1, 2, 3, 6) = 3 / √(14/3) = 1.3887,
+  // (2 − 3) / √(14/3) = −0.4629, worked by hand.
+  const two = aq.table({
+    unit_id: ['F', 'U1', 'U2', 'U3', 'U4', 'F', 'U1', 'U2', 'U3', 'U4'],
+    indicator: Array(10).fill('lost_time_rate_pct'),
+    period: ['P1', 'P1', 'P1', 'P1', 'P1', 'P2', 'P2', 'P2', 'P2', 'P2'],
+    population: [80, 20, 20, 20, 20, 80, 20, 20, 20, 20],
+    numerator: [120, 10, 20, 30, 60, 120, 60, 30, 20, 10],
+    denominator: [4000, 1000, 1000, 1000, 1000, 4000, 1000, 1000, 1000, 1000],
+    parent_id: [null, 'F', 'F', 'F', 'F', null, 'F', 'F', 'F', 'F'],
+  });
+  const scored = scoreMatrix(publishTable(two, wellbeingMatrixCellSpec(two)), options);
+  const trend = matrixTemperatureTrend(scored);
+
+  it('scores each period against its own force', () => {
+    const at = (period: string, unit: string) =>
+      (trend.objects() as { period: string; unit_id: string; temperature: number }[]).find(
+        (r) => r.period === period && r.unit_id === unit,
+      )!.temperature;
+    assert.ok(Math.abs(at('P1', 'U4') - 3 / Math.sqrt(14 / 3)) < 1e-12);
+    assert.ok(Math.abs(at('P2', 'U1') - 3 / Math.sqrt(14 / 3)) < 1e-12);
+    assert.ok(Math.abs(at('P1', 'U2') + 1 / Math.sqrt(14 / 3)) < 1e-12);
+    assert.equal(at('P2', 'U2'), 0);
+  });
+
+  it('draws the units asked for over the periods, with the hot threshold', () => {
+    const spec = matrixTemperatureTrendChart(trend, { units: ['U4'], hot: scored.hot }) as {
+      layer: { data: { values: Record<string, unknown>[] } }[];
+    };
+    const line = spec.layer[0].data.values;
+    assert.deepEqual(
+      line.map((v) => [v.period, v.unit]),
+      [
+        ['P1', 'Four'],
+        ['P2', 'Four'],
+      ],
+    );
+    assert.deepEqual(spec.layer[1].data.values, [{ hot: 1 }]);
   });
 });
 

@@ -27,6 +27,12 @@ export {
   scoreWellbeingMatrix,
   scoreIndicatorCells,
 } from './score.js';
+export {
+  type ScoredMatrix,
+  scoreMatrix,
+  checkScoredMatrix,
+  matrixTemperatureTrend,
+} from './scored.js';
 export { type WellbeingMatrixOptions, summarizeWellbeingMatrix } from './summary.js';
 export { addReferrals, addLeavers, addIndicator } from './sums.js';
 export {
