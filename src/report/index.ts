@@ -20,6 +20,12 @@ export {
 } from './jupyter/run-notebook.js';
 export { type RunNotebooksOptions, listNotebooks, runNotebooks } from './jupyter/run-notebooks.js';
 export { exitHeadlines } from './metrics/exits.js';
+export {
+  type HeadlineOptions,
+  type Headlines,
+  type SkippedSection,
+  headlineFigures,
+} from './metrics/headlines.js';
 export { matrixHeadlines } from './metrics/matrix.js';
 export {
   type ParameterSpec,
