@@ -4,6 +4,7 @@
 import { fitCox, type CoxFit } from '../stats/cox/fit.js';
 import { fitLogistic, predictLogistic, type LogisticFit } from '../stats/logistic/fit.js';
 import { waldRows, Z_975 } from '../stats/inference.js';
+import { countAtMost } from '../shared/numeric.js';
 import { clusteredVcov } from '../stats/logistic/sandwich.js';
 import { fitPenalisedLogistic } from '../stats/logistic/penalised.js';
 import { PENALTY_ALPHA, tunePenalty, type PenaltyTuning } from './penalty.js';
@@ -190,14 +191,8 @@ export function predictRisk(
     throw new Error('predictRisk: a Cox model needs serviceDays (the service_days column).');
   const { time, cumhaz } = model.baseline as { time: number[]; cumhaz: number[] };
   const H = (t: number) => {
-    let lo = 0;
-    let hi = time.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (time[mid] <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? 0 : cumhaz[lo - 1];
+    const k = countAtMost(time, t);
+    return k === 0 ? 0 : cumhaz[k - 1];
   };
   const h = model.horizonMonths * DAYS_PER_MONTH;
   return rows.map((i, r) => {

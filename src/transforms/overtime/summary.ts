@@ -14,6 +14,7 @@ import {
 import { checkColumns, optionalColumn } from '../../shared/columns.js';
 import { addTotalsWithWhole } from '../shared/totals.js';
 import { checkPeriods } from '../../time/periods.js';
+import { countAtMost } from '../../shared/numeric.js';
 
 const MEASURES = [
   'claims',
@@ -190,16 +191,7 @@ export function periodFinder(periods: ExposureOptions['periods']): (day: number)
   const order = periods.map((_, k) => k).sort((a, b) => periods[a].start - periods[b].start);
   const starts = order.map((k) => periods[k].start);
   return (day) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= day) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const found = countAtMost(starts, day) - 1;
     return found >= 0 && day <= periods[order[found]].end ? order[found] : -1;
   };
 }

@@ -3,6 +3,7 @@
 // Steps: month index of every event → one dense Float64Array per person and measure → window sums.
 import type { ColumnTable } from 'arquero';
 import { monthEnd, monthIndex } from '../../time/months.js';
+import { countAtMost } from '../../shared/numeric.js';
 
 /** Dense monthly counts per person over months k0 … k0 + length − 1; people without events are absent. */
 export class MonthlySeries {
@@ -120,14 +121,8 @@ export function eventSeries(
  */
 export function lastOnOrBefore(sorted: readonly number[] | undefined, day: number): number | null {
   if (sorted === undefined) return null;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? null : sorted[lo - 1];
+  const k = countAtMost(sorted, day);
+  return k === 0 ? null : sorted[k - 1];
 }
 
 // dateParts is slow-ish for a million claims: cache the month of each epoch day.
