@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { table as toTable, type ColumnTable } from 'arquero';
 import { z } from 'zod';
 import { globToRegExp, listFiles } from '../io/glob.js';
+import { parseJsonAs } from '../shared/json.js';
 import { issuesTable, type LoadIssue } from '../io/issues.js';
 import { openRecords } from '../io/readers/index.js';
 import type { RiskFeature } from './design.js';
@@ -129,23 +130,11 @@ export function isSnapshotMapping(value: unknown): boolean {
  * @example parseSnapshotMapping(readFileSync('examples/mappings/ibm-hr-attrition.json', 'utf8'))
  */
 export function parseSnapshotMapping(input: unknown, where = 'mapping'): SnapshotMapping {
-  let value = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch (error) {
-      throw new Error(
-        `${where}: not valid JSON (${(error as Error).message}). Fix the syntax and retry.`,
-      );
-    }
-  }
-  const result = fileSchema.safeParse(value);
-  if (!result.success) {
-    throw new Error(
-      `${where} is not a valid snapshot mapping:\n${z.prettifyError(result.error)}\nSee docs/leaving-risk.md ("A person-level snapshot").`,
-    );
-  }
-  return result.data;
+  return parseJsonAs(input, fileSchema, {
+    where,
+    what: 'a valid snapshot mapping',
+    help: 'See docs/leaving-risk.md ("A person-level snapshot").',
+  });
 }
 
 /**
