@@ -3,7 +3,7 @@
 // time-varying covariates. Both give a probability of resigning within the horizon for any row.
 import { fitCox, type CoxFit } from '../stats/cox/fit.js';
 import { fitLogistic, predictLogistic, type LogisticFit } from '../stats/logistic/fit.js';
-import { waldRows, Z_975 } from '../stats/inference.js';
+import { ratioInterval, waldRows } from '../stats/inference.js';
 import { countAtMost } from '../shared/numeric.js';
 import { clusteredVcov } from '../stats/logistic/sandwich.js';
 import { fitPenalisedLogistic } from '../stats/logistic/penalised.js';
@@ -202,16 +202,19 @@ export function predictRisk(
 }
 
 function coefficientsOf(design: RiskDesign, estimate: number[], se: number[]): RiskCoefficient[] {
-  return waldRows(design.names, estimate, se).map((w, j) => ({
-    term: w.term,
-    label: design.labels[j],
-    estimate: w.estimate,
-    std_error: w.std_error,
-    p_value: w.p_value,
-    ratio: Math.exp(w.estimate),
-    ratio_low: Math.exp(w.estimate - Z_975 * w.std_error),
-    ratio_high: Math.exp(w.estimate + Z_975 * w.std_error),
-  }));
+  return waldRows(design.names, estimate, se).map((w, j) => {
+    const { ratio, low, high } = ratioInterval(w);
+    return {
+      term: w.term,
+      label: design.labels[j],
+      estimate: w.estimate,
+      std_error: w.std_error,
+      p_value: w.p_value,
+      ratio,
+      ratio_low: low,
+      ratio_high: high,
+    };
+  });
 }
 
 function outcome(fn: string, v: number | null, row: number): number {
