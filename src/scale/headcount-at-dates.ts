@@ -12,7 +12,7 @@ import {
 } from './engine.js';
 import { OPEN_END, fteSql, indexSpells } from './spells.js';
 import { sqlName } from './duckdb-session.js';
-import { checkColumns } from '../shared/columns.js';
+import { checkPeople } from '../transforms/workforce/exposure.js';
 
 export interface HeadcountAtDatesOptions extends ScaleOptions {
   /** Days (epoch days) to count on, e.g. the first day of each financial year. */
@@ -62,9 +62,7 @@ function headcountInMemory(
   by: readonly string[],
   where: string,
 ): ColumnTable {
-  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...by], {
-    what: 'people',
-  });
+  checkPeople(where, people, by);
   const spells = indexSpells(people);
   const groups = by.map((c) => people.array(c) as ArrayLike<string | number | null>);
   const at = new Map<string, number>();

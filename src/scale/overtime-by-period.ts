@@ -23,6 +23,7 @@ import {
   periodsSql,
 } from './spells.js';
 import { checkColumns, optionalColumn } from '../shared/columns.js';
+import { checkPeople } from '../transforms/workforce/exposure.js';
 
 export interface ScalePeriodOptions extends ScaleOptions {
   /** Reporting periods that do not overlap (e.g. periodsBetween(from, to, 'month')). */
@@ -112,9 +113,7 @@ function overtimeInMemory(
 ): ColumnTable {
   const people = tables.people!;
   const overtime = tables.overtime!;
-  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...grain], {
-    what: 'people',
-  });
+  checkPeople(where, people, grain);
   checkColumns(where, overtime, ['person_id', 'date', 'hours'], { what: 'overtime' });
   const spells = indexSpells(people);
   const grainOf = grainValues(people, grain);

@@ -12,6 +12,7 @@ import {
 } from './engine.js';
 import { OPEN_END, indexSpells } from './spells.js';
 import { checkColumns } from '../shared/columns.js';
+import { checkPeople } from '../transforms/workforce/exposure.js';
 
 export interface RollingOvertimeOptions extends ScaleOptions {
   /** First day (epoch day) of the first week; weeks run 7 days from it. */
@@ -84,7 +85,7 @@ function rollingInMemory(
 ): ColumnTable {
   const people = tables.people!;
   const overtime = tables.overtime!;
-  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte'], { what: 'people' });
+  checkPeople(where, people);
   checkColumns(where, overtime, ['person_id', 'date', 'hours'], { what: 'overtime' });
   const spells = indexSpells(people);
   const person = overtime.array('person_id') as ArrayLike<string>;

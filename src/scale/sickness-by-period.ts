@@ -19,6 +19,7 @@ import {
   periodsSql,
 } from './spells.js';
 import { checkColumns, optionalColumn } from '../shared/columns.js';
+import { checkPeople } from '../transforms/workforce/exposure.js';
 
 export interface SicknessByPeriodOptions extends ScalePeriodOptions {
   /** Last day of the data: open spells run to it (default: the end of the last period). */
@@ -129,9 +130,7 @@ function sicknessInMemory(
 ): ColumnTable {
   const people = tables.people!;
   const sickness = tables.sickness!;
-  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...grain], {
-    what: 'people',
-  });
+  checkPeople(where, people, grain);
   checkColumns(where, sickness, ['person_id', 'start_date', 'end_date'], { what: 'sickness' });
   const spells = indexSpells(people);
   const grainOf = grainValues(people, grain);

@@ -3,7 +3,7 @@
 import type { ColumnTable } from 'arquero';
 import type { Period } from '../time/periods.js';
 import { sqlName, sqlString } from './duckdb-session.js';
-import { fteOf } from '../transforms/workforce/exposure.js';
+import { spellColumns } from '../transforms/workforce/exposure.js';
 
 /** Employment spells (rows of people) by person, with each spell's start, end and FTE. */
 export interface SpellIndex {
@@ -23,16 +23,7 @@ export const OPEN_END = 2147483647;
  * when present): FTE is fte, else contracted hours / fullTimeHours, else 1, as in the kit's transforms.
  */
 export function indexSpells(people: ColumnTable, fullTimeHours = 40): SpellIndex {
-  const personId = people.array('person_id') as ArrayLike<string>;
-  const start = people.array('start_date') as ArrayLike<number>;
-  const end = people.array('end_date') as ArrayLike<number | null>;
-  const fteCol = people.array('fte') as ArrayLike<number | null>;
-  const hours = people.columnNames().includes('contracted_hours_per_week')
-    ? (people.array('contracted_hours_per_week') as ArrayLike<number | null>)
-    : undefined;
-  const fte = Float64Array.from({ length: people.numRows() }, (_, i) =>
-    fteOf(fteCol[i], hours?.[i] ?? null, fullTimeHours),
-  );
+  const { person: personId, start, end, fte } = spellColumns(people, fullTimeHours);
   const rows = new Map<string, number[]>();
   for (let i = 0; i < people.numRows(); i++) {
     const list = rows.get(personId[i]);

@@ -7,6 +7,7 @@ import type { DefinitionCard } from '../shared/definition.js';
 import {
   EXPOSURE_MEASURES,
   GroupPeriodSums,
+  checkPeople,
   addExposure,
   indexPeople,
   type ExposureOptions,
@@ -82,9 +83,7 @@ function overtimeSums(
 ): ColumnTable {
   const where = 'summarizeOvertime';
   const { periods, by = [], fullTimeHours = 40 } = options;
-  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...by], {
-    what: 'people',
-  });
+  checkPeople(where, people, by);
   checkColumns(where, overtime, ['person_id', 'date', 'hours'], { what: 'overtime' });
   checkPeriods(periods, where);
   const index = indexPeople(people, by, fullTimeHours);

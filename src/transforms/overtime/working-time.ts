@@ -3,7 +3,12 @@
 import type { ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
 import type { DefinitionCard } from '../shared/definition.js';
-import { GroupPeriodSums, indexPeople, type ExposureOptions } from '../workforce/exposure.js';
+import {
+  checkPeople,
+  GroupPeriodSums,
+  indexPeople,
+  type ExposureOptions,
+} from '../workforce/exposure.js';
 import { checkColumns } from '../../shared/columns.js';
 import { checkPeriods } from '../../time/periods.js';
 
@@ -33,9 +38,7 @@ export function summarizeWorkingTime(
 ): ColumnTable {
   const where = 'summarizeWorkingTime';
   const { periods, by = [], weeks = 17, limitHours = 48, fullTimeHours = 40, sickness } = options;
-  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...by], {
-    what: 'people',
-  });
+  checkPeople(where, people, by);
   checkColumns(where, overtime, ['person_id', 'date', 'hours'], { what: 'overtime' });
   if (sickness)
     checkColumns(where, sickness, ['person_id', 'start_date', 'end_date'], { what: 'sickness' });

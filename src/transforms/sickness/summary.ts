@@ -9,6 +9,7 @@ import {
   EXPOSURE_MEASURES,
   GroupPeriodSums,
   addExposure,
+  checkPeople,
   indexPeople,
   type ExposureOptions,
 } from '../workforce/exposure.js';
@@ -102,9 +103,7 @@ function sicknessSums(
 ): ColumnTable {
   const where = 'summarizeSickness';
   const { periods, by = [], longTermDays = 28, fullTimeHours = 40 } = options;
-  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...by], {
-    what: 'people',
-  });
+  checkPeople(where, people, by);
   checkColumns(where, sickness, ['person_id', 'start_date', 'end_date'], { what: 'sickness' });
   checkPeriods(periods, where);
   if (!Number.isFinite(longTermDays) || longTermDays < 0) {
