@@ -20,6 +20,7 @@ import {
 } from './spells.js';
 import { checkColumns, optionalColumn } from '../shared/columns.js';
 import { checkPeople } from '../transforms/workforce/exposure.js';
+import { daysLostInSlice } from '../transforms/sickness/days-lost.js';
 
 export interface SicknessByPeriodOptions extends ScalePeriodOptions {
   /** Last day of the data: open spells run to it (default: the end of the last period). */
@@ -164,12 +165,7 @@ function sicknessInMemory(
         const b = Math.min(b0, p.end);
         if (b < a) continue;
         const inPeriod = countWorkingDays(a, b);
-        const lost =
-          days === null
-            ? inPeriod
-            : total > 0
-              ? (days * inPeriod) / total
-              : (days * (b - a + 1)) / (b0 - a0 + 1);
+        const lost = daysLostInSlice(days, inPeriod, total, b - a + 1, b0 - a0 + 1);
         const key = `${values.key}|${k}`;
         let r = at.get(key);
         if (r === undefined) {

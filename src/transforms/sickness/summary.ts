@@ -4,6 +4,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
+import { daysLostInSlice } from './days-lost.js';
 import { countWorkingDays } from '../../time/working-days.js';
 import {
   EXPOSURE_MEASURES,
@@ -161,12 +162,7 @@ function sicknessSums(
         const b = Math.min(to, p.end);
         if (b < a) return;
         const inPeriod = countWorkingDays(a, b, options);
-        const lost =
-          days === null
-            ? inPeriod
-            : total > 0
-              ? (days * inPeriod) / total
-              : (days * (b - a + 1)) / (last - start + 1);
+        const lost = daysLostInSlice(days, inPeriod, total, b - a + 1, last - start + 1);
         const at = sums.row(group, k);
         const fteLost = lost * index.fte[row];
         sums.add(at, 'days_lost', lost);
