@@ -7,6 +7,7 @@ import { dateParts } from '../../time/dates.js';
 import type { DefinitionCard } from '../shared/definition.js';
 import { isoWeekday } from '../../time/working-days.js';
 import { checkColumns } from '../../shared/columns.js';
+import { contributorsOf, topTwo } from '../workforce/contributions.js';
 
 /** Calendar bucket of a spell's start. */
 export type SeasonCalendar = 'month' | 'financial_quarter' | 'weekday';
@@ -117,9 +118,9 @@ export function summarizeSicknessSeasonality(
       const cell = cells.get(id)!;
       extra.people.push(cell.people);
       sum.forEach((c, k) => {
-        const v = cell.values[k].filter((x) => x > 0).sort((a, b) => b - a);
-        extra[`${c}_top1`].push(v[0] ?? 0);
-        extra[`${c}_top2`].push(v[1] ?? 0);
+        const [first, second] = topTwo(cell.values[k]);
+        extra[`${c}_top1`].push(first);
+        extra[`${c}_top2`].push(second);
       });
     }
     counted = counted.assign(aq.table(extra));
@@ -177,11 +178,7 @@ export function seasonalityCellSpec(
     population: 'people',
     counts: ['spells'],
     magnitudes: [...sum],
-    contributors: sum.map((c) => ({
-      column: c,
-      people: 'people',
-      top: [`${c}_top1`, `${c}_top2`] as const,
-    })),
+    contributors: contributorsOf(sum.map((c) => [c, 'people', `${c}_top1`, `${c}_top2`] as const)),
   };
 }
 
