@@ -4,7 +4,7 @@
 import { fitCox, type CoxFit } from '../stats/cox/fit.js';
 import { fitLogistic, predictLogistic, type LogisticFit } from '../stats/logistic/fit.js';
 import { ratioInterval, waldRows } from '../stats/inference.js';
-import { countAtMost } from '../shared/numeric.js';
+import { searchSorted } from '../shared/numeric.js';
 import { clusteredVcov } from '../stats/logistic/sandwich.js';
 import { fitPenalisedLogistic } from '../stats/logistic/penalised.js';
 import { PENALTY_ALPHA, tunePenalty, type PenaltyTuning } from './penalty.js';
@@ -191,7 +191,7 @@ export function predictRisk(
     throw new Error('predictRisk: a Cox model needs serviceDays (the service_days column).');
   const { time, cumhaz } = model.baseline as { time: number[]; cumhaz: number[] };
   const H = (t: number) => {
-    const k = countAtMost(time, t);
+    const k = searchSorted(time, t, 'right');
     return k === 0 ? 0 : cumhaz[k - 1];
   };
   const h = model.horizonMonths * DAYS_PER_MONTH;

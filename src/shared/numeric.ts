@@ -12,31 +12,21 @@ export function maxOf(values: ArrayLike<number>): number {
 }
 
 /**
- * How many values of the ascending array `sorted` are ≤ `x`: the position just past the last of
- * them, found by binary search (so `sorted[countAtMost(sorted, x) - 1]` is the last value ≤ x).
- * @example countAtMost([3, 8, 8, 20], 8) // 3
+ * Where `x` would go in the ascending array `sorted` (binary search, as numpy's searchsorted):
+ * with side 'left', before any equal values, so the result counts the values < x; with 'right',
+ * after them, so it counts the values ≤ x (and `sorted[result - 1]` is the last value ≤ x).
+ * @example searchSorted([3, 8, 8, 20], 8) // 1; searchSorted([3, 8, 8, 20], 8, 'right') // 3
  */
-export function countAtMost(sorted: ArrayLike<number>, x: number): number {
+export function searchSorted(
+  sorted: ArrayLike<number>,
+  x: number,
+  side: 'left' | 'right' = 'left',
+): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * How many values of the ascending array `sorted` are < `x` (binary search).
- * @example countBelow([3, 8, 8, 20], 8) // 1
- */
-export function countBelow(sorted: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1;
+    if (sorted[mid] < x || (side === 'right' && sorted[mid] === x)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

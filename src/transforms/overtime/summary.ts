@@ -19,7 +19,7 @@ import {
   type ContributionColumns,
 } from '../workforce/contributions.js';
 import { checkPeriods } from '../../time/periods.js';
-import { countAtMost } from '../../shared/numeric.js';
+import { searchSorted } from '../../shared/numeric.js';
 
 const MEASURES = [
   'claims',
@@ -172,7 +172,7 @@ export function periodFinder(periods: ExposureOptions['periods']): (day: number)
   const order = periods.map((_, k) => k).sort((a, b) => periods[a].start - periods[b].start);
   const starts = order.map((k) => periods[k].start);
   return (day) => {
-    const found = countAtMost(starts, day) - 1;
+    const found = searchSorted(starts, day, 'right') - 1;
     return found >= 0 && day <= periods[order[found]].end ? order[found] : -1;
   };
 }

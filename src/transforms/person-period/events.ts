@@ -3,7 +3,7 @@
 // Steps: month index of every event → one dense Float64Array per person and measure → window sums.
 import type { ColumnTable } from 'arquero';
 import { monthEnd, monthIndex } from '../../time/months.js';
-import { countAtMost } from '../../shared/numeric.js';
+import { searchSorted } from '../../shared/numeric.js';
 
 /** Dense monthly counts per person over months k0 … k0 + length − 1; people without events are absent. */
 export class MonthlySeries {
@@ -121,7 +121,7 @@ export function eventSeries(
  */
 export function lastOnOrBefore(sorted: readonly number[] | undefined, day: number): number | null {
   if (sorted === undefined) return null;
-  const k = countAtMost(sorted, day);
+  const k = searchSorted(sorted, day, 'right');
   return k === 0 ? null : sorted[k - 1];
 }
 
