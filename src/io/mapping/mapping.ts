@@ -283,15 +283,22 @@ export function parseMapping(input: unknown, where = 'mapping'): Mapping {
  * @example const mapping = await readMapping('examples/mappings/my-force.json')
  */
 export async function readMapping(path: string): Promise<Mapping> {
-  let text: string;
+  return parseMapping(await readMappingText(path), path);
+}
+
+/**
+ * The text of a mapping file (a table mapping or a snapshot mapping), before parsing; throws
+ * "cannot read mapping file …" naming the path when it cannot be read.
+ * @example parseSnapshotMapping(await readMappingText('examples/mappings/ibm-hr-attrition.json'))
+ */
+export async function readMappingText(path: string): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
     throw new Error(
       `cannot read mapping file ${path}: ${(error as Error).message}. Check the path.`,
     );
   }
-  return parseMapping(text, path);
 }
 
 /**
