@@ -9,7 +9,7 @@ import {
   indexPeople,
   type ExposureOptions,
 } from '../workforce/exposure.js';
-import { checkColumns } from '../../shared/columns.js';
+import { checkColumns, optionalColumn } from '../../shared/columns.js';
 import { checkPeriods } from '../../time/periods.js';
 
 export interface WorkingTimeOptions extends ExposureOptions {
@@ -47,9 +47,7 @@ export function summarizeWorkingTime(
     throw new Error(`${where}: weeks must be a whole number ≥ 1, got ${weeks}.`);
   const index = indexPeople(people, by, fullTimeHours);
   const n = index.start.length;
-  const contracted = people.columnNames().includes('contracted_hours_per_week')
-    ? (people.array('contracted_hours_per_week') as ArrayLike<number | null>)
-    : undefined;
+  const contracted = optionalColumn<number | null>(people, 'contracted_hours_per_week');
   const weekly = Float64Array.from(
     { length: n },
     (_, i) => contracted?.[i] ?? index.fte[i] * fullTimeHours,

@@ -2,6 +2,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { levelOrder } from '../../io/units.js';
+import { optionalColumn } from '../../shared/columns.js';
 
 /** The unit hierarchy read from a `units` table, with lookups used by every roll-up. */
 export interface UnitTree {
@@ -43,9 +44,7 @@ function readUnitTree(units: ColumnTable): UnitTree {
   const ids = units.array('unit_id') as ArrayLike<string>;
   const parents = units.array('parent_id') as ArrayLike<string | null>;
   const levels = units.array('level') as ArrayLike<string>;
-  const names = units.columnNames().includes('name')
-    ? (units.array('name') as ArrayLike<string | null>)
-    : undefined;
+  const names = optionalColumn<string | null>(units, 'name');
   const parent = new Map<string, string | null>();
   const level = new Map<string, string>();
   const name = new Map<string, string>();
