@@ -3,7 +3,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { dayInWords, type CellSpec } from '../../privacy/index.js';
-import { dateParts } from '../../time/dates.js';
+import { dateParts, MONTH_NAMES, WEEKDAY_NAMES } from '../../time/dates.js';
 import type { DefinitionCard } from '../shared/definition.js';
 import { isoWeekday } from '../../time/working-days.js';
 import { checkColumns } from '../../shared/columns.js';
@@ -30,8 +30,6 @@ const KEY: Record<SeasonCalendar, string> = {
   financial_quarter: 'start_quarter',
   weekday: 'start_weekday',
 };
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /**
  * Spells per calendar bucket of their start: `start_month` (1–12), `start_quarter` (1–4 of the
@@ -130,7 +128,11 @@ export function summarizeSicknessSeasonality(
   const buckets = aq.table({ [key]: Array.from({ length: size }, (_, i) => i + 1) });
   const groups = by.length ? counted.select([...by]).dedupe() : aq.table({ __one: [1] });
   const labels =
-    calendar === 'weekday' ? DAYS : calendar === 'month' ? MONTHS : ['Q1', 'Q2', 'Q3', 'Q4'];
+    calendar === 'weekday'
+      ? WEEKDAY_NAMES
+      : calendar === 'month'
+        ? MONTH_NAMES
+        : ['Q1', 'Q2', 'Q3', 'Q4'];
   return groups
     .cross(buckets)
     .select([...by, key])
