@@ -67,15 +67,7 @@ export function fitRiskLogistic(
     rows.map((i) => persons[i]),
   );
   const se = V.map((row, j) => Math.sqrt(row[j]));
-  return {
-    kind: 'logistic',
-    horizonMonths,
-    names: [...design.names],
-    labels: [...design.labels],
-    estimate: fit.estimate,
-    coefficients: coefficientsOf(design, fit.estimate, se),
-    logistic: fit,
-  };
+  return { ...modelOf('logistic', design, horizonMonths, fit.estimate, se), logistic: fit };
 }
 
 /**
@@ -111,12 +103,7 @@ export function fitRiskPenalised(
   const fit = fitPenalisedLogistic(X, yy, { names: design.names, alpha, lambda: tuning.lambda });
   const nan = fit.estimate.map(() => NaN);
   return {
-    kind: 'logistic',
-    horizonMonths,
-    names: [...design.names],
-    labels: [...design.labels],
-    estimate: fit.estimate,
-    coefficients: coefficientsOf(design, fit.estimate, nan),
+    ...modelOf('logistic', design, horizonMonths, fit.estimate, nan),
     penalty: { kind, alpha, lambda: tuning.lambda, tuning },
   };
 }
@@ -153,17 +140,9 @@ export function fitRiskCox(
     },
     { ties: 'efron' },
   );
+  const se = fit.coefficients.map((c) => c.std_error);
   return {
-    kind: 'cox',
-    horizonMonths,
-    names: [...design.names],
-    labels: [...design.labels],
-    estimate: fit.estimate,
-    coefficients: coefficientsOf(
-      design,
-      fit.estimate,
-      fit.coefficients.map((c) => c.std_error),
-    ),
+    ...modelOf('cox', design, horizonMonths, fit.estimate, se),
     baseline: { time: fit.baseline.time, cumhaz: fit.baseline.cumhaz_at_zero },
     cox: fit,
   };
@@ -199,6 +178,24 @@ export function predictRisk(
     const t = serviceDays[i] ?? 0;
     return 1 - Math.exp(-(H(t + h) - H(t)) * Math.exp(lp[r]));
   });
+}
+
+/** What every fitted RiskModel holds: its kind, horizon, the design's columns, estimate and coefficients. */
+function modelOf(
+  kind: RiskModel['kind'],
+  design: RiskDesign,
+  horizonMonths: number,
+  estimate: number[],
+  se: number[],
+): Pick<RiskModel, 'kind' | 'horizonMonths' | 'names' | 'labels' | 'estimate' | 'coefficients'> {
+  return {
+    kind,
+    horizonMonths,
+    names: [...design.names],
+    labels: [...design.labels],
+    estimate,
+    coefficients: coefficientsOf(design, estimate, se),
+  };
 }
 
 function coefficientsOf(design: RiskDesign, estimate: number[], se: number[]): RiskCoefficient[] {
