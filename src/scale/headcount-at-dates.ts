@@ -3,13 +3,7 @@
 // count and sum FTE per group → one arquero table sorted by group then date.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import {
-  chooseEngine,
-  inputTables,
-  withViews,
-  type ScaleInputs,
-  type ScaleOptions,
-} from './engine.js';
+import { aggregate, type ScaleInputs, type ScaleOptions } from './engine.js';
 import { OPEN_END, fteSql, indexSpells } from './spells.js';
 import { sqlName } from './duckdb-session.js';
 import { checkPeople } from '../transforms/workforce/exposure.js';
@@ -38,10 +32,13 @@ export async function summarizeHeadcountAtDates(
     throw new Error(`${where}: dates must list at least one epoch day (whole number).`);
   }
   const unique = [...new Set(dates)].sort((a, b) => a - b);
-  const result =
-    chooseEngine(inputs, options, where) === 'duckdb'
-      ? await withViews(inputs, options, (s) => s.query(headcountSql(unique, by)))
-      : headcountInMemory((await inputTables(inputs, options)).people!, unique, by, where);
+  const result = await aggregate(
+    inputs,
+    options,
+    where,
+    () => headcountSql(unique, by),
+    (tables) => headcountInMemory(tables.people!, unique, by, where),
+  );
   return result.select([...by, 'date', 'headcount', 'fte']).orderby(...by, 'date');
 }
 

@@ -1,21 +1,16 @@
 // Overtime claims summed per employment spell (or group of people) × period, in memory or pushed
 // down to DuckDB. Steps: choose the engine → match each claim to the spell of its person covering its
 // date and to its period → sum per grain × period → one arquero table, sorted, whatever the engine.
-import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Period } from '../time/periods.js';
 import { periodFinder } from '../transforms/overtime/summary.js';
-import {
-  chooseEngine,
-  inputTables,
-  withViews,
-  type ScaleInputs,
-  type ScaleOptions,
-} from './engine.js';
+import { aggregate, type ScaleInputs, type ScaleOptions } from './engine.js';
 import {
   OPEN_END,
   checkMeasures,
   checkScalePeriods,
+  GrainPeriodRows,
+  grainPeriodColumns,
   grainSql,
   grainValues,
   indexSpells,
@@ -70,13 +65,14 @@ export async function summarizeOvertimeByPeriod(
   checkScalePeriods(options.periods, where);
   if (inputs.overtime === undefined) throw new Error(`${where}: inputs.overtime is missing.`);
   inputs = { people: inputs.people, overtime: inputs.overtime };
-  const sql = () => overtimeSql(options.periods, grain, measures);
-  const result =
-    chooseEngine(inputs, options, where) === 'duckdb'
-      ? await withViews(inputs, options, (s) => s.query(sql()))
-      : overtimeInMemory(await inputTables(inputs, options), options.periods, grain, where);
-  const columns = [...grain, 'period', 'period_start', 'period_end', ...measures];
-  return result.select(columns).orderby(...grain, 'period_start');
+  const result = await aggregate(
+    inputs,
+    options,
+    where,
+    () => overtimeSql(options.periods, grain, measures),
+    (tables) => overtimeInMemory(tables, options.periods, grain, where),
+  );
+  return result.select(grainPeriodColumns(grain, measures)).orderby(...grain, 'period_start');
 }
 
 const OVERTIME_SQL: Record<string, string> = {
@@ -123,13 +119,7 @@ function overtimeInMemory(
   const comp = optionalColumn<string | null>(overtime, 'compensation');
   const rest = optionalColumn<boolean | null>(overtime, 'rest_day_worked');
   const periodAt = periodFinder(periods);
-  const at = new Map<string, number>();
-  const out = Object.fromEntries(
-    [...grain, 'period', 'period_start', 'period_end', ...OVERTIME_MEASURES].map((c) => [
-      c,
-      [] as unknown[],
-    ]),
-  );
+  const out = new GrainPeriodRows(grain, OVERTIME_MEASURES);
   const restDays: Set<string>[] = [];
   for (let i = 0; i < overtime.numRows(); i++) {
     const k = periodAt(date[i]);
@@ -137,27 +127,15 @@ function overtimeInMemory(
     for (const row of spells.covering(person[i], date[i])) {
       const values = grainOf[row];
       if (values === null) continue;
-      const key = `${values.key}|${k}`;
-      let r = at.get(key);
-      if (r === undefined) {
-        r = out.claims.length;
-        at.set(key, r);
-        grain.forEach((c, j) => out[c].push(values.values[j]));
-        out.period.push(periods[k].label);
-        out.period_start.push(periods[k].start);
-        out.period_end.push(periods[k].end);
-        for (const m of OVERTIME_MEASURES) out[m].push(0);
-        restDays.push(new Set());
-      }
-      (out.claims as number[])[r] += 1;
-      (out.overtime_hours as number[])[r] += hours[i];
+      const r = out.row(values, k, periods[k]);
+      if (r === restDays.length) restDays.push(new Set());
+      out.add('claims', r, 1);
+      out.add('overtime_hours', r, hours[i]);
       const c = comp?.[i];
-      if (c === 'paid' || c === 'toil' || c === 'unpaid') {
-        (out[`${c}_hours`] as number[])[r] += hours[i];
-      }
+      if (c === 'paid' || c === 'toil' || c === 'unpaid') out.add(`${c}_hours`, r, hours[i]);
       if (rest?.[i] === true) restDays[r].add(`${person[i]}|${date[i]}`);
     }
   }
-  out.rest_days_worked = restDays.map((s) => s.size);
-  return aq.table(out);
+  out.columns.rest_days_worked = restDays.map((s) => s.size);
+  return out.toTable();
 }

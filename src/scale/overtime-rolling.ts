@@ -3,13 +3,7 @@
 // and to 7-day weeks counted from `from` → sum per spell × week → rolling sum per spell.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import {
-  chooseEngine,
-  inputTables,
-  withViews,
-  type ScaleInputs,
-  type ScaleOptions,
-} from './engine.js';
+import { aggregate, type ScaleInputs, type ScaleOptions } from './engine.js';
 import { OPEN_END, indexSpells } from './spells.js';
 import { checkColumns } from '../shared/columns.js';
 import { checkPeople } from '../transforms/workforce/exposure.js';
@@ -53,10 +47,13 @@ export async function summarizeRollingOvertime(
   }
   if (inputs.overtime === undefined) throw new Error(`${where}: inputs.overtime is missing.`);
   inputs = { people: inputs.people, overtime: inputs.overtime };
-  const result =
-    chooseEngine(inputs, options, where) === 'duckdb'
-      ? await withViews(inputs, options, (s) => s.query(rollingSql(from, to, weeks)))
-      : rollingInMemory(await inputTables(inputs, options), from, to, weeks, where);
+  const result = await aggregate(
+    inputs,
+    options,
+    where,
+    () => rollingSql(from, to, weeks),
+    (tables) => rollingInMemory(tables, from, to, weeks, where),
+  );
   return result.select(ROLLING_OVERTIME_COLUMNS).orderby('person_id', 'start_date', 'week_start');
 }
 
