@@ -4,7 +4,7 @@
 import { table as toTable, type ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
 import type { DefinitionCard } from '../shared/definition.js';
-import type { UnitTree } from '../units/hierarchy.js';
+import { parentMapOfRows, type UnitTree } from '../units/hierarchy.js';
 import {
   checkPeriods,
   periodOf,
@@ -291,10 +291,7 @@ export function unitIndicatorCellSpec(
   checkColumns('unitIndicatorCellSpec', cells, ['unit', 'parent', 'numerator', 'denominator'], {
     what: 'the cells of summarizeUnitIndicator',
   });
-  const parent: Record<string, string> = {};
-  const units = cells.array('unit') as ArrayLike<string>;
-  const parents = cells.array('parent') as ArrayLike<string | null>;
-  for (let i = 0; i < units.length; i++) if (parents[i] !== null) parent[units[i]] = parents[i]!;
+  const parent = parentMapOfRows(cells, 'unit', 'parent');
   return {
     by: ['unit', 'period'],
     rates: [{ name, numerator: 'numerator', denominator: 'denominator', per, decimals }],

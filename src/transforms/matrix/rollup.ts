@@ -3,7 +3,7 @@
 // denominator, and the CellSpec that publishes parents and children together.
 import { table as toTable, type ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
-import type { UnitTree } from '../units/hierarchy.js';
+import { parentMapOfRows, type UnitTree } from '../units/hierarchy.js';
 import { RollUpUnits } from '../units/roll-up.js';
 import { MATRIX_COUNT_COLUMNS, pickIndicators, type MatrixIndicator } from './indicators.js';
 import { checkColumns } from '../../shared/columns.js';
@@ -117,10 +117,7 @@ export function wellbeingMatrixCellSpec(cells: ColumnTable): CellSpec {
   checkColumns('wellbeingMatrixCellSpec', cells, ['unit_id', 'parent_id'], {
     what: 'the matrix cells',
   });
-  const parent: Record<string, string> = {};
-  const ids = cells.array('unit_id') as ArrayLike<string>;
-  const parents = cells.array('parent_id') as ArrayLike<string | null>;
-  for (let i = 0; i < ids.length; i++) if (parents[i] !== null) parent[ids[i]] = parents[i]!;
+  const parent = parentMapOfRows(cells, 'unit_id', 'parent_id');
   return {
     by: ['unit_id', 'indicator', 'period'],
     who: 'people (officers, staff and PCSOs unless other worker types were chosen) posted to each unit (or a unit below it) on any day of the period; each event counts where the person was posted that day, a leaver and their exit interview in their last unit',

@@ -196,6 +196,23 @@ export function parentMap(tree: UnitTree): Record<string, string> {
   return out;
 }
 
+/**
+ * The parent map a table's rows give, for a disclosure-control HierarchySpec: each value of
+ * `column` → the value of `parentColumn` in its row (rows with an empty parent are the top).
+ * @example parentMapOfRows(cells, 'unit_id', 'parent_id') // { D1: 'F', T1: 'D1', … }
+ */
+export function parentMapOfRows(
+  table: ColumnTable,
+  column: string,
+  parentColumn: string,
+): Record<string, string> {
+  const parent: Record<string, string> = {};
+  const ids = table.array(column) as ArrayLike<string>;
+  const parents = table.array(parentColumn) as ArrayLike<string | null>;
+  for (let i = 0; i < ids.length; i++) if (parents[i] !== null) parent[ids[i]] = parents[i]!;
+  return parent;
+}
+
 function checkLevel(tree: UnitTree, level: string, where: string): void {
   const levels = [...new Set(tree.level.values())];
   if (!levels.includes(level)) {
