@@ -84,6 +84,20 @@ export function inputBytes(inputs: ScaleInputs): number {
 }
 
 /**
+ * The inputs an aggregation of `event` rows reads: people and that event input only (so the other
+ * is neither registered nor read); throws "<where>: inputs.<event> is missing." without it.
+ * @example inputs = eventInputs(inputs, 'sickness', 'summarizeSicknessByPeriod')
+ */
+export function eventInputs(
+  inputs: ScaleInputs,
+  event: 'overtime' | 'sickness',
+  where: string,
+): ScaleInputs {
+  if (inputs[event] === undefined) throw new Error(`${where}: inputs.${event} is missing.`);
+  return { people: inputs.people, [event]: inputs[event] };
+}
+
+/**
  * The table of one aggregation from the engine chooseEngine picks: `sql` run on DuckDB views of the
  * inputs, or `inMemory` run on the inputs as arquero tables (inputTables).
  * @example await aggregate(inputs, options, where, () => overtimeSql(periods), (t) => overtimeInMemory(t, periods))

@@ -4,7 +4,7 @@
 import type { ColumnTable } from 'arquero';
 import type { Period } from '../time/periods.js';
 import { periodFinder } from '../transforms/overtime/summary.js';
-import { aggregate, type ScaleInputs, type ScaleOptions } from './engine.js';
+import { aggregate, eventInputs, type ScaleInputs, type ScaleOptions } from './engine.js';
 import {
   OPEN_END,
   checkMeasures,
@@ -63,8 +63,7 @@ export async function summarizeOvertimeByPeriod(
   const grain = [...(options.by ?? SPELL_GRAIN)];
   const measures = checkMeasures(options.measures, OVERTIME_MEASURES, where);
   checkScalePeriods(options.periods, where);
-  if (inputs.overtime === undefined) throw new Error(`${where}: inputs.overtime is missing.`);
-  inputs = { people: inputs.people, overtime: inputs.overtime };
+  inputs = eventInputs(inputs, 'overtime', where);
   const result = await aggregate(
     inputs,
     options,

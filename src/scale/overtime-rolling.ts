@@ -3,7 +3,7 @@
 // and to 7-day weeks counted from `from` → sum per spell × week → rolling sum per spell.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { aggregate, type ScaleInputs, type ScaleOptions } from './engine.js';
+import { aggregate, eventInputs, type ScaleInputs, type ScaleOptions } from './engine.js';
 import { OPEN_END, indexSpells } from './spells.js';
 import { checkColumns } from '../shared/columns.js';
 import { checkPeople } from '../transforms/workforce/exposure.js';
@@ -45,8 +45,7 @@ export async function summarizeRollingOvertime(
   if (!Number.isInteger(weeks) || weeks < 1) {
     throw new Error(`${where}: weeks must be a whole number ≥ 1, got ${weeks}.`);
   }
-  if (inputs.overtime === undefined) throw new Error(`${where}: inputs.overtime is missing.`);
-  inputs = { people: inputs.people, overtime: inputs.overtime };
+  inputs = eventInputs(inputs, 'overtime', where);
   const result = await aggregate(
     inputs,
     options,

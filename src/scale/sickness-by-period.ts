@@ -5,7 +5,7 @@ import type { ColumnTable } from 'arquero';
 import { countWorkingDays } from '../time/working-days.js';
 import type { Period } from '../time/periods.js';
 import { sqlName } from './duckdb-session.js';
-import { aggregate, type ScaleInputs } from './engine.js';
+import { aggregate, eventInputs, type ScaleInputs } from './engine.js';
 import { SPELL_GRAIN, type ScalePeriodOptions } from './overtime-by-period.js';
 import {
   OPEN_END,
@@ -64,8 +64,7 @@ export async function summarizeSicknessByPeriod(
   if (!(longTermDays >= 0)) {
     throw new Error(`${where}: longTermDays must be a number of days ≥ 0, got ${longTermDays}.`);
   }
-  if (inputs.sickness === undefined) throw new Error(`${where}: inputs.sickness is missing.`);
-  inputs = { people: inputs.people, sickness: inputs.sickness };
+  inputs = eventInputs(inputs, 'sickness', where);
   const result = await aggregate(
     inputs,
     options,
