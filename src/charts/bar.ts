@@ -2,7 +2,7 @@
 import type { PlotlyFigure } from './spec.js';
 import { plotlyText, type VegaLiteSpec } from './spec.js';
 import type { PublishedTable } from '../privacy/index.js';
-import { chartRows, suppressedNote } from './chart-data.js';
+import { chartDescription, chartRows, markHidden, suppressedNote } from './chart-data.js';
 
 export interface BarChartOptions {
   /** Dimension on the category axis. */
@@ -24,19 +24,13 @@ export interface BarChartOptions {
 export function barChart(published: PublishedTable, options: BarChartOptions): VegaLiteSpec {
   const rows = chartRows(published, 'barChart');
   const { category, value, color } = options;
-  const note = suppressedNote(rows, value);
   const cat = { field: category, type: 'nominal', sort: null, title: category.replace(/_/g, ' ') };
   const val = { field: value, type: 'quantitative', title: value.replace(/_/g, ' ') };
   const [x, y] = options.horizontal ? [val, cat] : [cat, val];
   return {
     title: options.title,
-    description: [options.description, note].filter(Boolean).join(' '),
-    data: {
-      values: rows.map(({ suppressed, ...r }) => ({
-        ...r,
-        hidden: suppressed.includes(value) ? '[c]' : '',
-      })),
-    },
+    description: chartDescription(options.description, rows, value),
+    data: { values: markHidden(rows, value) },
     width: options.horizontal ? 420 : { step: 28 },
     height: options.horizontal ? { step: 18 } : 240,
     layer: [

@@ -48,3 +48,27 @@ export function suppressedNote(rows: ChartRow[], measure: string): string {
       : `${hidden} value${hidden === 1 ? '' : 's'} hidden to protect privacy ([c]).`;
   return [scopes.get(rows) ?? '', note].filter(Boolean).join(' ');
 }
+
+/**
+ * A chart's description: the caller's text, then the footnote of suppressedNote(rows, measure).
+ * @example chartDescription('Leavers / average headcount.', chartRows(published, 'barChart'), 'leaver_rate_pct')
+ */
+export function chartDescription(
+  description: string | undefined,
+  rows: ChartRow[],
+  measure: string,
+): string {
+  return [description, suppressedNote(rows, measure)].filter(Boolean).join(' ');
+}
+
+/**
+ * The rows as a spec embeds them: without `suppressed`, with `hidden` = "[c]" where `measure` is
+ * hidden in the row and '' elsewhere (for a text mark that shows the hidden cells).
+ * @example markHidden(chartRows(published, 'barChart'), 'headcount')[0].hidden // '' or '[c]'
+ */
+export function markHidden(rows: ChartRow[], measure: string): Record<string, unknown>[] {
+  return rows.map(({ suppressed, ...r }) => ({
+    ...r,
+    hidden: suppressed.includes(measure) ? '[c]' : '',
+  }));
+}

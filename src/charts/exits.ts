@@ -2,7 +2,7 @@
 // Each takes only a PublishedTable: hidden cells are drawn as "[c]", never as values.
 import type { VegaLiteSpec } from './spec.js';
 import type { PublishedTable } from '../privacy/index.js';
-import { chartRows, suppressedNote } from './chart-data.js';
+import { chartDescription, chartRows, markHidden } from './chart-data.js';
 
 export interface ExitChartOptions {
   title: string;
@@ -43,7 +43,7 @@ export function exitReasonHeatmapChart(
   const y = { field: row, type: 'nominal', sort: unique(rows, row), title: row.replace(/_/g, ' ') };
   return {
     title,
-    description: [description, suppressedNote(rows, value)].filter(Boolean).join(' '),
+    description: chartDescription(description, rows, value),
     data: { values },
     width: { step: 56 },
     height: { step: 20 },
@@ -83,10 +83,7 @@ export function exitReasonGroupChart(
   }: ExitChartOptions & { category?: string; value?: string },
 ): VegaLiteSpec {
   const rows = chartRows(published, 'exitReasonGroupChart');
-  const values = rows.map(({ suppressed, ...r }) => ({
-    ...r,
-    hidden: suppressed.includes(value) ? '[c]' : '',
-  }));
+  const values = markHidden(rows, value);
   const x = {
     field: category,
     type: 'nominal',
@@ -95,7 +92,7 @@ export function exitReasonGroupChart(
   };
   return {
     title,
-    description: [description, suppressedNote(rows, value)].filter(Boolean).join(' '),
+    description: chartDescription(description, rows, value),
     data: { values },
     width: { step: 22 },
     height: 240,
@@ -142,7 +139,7 @@ export function exitReasonTrendChart(
   const rows = reasons ? all.filter((r) => reasons.includes(String(r.reason))) : all;
   return {
     title,
-    description: [description, suppressedNote(rows, value)].filter(Boolean).join(' '),
+    description: chartDescription(description, rows, value),
     data: { values: rows.map(({ suppressed: _s, ...r }) => r) },
     width: 420,
     height: 240,

@@ -3,7 +3,7 @@
 import { plotlyText, type PlotlyFigure } from './spec.js';
 import type { VegaLiteSpec } from './spec.js';
 import type { PublishedTable } from '../privacy/index.js';
-import { chartRows, suppressedNote, type ChartRow } from './chart-data.js';
+import { chartDescription, chartRows, type ChartRow } from './chart-data.js';
 
 export interface RetentionChartOptions {
   /** The curve column: 'surv' (still in post, default) or 'cif' (cumulative incidence). */
@@ -26,13 +26,12 @@ export function retentionCurveChart(
 ): VegaLiteSpec {
   const { value = 'surv', title, description, timeTitle = 'Years in this organisation' } = options;
   const rows = curveRows(published, 'retentionCurveChart', value);
-  const note = suppressedNote(chartRows(published, 'retentionCurveChart'), value);
   const x = { field: 'time', type: 'quantitative', title: timeTitle };
   const color = { field: 'group', type: 'nominal', title: null };
   const yTitle = value === 'surv' ? 'Still in post' : 'Resigned (cumulative)';
   return {
     title,
-    description: [description, note].filter(Boolean).join(' '),
+    description: chartDescription(description, chartRows(published, 'retentionCurveChart'), value),
     data: { values: rows },
     width: 520,
     height: 280,
@@ -143,10 +142,9 @@ export function retentionRankChart(
     .sort((a, b) => (b[value] as number) - (a[value] as number))
     .slice(0, top)
     .map(({ suppressed: _s, ...r }) => r);
-  const note = suppressedNote(rows, value);
   return {
     title,
-    description: [description, note].filter(Boolean).join(' '),
+    description: chartDescription(description, rows, value),
     data: { values: shown },
     width: 420,
     height: { step: 18 },

@@ -1,7 +1,7 @@
 // Sickness charts from published tables: a rate by unit over time (line), and a seasonal profile.
 import type { VegaLiteSpec } from './spec.js';
 import type { PublishedTable } from '../privacy/index.js';
-import { chartRows, suppressedNote } from './chart-data.js';
+import { chartDescription, chartRows, markHidden } from './chart-data.js';
 
 export interface TrendChartOptions {
   /** Published rate or measure on the y axis, e.g. 'lost_time_rate_pct'. */
@@ -27,11 +27,10 @@ export function sicknessTrendChart(
 ): VegaLiteSpec {
   const rows = chartRows(published, 'sicknessTrendChart');
   const period = options.period ?? 'period';
-  const note = suppressedNote(rows, options.value);
   const highlight = options.highlight ?? [];
   return {
     title: options.title,
-    description: [options.description, note].filter(Boolean).join(' '),
+    description: chartDescription(options.description, rows, options.value),
     data: {
       values: rows.map(({ suppressed, ...r }) => ({
         ...r,
@@ -83,18 +82,12 @@ export function sicknessSeasonChart(
   options: SeasonChartOptions,
 ): VegaLiteSpec {
   const rows = chartRows(published, 'sicknessSeasonChart');
-  const note = suppressedNote(rows, options.value);
   const axis = rows.length > 0 && 'label' in rows[0] ? 'label' : options.bucket;
   const order = rows.map((r) => String(r[axis]));
   return {
     title: options.title,
-    description: [options.description, note].filter(Boolean).join(' '),
-    data: {
-      values: rows.map(({ suppressed, ...r }) => ({
-        ...r,
-        hidden: suppressed.includes(options.value) ? '[c]' : '',
-      })),
-    },
+    description: chartDescription(options.description, rows, options.value),
+    data: { values: markHidden(rows, options.value) },
     width: 520,
     height: 220,
     mark: { type: 'bar', tooltip: true },

@@ -2,7 +2,7 @@
 // delay printed beside each bar; hidden cells marked "[c]".
 import type { VegaLiteSpec } from './spec.js';
 import type { PublishedTable } from '../privacy/index.js';
-import { chartRows, suppressedNote } from './chart-data.js';
+import { chartDescription, chartRows } from './chart-data.js';
 
 export interface WelfareChartOptions {
   /** Dimension on the category axis (e.g. 'unit'). */
@@ -28,9 +28,7 @@ export function welfareOverdueChart(
   const cat = { field: options.category, type: 'nominal', sort: order, title: null };
   return {
     title: options.title,
-    description: [options.description, suppressedNote(rows, 'overdue_pct')]
-      .filter(Boolean)
-      .join(' '),
+    description: chartDescription(options.description, rows, 'overdue_pct'),
     data: {
       values: rows.map(({ suppressed, ...r }) => ({
         ...r,

@@ -1,8 +1,8 @@
 // wbk check: load and validate a data folder, print the load summary (or JSON), exit 1 if any row was rejected.
-import { existsSync, statSync } from 'node:fs';
 import { loadDataset, type Dataset } from '../io/load-dataset.js';
 import { formatLoadSummary } from '../io/summary.js';
 import { formatDate, resolveAsOf } from '../time/dates.js';
+import { checkMappingFile, dataFolder, readFlags } from './args.js';
 import { UsageError, type Command } from './command.js';
 
 const USAGE = `Usage: wbk check --data DIR [--mapping FILE] [--as-of DATE] [--json]
@@ -78,27 +78,16 @@ function parseArgs(argv: string[]): {
   json: boolean;
 } {
   const out: { data?: string; mapping?: string; asOf?: string; json: boolean } = { json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--'))
-        throw new UsageError(`${arg} needs a value.`);
-      return next;
-    };
-    if (arg === '--data') out.data = value();
-    else if (arg === '--mapping') out.mapping = value();
-    else if (arg === '--as-of') out.asOf = value();
-    else if (arg === '--json') out.json = true;
-    else throw new UsageError(`unknown argument "${arg}".`);
-  }
-  if (out.data === undefined) throw new UsageError('--data DIR is required.');
-  if (!existsSync(out.data) || !statSync(out.data).isDirectory()) {
-    throw new UsageError(`--data ${out.data} is not a folder.`);
-  }
-  if (out.mapping !== undefined && !existsSync(out.mapping)) {
-    throw new UsageError(`--mapping ${out.mapping} does not exist.`);
-  }
+  readFlags(argv, (flag, value) => {
+    if (flag === '--data') out.data = value();
+    else if (flag === '--mapping') out.mapping = value();
+    else if (flag === '--as-of') out.asOf = value();
+    else if (flag === '--json') out.json = true;
+    else return false;
+    return true;
+  });
+  const data = dataFolder(out.data);
+  checkMappingFile(out.mapping);
   if (out.asOf !== undefined) {
     try {
       resolveAsOf(out.asOf);
@@ -106,5 +95,5 @@ function parseArgs(argv: string[]): {
       throw new UsageError((error as Error).message);
     }
   }
-  return { ...out, data: out.data };
+  return { ...out, data };
 }

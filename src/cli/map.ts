@@ -1,7 +1,8 @@
 // wbk map: read an export folder and write a draft mapping, every guess marked for review.
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { draftMapping } from '../io/mapping/draft.js';
 import { terminalSafe } from '../shared/terminal.js';
+import { dataFolder, readFlags } from './args.js';
 import { UsageError, type Command } from './command.js';
 
 const USAGE = `Usage: wbk map --data DIR [--out mapping.json] [--force]
@@ -45,27 +46,18 @@ export const mapCommand: Command = {
 
 function parseArgs(argv: string[]): { data: string; out?: string } {
   const out: { data?: string; out?: string; force: boolean } = { force: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--'))
-        throw new UsageError(`${arg} needs a value.`);
-      return next;
-    };
-    if (arg === '--data') out.data = value();
-    else if (arg === '--out') out.out = value();
-    else if (arg === '--force') out.force = true;
-    else throw new UsageError(`unknown argument "${arg}".`);
-  }
-  if (out.data === undefined) throw new UsageError('--data DIR is required.');
-  if (!existsSync(out.data) || !statSync(out.data).isDirectory()) {
-    throw new UsageError(`--data ${out.data} is not a folder.`);
-  }
+  readFlags(argv, (flag, value) => {
+    if (flag === '--data') out.data = value();
+    else if (flag === '--out') out.out = value();
+    else if (flag === '--force') out.force = true;
+    else return false;
+    return true;
+  });
+  const data = dataFolder(out.data);
   if (out.out !== undefined && existsSync(out.out) && !out.force) {
     throw new UsageError(
       `--out ${out.out} exists. Choose another file, or add --force to overwrite it.`,
     );
   }
-  return { data: out.data, out: out.out };
+  return { data, out: out.out };
 }

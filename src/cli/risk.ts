@@ -1,7 +1,7 @@
 // wbk risk: fit and validate the leaving-risk model on a data folder and print its model card
 // (scheme, penalty, AUC or concordance, calibration slope and deciles, Brier, group gaps) — never
 // individual rows. A table mapping builds person-months; a snapshot mapping, one row per person.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadDataset } from '../io/load-dataset.js';
 import { riskModelCard, riskModelCardMarkdown, type RiskModelCard } from '../risk/card.js';
 import type { PenaltyKind } from '../risk/penalty.js';
@@ -11,6 +11,7 @@ import { validateRiskModel, type RiskScheme } from '../risk/validate.js';
 import { terminalSafe } from '../shared/terminal.js';
 import { InsufficientDataError } from '../shared/errors.js';
 import { buildPersonPeriods, checkRiskHistory } from '../transforms/person-period/build.js';
+import { checkMappingFile, dataFolder, readFlags } from './args.js';
 import { UsageError, type Command } from './command.js';
 
 const USAGE = `Usage: wbk risk --data DIR [--mapping FILE] [--validate out-of-time|cv] [--horizon 6|12]
@@ -133,15 +134,8 @@ function parseArgs(argv: string[]): RiskArgs {
     json: false,
     given: new Set(),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+  readFlags(argv, (arg, value) => {
     out.given.add(arg);
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--'))
-        throw new UsageError(`${arg} needs a value.`);
-      return next;
-    };
     const whole = (name: string, v: string, min: number) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < min)
@@ -173,13 +167,11 @@ function parseArgs(argv: string[]): RiskArgs {
       out.penalty = v as PenaltyKind | 'auto';
     } else if (arg === '--folds') out.folds = whole('--folds', value(), 2);
     else if (arg === '--seed') out.seed = whole('--seed', value(), 0);
-    else throw new UsageError(`unknown argument "${arg}".`);
-  }
-  if (out.data === undefined) throw new UsageError('--data DIR is required.');
-  if (!existsSync(out.data) || !statSync(out.data).isDirectory())
-    throw new UsageError(`--data ${out.data} is not a folder.`);
-  if (out.mapping !== undefined && !existsSync(out.mapping))
-    throw new UsageError(`--mapping ${out.mapping} does not exist.`);
+    else return false;
+    return true;
+  });
+  const data = dataFolder(out.data);
+  checkMappingFile(out.mapping);
   return {
     validate: 'out-of-time',
     horizon: 12,
@@ -187,7 +179,7 @@ function parseArgs(argv: string[]): RiskArgs {
     seed: 1,
     penalty: 'auto',
     ...out,
-    data: out.data,
+    data,
   };
 }
 

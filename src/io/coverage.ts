@@ -58,20 +58,10 @@ export function resolvePeriod(
 function extent(data: Pick<Dataset, 'tables'>, where: string): { first: number; last: number } {
   let first = Infinity;
   let last = -Infinity;
-  for (const [name, columns] of Object.entries(COVERAGE_COLUMNS)) {
-    const table = data.tables[name as keyof Dataset['tables']];
-    if (!table || table.numRows() === 0) continue;
-    for (const column of columns) {
-      if (!table.columnNames().includes(column)) continue;
-      const values = table.array(column) as ArrayLike<number | null>;
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i];
-        if (v === null) continue;
-        if (v > last) last = v;
-        if (v < first) first = v;
-      }
-    }
-  }
+  forEachDate(data, COVERAGE_COLUMNS, (v) => {
+    if (v > last) last = v;
+    if (v < first) first = v;
+  });
   if (last === -Infinity) {
     throw new Error(
       `${where}: the extract has no dated rows (people, overtime, sickness, unit indicators…). Check the data folder and mapping.`,
@@ -122,21 +112,12 @@ export function recordsStart(data: Pick<Dataset, 'tables' | 'config'>): DataStar
   }
   let first = Infinity;
   let where = '';
-  for (const [name, columns] of Object.entries(START_COLUMNS)) {
-    const table = data.tables[name as keyof Dataset['tables']];
-    if (!table || table.numRows() === 0) continue;
-    for (const column of columns) {
-      if (!table.columnNames().includes(column)) continue;
-      const values = table.array(column) as ArrayLike<number | null>;
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i];
-        if (v !== null && v < first) {
-          first = v;
-          where = `${name}.${column}`;
-        }
-      }
+  forEachDate(data, START_COLUMNS, (v, name, column) => {
+    if (v < first) {
+      first = v;
+      where = `${name}.${column}`;
     }
-  }
+  });
   if (first === Infinity) {
     throw new Error(
       'recordsStart: the extract has no dated records (no end_date, overtime, sickness, referral or welfare check date), so the first day of its records is unknown. Set config.records_from in the mapping (yyyy-mm-dd).',
@@ -173,4 +154,24 @@ export function latestCompleteFinancialYear(
   const options = { fyStartMonth: data.config.fyStartMonth };
   const current = periodOf(end, 'financial_year', options);
   return current.end <= end ? current : periodOf(current.start - 1, 'financial_year', options);
+}
+
+/** Calls `visit` with every date (not empty) of the listed columns of the dataset's tables that have them. */
+function forEachDate(
+  data: Pick<Dataset, 'tables'>,
+  columnsOf: Record<string, string[]>,
+  visit: (day: number, table: string, column: string) => void,
+): void {
+  for (const [name, columns] of Object.entries(columnsOf)) {
+    const table = data.tables[name as keyof Dataset['tables']];
+    if (!table || table.numRows() === 0) continue;
+    for (const column of columns) {
+      if (!table.columnNames().includes(column)) continue;
+      const values = table.array(column) as ArrayLike<number | null>;
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (v !== null) visit(v, name, column);
+      }
+    }
+  }
 }

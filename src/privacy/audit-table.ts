@@ -1,19 +1,35 @@
 // A published table as the cross-table audit reads it, checked and indexed (see audit.ts).
 
-/** A published table as the audit reads it (the shape of a report's exported tables). */
+/**
+ * A published table as the audit reads it: the shape of a report's exported tables (ExportTable
+ * adds their caption and export flags), and of the headline tables of wbk metrics.
+ */
 export interface AuditTable {
   name: string;
   columns: string[];
-  /** Values; a hidden cell is the string "[c]". */
+  /** Values; a hidden (suppressed) cell is the string "[c]". */
   rows: (string | number | boolean | null)[][];
-  /** Dimension columns. Default: the columns before the first count column. */
+  /**
+   * Dimension columns (the first columns; the others are measures). Default: the columns before the
+   * first count column.
+   */
   by?: string[];
-  /** Additive count columns (population, counts); only these are audited. */
+  /**
+   * Additive count columns (population, counts, group sizes); only these are audited, and in publish
+   * mode none may be 1 to minGroupSize − 1.
+   */
   countColumns?: string[];
-  /** Marker of a total row in any dimension (default options.total, 'All'). */
+  /**
+   * The total marker of the table's spec: a row with it in a dimension is the sum over that
+   * dimension (default options.total, 'All').
+   */
   total?: string;
+  /** The hierarchy of the table's spec: child value → parent value in one dimension column. */
   hierarchy?: { column: string; parent: Record<string, string> };
-  /** Period label of a table without a period dimension: read as a slice \`period\` of that value. */
+  /**
+   * The period label of the table's spec, what every row is about when period is not a dimension:
+   * read as a slice \`period\` of that value.
+   */
   period?: string;
   /**
    * Dimensions the whole table is about one value of (e.g. { leaver_type: 'transfer_out' }): they meet
@@ -21,21 +37,23 @@ export interface AuditTable {
    */
   slice?: Record<string, string>;
   /**
-   * In a unit's report: rows labelled `rest.label` count everyone outside `rest.unit`. The audit
-   * reads them as that unit's rest, never as the same figure as another unit report's rest (the
-   * run's ledger still hides them together, which only hides more).
+   * In a unit's report: rows labelled `rest.label` count everyone outside `rest.unit`; `within`
+   * when the table has no such rows and counts the unit's people only. The audit reads rest rows as
+   * that unit's rest, never as the same figure as another unit report's rest (the run's ledger
+   * still hides them together, which only hides more).
    */
   rest?: { label: string; unit: string; within?: boolean };
   /**
-   * Whom the table counts, in words (the exports' `who`). Tables that say they count different people
-   * are related only through relations their fully shown groups confirm.
+   * Whom the table counts, in words (the spec's `who`; issue 14). Tables that say they count
+   * different people are related only through relations their fully shown groups confirm.
    */
   who?: string;
-  /** Relations within every row: column total = the sum of columns parts (the spec's relations). */
+  /** Relations within every row declared by the spec: column total = the sum of columns parts. */
   relations?: { total: string; parts: string[] }[];
   /**
-   * Rates shown beside their inputs (name = numerator / denominator × per, rounded to `decimals`):
-   * the interval audit reads a shown rate as a relation between its numerator and denominator.
+   * The spec's rates (name = numerator / denominator × per, rounded to `decimals`; the inputs may be
+   * unpublished): the interval audit reads a shown rate as a relation between its numerator and
+   * denominator.
    */
   rates?: {
     name: string;

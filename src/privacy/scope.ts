@@ -2,11 +2,9 @@
 // that two tables that differ can be told apart by a reader. Filled from the CellSpec (who, when) or,
 // for the period, from the table's own period_start and period_end columns.
 import type { ColumnTable } from 'arquero';
-import { dateParts } from '../time/dates.js';
+import { dateParts, MONTH_NAMES } from '../time/dates.js';
 import { parsePeriod } from '../time/periods.js';
 import type { CellSpec } from './spec.js';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * An epoch day in words, e.g. '1 Apr 2024'.
@@ -14,7 +12,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  */
 export function dayInWords(day: number): string {
   const { year, month, day: d } = dateParts(day);
-  return `${d} ${MONTHS[month - 1]} ${year}`;
+  return `${d} ${MONTH_NAMES[month - 1]} ${year}`;
 }
 
 /**

@@ -4,6 +4,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import type { AuditTable } from '../privacy/audit-table.js';
 
 /** The MIME type under which a notebook output carries a table for export (published data only). */
 export const EXPORT_MIME = 'application/vnd.wellbeing-kit.table+json';
@@ -13,41 +14,13 @@ export const EXPORT_MIME = 'application/vnd.wellbeing-kit.table+json';
  * plain values (suppressed cells as "[c]"), which columns hold counts of people (for the privacy
  * scan), and whether the notebook asked for it to be exported as CSV/XLSX.
  */
-export interface ExportTable {
-  name: string;
+export interface ExportTable extends Omit<AuditTable, 'slice'> {
   caption?: string;
-  columns: string[];
-  rows: (string | number | boolean | null)[][];
-  /** The dimension columns (the first columns); the others are measures. */
-  by?: string[];
-  /** Columns holding counts or group sizes: in publish mode none may be 1 to minGroupSize − 1. */
-  countColumns?: string[];
-  /** The total marker of the table's spec: a row with it in a dimension is the sum over that dimension. */
-  total?: string;
-  /** The hierarchy of the table's spec: child value → parent value in one dimension column. */
-  hierarchy?: { column: string; parent: Record<string, string> };
-  /** The period label of the table's spec (what every row is about when period is not a dimension). */
-  period?: string;
-  /**
-   * In a unit's report: rows labelled `rest.label` count everyone outside the unit `rest.unit`;
-   * `within` when the table has no such rows and counts the unit's people only.
-   */
-  rest?: { label: string; unit: string; within?: boolean };
-  /** Relations within every row declared by the table's spec: column total = sum of columns parts. */
-  relations?: { total: string; parts: string[] }[];
-  /** Rates of the table's spec: column name = numerator / denominator × per (the inputs may be unpublished). */
-  rates?: {
-    name: string;
-    numerator: string;
-    denominator: string;
-    per?: number;
-    decimals?: number;
-  }[];
-  /** Who is counted and from when to when, in words (the spec's who / when; issue 14). */
-  who?: string;
+  /** From when to when the table counts, in words (the spec's `when`; issue 14). */
   when?: string;
   /** True when the report writes this table as CSV and XLSX. */
   exported?: boolean;
+  /** True for an analyst-mode table: its exports open with NOT_FOR_CIRCULATION. */
   notForCirculation?: boolean;
 }
 

@@ -122,6 +122,15 @@ export function injectParameters(
   return { ...notebook, cells: [...cells.slice(0, at), injected, ...cells.slice(at)] };
 }
 
+/**
+ * Whether a cell is code the notebook's author wrote (not the injected-parameters cell): the cells
+ * that error messages number.
+ * @example notebook.cells.filter(isAuthorCode).length
+ */
+export function isAuthorCode(cell: NotebookCell): boolean {
+  return cell.cell_type === 'code' && !(cell.metadata?.tags ?? []).includes('injected-parameters');
+}
+
 /** The parameter list as `wbk report --help-notebook` prints it: name, type, default, help. */
 export function describeParameters(specs: ParameterSpec[]): string {
   const width = Math.max(...specs.map((spec) => spec.name.length));

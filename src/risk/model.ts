@@ -3,7 +3,8 @@
 // time-varying covariates. Both give a probability of resigning within the horizon for any row.
 import { fitCox, type CoxFit } from '../stats/cox/fit.js';
 import { fitLogistic, predictLogistic, type LogisticFit } from '../stats/logistic/fit.js';
-import { waldRows, Z_975 } from '../stats/inference.js';
+import { ratioInterval, waldRows } from '../stats/inference.js';
+import { searchSorted } from '../shared/numeric.js';
 import { clusteredVcov } from '../stats/logistic/sandwich.js';
 import { fitPenalisedLogistic } from '../stats/logistic/penalised.js';
 import { PENALTY_ALPHA, tunePenalty, type PenaltyTuning } from './penalty.js';
@@ -66,15 +67,7 @@ export function fitRiskLogistic(
     rows.map((i) => persons[i]),
   );
   const se = V.map((row, j) => Math.sqrt(row[j]));
-  return {
-    kind: 'logistic',
-    horizonMonths,
-    names: [...design.names],
-    labels: [...design.labels],
-    estimate: fit.estimate,
-    coefficients: coefficientsOf(design, fit.estimate, se),
-    logistic: fit,
-  };
+  return { ...modelOf('logistic', design, horizonMonths, fit.estimate, se), logistic: fit };
 }
 
 /**
@@ -110,12 +103,7 @@ export function fitRiskPenalised(
   const fit = fitPenalisedLogistic(X, yy, { names: design.names, alpha, lambda: tuning.lambda });
   const nan = fit.estimate.map(() => NaN);
   return {
-    kind: 'logistic',
-    horizonMonths,
-    names: [...design.names],
-    labels: [...design.labels],
-    estimate: fit.estimate,
-    coefficients: coefficientsOf(design, fit.estimate, nan),
+    ...modelOf('logistic', design, horizonMonths, fit.estimate, nan),
     penalty: { kind, alpha, lambda: tuning.lambda, tuning },
   };
 }
@@ -152,17 +140,9 @@ export function fitRiskCox(
     },
     { ties: 'efron' },
   );
+  const se = fit.coefficients.map((c) => c.std_error);
   return {
-    kind: 'cox',
-    horizonMonths,
-    names: [...design.names],
-    labels: [...design.labels],
-    estimate: fit.estimate,
-    coefficients: coefficientsOf(
-      design,
-      fit.estimate,
-      fit.coefficients.map((c) => c.std_error),
-    ),
+    ...modelOf('cox', design, horizonMonths, fit.estimate, se),
     baseline: { time: fit.baseline.time, cumhaz: fit.baseline.cumhaz_at_zero },
     cox: fit,
   };
@@ -190,14 +170,8 @@ export function predictRisk(
     throw new Error('predictRisk: a Cox model needs serviceDays (the service_days column).');
   const { time, cumhaz } = model.baseline as { time: number[]; cumhaz: number[] };
   const H = (t: number) => {
-    let lo = 0;
-    let hi = time.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (time[mid] <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? 0 : cumhaz[lo - 1];
+    const k = searchSorted(time, t, 'right');
+    return k === 0 ? 0 : cumhaz[k - 1];
   };
   const h = model.horizonMonths * DAYS_PER_MONTH;
   return rows.map((i, r) => {
@@ -206,17 +180,38 @@ export function predictRisk(
   });
 }
 
+/** What every fitted RiskModel holds: its kind, horizon, the design's columns, estimate and coefficients. */
+function modelOf(
+  kind: RiskModel['kind'],
+  design: RiskDesign,
+  horizonMonths: number,
+  estimate: number[],
+  se: number[],
+): Pick<RiskModel, 'kind' | 'horizonMonths' | 'names' | 'labels' | 'estimate' | 'coefficients'> {
+  return {
+    kind,
+    horizonMonths,
+    names: [...design.names],
+    labels: [...design.labels],
+    estimate,
+    coefficients: coefficientsOf(design, estimate, se),
+  };
+}
+
 function coefficientsOf(design: RiskDesign, estimate: number[], se: number[]): RiskCoefficient[] {
-  return waldRows(design.names, estimate, se).map((w, j) => ({
-    term: w.term,
-    label: design.labels[j],
-    estimate: w.estimate,
-    std_error: w.std_error,
-    p_value: w.p_value,
-    ratio: Math.exp(w.estimate),
-    ratio_low: Math.exp(w.estimate - Z_975 * w.std_error),
-    ratio_high: Math.exp(w.estimate + Z_975 * w.std_error),
-  }));
+  return waldRows(design.names, estimate, se).map((w, j) => {
+    const { ratio, low, high } = ratioInterval(w);
+    return {
+      term: w.term,
+      label: design.labels[j],
+      estimate: w.estimate,
+      std_error: w.std_error,
+      p_value: w.p_value,
+      ratio,
+      ratio_low: low,
+      ratio_high: high,
+    };
+  });
 }
 
 function outcome(fn: string, v: number | null, row: number): number {

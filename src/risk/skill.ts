@@ -45,6 +45,25 @@ export interface ModelComparison {
 }
 
 /**
+ * One row per model validated on the same rows (plain and penalised): its kind, whether `choice`
+ * picked it, its AUC, Brier score and calibration, and λ for a penalised one (null otherwise).
+ * @example compareModels([{ kind: 'none', model, skill }], choosePenalty(leavers, p, 'auto'))
+ */
+export function compareModels(
+  runs: readonly { kind: PenaltyKind; model: RiskModel; skill: SkillReport }[],
+  choice: PenaltyChoice,
+): ModelComparison[] {
+  return runs.map((r) => ({
+    model: r.kind,
+    chosen: r.kind === choice.kind,
+    auc: r.skill.auc,
+    brier: r.skill.brier,
+    calibration: r.skill.calibration_fit,
+    lambda: r.model.penalty?.lambda ?? null,
+  }));
+}
+
+/**
  * The skill report of predictions `p` for outcomes `y` (0/1): AUC, Brier score and its base-rate
  * reference, calibration by decile, and per-group skill with gaps (groups under minGroupSize people,
  * leavers or stayers are not reported).
@@ -169,14 +188,7 @@ export function crossValidateLogistic(
     skill: chosen.skill,
     model: chosen.model,
     penalty: choice,
-    comparison: runs.map((r) => ({
-      model: r.kind,
-      chosen: r.kind === choice.kind,
-      auc: r.skill.auc,
-      brier: r.skill.brier,
-      calibration: r.skill.calibration_fit,
-      lambda: r.model.penalty?.lambda ?? null,
-    })),
+    comparison: compareModels(runs, choice),
   };
 }
 

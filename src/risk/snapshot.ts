@@ -2,11 +2,12 @@
 // stayed) and features, as exports like IBM's HR attrition file have them (no dates, so no person-months).
 // Steps: read the mapping's `snapshot` block → open every matching file → each record loaded or
 // rejected (person, outcome, features checked; groups for fairness mapped or banded) → one table.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { table as toTable, type ColumnTable } from 'arquero';
 import { z } from 'zod';
 import { globToRegExp, listFiles } from '../io/glob.js';
+import { parseJsonAs } from '../shared/json.js';
+import { readMappingText } from '../io/mapping/mapping.js';
 import { issuesTable, type LoadIssue } from '../io/issues.js';
 import { openRecords } from '../io/readers/index.js';
 import type { RiskFeature } from './design.js';
@@ -129,23 +130,11 @@ export function isSnapshotMapping(value: unknown): boolean {
  * @example parseSnapshotMapping(readFileSync('examples/mappings/ibm-hr-attrition.json', 'utf8'))
  */
 export function parseSnapshotMapping(input: unknown, where = 'mapping'): SnapshotMapping {
-  let value = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch (error) {
-      throw new Error(
-        `${where}: not valid JSON (${(error as Error).message}). Fix the syntax and retry.`,
-      );
-    }
-  }
-  const result = fileSchema.safeParse(value);
-  if (!result.success) {
-    throw new Error(
-      `${where} is not a valid snapshot mapping:\n${z.prettifyError(result.error)}\nSee docs/leaving-risk.md ("A person-level snapshot").`,
-    );
-  }
-  return result.data;
+  return parseJsonAs(input, fileSchema, {
+    where,
+    what: 'a valid snapshot mapping',
+    help: 'See docs/leaving-risk.md ("A person-level snapshot").',
+  });
 }
 
 /**
@@ -314,15 +303,7 @@ export async function loadSnapshot(dir: string, mapping: SnapshotMapping): Promi
  * @example const m = await readSnapshotMapping('examples/mappings/ibm-hr-attrition.json')
  */
 export async function readSnapshotMapping(path: string): Promise<SnapshotMapping> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new Error(
-      `cannot read mapping file ${path}: ${(error as Error).message}. Check the path.`,
-    );
-  }
-  return parseSnapshotMapping(text, path);
+  return parseSnapshotMapping(await readMappingText(path), path);
 }
 
 type Group = SnapshotMapping['snapshot']['groups'][number];

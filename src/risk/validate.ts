@@ -21,7 +21,7 @@ import {
 import { coxIntervals } from './intervals.js';
 import { personFolds } from './folds.js';
 import { choosePenalty, type PenaltyChoice, type PenaltyKind } from './penalty.js';
-import { type ModelComparison, type SkillReport, skillReport } from './skill.js';
+import { compareModels, type ModelComparison, type SkillReport, skillReport } from './skill.js';
 import type { PersonPeriods } from '../transforms/person-period/build.js';
 import { formatDate } from '../time/dates.js';
 import { monthIndex, monthLabel, parseMonthLabel } from '../time/months.js';
@@ -172,7 +172,7 @@ export function validateRiskModel(
     const choice = penaltyChoice(train, design);
     const runs = kindsOf(choice).map((kind) => {
       const m = kind === 'none' ? plain : penalisedFit(kind, design, train);
-      return { kind, model: m, report: report(test, score(m, design, test)) };
+      return { kind, model: m, skill: report(test, score(m, design, test)) };
     });
     const chosen = runs.find((r) => r.kind === choice.kind)!;
     const fitted = chosen.model;
@@ -185,9 +185,9 @@ export function validateRiskModel(
       folds: null,
       seed: null,
       train: summary(train),
-      test: chosen.report,
+      test: chosen.skill,
       penalty: choice,
-      comparison: compare(runs, choice),
+      comparison: compareModels(runs, choice),
       concordance:
         model === 'cox'
           ? coxConcordance(
@@ -237,7 +237,7 @@ export function validateRiskModel(
       }
     }
     const refit = kind === 'none' ? fit(design, rows) : penalisedFit(kind, design, rows);
-    return { kind, model: refit, report: report(rows, p) };
+    return { kind, model: refit, skill: report(rows, p) };
   });
   const chosen = runs.find((r) => r.kind === choice.kind)!;
   const fitted = chosen.model;
@@ -250,9 +250,9 @@ export function validateRiskModel(
     folds,
     seed,
     train: summary(rows),
-    test: chosen.report,
+    test: chosen.skill,
     penalty: choice,
-    comparison: compare(runs, choice),
+    comparison: compareModels(runs, choice),
     concordance: model === 'cox' ? concordanceOf(rows, lp, service, next, event) : null,
     zph: fitted.cox?.zph ?? null,
     fitted,
@@ -306,20 +306,6 @@ export interface RiskValidation {
   /** The fitted model (out of time: on the training months; cv: refitted on every row). */
   fitted: RiskModel;
   dropped: { name: string; reason: string }[];
-}
-
-function compare(
-  runs: { kind: PenaltyKind; model: RiskModel; report: SkillReport }[],
-  choice: PenaltyChoice,
-): ModelComparison[] {
-  return runs.map((r) => ({
-    model: r.kind,
-    chosen: r.kind === choice.kind,
-    auc: r.report.auc,
-    brier: r.report.brier,
-    calibration: r.report.calibration_fit,
-    lambda: r.model.penalty?.lambda ?? null,
-  }));
 }
 
 export function coxConcordance(

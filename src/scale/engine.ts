@@ -84,6 +84,37 @@ export function inputBytes(inputs: ScaleInputs): number {
 }
 
 /**
+ * The inputs an aggregation of `event` rows reads: people and that event input only (so the other
+ * is neither registered nor read); throws "<where>: inputs.<event> is missing." without it.
+ * @example inputs = eventInputs(inputs, 'sickness', 'summarizeSicknessByPeriod')
+ */
+export function eventInputs(
+  inputs: ScaleInputs,
+  event: 'overtime' | 'sickness',
+  where: string,
+): ScaleInputs {
+  if (inputs[event] === undefined) throw new Error(`${where}: inputs.${event} is missing.`);
+  return { people: inputs.people, [event]: inputs[event] };
+}
+
+/**
+ * The table of one aggregation from the engine chooseEngine picks: `sql` run on DuckDB views of the
+ * inputs, or `inMemory` run on the inputs as arquero tables (inputTables).
+ * @example await aggregate(inputs, options, where, () => overtimeSql(periods), (t) => overtimeInMemory(t, periods))
+ */
+export async function aggregate(
+  inputs: ScaleInputs,
+  options: ScaleOptions,
+  where: string,
+  sql: () => string,
+  inMemory: (tables: Partial<Record<keyof ScaleInputs, ColumnTable>>) => ColumnTable,
+): Promise<ColumnTable> {
+  return chooseEngine(inputs, options, where) === 'duckdb'
+    ? await withViews(inputs, options, (s) => s.query(sql()))
+    : inMemory(await inputTables(inputs, options));
+}
+
+/**
  * Runs `work` with a session in which every file input is a view named after its table (people,
  * overtime, sickness); opens and closes a session unless `options.session` is given.
  */

@@ -3,16 +3,10 @@
 // count and sum FTE per group → one arquero table sorted by group then date.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import {
-  chooseEngine,
-  inputTables,
-  withViews,
-  type ScaleInputs,
-  type ScaleOptions,
-} from './engine.js';
+import { aggregate, type ScaleInputs, type ScaleOptions } from './engine.js';
 import { OPEN_END, fteSql, indexSpells } from './spells.js';
 import { sqlName } from './duckdb-session.js';
-import { checkColumns } from '../shared/columns.js';
+import { checkPeople } from '../transforms/workforce/exposure.js';
 
 export interface HeadcountAtDatesOptions extends ScaleOptions {
   /** Days (epoch days) to count on, e.g. the first day of each financial year. */
@@ -38,10 +32,13 @@ export async function summarizeHeadcountAtDates(
     throw new Error(`${where}: dates must list at least one epoch day (whole number).`);
   }
   const unique = [...new Set(dates)].sort((a, b) => a - b);
-  const result =
-    chooseEngine(inputs, options, where) === 'duckdb'
-      ? await withViews(inputs, options, (s) => s.query(headcountSql(unique, by)))
-      : headcountInMemory((await inputTables(inputs, options)).people!, unique, by, where);
+  const result = await aggregate(
+    inputs,
+    options,
+    where,
+    () => headcountSql(unique, by),
+    (tables) => headcountInMemory(tables.people!, unique, by, where),
+  );
   return result.select([...by, 'date', 'headcount', 'fte']).orderby(...by, 'date');
 }
 
@@ -62,9 +59,7 @@ function headcountInMemory(
   by: readonly string[],
   where: string,
 ): ColumnTable {
-  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...by], {
-    what: 'people',
-  });
+  checkPeople(where, people, by);
   const spells = indexSpells(people);
   const groups = by.map((c) => people.array(c) as ArrayLike<string | number | null>);
   const at = new Map<string, number>();

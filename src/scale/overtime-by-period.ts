@@ -1,21 +1,16 @@
 // Overtime claims summed per employment spell (or group of people) × period, in memory or pushed
 // down to DuckDB. Steps: choose the engine → match each claim to the spell of its person covering its
 // date and to its period → sum per grain × period → one arquero table, sorted, whatever the engine.
-import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Period } from '../time/periods.js';
 import { periodFinder } from '../transforms/overtime/summary.js';
-import {
-  chooseEngine,
-  inputTables,
-  withViews,
-  type ScaleInputs,
-  type ScaleOptions,
-} from './engine.js';
+import { aggregate, eventInputs, type ScaleInputs, type ScaleOptions } from './engine.js';
 import {
   OPEN_END,
   checkMeasures,
   checkScalePeriods,
+  GrainPeriodRows,
+  grainPeriodColumns,
   grainSql,
   grainValues,
   indexSpells,
@@ -23,6 +18,7 @@ import {
   periodsSql,
 } from './spells.js';
 import { checkColumns, optionalColumn } from '../shared/columns.js';
+import { checkPeople } from '../transforms/workforce/exposure.js';
 
 export interface ScalePeriodOptions extends ScaleOptions {
   /** Reporting periods that do not overlap (e.g. periodsBetween(from, to, 'month')). */
@@ -67,15 +63,15 @@ export async function summarizeOvertimeByPeriod(
   const grain = [...(options.by ?? SPELL_GRAIN)];
   const measures = checkMeasures(options.measures, OVERTIME_MEASURES, where);
   checkScalePeriods(options.periods, where);
-  if (inputs.overtime === undefined) throw new Error(`${where}: inputs.overtime is missing.`);
-  inputs = { people: inputs.people, overtime: inputs.overtime };
-  const sql = () => overtimeSql(options.periods, grain, measures);
-  const result =
-    chooseEngine(inputs, options, where) === 'duckdb'
-      ? await withViews(inputs, options, (s) => s.query(sql()))
-      : overtimeInMemory(await inputTables(inputs, options), options.periods, grain, where);
-  const columns = [...grain, 'period', 'period_start', 'period_end', ...measures];
-  return result.select(columns).orderby(...grain, 'period_start');
+  inputs = eventInputs(inputs, 'overtime', where);
+  const result = await aggregate(
+    inputs,
+    options,
+    where,
+    () => overtimeSql(options.periods, grain, measures),
+    (tables) => overtimeInMemory(tables, options.periods, grain, where),
+  );
+  return result.select(grainPeriodColumns(grain, measures)).orderby(...grain, 'period_start');
 }
 
 const OVERTIME_SQL: Record<string, string> = {
@@ -112,9 +108,7 @@ function overtimeInMemory(
 ): ColumnTable {
   const people = tables.people!;
   const overtime = tables.overtime!;
-  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...grain], {
-    what: 'people',
-  });
+  checkPeople(where, people, grain);
   checkColumns(where, overtime, ['person_id', 'date', 'hours'], { what: 'overtime' });
   const spells = indexSpells(people);
   const grainOf = grainValues(people, grain);
@@ -124,13 +118,7 @@ function overtimeInMemory(
   const comp = optionalColumn<string | null>(overtime, 'compensation');
   const rest = optionalColumn<boolean | null>(overtime, 'rest_day_worked');
   const periodAt = periodFinder(periods);
-  const at = new Map<string, number>();
-  const out = Object.fromEntries(
-    [...grain, 'period', 'period_start', 'period_end', ...OVERTIME_MEASURES].map((c) => [
-      c,
-      [] as unknown[],
-    ]),
-  );
+  const out = new GrainPeriodRows(grain, OVERTIME_MEASURES);
   const restDays: Set<string>[] = [];
   for (let i = 0; i < overtime.numRows(); i++) {
     const k = periodAt(date[i]);
@@ -138,27 +126,15 @@ function overtimeInMemory(
     for (const row of spells.covering(person[i], date[i])) {
       const values = grainOf[row];
       if (values === null) continue;
-      const key = `${values.key}|${k}`;
-      let r = at.get(key);
-      if (r === undefined) {
-        r = out.claims.length;
-        at.set(key, r);
-        grain.forEach((c, j) => out[c].push(values.values[j]));
-        out.period.push(periods[k].label);
-        out.period_start.push(periods[k].start);
-        out.period_end.push(periods[k].end);
-        for (const m of OVERTIME_MEASURES) out[m].push(0);
-        restDays.push(new Set());
-      }
-      (out.claims as number[])[r] += 1;
-      (out.overtime_hours as number[])[r] += hours[i];
+      const r = out.row(values, k, periods[k]);
+      if (r === restDays.length) restDays.push(new Set());
+      out.add('claims', r, 1);
+      out.add('overtime_hours', r, hours[i]);
       const c = comp?.[i];
-      if (c === 'paid' || c === 'toil' || c === 'unpaid') {
-        (out[`${c}_hours`] as number[])[r] += hours[i];
-      }
+      if (c === 'paid' || c === 'toil' || c === 'unpaid') out.add(`${c}_hours`, r, hours[i]);
       if (rest?.[i] === true) restDays[r].add(`${person[i]}|${date[i]}`);
     }
   }
-  out.rest_days_worked = restDays.map((s) => s.size);
-  return aq.table(out);
+  out.columns.rest_days_worked = restDays.map((s) => s.size);
+  return out.toTable();
 }

@@ -3,15 +3,10 @@
 // and to 7-day weeks counted from `from` → sum per spell × week → rolling sum per spell.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import {
-  chooseEngine,
-  inputTables,
-  withViews,
-  type ScaleInputs,
-  type ScaleOptions,
-} from './engine.js';
+import { aggregate, eventInputs, type ScaleInputs, type ScaleOptions } from './engine.js';
 import { OPEN_END, indexSpells } from './spells.js';
 import { checkColumns } from '../shared/columns.js';
+import { checkPeople } from '../transforms/workforce/exposure.js';
 
 export interface RollingOvertimeOptions extends ScaleOptions {
   /** First day (epoch day) of the first week; weeks run 7 days from it. */
@@ -50,12 +45,14 @@ export async function summarizeRollingOvertime(
   if (!Number.isInteger(weeks) || weeks < 1) {
     throw new Error(`${where}: weeks must be a whole number ≥ 1, got ${weeks}.`);
   }
-  if (inputs.overtime === undefined) throw new Error(`${where}: inputs.overtime is missing.`);
-  inputs = { people: inputs.people, overtime: inputs.overtime };
-  const result =
-    chooseEngine(inputs, options, where) === 'duckdb'
-      ? await withViews(inputs, options, (s) => s.query(rollingSql(from, to, weeks)))
-      : rollingInMemory(await inputTables(inputs, options), from, to, weeks, where);
+  inputs = eventInputs(inputs, 'overtime', where);
+  const result = await aggregate(
+    inputs,
+    options,
+    where,
+    () => rollingSql(from, to, weeks),
+    (tables) => rollingInMemory(tables, from, to, weeks, where),
+  );
   return result.select(ROLLING_OVERTIME_COLUMNS).orderby('person_id', 'start_date', 'week_start');
 }
 
@@ -84,7 +81,7 @@ function rollingInMemory(
 ): ColumnTable {
   const people = tables.people!;
   const overtime = tables.overtime!;
-  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte'], { what: 'people' });
+  checkPeople(where, people);
   checkColumns(where, overtime, ['person_id', 'date', 'hours'], { what: 'overtime' });
   const spells = indexSpells(people);
   const person = overtime.array('person_id') as ArrayLike<string>;

@@ -1,17 +1,18 @@
 // Sickness days lost apportioned to periods, per employment spell (or group of people) × period, in
 // memory or pushed down to DuckDB. Steps: choose the engine → match each sickness spell to the employment spell in post on
 // its first day → split its working days lost over the periods it spans → sum per grain × period.
-import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { countWorkingDays } from '../time/working-days.js';
 import type { Period } from '../time/periods.js';
 import { sqlName } from './duckdb-session.js';
-import { chooseEngine, inputTables, withViews, type ScaleInputs } from './engine.js';
+import { aggregate, eventInputs, type ScaleInputs } from './engine.js';
 import { SPELL_GRAIN, type ScalePeriodOptions } from './overtime-by-period.js';
 import {
   OPEN_END,
   checkMeasures,
   checkScalePeriods,
+  GrainPeriodRows,
+  grainPeriodColumns,
   grainSql,
   grainValues,
   fteSql,
@@ -19,6 +20,8 @@ import {
   periodsSql,
 } from './spells.js';
 import { checkColumns, optionalColumn } from '../shared/columns.js';
+import { checkPeople } from '../transforms/workforce/exposure.js';
+import { daysLostInSlice } from '../transforms/sickness/days-lost.js';
 
 export interface SicknessByPeriodOptions extends ScalePeriodOptions {
   /** Last day of the data: open spells run to it (default: the end of the last period). */
@@ -61,22 +64,15 @@ export async function summarizeSicknessByPeriod(
   if (!(longTermDays >= 0)) {
     throw new Error(`${where}: longTermDays must be a number of days ≥ 0, got ${longTermDays}.`);
   }
-  if (inputs.sickness === undefined) throw new Error(`${where}: inputs.sickness is missing.`);
-  inputs = { people: inputs.people, sickness: inputs.sickness };
-  const sql = () => sicknessSql(periods, grain, measures, asOf, longTermDays);
-  const result =
-    chooseEngine(inputs, options, where) === 'duckdb'
-      ? await withViews(inputs, options, (s) => s.query(sql()))
-      : sicknessInMemory(
-          await inputTables(inputs, options),
-          periods,
-          grain,
-          asOf,
-          longTermDays,
-          where,
-        );
-  const columns = [...grain, 'period', 'period_start', 'period_end', ...measures];
-  return result.select(columns).orderby(...grain, 'period_start');
+  inputs = eventInputs(inputs, 'sickness', where);
+  const result = await aggregate(
+    inputs,
+    options,
+    where,
+    () => sicknessSql(periods, grain, measures, asOf, longTermDays),
+    (tables) => sicknessInMemory(tables, periods, grain, asOf, longTermDays, where),
+  );
+  return result.select(grainPeriodColumns(grain, measures)).orderby(...grain, 'period_start');
 }
 
 const SICKNESS_SQL: Record<string, string> = {
@@ -129,9 +125,7 @@ function sicknessInMemory(
 ): ColumnTable {
   const people = tables.people!;
   const sickness = tables.sickness!;
-  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...grain], {
-    what: 'people',
-  });
+  checkPeople(where, people, grain);
   checkColumns(where, sickness, ['person_id', 'start_date', 'end_date'], { what: 'sickness' });
   const spells = indexSpells(people);
   const grainOf = grainValues(people, grain);
@@ -141,14 +135,7 @@ function sicknessInMemory(
   const recorded = optionalColumn<number | null>(sickness, 'working_days_lost');
   const reason = optionalColumn<string | null>(sickness, 'reason_category');
   const order = periods.map((_, k) => k).sort((a, b) => periods[a].start - periods[b].start);
-  const at = new Map<string, number>();
-  const out = Object.fromEntries(
-    [...grain, 'period', 'period_start', 'period_end', ...SICKNESS_MEASURES].map((c) => [
-      c,
-      [] as unknown[],
-    ]),
-  );
-  const add = (c: string, r: number, v: number) => ((out[c] as number[])[r] += v);
+  const out = new GrainPeriodRows(grain, SICKNESS_MEASURES);
   for (let s = 0; s < sickness.numRows(); s++) {
     const a0 = starts[s];
     if (a0 > asOf) continue;
@@ -165,34 +152,19 @@ function sicknessInMemory(
         const b = Math.min(b0, p.end);
         if (b < a) continue;
         const inPeriod = countWorkingDays(a, b);
-        const lost =
-          days === null
-            ? inPeriod
-            : total > 0
-              ? (days * inPeriod) / total
-              : (days * (b - a + 1)) / (b0 - a0 + 1);
-        const key = `${values.key}|${k}`;
-        let r = at.get(key);
-        if (r === undefined) {
-          r = out.spells.length;
-          at.set(key, r);
-          grain.forEach((c, j) => out[c].push(values.values[j]));
-          out.period.push(p.label);
-          out.period_start.push(p.start);
-          out.period_end.push(p.end);
-          for (const m of SICKNESS_MEASURES) out[m].push(0);
-        }
-        add('days_lost', r, lost);
-        add('fte_days_lost', r, lost * spells.fte[row]);
+        const lost = daysLostInSlice(days, inPeriod, total, b - a + 1, b0 - a0 + 1);
+        const r = out.row(values, k, p);
+        out.add('days_lost', r, lost);
+        out.add('fte_days_lost', r, lost * spells.fte[row]);
         if (reason?.[s] === 'mental_health') {
-          add('mental_health_fte_days_lost', r, lost * spells.fte[row]);
+          out.add('mental_health_fte_days_lost', r, lost * spells.fte[row]);
         }
         if (a0 >= p.start) {
-          add('spells', r, 1);
-          if (long) add('long_term_spells', r, 1);
+          out.add('spells', r, 1);
+          if (long) out.add('long_term_spells', r, 1);
         }
       }
     }
   }
-  return aq.table(out);
+  return out.toTable();
 }

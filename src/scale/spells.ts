@@ -1,9 +1,10 @@
 // Shared pieces of the scale aggregations: employment spells looked up by person and day (memory
 // engine), the SQL that joins events to spells and periods (DuckDB engine), and input checks.
+import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Period } from '../time/periods.js';
 import { sqlName, sqlString } from './duckdb-session.js';
-import { fteOf } from '../transforms/workforce/exposure.js';
+import { spellColumns } from '../transforms/workforce/exposure.js';
 
 /** Employment spells (rows of people) by person, with each spell's start, end and FTE. */
 export interface SpellIndex {
@@ -23,16 +24,7 @@ export const OPEN_END = 2147483647;
  * when present): FTE is fte, else contracted hours / fullTimeHours, else 1, as in the kit's transforms.
  */
 export function indexSpells(people: ColumnTable, fullTimeHours = 40): SpellIndex {
-  const personId = people.array('person_id') as ArrayLike<string>;
-  const start = people.array('start_date') as ArrayLike<number>;
-  const end = people.array('end_date') as ArrayLike<number | null>;
-  const fteCol = people.array('fte') as ArrayLike<number | null>;
-  const hours = people.columnNames().includes('contracted_hours_per_week')
-    ? (people.array('contracted_hours_per_week') as ArrayLike<number | null>)
-    : undefined;
-  const fte = Float64Array.from({ length: people.numRows() }, (_, i) =>
-    fteOf(fteCol[i], hours?.[i] ?? null, fullTimeHours),
-  );
+  const { person: personId, start, end, fte } = spellColumns(people, fullTimeHours);
   const rows = new Map<string, number[]>();
   for (let i = 0; i < people.numRows(); i++) {
     const list = rows.get(personId[i]);
@@ -131,4 +123,57 @@ export function grainValues(
     if (values.some((v) => v === null || v === undefined || v === '')) return null;
     return { values, key: JSON.stringify(values) };
   });
+}
+
+/**
+ * The columns of a table per grain × period, in order: the grain, period, period_start,
+ * period_end, then the measures.
+ * @example grainPeriodColumns(['unit_id'], ['claims']) // ['unit_id', 'period', 'period_start', 'period_end', 'claims']
+ */
+export function grainPeriodColumns(
+  grain: readonly string[],
+  measures: readonly string[],
+): string[] {
+  return [...grain, 'period', 'period_start', 'period_end', ...measures];
+}
+
+/**
+ * The memory engine's output of an aggregation per grain × period (grainPeriodColumns): `row` finds
+ * the row of a grain value and period, adding it with every measure at 0 on first use.
+ * @example const out = new GrainPeriodRows(['unit_id'], ['claims']); out.add('claims', out.row(values, k, periods[k]), 1)
+ */
+export class GrainPeriodRows {
+  readonly columns: Record<string, unknown[]>;
+  private readonly at = new Map<string, number>();
+
+  constructor(
+    private readonly grain: readonly string[],
+    private readonly measures: readonly string[],
+  ) {
+    this.columns = Object.fromEntries(grainPeriodColumns(grain, measures).map((c) => [c, []]));
+  }
+
+  /** The row of the grain value `values` (grainValues) in period `p`, the k-th of the periods. */
+  row(values: { values: unknown[]; key: string }, k: number, p: Period): number {
+    const key = `${values.key}|${k}`;
+    let r = this.at.get(key);
+    if (r === undefined) {
+      r = this.at.size;
+      this.at.set(key, r);
+      this.grain.forEach((c, j) => this.columns[c].push(values.values[j]));
+      this.columns.period.push(p.label);
+      this.columns.period_start.push(p.start);
+      this.columns.period_end.push(p.end);
+      for (const m of this.measures) this.columns[m].push(0);
+    }
+    return r;
+  }
+
+  add(measure: string, row: number, value: number): void {
+    (this.columns[measure] as number[])[row] += value;
+  }
+
+  toTable(): ColumnTable {
+    return aq.table(this.columns);
+  }
 }

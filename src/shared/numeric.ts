@@ -10,3 +10,24 @@ export function maxOf(values: ArrayLike<number>): number {
   for (let i = 0; i < values.length; i++) if (values[i] > top) top = values[i];
   return top;
 }
+
+/**
+ * Where `x` would go in the ascending array `sorted` (binary search, as numpy's searchsorted):
+ * with side 'left', before any equal values, so the result counts the values < x; with 'right',
+ * after them, so it counts the values ≤ x (and `sorted[result - 1]` is the last value ≤ x).
+ * @example searchSorted([3, 8, 8, 20], 8) // 1; searchSorted([3, 8, 8, 20], 8, 'right') // 3
+ */
+export function searchSorted(
+  sorted: ArrayLike<number>,
+  x: number,
+  side: 'left' | 'right' = 'left',
+): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x || (side === 'right' && sorted[mid] === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -66,6 +66,33 @@ export function designMatrix(
 }
 
 /**
+ * Throws `<where>: …` naming the row (and column) at fault unless every row of X has one finite
+ * number per name: the check fitLogistic and fitCox make of a design before fitting it.
+ * @example checkDesignRows('fitLogistic', [[1, 0], [1, NaN]], ['(Intercept)', 'x']) // throws: X row 1, column "x": value NaN …
+ */
+export function checkDesignRows(
+  where: string,
+  X: readonly (readonly number[])[],
+  names: readonly string[],
+): void {
+  const p = names.length;
+  X.forEach((row, i) => {
+    if (row.length !== p) {
+      throw new Error(
+        `${where}: row ${i} of X has ${row.length} values but names lists ${p} columns (${names.join(', ')}).`,
+      );
+    }
+    row.forEach((v, j) => {
+      if (!Number.isFinite(v)) {
+        throw new Error(
+          `${where}: X row ${i}, column "${names[j]}": value ${v} is not a finite number. Filter or impute it first.`,
+        );
+      }
+    });
+  });
+}
+
+/**
  * Indices of columns that are (numerically) linear combinations of earlier columns, each with the
  * earlier columns it depends on; empty when X has full column rank. Tolerance 1e-7 relative to the
  * column's norm, as R's QR in lm/glm.

@@ -7,6 +7,31 @@ export type DateFormat = 'iso' | 'yyyy-mm-dd' | 'dd/mm/yyyy' | 'mm/dd/yyyy' | (s
 const DAY_MS = 86_400_000;
 
 /**
+ * Short names of the months, January first: `MONTH_NAMES[month - 1]`.
+ * @example MONTH_NAMES[3] // 'Apr'
+ */
+export const MONTH_NAMES: readonly string[] = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+
+/**
+ * Short names of the days of the week in ISO order, Monday first: `WEEKDAY_NAMES[isoWeekday(day) - 1]`.
+ * @example WEEKDAY_NAMES[0] // 'Mon'
+ */
+export const WEEKDAY_NAMES: readonly string[] = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/**
  * Epoch day of a calendar date (days since 1970-01-01 UTC); throws if the date does not exist.
  * @example epochDay(2024, 4, 1) // 19814
  */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as aq from 'arquero';
-import { chooseEngine, inputBytes } from '../../src/scale/engine.js';
+import { chooseEngine, eventInputs, inputBytes } from '../../src/scale/engine.js';
 
 let dir: string;
 let people: string;
@@ -65,6 +65,19 @@ describe('chooseEngine', () => {
     assert.throws(
       () => chooseEngine({ people }, { engine: 'spark' as 'auto' }),
       /chooseEngine: engine must be 'auto', 'memory' or 'duckdb', got "spark"\./,
+    );
+  });
+});
+
+describe('eventInputs', () => {
+  it('keeps people and the one event input', () => {
+    const inputs = { people: 'p.csv', overtime: 'o.csv', sickness: 's.csv' };
+    assert.deepEqual(eventInputs(inputs, 'sickness', 'f'), { people: 'p.csv', sickness: 's.csv' });
+  });
+  it('says which input is missing', () => {
+    assert.throws(
+      () => eventInputs({ people: 'p.csv' }, 'overtime', 'summarizeOvertimeByPeriod'),
+      /^Error: summarizeOvertimeByPeriod: inputs\.overtime is missing\.$/,
     );
   });
 });

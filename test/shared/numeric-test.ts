@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { maxOf } from '../../src/shared/numeric.js';
+import { maxOf, searchSorted } from '../../src/shared/numeric.js';
 
 describe('maxOf', () => {
   it('finds the largest value of an array too long to spread into Math.max', () => {
@@ -9,5 +9,19 @@ describe('maxOf', () => {
   });
   it('is -Infinity for an empty array', () => {
     assert.equal(maxOf([]), -Infinity);
+  });
+});
+
+describe('searchSorted', () => {
+  it('counts the values below x with side left', () => {
+    assert.equal(searchSorted([3, 8, 8, 20], 8), 1);
+    assert.equal(searchSorted([3, 8, 8, 20], 3), 0);
+    assert.equal(searchSorted(Float64Array.of(1, 2), 5), 2);
+  });
+  it('counts the values at or below x with side right, ties included', () => {
+    assert.equal(searchSorted([3, 8, 8, 20], 8, 'right'), 3);
+    assert.equal(searchSorted([3, 8, 8, 20], 2, 'right'), 0);
+    assert.equal(searchSorted([3, 8, 8, 20], 25, 'right'), 4);
+    assert.equal(searchSorted([], 1, 'right'), 0);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as aq from 'arquero';
-import { aliasedColumns, designMatrix } from '../../src/stats/design-matrix.js';
+import { aliasedColumns, checkDesignRows, designMatrix } from '../../src/stats/design-matrix.js';
 
 const people = aq.table({
   age_years: [30, 41, 52],
@@ -88,6 +88,39 @@ describe('aliasedColumns', () => {
         [1, 3],
       ]),
       [],
+    );
+  });
+});
+
+describe('checkDesignRows', () => {
+  it('accepts rows of one finite number per name', () => {
+    checkDesignRows(
+      'fitLogistic',
+      [
+        [1, 0],
+        [1, 2.5],
+      ],
+      ['(Intercept)', 'x'],
+    );
+  });
+  it('names the row whose length differs from names', () => {
+    assert.throws(
+      () => checkDesignRows('fitCox', [[1], [1, 2]], ['x']),
+      /^Error: fitCox: row 1 of X has 2 values but names lists 1 columns \(x\)\.$/,
+    );
+  });
+  it('names the row and column of a value that is not a finite number', () => {
+    assert.throws(
+      () =>
+        checkDesignRows(
+          'fitLogistic',
+          [
+            [1, 0],
+            [1, NaN],
+          ],
+          ['(Intercept)', 'x'],
+        ),
+      /^Error: fitLogistic: X row 1, column "x": value NaN is not a finite number\. Filter or impute it first\.$/,
     );
   });
 });

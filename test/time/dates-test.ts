@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { isoWeekday } from '../../src/time/working-days.js';
 import {
+  MONTH_NAMES,
+  WEEKDAY_NAMES,
   dateParts,
   dateProblem,
   daysInMonth,
@@ -129,5 +132,14 @@ describe('resolveAsOf', () => {
       () => resolveAsOf('31/03/2025'),
       /as-of date: "31\/03\/2025" is not a date in the format yyyy-mm-dd\. Write it as yyyy-mm-dd, e\.g\. 2025-03-31\./,
     );
+  });
+});
+
+describe('MONTH_NAMES and WEEKDAY_NAMES', () => {
+  it('name the month of dateParts and the ISO weekday', () => {
+    assert.equal(MONTH_NAMES[dateParts(19814).month - 1], 'Apr'); // 2024-04-01
+    assert.equal(WEEKDAY_NAMES[isoWeekday(19814) - 1], 'Mon');
+    assert.equal(MONTH_NAMES.length, 12);
+    assert.equal(WEEKDAY_NAMES.length, 7);
   });
 });

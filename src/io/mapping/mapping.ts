@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { SCHEMA, TABLE_NAMES, isTableName } from '../../schema/tables.js';
 import { dateProblem } from '../../time/dates.js';
+import { parseJsonAs } from '../../shared/json.js';
 import { hierarchyLevels, hierarchySchema } from './hierarchy.js';
 import { PERIOD_AS, type PeriodAs } from './period-text.js';
 
@@ -270,23 +271,11 @@ export function mappingUnitLevels(mapping: Mapping): string[] | undefined {
  * @example parseMapping({ sources: [{ files: 'staff*.csv', table: 'people', rename: { 'Staff No': 'person_id' } }] })
  */
 export function parseMapping(input: unknown, where = 'mapping'): Mapping {
-  let value = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch (error) {
-      throw new Error(
-        `${where}: not valid JSON (${(error as Error).message}). Fix the syntax and retry.`,
-      );
-    }
-  }
-  const result = mappingSchema.safeParse(value);
-  if (!result.success) {
-    throw new Error(
-      `${where} is not a valid mapping:\n${z.prettifyError(result.error)}\nSee docs/mappings.md for the format.`,
-    );
-  }
-  return result.data;
+  return parseJsonAs(input, mappingSchema, {
+    where,
+    what: 'a valid mapping',
+    help: 'See docs/mappings.md for the format.',
+  });
 }
 
 /**
@@ -294,15 +283,22 @@ export function parseMapping(input: unknown, where = 'mapping'): Mapping {
  * @example const mapping = await readMapping('examples/mappings/my-force.json')
  */
 export async function readMapping(path: string): Promise<Mapping> {
-  let text: string;
+  return parseMapping(await readMappingText(path), path);
+}
+
+/**
+ * The text of a mapping file (a table mapping or a snapshot mapping), before parsing; throws
+ * "cannot read mapping file …" naming the path when it cannot be read.
+ * @example parseSnapshotMapping(await readMappingText('examples/mappings/ibm-hr-attrition.json'))
+ */
+export async function readMappingText(path: string): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
     throw new Error(
       `cannot read mapping file ${path}: ${(error as Error).message}. Check the path.`,
     );
   }
-  return parseMapping(text, path);
 }
 
 /**

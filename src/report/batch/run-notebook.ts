@@ -3,18 +3,14 @@
 // display bundles, stdout and stderr collected as the cell's outputs → the executed .ipynb and the
 // two HTML pages written (src/report/batch/html.ts). Same outputs and failures as the Jupyter path.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format, inspect } from 'node:util';
 import { setDisplayHook, startDisplaySession, type DisplayBundle } from '../../display/bundle.js';
 import { STATUS_MIME, type NotebookStatus } from '../needs.js';
-import {
-  cellSource,
-  injectParameters,
-  type NotebookCell,
-  type NotebookJson,
-} from '../parameters.js';
+import { cellSource, isAuthorCode, type NotebookCell, type NotebookJson } from '../parameters.js';
+import { prepareNotebookRun } from '../notebook-run.js';
 import type { NotebookRun, RunNotebookOptions } from '../jupyter/run-notebook.js';
 import { compileCell, type CompiledCell } from './transpile.js';
 import { notebookHtml } from './html.js';
@@ -52,20 +48,7 @@ export async function runNotebookBatch(
 ): Promise<NotebookRun> {
   const started = Date.now();
   const elapsed = () => (Date.now() - started) / 1000;
-  const notebook = path.resolve(notebookPath);
-  const name = options.name ?? path.basename(notebook, '.ipynb');
-  const outDir = path.resolve(options.outDir);
-  mkdirSync(outDir, { recursive: true });
-  const where = path.relative(process.cwd(), notebook) || notebook;
-  let nb: NotebookJson = JSON.parse(readFileSync(notebook, 'utf8'));
-  if (options.parameters && Object.keys(options.parameters).length > 0) {
-    nb = injectParameters(nb, options.parameters, where);
-  }
-  for (const suffix of ['.ipynb', '.html', '.code.html', '.failed.ipynb']) {
-    rmSync(path.join(outDir, name + suffix), { force: true });
-  }
-  const isAuthorCode = (cell: NotebookCell) =>
-    cell.cell_type === 'code' && !(cell.metadata?.tags ?? []).includes('injected-parameters');
+  const { notebook, name, outDir, where, source: nb } = prepareNotebookRun(notebookPath, options);
   const authorCells = nb.cells.filter(isAuthorCode);
   const codeTotal = nb.cells.filter((c) => c.cell_type === 'code').length;
   const base = { notebook: where, cellsTotal: authorCells.length };

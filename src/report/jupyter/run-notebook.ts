@@ -2,18 +2,14 @@
 // nbconvert's client (python/wbk_nbexec.py) → collect progress and the outcome → clean up.
 // Outputs: NAME.ipynb (executed), NAME.html (code hidden), NAME.code.html; NAME.failed.ipynb on failure.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { KIT_ROOT } from '../../shared/kit.js';
 import { DATASET_CACHE_ENV } from '../dataset-cache.js';
 import { trackProcessGroup, unlessInterrupted } from './run-cleanup.js';
 import { STATUS_MIME, type NotebookStatus } from '../needs.js';
-import {
-  injectParameters,
-  type NotebookCell,
-  type NotebookJson,
-  type ParameterValue,
-} from '../parameters.js';
+import { isAuthorCode, type ParameterValue } from '../parameters.js';
+import { prepareNotebookRun } from '../notebook-run.js';
 
 export interface RunNotebookOptions {
   /** Folder for the outputs (created when missing). */
@@ -80,25 +76,11 @@ export async function runNotebook(
   notebookPath: string,
   options: RunNotebookOptions,
 ): Promise<NotebookRun> {
-  const notebook = path.resolve(notebookPath);
-  const name = options.name ?? path.basename(notebook, '.ipynb');
-  const outDir = path.resolve(options.outDir);
-  mkdirSync(outDir, { recursive: true });
-  const where = path.relative(process.cwd(), notebook) || notebook;
-  let source: NotebookJson = JSON.parse(readFileSync(notebook, 'utf8'));
-  if (options.parameters && Object.keys(options.parameters).length > 0) {
-    source = injectParameters(source, options.parameters, where);
-  }
-  // Outputs of an earlier run must not survive a failed one and pass for its result.
-  for (const suffix of ['.ipynb', '.html', '.code.html', '.failed.ipynb']) {
-    rmSync(path.join(outDir, name + suffix), { force: true });
-  }
+  const { notebook, name, outDir, where, source } = prepareNotebookRun(notebookPath, options);
   await unlessInterrupted();
   const input = path.join(outDir, `.${name}.input-${process.pid}.ipynb`);
   writeFileSync(input, JSON.stringify(source));
   // Cell numbers in messages count the code cells of the notebook as its author sees it.
-  const isAuthorCode = (cell: NotebookCell) =>
-    cell.cell_type === 'code' && !(cell.metadata?.tags ?? []).includes('injected-parameters');
   const codeCells = source.cells.map((c, i) => (isAuthorCode(c) ? i : -1)).filter((i) => i >= 0);
   try {
     return await execute(input, notebook, name, outDir, codeCells, where, options);

@@ -1,5 +1,6 @@
 // Harrell's concordance of a Cox model's linear predictor over the risk sets, as R's coxph reports it.
 import type { CoxData } from './input.js';
+import { forEachRiskSet } from './risk-sets.js';
 
 /** Pair counts and C = (concordant + tied_x / 2) / (concordant + discordant + tied_x). */
 export interface Concordance {
@@ -21,7 +22,6 @@ export interface Concordance {
  * @example concordance(prepareCoxData(input), fit.linear_predictors).concordance
  */
 export function concordance(data: CoxData, lp: readonly number[]): Concordance {
-  const { n, entry, time, event, byTimeDesc, byEntryDesc } = data;
   const levels = [...new Set(lp)].sort((a, b) => a - b);
   const rankOf = new Map(levels.map((v, i) => [v, i + 1]));
   const rank = lp.map((v) => rankOf.get(v) as number);
@@ -34,53 +34,33 @@ export function concordance(data: CoxData, lp: readonly number[]): Concordance {
     for (; i > 0; i -= i & -i) s += tree[i];
     return s;
   };
-  const inTree = new Uint8Array(n);
   const out = { concordant: 0, discordant: 0, tied_x: 0, tied_y: 0, tied_xy: 0 };
   let size = 0;
-  let i2 = 0;
-  let i1 = 0;
-  while (i2 < n) {
-    let k = i2;
-    while (k < n && event[byTimeDesc[k]] === 0) k++;
-    if (k === n) break;
-    const t = time[byTimeDesc[k]];
-    const deaths: number[] = [];
-    for (; i2 < n && time[byTimeDesc[i2]] >= t; i2++) {
-      const r = byTimeDesc[i2];
-      if (event[r] === 1 && time[r] === t) deaths.push(r);
-      else if (entry[r] < t) {
-        update(rank[r], 1);
-        inTree[r] = 1;
-        size++;
-      }
-    }
-    for (; i1 < n && entry[byEntryDesc[i1]] >= t; i1++) {
-      const r = byEntryDesc[i1];
-      if (inTree[r] === 1) {
-        update(rank[r], -1);
-        size--;
-      }
-      inTree[r] = 2;
-    }
-    const sameRank = new Map<number, number>();
-    for (const r of deaths) {
-      const below = prefix(rank[r] - 1);
-      const equal = prefix(rank[r]) - below;
-      out.concordant += below;
-      out.tied_x += equal;
-      out.discordant += size - below - equal;
-      sameRank.set(rank[r], (sameRank.get(rank[r]) ?? 0) + 1);
-    }
-    const pairs = (deaths.length * (deaths.length - 1)) / 2;
-    const tiedBoth = [...sameRank.values()].reduce((s, c) => s + (c * (c - 1)) / 2, 0);
-    out.tied_xy += tiedBoth;
-    out.tied_y += pairs - tiedBoth;
-    for (const r of deaths) {
+  forEachRiskSet(data, {
+    join(r) {
       update(rank[r], 1);
-      inTree[r] = 1;
       size++;
-    }
-  }
+    },
+    leave(r) {
+      update(rank[r], -1);
+      size--;
+    },
+    event(_t, deaths) {
+      const sameRank = new Map<number, number>();
+      for (const r of deaths) {
+        const below = prefix(rank[r] - 1);
+        const equal = prefix(rank[r]) - below;
+        out.concordant += below;
+        out.tied_x += equal;
+        out.discordant += size - below - equal;
+        sameRank.set(rank[r], (sameRank.get(rank[r]) ?? 0) + 1);
+      }
+      const pairs = (deaths.length * (deaths.length - 1)) / 2;
+      const tiedBoth = [...sameRank.values()].reduce((s, c) => s + (c * (c - 1)) / 2, 0);
+      out.tied_xy += tiedBoth;
+      out.tied_y += pairs - tiedBoth;
+    },
+  });
   const comparable = out.concordant + out.discordant + out.tied_x;
   return { concordance: (out.concordant + out.tied_x / 2) / comparable, ...out };
 }

@@ -8,7 +8,7 @@ import { concordance, type Concordance } from './concordance.js';
 import { coxZph, type ZphTest } from './zph.js';
 import { baselineHazard, type BaselineHazard } from './baseline.js';
 import { checkFinite, checkRank, notConverged } from './checks.js';
-import { waldRows, Z_975, type CoefficientRow } from '../inference.js';
+import { ratioInterval, waldRows, type CoefficientRow } from '../inference.js';
 import { invertSpd, solveSpd } from '../linalg.js';
 import { chiSquarePValue } from '../distributions.js';
 
@@ -117,12 +117,10 @@ export function fitCox(
   const vcov = invertSpd(current.info) as number[][];
   checkFinite(current.score, vcov, beta, names, eps);
   const se = vcov.map((row, j) => Math.sqrt(row[j]));
-  const coefficients = waldRows(names, beta, se).map((row) => ({
-    ...row,
-    hazard_ratio: Math.exp(row.estimate),
-    hazard_ratio_low: Math.exp(row.estimate - Z_975 * row.std_error),
-    hazard_ratio_high: Math.exp(row.estimate + Z_975 * row.std_error),
-  }));
+  const coefficients = waldRows(names, beta, se).map((row) => {
+    const { ratio, low, high } = ratioInterval(row);
+    return { ...row, hazard_ratio: ratio, hazard_ratio_low: low, hazard_ratio_high: high };
+  });
   const p = data.p;
   const test = (statistic: number): ChiSquareTest => ({
     statistic,

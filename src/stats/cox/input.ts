@@ -1,4 +1,5 @@
 // Input checks for fitCox and the sorted, centred form of its data that the risk-set sweeps use.
+import { checkDesignRows } from '../design-matrix.js';
 
 /** Counting-process survival data: each row at risk on (entry, time], leaving (event 1) at time. */
 export interface CoxInput {
@@ -70,18 +71,7 @@ export function prepareCoxData({ entry, time, event, X, names, terms }: CoxInput
   });
   if (!status.some((e) => e === 1))
     fail('no events (every row is censored), so there is nothing to fit.');
-  X.forEach((row, i) => {
-    if (row.length !== p)
-      fail(
-        `row ${i} of X has ${row.length} values but names lists ${p} columns (${names.join(', ')}).`,
-      );
-    row.forEach((v, j) => {
-      if (!Number.isFinite(v))
-        fail(
-          `X row ${i}, column "${names[j]}": value ${v} is not a finite number. Filter or impute it first.`,
-        );
-    });
-  });
+  checkDesignRows('fitCox', X, names);
   const columnMeans = names.map((_, j) => X.reduce((s, row) => s + row[j], 0) / n);
   const means = names.map((_, j) =>
     X.every((row) => row[j] === 0 || row[j] === 1 || row[j] === -1) ? 0 : columnMeans[j],

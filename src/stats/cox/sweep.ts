@@ -1,7 +1,8 @@
 // One pass over the event times of counting-process data: the Cox partial log-likelihood, its score
 // and information (Breslow or Efron ties), baseline hazard increments and the cox.zph sums.
-// Sweep: times from last to first; rows join the risk set at their exit, leave it at their entry.
+// Sweep: forEachRiskSet, times from last to first (rows join at their exit, leave at their entry).
 import type { CoxData } from './input.js';
+import { forEachRiskSet } from './risk-sets.js';
 
 export type Ties = 'efron' | 'breslow';
 
@@ -29,7 +30,7 @@ export function coxSweep(
   ties: Ties,
   timeWeight?: (t: number) => number,
 ): SweepResult {
-  const { n, p, entry, time, event, Xc, byTimeDesc, byEntryDesc } = data;
+  const { p, Xc } = data;
   const risk = eta.map(Math.exp);
   const S = sums(p); // the risk set, deaths at the current time excluded
   const score: number[] = Array(p).fill(0);
@@ -39,74 +40,53 @@ export function coxSweep(
     : undefined;
   const eventTimes: number[] = [];
   const hazard: number[] = [];
-  const state = new Uint8Array(n); // 0 not yet seen, 1 in the risk set, 2 gone
   let loglik = 0;
   let atRisk = 0;
-  let i2 = 0;
-  let i1 = 0;
-  while (i2 < n) {
-    // the next event time at or before the current position in the sweep
-    let k = i2;
-    while (k < n && event[byTimeDesc[k]] === 0) k++;
-    if (k === n) break;
-    const t = time[byTimeDesc[k]];
-    const deaths: number[] = [];
-    for (; i2 < n && time[byTimeDesc[i2]] >= t; i2++) {
-      const r = byTimeDesc[i2];
-      if (event[r] === 1 && time[r] === t) deaths.push(r);
-      else if (entry[r] < t) {
-        add(S, Xc[r], risk[r], 1);
-        state[r] = 1;
-        atRisk++;
-      } else state[r] = 2;
-    }
-    for (; i1 < n && entry[byEntryDesc[i1]] >= t; i1++) {
-      const r = byEntryDesc[i1];
-      if (state[r] === 1) {
-        add(S, Xc[r], risk[r], -1);
-        atRisk--;
+  forEachRiskSet(data, {
+    join(r) {
+      add(S, Xc[r], risk[r], 1);
+      atRisk++;
+    },
+    leave(r) {
+      add(S, Xc[r], risk[r], -1);
+      atRisk--;
+    },
+    event(t, deaths) {
+      if (atRisk === 0) reset(S); // no drift from subtracting everyone out
+      const D = sums(p);
+      for (const r of deaths) {
+        add(D, Xc[r], risk[r], 1);
+        loglik += eta[r];
+        for (let a = 0; a < p; a++) score[a] += Xc[r][a];
       }
-      state[r] = 2;
-    }
-    if (atRisk === 0) reset(S); // no drift from subtracting everyone out
-    const D = sums(p);
-    for (const r of deaths) {
-      add(D, Xc[r], risk[r], 1);
-      loglik += eta[r];
-      for (let a = 0; a < p; a++) score[a] += Xc[r][a];
-    }
-    const d = deaths.length;
-    const g = timeWeight ? timeWeight(t) : 0;
-    if (zph) for (const r of deaths) for (let a = 0; a < p; a++) zph.u[a] += g * Xc[r][a];
-    let increment = 0;
-    // Breslow: d copies of the full risk set; Efron: the deaths' weight falls by 1/d per copy
-    for (let j = 0; j < d; j++) {
-      const f = ties === 'efron' ? j / d : 0;
-      const den = S.s0 + (1 - f) * D.s0;
-      loglik -= Math.log(den);
-      increment += 1 / den;
-      const mean = S.s1.map((v, a) => (v + (1 - f) * D.s1[a]) / den);
-      for (let a = 0; a < p; a++) {
-        score[a] -= mean[a];
-        if (zph) zph.u[a] -= g * mean[a];
-        for (let b = 0; b < p; b++) {
-          const m = (S.s2[a][b] + (1 - f) * D.s2[a][b]) / den - mean[a] * mean[b];
-          info[a][b] += m;
-          if (zph) {
-            zph.i12[a][b] += g * m;
-            zph.i22[a][b] += g * g * m;
+      const d = deaths.length;
+      const g = timeWeight ? timeWeight(t) : 0;
+      if (zph) for (const r of deaths) for (let a = 0; a < p; a++) zph.u[a] += g * Xc[r][a];
+      let increment = 0;
+      // Breslow: d copies of the full risk set; Efron: the deaths' weight falls by 1/d per copy
+      for (let j = 0; j < d; j++) {
+        const f = ties === 'efron' ? j / d : 0;
+        const den = S.s0 + (1 - f) * D.s0;
+        loglik -= Math.log(den);
+        increment += 1 / den;
+        const mean = S.s1.map((v, a) => (v + (1 - f) * D.s1[a]) / den);
+        for (let a = 0; a < p; a++) {
+          score[a] -= mean[a];
+          if (zph) zph.u[a] -= g * mean[a];
+          for (let b = 0; b < p; b++) {
+            const m = (S.s2[a][b] + (1 - f) * D.s2[a][b]) / den - mean[a] * mean[b];
+            info[a][b] += m;
+            if (zph) {
+              zph.i12[a][b] += g * m;
+              zph.i22[a][b] += g * g * m;
+            }
           }
         }
       }
-    }
-    eventTimes.push(t);
-    hazard.push(increment);
-    for (const r of deaths) {
-      add(S, Xc[r], risk[r], 1);
-      state[r] = 1;
-      atRisk++;
-    }
-  }
+      eventTimes.push(t);
+      hazard.push(increment);
+    },
+  });
   return { loglik, score, info, eventTimes: eventTimes.reverse(), hazard: hazard.reverse(), zph };
 }
 

@@ -1,6 +1,6 @@
 // The proportional-hazards test of R's cox.zph (survival >= 3): a score test, at the fitted
 // coefficients, for adding the interactions x·g(t), with g(t) = 1 − KM(t−) centred over the events.
-import { maxOf } from '../../shared/numeric.js';
+import { maxOf, searchSorted } from '../../shared/numeric.js';
 import type { CoxData } from './input.js';
 import { coxSweep, type Ties } from './sweep.js';
 import { solveSpd } from '../linalg.js';
@@ -83,7 +83,7 @@ function kmTransform(data: CoxData): Map<number, number> {
   let surv = 1;
   let total = 0;
   for (const t of times) {
-    const atRisk = n - countBelow(stops, t) - (n - countBelow(starts, t)); // time ≥ t minus entry ≥ t
+    const atRisk = n - searchSorted(stops, t) - (n - searchSorted(starts, t)); // time ≥ t minus entry ≥ t
     g.set(t, 1 - surv);
     total += (1 - surv) * (deaths.get(t) as number);
     surv *= 1 - (deaths.get(t) as number) / atRisk;
@@ -91,16 +91,4 @@ function kmTransform(data: CoxData): Map<number, number> {
   const mean = total / [...deaths.values()].reduce((s, d) => s + d, 0);
   for (const t of times) g.set(t, (g.get(t) as number) - mean);
   return g;
-}
-
-// Number of sorted values strictly below t (binary search).
-function countBelow(sorted: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

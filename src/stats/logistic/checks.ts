@@ -1,6 +1,6 @@
 // Input checks for fitLogistic and the errors it throws on separation and non-convergence.
 import { maxOf } from '../../shared/numeric.js';
-import { aliasedColumns } from '../design-matrix.js';
+import { aliasedColumns, checkDesignRows } from '../design-matrix.js';
 
 export interface LogisticInputs {
   w: number[];
@@ -33,18 +33,7 @@ export function checkLogisticInputs(
     fail(`weights has ${weights.length} values for ${n} rows; give one per row.`);
   if (offset !== undefined && offset.length !== n)
     fail(`offset has ${offset.length} values for ${n} rows; give one per row.`);
-  X.forEach((row, i) => {
-    if (row.length !== p)
-      fail(
-        `row ${i} of X has ${row.length} values but names lists ${p} columns (${names.join(', ')}).`,
-      );
-    row.forEach((v, j) => {
-      if (!Number.isFinite(v))
-        fail(
-          `X row ${i}, column "${names[j]}": value ${v} is not a finite number. Filter or impute it first.`,
-        );
-    });
-  });
+  checkDesignRows('fitLogistic', X, names);
   y.forEach((v, i) => {
     if (!(Number.isFinite(v) && v >= 0 && v <= 1))
       fail(

@@ -1,7 +1,7 @@
 // Logistic regression fitted by iteratively reweighted least squares (Newton's method), as R's glm.
 // Steps: check inputs and rank -> IRLS from R's starting values -> Fisher information at the
 // estimate -> Wald table, deviances, AIC; separation and non-convergence end in an error.
-import { waldRows, Z_975, type CoefficientRow } from '../inference.js';
+import { ratioInterval, waldRows, type CoefficientRow } from '../inference.js';
 import { checkLogisticInputs, separationError, type LogisticInputs } from './checks.js';
 import { binomialAic, binomialDeviance, linkInverse } from './family.js';
 import { irlsStep, nullDeviance } from './irls.js';
@@ -91,12 +91,10 @@ export function fitLogistic(
   const mu = eta.map(linkInverse);
   const vcov = fisherInverse(X, mu, w, used, names);
   const se = vcov.map((row, j) => Math.sqrt(row[j]));
-  const coefficients = waldRows(names, beta, se).map((row) => ({
-    ...row,
-    odds_ratio: Math.exp(row.estimate),
-    odds_ratio_low: Math.exp(row.estimate - Z_975 * row.std_error),
-    odds_ratio_high: Math.exp(row.estimate + Z_975 * row.std_error),
-  }));
+  const coefficients = waldRows(names, beta, se).map((row) => {
+    const { ratio, low, high } = ratioInterval(row);
+    return { ...row, odds_ratio: ratio, odds_ratio_low: low, odds_ratio_high: high };
+  });
   const hasIntercept = X[0].some((_, j) => used.every((i) => X[i][j] === 1));
   return {
     names: [...names],

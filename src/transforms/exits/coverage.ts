@@ -2,7 +2,7 @@
 import { table as toTable, type ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
 import type { DefinitionCard } from '../shared/definition.js';
-import { exitGroups, outputColumns, pct, type ExitGroupOptions } from './margins.js';
+import { exitGroups, exitSpec, outputColumns, pct, type ExitGroupOptions } from './margins.js';
 import { checkColumns } from '../../shared/columns.js';
 
 export const EXIT_INTERVIEW_COVERAGE: DefinitionCard = {
@@ -51,12 +51,10 @@ export function exitCoverageSpec(
   by: string[] = [],
   { total = 'All' }: { total?: string | false } = {},
 ): CellSpec {
-  return {
-    by: by.length ? by : ['group'],
+  return exitSpec(by, total, [], {
     who: 'leavers in the group of the row, interviewed or not',
     population: 'leavers',
     counts: ['interviewed'],
     rates: [{ name: 'coverage_pct', numerator: 'interviewed', denominator: 'leavers', per: 100 }],
-    ...(total !== false && by.length ? { total } : {}),
-  };
+  });
 }

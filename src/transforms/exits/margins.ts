@@ -1,5 +1,6 @@
 // Plumbing shared by the exit-interview summaries: groups with "All" margins, and reason lists.
 import type { ColumnTable } from 'arquero';
+import type { CellSpec } from '../../privacy/index.js';
 import { EXIT_REASONS } from '../../schema/vocabularies.js';
 import { groupRows, type RowGroup } from '../shared/groups.js';
 import { checkColumns } from '../../shared/columns.js';
@@ -65,6 +66,29 @@ export function reasonList(
   const known: readonly string[] = EXIT_REASONS;
   return [...known, ...[...cited].filter((r) => !known.includes(r)).sort()];
 }
+
+/**
+ * The CellSpec of an exit summary grouped by exitGroups(…, by, total): its dimensions (`by`, or
+ * `group` without one, then `inner`, e.g. reason), the rest of `spec`, and the total marker when the
+ * summary has margin rows (a `total` label and at least one `by` column).
+ * @example exitSpec(['sex'], 'All', ['reason'], { population: 'respondents', counts: ['primary'] })
+ */
+export function exitSpec(
+  by: readonly string[],
+  total: string | false,
+  inner: readonly string[],
+  spec: Omit<CellSpec, 'by' | 'total'>,
+): CellSpec {
+  return {
+    by: [...(by.length ? by : ['group']), ...inner],
+    ...spec,
+    ...(total !== false && by.length ? { total } : {}),
+  };
+}
+
+/** Whom the reason summaries count (the exit spec's `who`). */
+export const REASON_RESPONDENTS =
+  'leavers whose exit interview gives at least one reason, in the group of the row';
 
 /** Rows of a group whose leaver was interviewed. */
 export function respondentsOf(rows: number[], interviewed: ArrayLike<boolean>): number[] {

@@ -3,7 +3,15 @@
 import { table as toTable, type ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
 import type { DefinitionCard } from '../shared/definition.js';
-import { exitGroups, outputColumns, pct, respondentsOf, type ExitGroupOptions } from './margins.js';
+import {
+  exitGroups,
+  exitSpec,
+  outputColumns,
+  pct,
+  REASON_RESPONDENTS,
+  respondentsOf,
+  type ExitGroupOptions,
+} from './margins.js';
 import { checkColumns } from '../../shared/columns.js';
 import { EXIT_REASONS } from '../../schema/vocabularies.js';
 
@@ -139,12 +147,10 @@ export function exitReasonGroupsSpec(
   by: string[] = [],
   { total = 'All' }: { total?: string | false } = {},
 ): CellSpec {
-  return {
-    by: [...(by.length ? by : ['group']), 'reason_group'],
-    who: 'leavers whose exit interview gives at least one reason, in the group of the row',
+  return exitSpec(by, total, ['reason_group'], {
+    who: REASON_RESPONDENTS,
     population: 'respondents',
     counts: ['citing'],
     rates: [{ name: 'citing_pct', numerator: 'citing', denominator: 'respondents', per: 100 }],
-    ...(total !== false && by.length ? { total } : {}),
-  };
+  });
 }

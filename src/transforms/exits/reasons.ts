@@ -5,8 +5,10 @@ import type { CellSpec } from '../../privacy/index.js';
 import type { DefinitionCard } from '../shared/definition.js';
 import {
   exitGroups,
+  exitSpec,
   outputColumns,
   pct,
+  REASON_RESPONDENTS,
   reasonList,
   respondentsOf,
   type ExitGroupOptions,
@@ -84,15 +86,13 @@ export function exitReasonsSpec(
   by: string[] = [],
   { total = 'All' }: { total?: string | false } = {},
 ): CellSpec {
-  return {
-    by: [...(by.length ? by : ['group']), 'reason'],
-    who: 'leavers whose exit interview gives at least one reason, in the group of the row',
+  return exitSpec(by, total, ['reason'], {
+    who: REASON_RESPONDENTS,
     population: 'respondents',
     counts: ['primary', 'mentioned'],
     rates: [
       { name: 'primary_pct', numerator: 'primary', denominator: 'respondents', per: 100 },
       { name: 'mentioned_pct', numerator: 'mentioned', denominator: 'respondents', per: 100 },
     ],
-    ...(total !== false && by.length ? { total } : {}),
-  };
+  });
 }

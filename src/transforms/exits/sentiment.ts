@@ -2,7 +2,7 @@
 import { table as toTable, type ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
 import type { DefinitionCard } from '../shared/definition.js';
-import { exitGroups, outputColumns, pct, type ExitGroupOptions } from './margins.js';
+import { exitGroups, exitSpec, outputColumns, pct, type ExitGroupOptions } from './margins.js';
 import { checkColumns, numbers } from '../../shared/columns.js';
 
 export const EXIT_SENTIMENT: DefinitionCard = {
@@ -74,8 +74,7 @@ export function exitSentimentSpec(
   by: string[] = [],
   { total = 'All' }: { total?: string | false } = {},
 ): CellSpec {
-  return {
-    by: by.length ? by : ['group'],
+  return exitSpec(by, total, [], {
     who: 'leavers who answered the exit interview’s recommend and return questions, in the group of the row',
     population: 'respondents',
     counts: ['recommend_positive', 'return_yes'],
@@ -89,6 +88,5 @@ export function exitSentimentSpec(
       { name: 'return_yes_pct', numerator: 'return_yes', denominator: 'return_answers', per: 100 },
     ],
     means: [{ name: 'recommend_mean', n: 'recommend_answers' }],
-    ...(total !== false && by.length ? { total } : {}),
-  };
+  });
 }

@@ -3,7 +3,7 @@
 import { table as toTable, type ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
 import type { DefinitionCard } from '../shared/definition.js';
-import { exitGroups, outputColumns, pct, type ExitGroupOptions } from './margins.js';
+import { exitGroups, exitSpec, outputColumns, pct, type ExitGroupOptions } from './margins.js';
 import { checkColumns } from '../../shared/columns.js';
 
 /** Themes: theme name → keywords or phrases (matched case-insensitively at the start of a word). */
@@ -106,8 +106,7 @@ export function exitThemesSpec(
   by: string[] = [],
   { total = 'All' }: { total?: string | false } = {},
 ): CellSpec {
-  return {
-    by: [...(by.length ? by : ['group']), 'theme'],
+  return exitSpec(by, total, ['theme'], {
     who: 'leavers whose exit interview has a free-text comment, in the group of the row',
     population: 'commenters',
     counts: ['mentioning'],
@@ -115,8 +114,7 @@ export function exitThemesSpec(
       { name: 'mentioning_pct', numerator: 'mentioning', denominator: 'commenters', per: 100 },
     ],
     freeText: true,
-    ...(total !== false && by.length ? { total } : {}),
-  };
+  });
 }
 
 function escape(keyword: string): string {

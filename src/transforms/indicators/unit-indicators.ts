@@ -4,7 +4,7 @@
 import { table as toTable, type ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
 import type { DefinitionCard } from '../shared/definition.js';
-import type { UnitTree } from '../units/hierarchy.js';
+import { parentMapOfRows, type UnitTree } from '../units/hierarchy.js';
 import {
   checkPeriods,
   periodOf,
@@ -13,7 +13,7 @@ import {
   type PeriodOptions,
 } from '../../time/periods.js';
 import { checkColumns } from '../../shared/columns.js';
-import { levelDepths } from '../matrix/rollup.js';
+import { RollUpUnits, topUnit } from '../units/roll-up.js';
 import type { MatrixIndicator } from '../matrix/indicators.js';
 
 /** What the extract holds of one indicator of unit_indicators. */
@@ -186,17 +186,8 @@ export function summarizeUnitIndicator(
   }
   const per = options.per ?? info.per;
   const placed = placeIndicatorUnits(tree, unitIndicators);
-  const root = topUnit(placed, fn);
-  const depth = levelDepths(placed);
-  const unknown = options.levels.filter((l) => !depth.has(l));
-  if (unknown.length > 0) {
-    throw new Error(
-      `${fn}: no unit is at level ${unknown.join(', ')}. Levels: ${[...depth.keys()].join(', ')}.`,
-    );
-  }
-  const chosen = [...new Set([placed.level.get(root)!, ...options.levels])].sort(
-    (a, b) => depth.get(a)! - depth.get(b)!,
-  );
+  const nodes = new RollUpUnits(placed, options.levels, fn);
+  const root = nodes.root;
   const col = (c: string) => unitIndicators.array(c) as ArrayLike<unknown>;
   const [unit, from, to, what, num, den, val] = COLUMNS.map(col);
   // Rows of the indicator per period, lowest units winning over their ancestors.
@@ -217,8 +208,6 @@ export function summarizeUnitIndicator(
     byPeriod.set(p.label, [...(byPeriod.get(p.label) ?? []), rec]);
   }
   const cells = new Map<string, Cell>();
-  const nodes = new Map<string, { name: string; level: string; parent: string | null }>();
-  nodes.set(root, { name: placed.name.get(root) ?? root, level: chosen[0], parent: null });
   const replaced = new Map<string, number>();
   for (const [period, recs] of byPeriod) {
     const covered = new Set<string>();
@@ -231,20 +220,7 @@ export function summarizeUnitIndicator(
         replaced.set(period, (replaced.get(period) ?? 0) + 1);
         continue;
       }
-      let above = root;
-      for (const level of chosen) {
-        let at = level === chosen[0] ? root : ancestorAtLevel(placed, r.unit, level);
-        if (at === null) {
-          at = `${above}:other-${level}`;
-          if (!nodes.has(at))
-            nodes.set(at, {
-              name: `${nodes.get(above)!.name} (not in a ${level})`,
-              level,
-              parent: above,
-            });
-        } else if (!nodes.has(at)) {
-          nodes.set(at, { name: placed.name.get(at) ?? at, level, parent: above });
-        }
+      for (const at of nodes.path(r.unit)) {
         const key = JSON.stringify([at, period]);
         const c = cells.get(key) ?? emptyCell();
         c.units.add(r.unit);
@@ -257,16 +233,10 @@ export function summarizeUnitIndicator(
           c.v = r.v;
         }
         cells.set(key, c);
-        above = at;
       }
     }
   }
-  const ids = [...nodes.keys()].sort(
-    (a, b) =>
-      chosen.indexOf(nodes.get(a)!.level) - chosen.indexOf(nodes.get(b)!.level) ||
-      nodes.get(a)!.name.localeCompare(nodes.get(b)!.name) ||
-      a.localeCompare(b),
-  );
+  const ids = nodes.ids();
   const label = uniqueLabels(ids, nodes);
   const periods = options.periods.map((p) => p.label);
   const keys = ids.flatMap((id) => periods.map((p) => [id, p] as const));
@@ -274,11 +244,11 @@ export function summarizeUnitIndicator(
   const out = {
     unit: keys.map(([id]) => label.get(id)!),
     unit_id: keys.map(([id]) => id),
-    unit_name: keys.map(([id]) => nodes.get(id)!.name),
-    unit_level: keys.map(([id]) => nodes.get(id)!.level),
-    parent_id: keys.map(([id]) => nodes.get(id)!.parent),
+    unit_name: keys.map(([id]) => nodes.node(id).name),
+    unit_level: keys.map(([id]) => nodes.node(id).level),
+    parent_id: keys.map(([id]) => nodes.node(id).parent),
     parent: keys.map(([id]) => {
-      const p = nodes.get(id)!.parent;
+      const p = nodes.node(id).parent;
       return p === null ? null : label.get(p)!;
     }),
     period: keys.map(([, p]) => p),
@@ -321,10 +291,7 @@ export function unitIndicatorCellSpec(
   checkColumns('unitIndicatorCellSpec', cells, ['unit', 'parent', 'numerator', 'denominator'], {
     what: 'the cells of summarizeUnitIndicator',
   });
-  const parent: Record<string, string> = {};
-  const units = cells.array('unit') as ArrayLike<string>;
-  const parents = cells.array('parent') as ArrayLike<string | null>;
-  for (let i = 0; i < units.length; i++) if (parents[i] !== null) parent[units[i]] = parents[i]!;
+  const parent = parentMapOfRows(cells, 'unit', 'parent');
   return {
     by: ['unit', 'period'],
     rates: [{ name, numerator: 'numerator', denominator: 'denominator', per, decimals }],
@@ -450,38 +417,18 @@ function isNumber(v: unknown): boolean {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-function topUnit(tree: UnitTree, where: string): string {
-  const roots = [...tree.parent].filter(([, p]) => p === null).map(([id]) => id);
-  if (roots.length !== 1) {
-    throw new Error(
-      `${where}: the units table needs exactly one top unit (parent_id empty); found ${roots.length}: ${roots.slice(0, 5).join(', ')}. Add an organisation-level unit above them.`,
-    );
-  }
-  return roots[0];
-}
-
-function ancestorAtLevel(tree: UnitTree, id: string, level: string): string | null {
-  for (let u: string | null = id; u !== null; u = tree.parent.get(u) ?? null) {
-    if (tree.level.get(u) === level) return u;
-  }
-  return null;
-}
-
-function uniqueLabels(
-  ids: string[],
-  nodes: Map<string, { name: string; parent: string | null }>,
-): Map<string, string> {
+function uniqueLabels(ids: string[], nodes: RollUpUnits): Map<string, string> {
   const count = (labels: Map<string, string>) => {
     const n = new Map<string, number>();
     for (const l of labels.values()) n.set(l, (n.get(l) ?? 0) + 1);
     return n;
   };
-  const labels = new Map(ids.map((id) => [id, nodes.get(id)!.name]));
+  const labels = new Map(ids.map((id) => [id, nodes.node(id).name]));
   let seen = count(labels);
   for (const id of ids) {
-    const p = nodes.get(id)!.parent;
+    const p = nodes.node(id).parent;
     if (seen.get(labels.get(id)!)! > 1 && p !== null)
-      labels.set(id, `${nodes.get(p)!.name} › ${nodes.get(id)!.name}`);
+      labels.set(id, `${nodes.node(p).name} › ${nodes.node(id).name}`);
   }
   seen = count(labels);
   for (const id of ids)

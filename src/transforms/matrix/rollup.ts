@@ -3,7 +3,8 @@
 // denominator, and the CellSpec that publishes parents and children together.
 import { table as toTable, type ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
-import { ancestorAt, type UnitTree } from '../units/hierarchy.js';
+import { parentMapOfRows, type UnitTree } from '../units/hierarchy.js';
+import { RollUpUnits } from '../units/roll-up.js';
 import { MATRIX_COUNT_COLUMNS, pickIndicators, type MatrixIndicator } from './indicators.js';
 import { checkColumns } from '../../shared/columns.js';
 
@@ -31,66 +32,29 @@ export function rollUpMatrix(
   checkColumns(fn, counts, ['unit_id', 'period', 'headcount', ...MATRIX_COUNT_COLUMNS], {
     what: 'counts',
   });
-  const roots = [...tree.parent].filter(([, p]) => p === null).map(([id]) => id);
-  if (roots.length !== 1) {
-    throw new Error(
-      `${fn}: the units table needs exactly one top unit (parent_id empty); found ${roots.length}: ${roots.slice(0, 5).join(', ')}. Add a force-level unit above them.`,
-    );
-  }
-  const root = roots[0];
-  const depth = levelDepths(tree);
-  const unknown = levels.filter((l) => !depth.has(l));
-  if (unknown.length > 0) {
-    throw new Error(
-      `${fn}: no unit is at level ${unknown.join(', ')}. Levels: ${[...depth.keys()].join(', ')}.`,
-    );
-  }
-  const chosen = [...new Set([tree.level.get(root)!, ...levels])].sort(
-    (a, b) => depth.get(a)! - depth.get(b)!,
-  );
+  const rows = new RollUpUnits(tree, levels, fn);
   const measures = ['headcount', ...MATRIX_COUNT_COLUMNS];
   const sums = new Map<string, Record<string, number>>();
-  const info = new Map<string, { name: string; level: string; parent: string | null }>();
-  info.set(root, { name: tree.name.get(root) ?? root, level: chosen[0], parent: null });
   const unit = counts.array('unit_id') as ArrayLike<string>;
   const period = counts.array('period') as ArrayLike<string>;
   const values = measures.map((m) => counts.array(m) as ArrayLike<number>);
   const periods: string[] = [];
   for (let i = 0; i < counts.numRows(); i++) {
     if (!periods.includes(period[i])) periods.push(period[i]);
-    let above = root;
-    for (const level of chosen) {
-      let at = level === chosen[0] ? root : ancestorAt(tree, unit[i], level);
-      if (at === null) {
-        at = `${above}:other-${level}`;
-        info.set(at, {
-          name: `${tree.name.get(above) ?? above} (not in a ${level})`,
-          level,
-          parent: above,
-        });
-      } else if (!info.has(at)) {
-        info.set(at, { name: tree.name.get(at) ?? at, level, parent: above });
-      }
+    for (const at of rows.path(unit[i])) {
       const key = `${at}\u0000${period[i]}`;
       const row = sums.get(key) ?? Object.fromEntries(measures.map((m) => [m, 0]));
       measures.forEach((m, k) => (row[m] += values[k][i]));
       sums.set(key, row);
-      above = at;
     }
   }
-  const ids = [...info.keys()].sort(
-    (a, b) =>
-      chosen.indexOf(info.get(a)!.level) - chosen.indexOf(info.get(b)!.level) ||
-      info.get(a)!.name.localeCompare(info.get(b)!.name) ||
-      a.localeCompare(b),
-  );
-  const keys = ids.flatMap((id) => periods.map((p) => [id, p] as const));
+  const keys = rows.ids().flatMap((id) => periods.map((p) => [id, p] as const));
   const out: Record<string, unknown[]> = {
     unit_id: keys.map(([id]) => id),
     period: keys.map(([, p]) => p),
-    unit_name: keys.map(([id]) => info.get(id)!.name),
-    unit_level: keys.map(([id]) => info.get(id)!.level),
-    parent_id: keys.map(([id]) => info.get(id)!.parent),
+    unit_name: keys.map(([id]) => rows.node(id).name),
+    unit_level: keys.map(([id]) => rows.node(id).level),
+    parent_id: keys.map(([id]) => rows.node(id).parent),
   };
   for (const m of measures) {
     out[m] = keys.map(([id, p]) => sums.get(`${id}\u0000${p}`)?.[m] ?? 0);
@@ -153,10 +117,7 @@ export function wellbeingMatrixCellSpec(cells: ColumnTable): CellSpec {
   checkColumns('wellbeingMatrixCellSpec', cells, ['unit_id', 'parent_id'], {
     what: 'the matrix cells',
   });
-  const parent: Record<string, string> = {};
-  const ids = cells.array('unit_id') as ArrayLike<string>;
-  const parents = cells.array('parent_id') as ArrayLike<string | null>;
-  for (let i = 0; i < ids.length; i++) if (parents[i] !== null) parent[ids[i]] = parents[i]!;
+  const parent = parentMapOfRows(cells, 'unit_id', 'parent_id');
   return {
     by: ['unit_id', 'indicator', 'period'],
     who: 'people (officers, staff and PCSOs unless other worker types were chosen) posted to each unit (or a unit below it) on any day of the period; each event counts where the person was posted that day, a leaver and their exit interview in their last unit',
@@ -179,14 +140,3 @@ const CELL_COLUMNS = [
   'unit_level',
   'parent_id',
 ];
-
-/** Level → depth below the top (the smallest depth of its units). */
-export function levelDepths(tree: UnitTree): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [id, level] of tree.level) {
-    let d = 0;
-    for (let u = tree.parent.get(id) ?? null; u !== null; u = tree.parent.get(u) ?? null) d++;
-    out.set(level, Math.min(out.get(level) ?? Infinity, d));
-  }
-  return out;
-}

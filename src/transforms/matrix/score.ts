@@ -102,12 +102,7 @@ export function scoreWellbeingMatrix(
         contribution: null as number | null,
       };
     });
-  const groups = new Map<string, typeof cells>();
-  for (const c of cells) {
-    const key = JSON.stringify([c.period, c.indicator]);
-    groups.set(key, [...(groups.get(key) ?? []), c]);
-  }
-  for (const group of groups.values()) {
+  for (const group of groupCells(cells, (c) => [c.period, c.indicator])) {
     const top = group.find((c) => c.parent_id === null);
     for (const c of group) c.force_value = top?.value ?? null;
     if (top) top.band = top.status === 'shown' ? 'top' : top.band;
@@ -118,21 +113,49 @@ export function scoreWellbeingMatrix(
       c.band = worse >= bands.red ? 'red' : worse >= bands.amber ? 'amber' : 'green';
     }
   }
-  const units = new Map<string, typeof cells>();
-  for (const c of cells) {
-    const key = JSON.stringify([c.period, c.unit_id]);
-    units.set(key, [...(units.get(key) ?? []), c]);
-  }
-  for (const unit of units.values()) {
-    const used = unit.filter((c) => c.heat !== null && c.weight > 0);
-    const total = used.reduce((a, c) => a + c.weight, 0);
-    for (const c of used)
-      c.contribution = total > 0 ? (c.weight * (c.heat as number)) / total : null;
-  }
+  addContributions(cells);
   const names = Object.keys(cells[0] ?? { period: 0 });
   return toTable(
     Object.fromEntries(names.map((k) => [k, cells.map((c) => c[k as keyof typeof c])])),
   );
+}
+
+/** What addContributions reads and writes on a cell. */
+export interface ContributionCell {
+  period: string;
+  unit_id: string;
+  heat: number | null;
+  weight: number;
+  contribution: number | null;
+}
+
+/**
+ * Sets each scored cell's contribution to its unit's temperature in place: weight × heat / the
+ * summed weight of the unit's cells with a heat and a weight > 0 in the period (so a unit's
+ * contributions add up to its temperature); cells without a heat keep theirs.
+ * @example addContributions(scoredCells)
+ */
+export function addContributions(cells: readonly ContributionCell[]): void {
+  for (const unit of groupCells(cells, (c) => [c.period, c.unit_id])) {
+    const used = unit.filter((c) => c.heat !== null && c.weight > 0);
+    const total = used.reduce((a, c) => a + c.weight, 0);
+    for (const c of used) c.contribution = total > 0 ? (c.weight * c.heat!) / total : null;
+  }
+}
+
+/**
+ * The cells grouped by `key` (each group in the order of `cells`, groups in order of first cell).
+ * @example groupCells(cells, (c) => [c.period, c.indicator]) // one group per indicator and period
+ */
+export function groupCells<T>(cells: readonly T[], key: (cell: T) => unknown[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const c of cells) {
+    const k = JSON.stringify(key(c));
+    const group = groups.get(k);
+    if (group) group.push(c);
+    else groups.set(k, [c]);
+  }
+  return [...groups.values()];
 }
 
 /** What scoreIndicatorCells reads and writes on a cell. */

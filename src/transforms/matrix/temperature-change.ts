@@ -9,7 +9,13 @@ import { checkColumns } from '../../shared/columns.js';
 import { seededRandom } from '../../shared/random.js';
 import { MATRIX_COUNT_COLUMNS, pickIndicators, type MatrixIndicator } from './indicators.js';
 import { rollUpMatrix } from './rollup.js';
-import { scoreIndicatorCells, scoreWellbeingMatrix, type HeatCell } from './score.js';
+import {
+  addContributions,
+  groupCells,
+  scoreIndicatorCells,
+  scoreWellbeingMatrix,
+  type HeatCell,
+} from './score.js';
 import { unitTemperatures } from './temperature.js';
 
 export interface TemperatureChangeOptions {
@@ -212,26 +218,10 @@ function rescore(
       contribution: null,
     } as ScoredCell;
   });
-  const groups = new Map<string, ScoredCell[]>();
-  for (const c of copy) {
-    const key = `${c.period}\u0000${c.indicator}`;
-    const group = groups.get(key);
-    if (group) group.push(c);
-    else groups.set(key, [c]);
+  for (const group of groupCells(copy, (c) => [c.period, c.indicator])) {
+    scoreIndicatorCells(group, normalise, minUnits);
   }
-  for (const group of groups.values()) scoreIndicatorCells(group, normalise, minUnits);
-  const units = new Map<string, ScoredCell[]>();
-  for (const c of copy) {
-    const key = `${c.period}\u0000${c.unit_id}`;
-    const unit = units.get(key);
-    if (unit) unit.push(c);
-    else units.set(key, [c]);
-  }
-  for (const unit of units.values()) {
-    const used = unit.filter((c) => c.heat !== null && c.weight > 0);
-    const total = used.reduce((a, c) => a + c.weight, 0);
-    for (const c of used) c.contribution = total > 0 ? (c.weight * c.heat!) / total : null;
-  }
+  addContributions(copy);
   return copy;
 }
 

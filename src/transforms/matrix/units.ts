@@ -1,6 +1,7 @@
 // Names, levels and parents of the units in a published matrix, read from the unit tree (published
 // tables keep only unit_id, so the hierarchy stays one additive dimension).
 import type { UnitTree } from '../units/hierarchy.js';
+import { OTHER_UNIT } from '../units/roll-up.js';
 
 /** What a matrix row's unit is: display name, level, and its nearest ancestor among the rows. */
 export interface MatrixUnit {
@@ -8,9 +9,6 @@ export interface MatrixUnit {
   level: string;
   parent: string | null;
 }
-
-/** The suffix rollUpMatrix gives the row of counts recorded above a level: `${parent}:other-${level}`. */
-export const OTHER_UNIT = ':other-';
 
 /**
  * For each unit id of a matrix: its name and level from the tree, and its parent (the nearest

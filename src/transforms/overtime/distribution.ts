@@ -3,7 +3,12 @@
 import type { ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
 import type { DefinitionCard } from '../shared/definition.js';
-import { GroupPeriodSums, indexPeople, type ExposureOptions } from '../workforce/exposure.js';
+import {
+  checkPeople,
+  GroupPeriodSums,
+  indexPeople,
+  type ExposureOptions,
+} from '../workforce/exposure.js';
 import { periodFinder } from './summary.js';
 import { checkColumns } from '../../shared/columns.js';
 import { checkPeriods } from '../../time/periods.js';
@@ -30,9 +35,7 @@ export function summarizeOvertimeDistribution(
 ): ColumnTable {
   const where = 'summarizeOvertimeDistribution';
   const { periods, by = [], thresholds = [20, 40], fullTimeHours = 40 } = options;
-  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...by], {
-    what: 'people',
-  });
+  checkPeople(where, people, by);
   checkColumns(where, overtime, ['person_id', 'date', 'hours'], { what: 'overtime' });
   checkPeriods(periods, where);
   if (thresholds.some((t) => !Number.isFinite(t) || t < 0)) {

@@ -4,6 +4,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
 import { minutesOfDay } from '../../time/clock.js';
+import { WEEKDAY_NAMES } from '../../time/dates.js';
 import type { DefinitionCard } from '../shared/definition.js';
 import { isoWeekday } from '../../time/working-days.js';
 import { checkColumns } from '../../shared/columns.js';
@@ -15,8 +16,6 @@ export interface OvertimePatternOptions {
   from?: number;
   to?: number;
 }
-
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /**
  * Overtime by time: with calendar 'weekday', one row per weekday (1 = Monday … 7 = Sunday) with
@@ -87,7 +86,7 @@ export function summarizeOvertimePattern(
   return calendar === 'weekday'
     ? aq.table({
         weekday: slot,
-        label: DAYS,
+        label: [...WEEKDAY_NAMES],
         claims: Array.from(count),
         overtime_hours: Array.from(worked),
         people_claiming: people.map((s) => s.size),

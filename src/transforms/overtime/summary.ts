@@ -1,6 +1,5 @@
 // Overtime per group × period: hours per FTE, paid vs TOIL vs unpaid, rest days worked per person.
 // Steps: person-time per group and period → each claim added to its person's group and period → rates.
-import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
 import type { DefinitionCard } from '../shared/definition.js';
@@ -8,12 +7,19 @@ import {
   EXPOSURE_MEASURES,
   GroupPeriodSums,
   addExposure,
+  checkPeople,
   indexPeople,
   type ExposureOptions,
 } from '../workforce/exposure.js';
 import { checkColumns, optionalColumn } from '../../shared/columns.js';
-import { addTotalsWithWhole } from '../shared/totals.js';
+import { summarizeWithWhole } from '../shared/totals.js';
+import {
+  contributorsOf,
+  PersonContributions,
+  type ContributionColumns,
+} from '../workforce/contributions.js';
 import { checkPeriods } from '../../time/periods.js';
+import { searchSorted } from '../../shared/numeric.js';
 
 const MEASURES = [
   'claims',
@@ -25,7 +31,7 @@ const MEASURES = [
   'rest_days_worked',
 ];
 /** Magnitudes with the people behind them: [column, people column, top-1 column, top-2 column]. */
-const CONTRIBUTIONS: readonly (readonly [string, string, string, string])[] = [
+const CONTRIBUTIONS: readonly ContributionColumns[] = [
   'overtime_hours',
   'paid_hours',
   'toil_hours',
@@ -60,17 +66,10 @@ export function summarizeOvertime(
   overtime: ColumnTable,
   options: OvertimeOptions,
 ): ColumnTable {
-  const parts = overtimeSums(people, overtime, options);
   const { by = [], total } = options;
-  if (total === undefined || by.length === 0) return withRates(parts);
-  const everyone = people.derive(Object.fromEntries(by.map((c) => [c, aq.escape(() => total)])));
-  const whole = overtimeSums(everyone, overtime, options);
+  const sum = [...EXPOSURE_MEASURES, ...MEASURES];
   return withRates(
-    addTotalsWithWhole(parts, whole, {
-      by,
-      label: total,
-      sum: [...EXPOSURE_MEASURES, ...MEASURES],
-    }),
+    summarizeWithWhole(people, { by, total, sum }, (p) => overtimeSums(p, overtime, options)),
   );
 }
 
@@ -81,19 +80,17 @@ function overtimeSums(
 ): ColumnTable {
   const where = 'summarizeOvertime';
   const { periods, by = [], fullTimeHours = 40 } = options;
-  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...by], {
-    what: 'people',
-  });
+  checkPeople(where, people, by);
   checkColumns(where, overtime, ['person_id', 'date', 'hours'], { what: 'overtime' });
   checkPeriods(periods, where);
   const index = indexPeople(people, by, fullTimeHours);
+  // Per row, each person's [overtime, paid, toil, unpaid hours, rest days worked].
+  const byPerson = new PersonContributions(CONTRIBUTIONS);
   const sums = new GroupPeriodSums(by, periods, [
     ...EXPOSURE_MEASURES,
     ...MEASURES,
-    ...CONTRIBUTIONS.flatMap(([, people, top1, top2]) => [people, top1, top2]),
+    ...byPerson.measures,
   ]);
-  // Per row, each person's [overtime, paid, toil, unpaid hours, rest days worked].
-  const byPerson = new Map<number, Map<string, number[]>>();
   addExposure(sums, index, options);
   const person = overtime.array('person_id') as ArrayLike<string>;
   const date = overtime.array('date') as ArrayLike<number>;
@@ -115,10 +112,7 @@ function overtimeSums(
     const c = comp?.[i];
     if (c === 'paid' || c === 'toil' || c === 'unpaid') sums.add(at, `${c}_hours`, hours[i]);
     addTo(claimers, at, person[i]);
-    const people = byPerson.get(at) ?? new Map<string, number[]>();
-    byPerson.set(at, people);
-    const own = people.get(person[i]) ?? [0, 0, 0, 0, 0];
-    people.set(person[i], own);
+    const own = byPerson.of(at, person[i]);
     own[0] += hours[i];
     if (c === 'paid') own[1] += hours[i];
     if (c === 'toil') own[2] += hours[i];
@@ -129,15 +123,7 @@ function overtimeSums(
       addTo(restDays, at, restKey);
     }
   }
-  for (const [at, people] of byPerson) {
-    CONTRIBUTIONS.forEach(([, column, top1, top2], k) => {
-      const given = [...people.values()].map((v) => v[k]).filter((v) => v > 0);
-      given.sort((a, b) => b - a);
-      sums.add(at, column, given.length);
-      sums.add(at, top1, given[0] ?? 0);
-      sums.add(at, top2, given[1] ?? 0);
-    });
-  }
+  byPerson.addTo(sums);
   for (const [at, who] of claimers) sums.add(at, 'people_claiming', who.size);
   for (const [at, days] of restDays) sums.add(at, 'rest_days_worked', days.size);
   return sums.toTable();
@@ -175,11 +161,7 @@ export function overtimeCellSpec(
     ],
     contributors: [
       { column: 'claims', people: 'people_claiming' },
-      ...CONTRIBUTIONS.map(([column, people, top1, top2]) => ({
-        column,
-        people,
-        top: [top1, top2] as const,
-      })),
+      ...contributorsOf(CONTRIBUTIONS),
     ],
     ...extra,
   };
@@ -190,16 +172,7 @@ export function periodFinder(periods: ExposureOptions['periods']): (day: number)
   const order = periods.map((_, k) => k).sort((a, b) => periods[a].start - periods[b].start);
   const starts = order.map((k) => periods[k].start);
   return (day) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= day) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const found = searchSorted(starts, day, 'right') - 1;
     return found >= 0 && day <= periods[order[found]].end ? order[found] : -1;
   };
 }

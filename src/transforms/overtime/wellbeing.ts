@@ -9,6 +9,7 @@ import type { DefinitionCard } from '../shared/definition.js';
 import { type WorkingDayOptions } from '../../time/working-days.js';
 import { sicknessCellSpec, summarizeSickness } from '../sickness/summary.js';
 import { checkColumns } from '../../shared/columns.js';
+import { checkPeople } from '../workforce/exposure.js';
 
 export interface OvertimeBandOptions extends WorkingDayOptions {
   period: Period;
@@ -41,12 +42,7 @@ export function summarizeWellbeingByOvertimeBand(
 ): ColumnTable {
   const where = 'summarizeWellbeingByOvertimeBand';
   const { period, bands = [0, 5, 10, 20], by = [], minDaysAtWork = 28 } = options;
-  checkColumns(
-    where,
-    people,
-    ['person_id', 'start_date', 'end_date', 'fte', 'leaver_type', ...by],
-    { what: 'people' },
-  );
+  checkPeople(where, people, ['leaver_type', ...by]);
   checkColumns(where, overtime, ['person_id', 'date', 'hours'], { what: 'overtime' });
   checkColumns(where, sickness, ['person_id', 'start_date', 'end_date'], { what: 'sickness' });
   if (

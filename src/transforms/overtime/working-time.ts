@@ -3,8 +3,13 @@
 import type { ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
 import type { DefinitionCard } from '../shared/definition.js';
-import { GroupPeriodSums, indexPeople, type ExposureOptions } from '../workforce/exposure.js';
-import { checkColumns } from '../../shared/columns.js';
+import {
+  checkPeople,
+  GroupPeriodSums,
+  indexPeople,
+  type ExposureOptions,
+} from '../workforce/exposure.js';
+import { checkColumns, optionalColumn } from '../../shared/columns.js';
 import { checkPeriods } from '../../time/periods.js';
 
 export interface WorkingTimeOptions extends ExposureOptions {
@@ -33,9 +38,7 @@ export function summarizeWorkingTime(
 ): ColumnTable {
   const where = 'summarizeWorkingTime';
   const { periods, by = [], weeks = 17, limitHours = 48, fullTimeHours = 40, sickness } = options;
-  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...by], {
-    what: 'people',
-  });
+  checkPeople(where, people, by);
   checkColumns(where, overtime, ['person_id', 'date', 'hours'], { what: 'overtime' });
   if (sickness)
     checkColumns(where, sickness, ['person_id', 'start_date', 'end_date'], { what: 'sickness' });
@@ -44,9 +47,7 @@ export function summarizeWorkingTime(
     throw new Error(`${where}: weeks must be a whole number ≥ 1, got ${weeks}.`);
   const index = indexPeople(people, by, fullTimeHours);
   const n = index.start.length;
-  const contracted = people.columnNames().includes('contracted_hours_per_week')
-    ? (people.array('contracted_hours_per_week') as ArrayLike<number | null>)
-    : undefined;
+  const contracted = optionalColumn<number | null>(people, 'contracted_hours_per_week');
   const weekly = Float64Array.from(
     { length: n },
     (_, i) => contracted?.[i] ?? index.fte[i] * fullTimeHours,

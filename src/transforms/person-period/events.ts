@@ -3,6 +3,8 @@
 // Steps: month index of every event → one dense Float64Array per person and measure → window sums.
 import type { ColumnTable } from 'arquero';
 import { monthEnd, monthIndex } from '../../time/months.js';
+import { searchSorted } from '../../shared/numeric.js';
+import { optionalColumn } from '../../shared/columns.js';
 
 /** Dense monthly counts per person over months k0 … k0 + length − 1; people without events are absent. */
 export class MonthlySeries {
@@ -70,9 +72,7 @@ export function eventSeries(
   const otPerson = ot.array('person_id') as ArrayLike<string>;
   const otDate = ot.array('date') as ArrayLike<number>;
   const otHours = ot.array('hours') as ArrayLike<number>;
-  const otRest = ot.columnNames().includes('rest_day_worked')
-    ? (ot.array('rest_day_worked') as ArrayLike<boolean | null>)
-    : null;
+  const otRest = optionalColumn<boolean | null>(ot, 'rest_day_worked');
   for (let i = 0; i < ot.numRows(); i++) {
     const k = months.of(otDate[i]);
     out.overtimeHours.add(otPerson[i], k, otHours[i]);
@@ -82,9 +82,7 @@ export function eventSeries(
   const skPerson = sk.array('person_id') as ArrayLike<string>;
   const skStart = sk.array('start_date') as ArrayLike<number>;
   const skEnd = sk.array('end_date') as ArrayLike<number | null>;
-  const skReason = sk.columnNames().includes('reason_category')
-    ? (sk.array('reason_category') as ArrayLike<string | null>)
-    : null;
+  const skReason = optionalColumn<string | null>(sk, 'reason_category');
   for (let i = 0; i < sk.numRows(); i++) {
     const p = skPerson[i];
     const start = skStart[i];
@@ -120,14 +118,8 @@ export function eventSeries(
  */
 export function lastOnOrBefore(sorted: readonly number[] | undefined, day: number): number | null {
   if (sorted === undefined) return null;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? null : sorted[lo - 1];
+  const k = searchSorted(sorted, day, 'right');
+  return k === 0 ? null : sorted[k - 1];
 }
 
 // dateParts is slow-ish for a million claims: cache the month of each epoch day.

@@ -6,7 +6,8 @@ import { DisclosureLedger, publishTable, resolvePolicy } from '../../privacy/ind
 import { periodOf, type Period } from '../../time/periods.js';
 import { ancestorAt, type UnitTree } from '../units/hierarchy.js';
 import type { MatrixIndicator } from '../matrix/indicators.js';
-import { levelDepths, wellbeingMatrixCellSpec } from '../matrix/rollup.js';
+import { wellbeingMatrixCellSpec } from '../matrix/rollup.js';
+import { levelDepths } from '../units/roll-up.js';
 import { scoreWellbeingMatrix } from '../matrix/score.js';
 import { summarizeWellbeingMatrix } from '../matrix/summary.js';
 import { summarizeMatrixTemperature } from '../matrix/temperature.js';

@@ -12,6 +12,7 @@ import {
   summarizeEqualityCompleteness,
   type EqualityCharacteristic,
 } from './equality.js';
+import { optionalColumn } from '../../shared/columns.js';
 
 export interface DataQualityOptions {
   /** Unknown share (not stated + missing, 0–1) above which a comparison is unreliable. Default 0.2. */
@@ -76,9 +77,7 @@ export function summarizeDataQuality(
   const notes: string[] = [];
   const people = dataset.tables.people;
   const { units: rolled, level: used } = unitsAtLevel(dataset, level ?? null, notes);
-  const ids = people.columnNames().includes('unit_id')
-    ? (people.array('unit_id') as ArrayLike<string | null>)
-    : null;
+  const ids = optionalColumn<string | null>(people, 'unit_id');
   const units =
     scope === null
       ? rolled

@@ -133,3 +133,23 @@ export function addTotalsWithWhole(
     .derive(Object.fromEntries(by.map((c) => [c, aq.escape(() => label)])));
   return parts.concat(totals.select(parts.columnNames()));
 }
+
+/**
+ * `summarize(people)`, plus, when `total` is set and `by` is not empty, total rows where every `by`
+ * column reads `total` (addTotalsWithWhole): the `sum` columns summed over the parts, every other
+ * column from `summarize` run once more over all people together (so people counts and the largest
+ * contributions are exact, not summed). The summaries of people per group × period use it for
+ * their `total` option.
+ * @example summarizeWithWhole(people, { by: ['unit'], total: 'All', sum: ['headcount'] }, (p) => summarizeHeadcount(p, options))
+ */
+export function summarizeWithWhole(
+  people: ColumnTable,
+  options: { by: readonly string[]; total?: string; sum: readonly string[] },
+  summarize: (people: ColumnTable) => ColumnTable,
+): ColumnTable {
+  const { by, total, sum } = options;
+  const parts = summarize(people);
+  if (total === undefined || by.length === 0) return parts;
+  const everyone = people.derive(Object.fromEntries(by.map((c) => [c, aq.escape(() => total)])));
+  return addTotalsWithWhole(parts, summarize(everyone), { by, label: total, sum });
+}

@@ -4,7 +4,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { DefinitionCard } from '../shared/definition.js';
 import { countWorkingDays, type WorkingDayOptions } from '../../time/working-days.js';
-import { checkColumns } from '../../shared/columns.js';
+import { checkColumns, optionalColumn } from '../../shared/columns.js';
 
 export interface BradfordOptions extends WorkingDayOptions {
   /** Must be 'analyst': the output names people. Anything else throws. */
@@ -43,9 +43,7 @@ export function summarizeBradfordFactor(
   const person = sickness.array('person_id') as ArrayLike<string>;
   const starts = sickness.array('start_date') as ArrayLike<number>;
   const ends = sickness.array('end_date') as ArrayLike<number | null>;
-  const recorded = sickness.columnNames().includes('working_days_lost')
-    ? (sickness.array('working_days_lost') as ArrayLike<number | null>)
-    : undefined;
+  const recorded = optionalColumn<number | null>(sickness, 'working_days_lost');
   const spells = new Map<string, number>();
   const days = new Map<string, number>();
   for (let s = 0; s < sickness.numRows(); s++) {

@@ -4,7 +4,12 @@ import type { ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
 import type { DefinitionCard } from '../shared/definition.js';
 import { countWorkingDays, nextWorkingDay } from '../../time/working-days.js';
-import { GroupPeriodSums, indexPeople, type ExposureOptions } from '../workforce/exposure.js';
+import {
+  checkPeople,
+  GroupPeriodSums,
+  indexPeople,
+  type ExposureOptions,
+} from '../workforce/exposure.js';
 import { checkColumns } from '../../shared/columns.js';
 import { checkPeriods } from '../../time/periods.js';
 
@@ -30,9 +35,7 @@ export function summarizeReturnToWork(
 ): ColumnTable {
   const where = 'summarizeReturnToWork';
   const { periods, by = [], withinWorkingDays = 3, fullTimeHours = 40 } = options;
-  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...by], {
-    what: 'people',
-  });
+  checkPeople(where, people, by);
   checkColumns(where, sickness, ['person_id', 'start_date', 'end_date', 'rtw_interview_date'], {
     what: 'sickness',
   });

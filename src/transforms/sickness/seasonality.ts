@@ -3,10 +3,11 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { dayInWords, type CellSpec } from '../../privacy/index.js';
-import { dateParts } from '../../time/dates.js';
+import { dateParts, MONTH_NAMES, WEEKDAY_NAMES } from '../../time/dates.js';
 import type { DefinitionCard } from '../shared/definition.js';
 import { isoWeekday } from '../../time/working-days.js';
 import { checkColumns } from '../../shared/columns.js';
+import { contributorsOf, topTwo } from '../workforce/contributions.js';
 
 /** Calendar bucket of a spell's start. */
 export type SeasonCalendar = 'month' | 'financial_quarter' | 'weekday';
@@ -29,8 +30,6 @@ const KEY: Record<SeasonCalendar, string> = {
   financial_quarter: 'start_quarter',
   weekday: 'start_weekday',
 };
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /**
  * Spells per calendar bucket of their start: `start_month` (1–12), `start_quarter` (1–4 of the
@@ -117,9 +116,9 @@ export function summarizeSicknessSeasonality(
       const cell = cells.get(id)!;
       extra.people.push(cell.people);
       sum.forEach((c, k) => {
-        const v = cell.values[k].filter((x) => x > 0).sort((a, b) => b - a);
-        extra[`${c}_top1`].push(v[0] ?? 0);
-        extra[`${c}_top2`].push(v[1] ?? 0);
+        const [first, second] = topTwo(cell.values[k]);
+        extra[`${c}_top1`].push(first);
+        extra[`${c}_top2`].push(second);
       });
     }
     counted = counted.assign(aq.table(extra));
@@ -129,7 +128,11 @@ export function summarizeSicknessSeasonality(
   const buckets = aq.table({ [key]: Array.from({ length: size }, (_, i) => i + 1) });
   const groups = by.length ? counted.select([...by]).dedupe() : aq.table({ __one: [1] });
   const labels =
-    calendar === 'weekday' ? DAYS : calendar === 'month' ? MONTHS : ['Q1', 'Q2', 'Q3', 'Q4'];
+    calendar === 'weekday'
+      ? WEEKDAY_NAMES
+      : calendar === 'month'
+        ? MONTH_NAMES
+        : ['Q1', 'Q2', 'Q3', 'Q4'];
   return groups
     .cross(buckets)
     .select([...by, key])
@@ -177,11 +180,7 @@ export function seasonalityCellSpec(
     population: 'people',
     counts: ['spells'],
     magnitudes: [...sum],
-    contributors: sum.map((c) => ({
-      column: c,
-      people: 'people',
-      top: [`${c}_top1`, `${c}_top2`] as const,
-    })),
+    contributors: contributorsOf(sum.map((c) => [c, 'people', `${c}_top1`, `${c}_top2`] as const)),
   };
 }
 

@@ -1,19 +1,25 @@
 // Sickness absence per group × period: working days lost per FTE, lost-time rate, frequency rates,
 // long-term share and mental-health share. Steps: person-time per group and period → each spell
 // apportioned to the periods it spans → sums → rates from summed numerators and denominators.
-import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { CellSpec } from '../../privacy/index.js';
 import { countWorkingDays } from '../../time/working-days.js';
+import { daysLostInSlice } from './days-lost.js';
 import {
   EXPOSURE_MEASURES,
   GroupPeriodSums,
   addExposure,
+  checkPeople,
   indexPeople,
   type ExposureOptions,
 } from '../workforce/exposure.js';
 import { checkColumns, optionalColumn } from '../../shared/columns.js';
-import { addTotalsWithWhole } from '../shared/totals.js';
+import { summarizeWithWhole } from '../shared/totals.js';
+import {
+  contributorsOf,
+  PersonContributions,
+  type ContributionColumns,
+} from '../workforce/contributions.js';
 import { checkPeriods } from '../../time/periods.js';
 
 export interface SicknessOptions extends ExposureOptions {
@@ -30,7 +36,7 @@ export interface SicknessOptions extends ExposureOptions {
 
 const COUNTS = ['spells', 'people_with_spells', 'long_term_spells', 'people_with_long_term_spells'];
 /** Magnitudes with the people behind them: [days column, people column, top-1 column, top-2 column]. */
-const CONTRIBUTIONS: readonly (readonly [string, string, string, string])[] = [
+const CONTRIBUTIONS: readonly ContributionColumns[] = [
   ['fte_days_lost', 'people_losing_days', 'fte_days_lost_top1', 'fte_days_lost_top2'],
   [
     'long_term_fte_days_lost',
@@ -81,17 +87,10 @@ export function summarizeSickness(
   sickness: ColumnTable,
   options: SicknessOptions,
 ): ColumnTable {
-  const parts = sicknessSums(people, sickness, options);
   const { by = [], total } = options;
-  if (total === undefined || by.length === 0) return withRates(parts);
-  const everyone = people.derive(Object.fromEntries(by.map((c) => [c, aq.escape(() => total)])));
-  const whole = sicknessSums(everyone, sickness, options);
+  const sum = [...EXPOSURE_MEASURES, ...COUNTS, ...DAYS];
   return withRates(
-    addTotalsWithWhole(parts, whole, {
-      by,
-      label: total,
-      sum: [...EXPOSURE_MEASURES, ...COUNTS, ...DAYS],
-    }),
+    summarizeWithWhole(people, { by, total, sum }, (p) => sicknessSums(p, sickness, options)),
   );
 }
 
@@ -102,9 +101,7 @@ function sicknessSums(
 ): ColumnTable {
   const where = 'summarizeSickness';
   const { periods, by = [], longTermDays = 28, fullTimeHours = 40 } = options;
-  checkColumns(where, people, ['person_id', 'start_date', 'end_date', 'fte', ...by], {
-    what: 'people',
-  });
+  checkPeople(where, people, by);
   checkColumns(where, sickness, ['person_id', 'start_date', 'end_date'], { what: 'sickness' });
   checkPeriods(periods, where);
   if (!Number.isFinite(longTermDays) || longTermDays < 0) {
@@ -114,11 +111,13 @@ function sicknessSums(
   }
   const asOf = options.asOf ?? Math.max(...periods.map((p) => p.end));
   const index = indexPeople(people, by, fullTimeHours);
+  // Per row, each person's FTE days lost: [all, long-term, mental health].
+  const lostBy = new PersonContributions(CONTRIBUTIONS);
   const sums = new GroupPeriodSums(by, periods, [
     ...EXPOSURE_MEASURES,
     ...COUNTS,
     ...DAYS,
-    ...CONTRIBUTIONS.flatMap(([, people, top1, top2]) => [people, top1, top2]),
+    ...lostBy.measures,
   ]);
   addExposure(sums, index, options);
 
@@ -129,8 +128,6 @@ function sicknessSums(
   const reason = optionalColumn<string | null>(sickness, 'reason_category');
   const sick = new Map<number, Set<string>>();
   const longSick = new Map<number, Set<string>>();
-  // Per row, each person's FTE days lost: [all, long-term, mental health].
-  const lostBy = new Map<number, Map<string, number[]>>();
   for (let s = 0; s < sickness.numRows(); s++) {
     const start = starts[s];
     if (start > asOf) continue;
@@ -162,22 +159,14 @@ function sicknessSums(
         const b = Math.min(to, p.end);
         if (b < a) return;
         const inPeriod = countWorkingDays(a, b, options);
-        const lost =
-          days === null
-            ? inPeriod
-            : total > 0
-              ? (days * inPeriod) / total
-              : (days * (b - a + 1)) / (last - start + 1);
+        const lost = daysLostInSlice(days, inPeriod, total, b - a + 1, last - start + 1);
         const at = sums.row(group, k);
         const fteLost = lost * index.fte[row];
         sums.add(at, 'days_lost', lost);
         sums.add(at, 'fte_days_lost', fteLost);
         sums.add(at, long ? 'long_term_fte_days_lost' : 'short_term_fte_days_lost', fteLost);
         if (mental) sums.add(at, 'mental_health_fte_days_lost', fteLost);
-        const byPerson = lostBy.get(at) ?? new Map<string, number[]>();
-        lostBy.set(at, byPerson);
-        const own = byPerson.get(person[s]) ?? [0, 0, 0];
-        byPerson.set(person[s], own);
+        const own = lostBy.of(at, person[s]);
         own[0] += fteLost;
         if (long) own[1] += fteLost;
         if (mental) own[2] += fteLost;
@@ -196,15 +185,7 @@ function sicknessSums(
   }
   for (const [at, who] of sick) sums.add(at, 'people_with_spells', who.size);
   for (const [at, who] of longSick) sums.add(at, 'people_with_long_term_spells', who.size);
-  for (const [at, byPerson] of lostBy) {
-    CONTRIBUTIONS.forEach(([, people, top1, top2], k) => {
-      const lost = [...byPerson.values()].map((v) => v[k]).filter((v) => v > 0);
-      lost.sort((a, b) => b - a);
-      sums.add(at, people, lost.length);
-      sums.add(at, top1, lost[0] ?? 0);
-      sums.add(at, top2, lost[1] ?? 0);
-    });
-  }
+  lostBy.addTo(sums);
   return sums.toTable();
 }
 
@@ -285,11 +266,7 @@ export function sicknessCellSpec(
     contributors: [
       { column: 'spells', people: 'people_with_spells' },
       { column: 'long_term_spells', people: 'people_with_long_term_spells' },
-      ...CONTRIBUTIONS.map(([column, people, top1, top2]) => ({
-        column,
-        people,
-        top: [top1, top2] as const,
-      })),
+      ...contributorsOf(CONTRIBUTIONS),
     ],
     ...extra,
   };

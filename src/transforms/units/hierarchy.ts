@@ -2,6 +2,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { levelOrder } from '../../io/units.js';
+import { optionalColumn } from '../../shared/columns.js';
 
 /** The unit hierarchy read from a `units` table, with lookups used by every roll-up. */
 export interface UnitTree {
@@ -43,9 +44,7 @@ function readUnitTree(units: ColumnTable): UnitTree {
   const ids = units.array('unit_id') as ArrayLike<string>;
   const parents = units.array('parent_id') as ArrayLike<string | null>;
   const levels = units.array('level') as ArrayLike<string>;
-  const names = units.columnNames().includes('name')
-    ? (units.array('name') as ArrayLike<string | null>)
-    : undefined;
+  const names = optionalColumn<string | null>(units, 'name');
   const parent = new Map<string, string | null>();
   const level = new Map<string, string>();
   const name = new Map<string, string>();
@@ -195,6 +194,23 @@ export function parentMap(tree: UnitTree): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [id, p] of tree.parent) if (p !== null) out[id] = p;
   return out;
+}
+
+/**
+ * The parent map a table's rows give, for a disclosure-control HierarchySpec: each value of
+ * `column` → the value of `parentColumn` in its row (rows with an empty parent are the top).
+ * @example parentMapOfRows(cells, 'unit_id', 'parent_id') // { D1: 'F', T1: 'D1', … }
+ */
+export function parentMapOfRows(
+  table: ColumnTable,
+  column: string,
+  parentColumn: string,
+): Record<string, string> {
+  const parent: Record<string, string> = {};
+  const ids = table.array(column) as ArrayLike<string>;
+  const parents = table.array(parentColumn) as ArrayLike<string | null>;
+  for (let i = 0; i < ids.length; i++) if (parents[i] !== null) parent[ids[i]] = parents[i]!;
+  return parent;
 }
 
 function checkLevel(tree: UnitTree, level: string, where: string): void {

@@ -15,14 +15,19 @@ export interface WelfareCheckOptions {
   cadence?: WelfareCadence;
 }
 
-const SUMS = [
-  'high_risk_staff',
+/** The counts of people a welfare check summary publishes (each thresholded as a count). */
+const COUNTS = [
   'overdue',
   'screening_overdue',
   'pause_point_overdue',
   'meeting_overdue',
   'never_screened',
   'overdue_over_1_year',
+] as const;
+
+const SUMS = [
+  'high_risk_staff',
+  ...COUNTS,
   'overdue_days_sum',
   'screened',
   'months_since_screening_sum',
@@ -100,14 +105,7 @@ export function welfareChecksCellSpec(
     by: [...by],
     who: 'staff posted to a high-risk role on the day the checks are assessed (the posting on that day)',
     population: 'high_risk_staff',
-    counts: [
-      'overdue',
-      'screening_overdue',
-      'pause_point_overdue',
-      'meeting_overdue',
-      'never_screened',
-      'overdue_over_1_year',
-    ],
+    counts: [...COUNTS],
     rates: [
       { name: 'overdue_pct', numerator: 'overdue', denominator: 'high_risk_staff', per: 100 },
       {

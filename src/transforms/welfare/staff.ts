@@ -3,7 +3,7 @@
 // through unbroken postings of the same high-risk category to find the first day in the role.
 import { table as toTable, type ColumnTable } from 'arquero';
 import { personPostings, type PostingSpan } from '../person-period/postings.js';
-import { checkColumns, numbers } from '../../shared/columns.js';
+import { checkColumns, numbers, optionalColumn } from '../../shared/columns.js';
 
 export interface HighRiskStaffOptions {
   /** The day on which staff are counted (epoch day), e.g. the last day of the report period. */
@@ -39,9 +39,7 @@ export function deriveHighRiskStaff(
   const end = numbers(people, 'end_date');
   const unit = people.array('unit_id') as ArrayLike<string | null>;
   const risk = people.array('high_risk_role') as ArrayLike<string | null>;
-  const type = people.columnNames().includes('worker_type')
-    ? (people.array('worker_type') as ArrayLike<string | null>)
-    : undefined;
+  const type = optionalColumn<string | null>(people, 'worker_type');
   const out: Record<string, unknown[]> = Object.fromEntries(
     ['person_id', 'worker_type', 'unit_id', 'high_risk_role', 'role_start_date', 'role_source'].map(
       (c) => [c, []],

@@ -5,6 +5,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Period } from '../../time/periods.js';
 import { countWorkingDays, type WorkingDayOptions } from '../../time/working-days.js';
+import { checkColumns, optionalColumn } from '../../shared/columns.js';
 
 /** Options shared by the transforms built on person-time. */
 export interface ExposureOptions extends WorkingDayOptions {
@@ -92,6 +93,44 @@ export interface PeopleIndex {
   rowsOf(personId: string): readonly number[];
 }
 
+/** The columns of `people` that person-time reads (checkPeople, spellColumns). */
+export const SPELL_COLUMNS = ['person_id', 'start_date', 'end_date', 'fte'] as const;
+
+/**
+ * Throws naming every column of SPELL_COLUMNS and `by` (grouping and other columns the caller
+ * reads) that `people` lacks.
+ * @example checkPeople('summarizeSickness', people, ['unit'])
+ */
+export function checkPeople(where: string, people: ColumnTable, by: readonly string[] = []): void {
+  checkColumns(where, people, [...SPELL_COLUMNS, ...by], { what: 'people' });
+}
+
+/** One employment spell per row: its person, first and last day (null while open) and FTE. */
+export interface SpellColumns {
+  person: ArrayLike<string>;
+  start: ArrayLike<number>;
+  end: ArrayLike<number | null>;
+  fte: Float64Array;
+}
+
+/**
+ * The spell columns of `people` as arrays, with each row's FTE by fteOf (fte, else
+ * contracted_hours_per_week / fullTimeHours when that column is there, else 1).
+ * @example spellColumns(people).fte[0] // 0.8
+ */
+export function spellColumns(people: ColumnTable, fullTimeHours = 40): SpellColumns {
+  const fteCol = people.array('fte') as ArrayLike<number | null>;
+  const hours = optionalColumn<number | null>(people, 'contracted_hours_per_week');
+  return {
+    person: people.array('person_id') as ArrayLike<string>,
+    start: people.array('start_date') as ArrayLike<number>,
+    end: people.array('end_date') as ArrayLike<number | null>,
+    fte: Float64Array.from({ length: people.numRows() }, (_, i) =>
+      fteOf(fteCol[i], hours?.[i] ?? null, fullTimeHours),
+    ),
+  };
+}
+
 /** Indexes the employment spells of `people` by person, with each row's group and FTE. */
 export function indexPeople(
   people: ColumnTable,
@@ -99,23 +138,15 @@ export function indexPeople(
   fullTimeHours = 40,
 ): PeopleIndex {
   const n = people.numRows();
-  const ids = people.array('person_id') as ArrayLike<string>;
-  const start = people.array('start_date') as ArrayLike<number>;
-  const end = people.array('end_date') as ArrayLike<number | null>;
-  const fteCol = people.array('fte') as ArrayLike<number | null>;
-  const hours = people.columnNames().includes('contracted_hours_per_week')
-    ? (people.array('contracted_hours_per_week') as ArrayLike<number | null>)
-    : undefined;
+  const { person: ids, start, end, fte } = spellColumns(people, fullTimeHours);
   const names = people.columnNames();
   const stretches = names.includes('spell_start_date') && names.includes('spell_end_date');
   const spellStart = stretches ? (people.array('spell_start_date') as ArrayLike<number>) : start;
   const spellEnd = stretches ? (people.array('spell_end_date') as ArrayLike<number | null>) : end;
   const cols = by.map((c) => people.array(c) as ArrayLike<string | number | null>);
-  const fte = new Float64Array(n);
   const group: ((string | number)[] | null)[] = new Array(n);
   const rowsOf = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
-    fte[i] = fteOf(fteCol[i], hours?.[i] ?? null, fullTimeHours);
     const g = cols.map((c) => c[i]);
     group[i] = g.some((v) => v === null || v === undefined || v === '')
       ? null

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultMapping, parseMapping, readMapping } from '../../../src/io/mapping/mapping.js';
+import {
+  defaultMapping,
+  parseMapping,
+  readMapping,
+  readMappingText,
+} from '../../../src/io/mapping/mapping.js';
 import { TABLE_NAMES } from '../../../src/schema/tables.js';
 
 describe('parseMapping', () => {
@@ -56,6 +61,20 @@ describe('readMapping', () => {
     await assert.rejects(
       readMapping('/nonexistent/m.json'),
       /cannot read mapping file \/nonexistent\/m\.json: .*Check the path\./,
+    );
+  });
+});
+
+describe('readMappingText', () => {
+  it('reads the text of a mapping file', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'wbk-map-')), 'm.json');
+    writeFileSync(path, '{"snapshot": {}}');
+    assert.equal(await readMappingText(path), '{"snapshot": {}}');
+  });
+  it('says which file cannot be read', async () => {
+    await assert.rejects(
+      readMappingText('/nonexistent/m.json'),
+      /^Error: cannot read mapping file \/nonexistent\/m\.json: .*Check the path\.$/,
     );
   });
 });

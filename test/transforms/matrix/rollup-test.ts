@@ -10,6 +10,7 @@ import {
   wellbeingMatrixCellSpec,
 } from '../../../src/transforms/matrix/rollup.js';
 import { derivePostingSpells } from '../../../src/transforms/matrix/posting-spells.js';
+import { matrixUnitInfo } from '../../../src/transforms/matrix/units.js';
 import { tableEqual } from '../../helpers/table-equal.js';
 
 // F > D1 > (T1, T2); F > D2 > T3. A person counted at D2 itself (not in a team).
@@ -67,10 +68,33 @@ describe('rollUpMatrix', () => {
       fte_days_lost: [65, 1, 10, 50, 4],
     });
   });
+  it('names a row under a "not in a" row after its parent, as matrixUnitInfo does', () => {
+    const outside = aq.table({ unit_id: ['X'], period: ['P'], headcount: [3], ...zero0(1) });
+    const m = rollUpMatrix(outside, tree, { levels: ['district', 'team'] });
+    const ids = ['F', 'F:other-district', 'F:other-district:other-team'];
+    tableEqual(m.select('unit_id', 'unit_name', 'parent_id', 'headcount'), {
+      unit_id: ids,
+      unit_name: [
+        'Force',
+        'Force (not in a district)',
+        'Force (not in a district) (not in a team)',
+      ],
+      parent_id: [null, 'F', 'F:other-district'],
+      headcount: [3, 3, 3],
+    });
+    assert.deepEqual(
+      ids.map((id) => matrixUnitInfo(tree, ids).get(id)!.name),
+      m.array('unit_name'),
+    );
+  });
   it('names an unknown level', () => {
     assert.throws(() => rollUpMatrix(counts, tree, { levels: ['bcu'] }), /no unit is at level bcu/);
   });
 });
+
+function zero0(rows: number): Record<string, number[]> {
+  return Object.fromEntries(MATRIX_COUNT_COLUMNS.map((c) => [c, Array<number>(rows).fill(0)]));
+}
 
 describe('deriveMatrixCells and wellbeingMatrixCellSpec', () => {
   it('publishes one cell per unit × indicator, parents and children together', () => {

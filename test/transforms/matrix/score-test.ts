@@ -3,7 +3,11 @@ import * as aq from 'arquero';
 import { publishTable, type PublishedTable } from '../../../src/privacy/index.js';
 import { unitTree } from '../../../src/transforms/units/hierarchy.js';
 import { wellbeingMatrixCellSpec } from '../../../src/transforms/matrix/rollup.js';
-import { scoreWellbeingMatrix } from '../../../src/transforms/matrix/score.js';
+import {
+  addContributions,
+  groupCells,
+  scoreWellbeingMatrix,
+} from '../../../src/transforms/matrix/score.js';
 import { summarizeMatrixTemperature } from '../../../src/transforms/matrix/temperature.js';
 
 const tree = unitTree(
@@ -125,6 +129,39 @@ describe('summarizeMatrixTemperature', () => {
     assert.throws(
       () => summarizeMatrixTemperature(scored, { period: 'P9' }),
       /period "P9" is not in the scored matrix/,
+    );
+  });
+});
+
+describe('addContributions', () => {
+  it('shares a unit’s temperature among its scored cells by weight', () => {
+    const cell = (unit_id: string, heat: number | null, weight: number) => ({
+      period: 'P',
+      unit_id,
+      heat,
+      weight,
+      contribution: null as number | null,
+    });
+    const cells = [cell('A', 2, 1), cell('A', -1, 3), cell('A', null, 1), cell('B', 4, 0)];
+    addContributions(cells);
+    // A: weights 1 + 3 = 4 over the cells with a heat: 1 × 2 / 4 = 0.5 and 3 × −1 / 4 = −0.75
+    assert.deepEqual(
+      cells.map((c) => c.contribution),
+      [0.5, -0.75, null, null],
+    );
+  });
+});
+
+describe('groupCells', () => {
+  it('groups cells by key, in the order they first appear', () => {
+    const cells = [
+      { p: 'x', n: 1 },
+      { p: 'y', n: 2 },
+      { p: 'x', n: 3 },
+    ];
+    assert.deepEqual(
+      groupCells(cells, (c) => [c.p]).map((g) => g.map((c) => c.n)),
+      [[1, 3], [2]],
     );
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as aq from 'arquero';
-import { addTotals } from '../../../src/transforms/shared/totals.js';
+import { addTotals, summarizeWithWhole } from '../../../src/transforms/shared/totals.js';
+import { tableEqual } from '../../helpers/table-equal.js';
 
 describe('addTotals', () => {
   const t = aq.table({ unit: ['A', 'A', 'B'], type: ['x', 'y', 'x'], n: [3, 4, 5] });
@@ -67,5 +68,38 @@ describe('addTotals', () => {
       () => addTotals(t, { by: ['unit'], sum: ['headcount'] }),
       /addTotals: column\(s\) headcount missing\. Found: unit, type, n\./,
     );
+  });
+});
+
+describe('summarizeWithWhole', () => {
+  // Person a works in X and Y, person b in X: 3 stretches, 2 people.
+  const people = aq.table({ person_id: ['a', 'a', 'b'], unit: ['X', 'Y', 'X'] });
+  const summarize = (p: aq.ColumnTable) =>
+    p
+      .groupby('unit')
+      .rollup({ stretches: aq.op.count(), people: aq.op.distinct('person_id') })
+      .derive({ period: () => 'P', period_start: () => 0, period_end: () => 9 })
+      .select('unit', 'period', 'period_start', 'period_end', 'stretches', 'people');
+
+  it('sums the additive columns and takes the others from everyone at once', () => {
+    const out = summarizeWithWhole(
+      people,
+      { by: ['unit'], total: 'All', sum: ['stretches'] },
+      summarize,
+    );
+    // by hand: stretches 2 + 1 = 3; people a and b = 2 (not 2 + 1)
+    tableEqual(out, {
+      unit: ['X', 'Y', 'All'],
+      period: ['P', 'P', 'P'],
+      period_start: [0, 0, 0],
+      period_end: [9, 9, 9],
+      stretches: [2, 1, 3],
+      people: [2, 1, 2],
+    });
+  });
+
+  it('adds no total without a label or a dimension', () => {
+    const out = summarizeWithWhole(people, { by: ['unit'], sum: ['stretches'] }, summarize);
+    assert.deepEqual(out.array('unit'), ['X', 'Y']);
   });
 });

@@ -1,0 +1,48 @@
+// Command-line arguments of the wbk commands that read them flag by flag (check, map, risk): one
+// reading loop and the checks of --data and --mapping, so every command words its errors alike.
+import { existsSync, statSync } from 'node:fs';
+import { UsageError } from './command.js';
+
+/**
+ * Reads `argv` flag by flag: `take(flag, value)` handles one flag, calling `value()` for the word
+ * after it, and returns false for a flag it does not know. Throws a UsageError for an unknown flag
+ * ('unknown argument "--x".') or a flag whose value is missing ('--data needs a value.').
+ * @example readFlags(argv, (flag, value) => (flag === '--data' ? ((data = value()), true) : false))
+ */
+export function readFlags(
+  argv: readonly string[],
+  take: (flag: string, value: () => string) => boolean,
+): void {
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined || next.startsWith('--'))
+        throw new UsageError(`${flag} needs a value.`);
+      return next;
+    };
+    if (!take(flag, value)) throw new UsageError(`unknown argument "${flag}".`);
+  }
+}
+
+/**
+ * The --data folder, checked: throws a UsageError when it is not given or is not a folder.
+ * @example const data = dataFolder(args.data)
+ */
+export function dataFolder(data: string | undefined): string {
+  if (data === undefined) throw new UsageError('--data DIR is required.');
+  if (!existsSync(data) || !statSync(data).isDirectory()) {
+    throw new UsageError(`--data ${data} is not a folder.`);
+  }
+  return data;
+}
+
+/**
+ * Throws a UsageError when a --mapping file is given but does not exist.
+ * @example checkMappingFile(args.mapping)
+ */
+export function checkMappingFile(mapping: string | undefined): void {
+  if (mapping !== undefined && !existsSync(mapping)) {
+    throw new UsageError(`--mapping ${mapping} does not exist.`);
+  }
+}
