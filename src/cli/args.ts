@@ -1,7 +1,25 @@
-// Command-line arguments of the wbk commands that read them flag by flag (check, map, risk): one
-// reading loop and the checks of --data and --mapping, so every command words its errors alike.
+// Command-line arguments of the wbk commands: one strict parser for those that declare their flags
+// (metrics, report), one reading loop for those that read them flag by flag (check, map, risk), and
+// the checks of --data and --mapping, so every command words its errors alike.
 import { existsSync, statSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './command.js';
+
+/**
+ * The flags of `argv` as node's parseArgs reads them, strictly (an unknown flag or a stray word is an
+ * error), its errors as UsageErrors: for the commands that declare their flags (metrics, report).
+ * @example const values = parseFlags(argv, { data: { type: 'string' }, json: { type: 'boolean' } })
+ */
+export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(
+  argv: readonly string[],
+  options: O,
+) {
+  try {
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
 
 /**
  * Reads `argv` flag by flag: `take(flag, value)` handles one flag, calling `value()` for the word

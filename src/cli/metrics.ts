@@ -3,12 +3,12 @@
 // from headlineFigures (src/report/metrics/headlines.ts); a section whose tables the extract lacks is
 // skipped and listed in sections_skipped with what it needs.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadDatasetCached } from '../report/dataset-cache.js';
 import { resolvePeriod } from '../io/coverage.js';
 import type { Period } from '../time/periods.js';
 import { headlineFigures, type SkippedSection } from '../report/metrics/headlines.js';
 import { UsageError, type Command } from './command.js';
+import { parseFlags } from './args.js';
 import { PUBLISH_MIN_GROUP_SIZE, publishMinimumProblem } from '../privacy/policy.js';
 
 const USAGE = `Usage: wbk metrics --data DIR [--mapping FILE] [--period FY2023-24] [--level district]
@@ -114,22 +114,13 @@ function parseBands(text: string): number[] {
 }
 
 function parseArguments(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        data: { type: 'string' },
-        mapping: { type: 'string' },
-        period: { type: 'string' },
-        level: { type: 'string' },
-        'service-bands': { type: 'string' },
-        'min-group-size': { type: 'string' },
-        json: { type: 'boolean' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseFlags(argv, {
+    data: { type: 'string' },
+    mapping: { type: 'string' },
+    period: { type: 'string' },
+    level: { type: 'string' },
+    'service-bands': { type: 'string' },
+    'min-group-size': { type: 'string' },
+    json: { type: 'boolean' },
+  });
 }

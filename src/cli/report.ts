@@ -19,7 +19,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { lightenHtml } from '../report/light.js';
 import { safeSlug } from '../shared/slug.js';
-import { parseArgs } from 'node:util';
 import { DATASET_CACHE_ENV } from '../report/dataset-cache.js';
 import { loadReportData, reportPeriod } from '../report/report-data.js';
 import { ledgerFromEntries, protectionIntervalOf, resolvePolicy } from '../privacy/index.js';
@@ -41,6 +40,7 @@ import { runNotebooksBatch } from '../report/batch/run-notebooks.js';
 import { formatDuration } from '../report/batch/progress.js';
 import { resolveUnit, unitTree, unitsAtLevel } from '../transforms/units/hierarchy.js';
 import { UsageError, type Command } from './command.js';
+import { parseFlags } from './args.js';
 import { kitVersion } from '../shared/kit.js';
 import { KIT_ROOT } from '../shared/kit.js';
 import { protectWholeRun, type RunJob, type RunPart } from '../report/run-protection.js';
@@ -509,29 +509,20 @@ export function unitFolders(ids: readonly string[]): Map<string, string> {
 }
 
 function parseArguments(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        data: { type: 'string' },
-        mapping: { type: 'string' },
-        period: { type: 'string' },
-        level: { type: 'string' },
-        unit: { type: 'string' },
-        'per-unit': { type: 'boolean' },
-        notebooks: { type: 'string' },
-        out: { type: 'string' },
-        jobs: { type: 'string' },
-        'min-group-size': { type: 'string' },
-        analyst: { type: 'boolean' },
-        'help-notebook': { type: 'string' },
-        'notebooks-dir': { type: 'string' },
-        engine: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseFlags(argv, {
+    data: { type: 'string' },
+    mapping: { type: 'string' },
+    period: { type: 'string' },
+    level: { type: 'string' },
+    unit: { type: 'string' },
+    'per-unit': { type: 'boolean' },
+    notebooks: { type: 'string' },
+    out: { type: 'string' },
+    jobs: { type: 'string' },
+    'min-group-size': { type: 'string' },
+    analyst: { type: 'boolean' },
+    'help-notebook': { type: 'string' },
+    'notebooks-dir': { type: 'string' },
+    engine: { type: 'string' },
+  });
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkMappingFile, dataFolder, readFlags } from '../../src/cli/args.js';
+import { checkMappingFile, dataFolder, parseFlags, readFlags } from '../../src/cli/args.js';
 import { UsageError } from '../../src/cli/command.js';
 
 describe('readFlags', () => {
@@ -59,6 +59,29 @@ describe('checkMappingFile', () => {
     assert.throws(
       () => checkMappingFile('/nonexistent.json'),
       new UsageError('--mapping /nonexistent.json does not exist.'),
+    );
+  });
+});
+
+describe('parseFlags', () => {
+  const options = { data: { type: 'string' }, json: { type: 'boolean' } } as const;
+
+  it('reads declared flags', () => {
+    assert.deepEqual(
+      { ...parseFlags(['--data', 'x', '--json'], options) },
+      { data: 'x', json: true },
+    );
+  });
+
+  it('refuses an unknown flag and a stray word as usage errors', () => {
+    assert.throws(
+      () => parseFlags(['--data', 'x', '--jsn'], options),
+      (e: unknown) =>
+        e instanceof UsageError && /Unknown option '--jsn'/.test((e as Error).message),
+    );
+    assert.throws(
+      () => parseFlags(['extra'], options),
+      (e: unknown) => e instanceof UsageError && /positional argument/.test((e as Error).message),
     );
   });
 });

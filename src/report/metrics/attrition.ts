@@ -4,16 +4,15 @@
 import { table as toTable, type ColumnTable } from 'arquero';
 import type { Dataset } from '../../io/load-dataset.js';
 import { recordsStart } from '../../io/coverage.js';
-import {
-  resolvePolicy,
-  suppressionSummaryText,
-  type CellSpec,
-  type DisclosurePolicy,
-} from '../../privacy/index.js';
+import { resolvePolicy, suppressionSummaryText, type CellSpec } from '../../privacy/index.js';
 import { formatDate } from '../../time/dates.js';
 import { publishLeaverCounts, rowsOf, type Row } from './attrition-counts.js';
-import { headlineSession, publishHeadline, type HeadlineSession } from './session.js';
-import type { Period } from '../../time/periods.js';
+import {
+  headlineSession,
+  publishHeadline,
+  checkHeadlinePeriod,
+  type HeadlineInput,
+} from './session.js';
 import {
   deriveRetentionData,
   retentionUnavailableReason,
@@ -43,20 +42,12 @@ import { ETHNIC_MINORITY_GROUPS } from '../../schema/vocabularies.js';
  */
 export function attritionHeadlines(
   data: Dataset,
-  options: {
-    period: Period;
-    policy?: Partial<DisclosurePolicy>;
+  options: HeadlineInput & {
     serviceBandEdges?: number[];
-    /** The run's ledger and the tables published (default: a session of its own). */
-    session?: HeadlineSession;
   },
 ): object {
   const { period, policy = {}, serviceBandEdges = [...JL6_EDGES] } = options ?? {};
-  if (!period || !Number.isInteger(period.start) || !Number.isInteger(period.end)) {
-    throw new Error(
-      `attritionHeadlines: options.period must be a Period, e.g. parsePeriod('FY2023-24'); got ${JSON.stringify(period)}.`,
-    );
-  }
+  checkHeadlinePeriod('attritionHeadlines', period, 'FY2023-24');
   if (!data?.tables?.people) {
     throw new Error('attritionHeadlines: data must be a Dataset from loadDataset().');
   }

@@ -2,13 +2,7 @@
 // each reason group by service band, every figure published (suppressed values are null).
 import type { ColumnTable } from 'arquero';
 import type { Dataset } from '../../io/load-dataset.js';
-import {
-  ledgerFromEntries,
-  type CellSpec,
-  type DisclosurePolicy,
-  type PublishedTable,
-} from '../../privacy/index.js';
-import type { Period } from '../../time/periods.js';
+import { ledgerFromEntries, type CellSpec, type PublishedTable } from '../../privacy/index.js';
 import {
   EXIT_INTERVIEW_COVERAGE,
   exitCoverageSpec,
@@ -32,7 +26,8 @@ import {
   headlineSession,
   publishHeadline,
   reviseHeadline,
-  type HeadlineSession,
+  checkHeadlinePeriod,
+  type HeadlineInput,
 } from './session.js';
 import { HEADLINE_LEAVERS, NON_HEADLINE_LEAVER_TYPES } from '../../transforms/leavers/leavers.js';
 import { JL6_EDGES } from '../../transforms/leavers/service.js';
@@ -49,13 +44,9 @@ type Row = Record<string, string | number | null>;
  */
 export function exitHeadlines(
   data: Dataset,
-  options: {
-    period: Period;
-    policy?: Partial<DisclosurePolicy>;
+  options: HeadlineInput & {
     serviceBandEdges?: number[];
     reasonGroups?: ExitReasonGroups;
-    /** The run's ledger and the tables published (default: a session of its own). */
-    session?: HeadlineSession;
   },
 ): object {
   const {
@@ -64,11 +55,7 @@ export function exitHeadlines(
     serviceBandEdges = [...JL6_EDGES],
     reasonGroups = DEFAULT_EXIT_REASON_GROUPS,
   } = options;
-  if (!period || !Number.isInteger(period.start) || !Number.isInteger(period.end)) {
-    throw new Error(
-      `exitHeadlines: options.period must be a Period, e.g. parsePeriod('FY2023-24'); got ${JSON.stringify(period)}.`,
-    );
-  }
+  checkHeadlinePeriod('exitHeadlines', period, 'FY2023-24');
   const session = options.session ?? headlineSession();
   const publish = (name: string, t: ColumnTable, spec: CellSpec) =>
     publishHeadline(

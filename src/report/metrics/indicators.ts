@@ -2,8 +2,14 @@
 // and by unit at one level in the period, and the organisation's trend over the indicator's own periods;
 // rates are summed numerators over summed denominators up the hierarchy, published (hidden values null).
 import type { Dataset } from '../../io/load-dataset.js';
-import { resolvePolicy, type DisclosurePolicy } from '../../privacy/index.js';
-import { headlineSession, publishHeadline, type HeadlineSession } from './session.js';
+import { resolvePolicy } from '../../privacy/index.js';
+import {
+  headlineSession,
+  publishHeadline,
+  type HeadlineSession,
+  checkHeadlinePeriod,
+  type HeadlineInput,
+} from './session.js';
 import { isPooled, periodsBetween, type Period } from '../../time/periods.js';
 import { unitTree } from '../../transforms/units/hierarchy.js';
 import {
@@ -32,20 +38,12 @@ type Row = Record<string, unknown>;
  */
 export function indicatorHeadlines(
   data: Dataset,
-  options: {
-    period: Period;
+  options: HeadlineInput & {
     level: string;
-    policy?: Partial<DisclosurePolicy>;
-    /** The run's ledger and the tables published (default: a session of its own). */
-    session?: HeadlineSession;
   },
 ): object {
   const { period, policy = {} } = options;
-  if (!period || !Number.isInteger(period.start) || !Number.isInteger(period.end)) {
-    throw new Error(
-      `indicatorHeadlines: options.period must be a Period, e.g. parsePeriod('2024-04'); got ${JSON.stringify(period)}.`,
-    );
-  }
+  checkHeadlinePeriod('indicatorHeadlines', period, '2024-04');
   const rules = resolvePolicy(policy);
   const session = options.session ?? headlineSession();
   const ui = data.tables.unit_indicators;

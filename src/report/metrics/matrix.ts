@@ -1,8 +1,12 @@
 // Headline well-being matrix for `wbk metrics --json`: units at one level × indicators, published
 // (hidden values null), with bands, temperature, change against the previous period and running hot.
 import type { Dataset } from '../../io/load-dataset.js';
-import type { DisclosurePolicy } from '../../privacy/index.js';
-import { headlineSession, publishHeadline, type HeadlineSession } from './session.js';
+import {
+  headlineSession,
+  publishHeadline,
+  checkHeadlinePeriod,
+  type HeadlineInput,
+} from './session.js';
 import {
   parsePeriod,
   periodOf,
@@ -34,20 +38,12 @@ type Row = Record<string, unknown>;
  */
 export function matrixHeadlines(
   data: Dataset,
-  options: {
-    period: Period;
+  options: HeadlineInput & {
     level: string;
-    policy?: Partial<DisclosurePolicy>;
-    /** The run's ledger and the tables published (default: a session of its own). */
-    session?: HeadlineSession;
   },
 ): object {
   const { period, level, policy = {} } = options;
-  if (!period || !Number.isInteger(period.start) || !Number.isInteger(period.end)) {
-    throw new Error(
-      `matrixHeadlines: options.period must be a Period, e.g. parsePeriod('FY2024-25'); got ${JSON.stringify(period)}.`,
-    );
-  }
+  checkHeadlinePeriod('matrixHeadlines', period, 'FY2024-25');
   if (!data.levels.includes(level)) {
     throw new Error(
       `matrixHeadlines: level "${level}" is not a unit level. Levels: ${data.levels.join(', ')}.`,

@@ -10,8 +10,30 @@ import {
   type LedgerEntry,
   type PublishedTable,
 } from '../../privacy/index.js';
+import type { Period } from '../../time/periods.js';
 import type { ExportTable } from '../exports.js';
 import { exportTable, SUPPRESSED_MARK } from '../show.js';
+
+/** What every headline builder is given: the period, the policy (publish by default) and the run's session. */
+export interface HeadlineInput {
+  period: Period;
+  policy?: Partial<DisclosurePolicy>;
+  /** The run's ledger and the tables published (default: a session of its own). */
+  session?: HeadlineSession;
+}
+
+/**
+ * Throws naming the builder when `period` is not a Period (e.g. a label passed as is), with how to
+ * make one (`example`, a label the builder's unit of time suits).
+ * @example checkHeadlinePeriod('exitHeadlines', options.period, 'FY2023-24')
+ */
+export function checkHeadlinePeriod(fn: string, period: Period | undefined, example: string): void {
+  if (!period || !Number.isInteger(period.start) || !Number.isInteger(period.end)) {
+    throw new Error(
+      `${fn}: options.period must be a Period, e.g. parsePeriod('${example}'); got ${JSON.stringify(period)}.`,
+    );
+  }
+}
 
 /** The ledger the headline tables are published under, and each table published so far. */
 export interface HeadlineSession {
