@@ -5,6 +5,11 @@ import { existsSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './command.js';
 
+/** The values parseFlags returns for the flags `O` declares. */
+export type ParsedFlags<O extends NonNullable<ParseArgsConfig['options']>> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: false }>
+>['values'];
+
 /**
  * The flags of `argv` as node's parseArgs reads them, strictly (an unknown flag or a stray word is an
  * error), its errors as UsageErrors: for the commands that declare their flags (metrics, report).
@@ -13,7 +18,7 @@ import { UsageError } from './command.js';
 export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(
   argv: readonly string[],
   options: O,
-) {
+): ParsedFlags<O> {
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
   } catch (error) {
