@@ -25,7 +25,15 @@ export function barChart(published: PublishedTable, options: BarChartOptions): V
   const rows = chartRows(published, 'barChart');
   const { category, value, color } = options;
   const cat = { field: category, type: 'nominal', sort: null, title: category.replace(/_/g, ' ') };
-  const val = { field: value, type: 'quantitative', title: value.replace(/_/g, ' ') };
+  // With no bar above 0 (every value hidden or 0), vega-lite's axis spans [0, 0] and prints 0.000000:
+  // give it 0 to 1, marked at 0 and 1 only.
+  const empty = !rows.some((r) => typeof r[value] === 'number' && (r[value] as number) > 0);
+  const val = {
+    field: value,
+    type: 'quantitative',
+    title: value.replace(/_/g, ' '),
+    ...(empty ? { scale: { domain: [0, 1] }, axis: { values: [0, 1], format: 'd' } } : {}),
+  };
   const [x, y] = options.horizontal ? [val, cat] : [cat, val];
   return {
     title: options.title,
