@@ -74,20 +74,24 @@ export function matrixTemperatureTrend(
   options: Pick<MatrixTemperatureOptions, 'minWeightShare' | 'maxDrivers'> = {},
 ): ColumnTable {
   checkScoredMatrix(matrix, 'matrixTemperatureTrend');
-  const periods = [...new Set(Array.from(matrix.cells.array('period') as ArrayLike<string>))];
-  if (periods.length === 0) {
-    return toTable({ period: [], unit_id: [], unit_name: [], temperature: [], drivers: [] });
-  }
-  const parts = periods.map((period) =>
-    summarizeMatrixTemperature(matrix.cells, {
+  const periods = new Set(Array.from(matrix.cells.array('period') as ArrayLike<string>));
+  const columns = ['unit_id', 'unit_name', 'temperature', 'drivers'];
+  const out: Record<string, unknown[]> = {
+    period: [],
+    ...Object.fromEntries(columns.map((c) => [c, []])),
+  };
+  for (const period of periods) {
+    const temps = summarizeMatrixTemperature(matrix.cells, {
       ...options,
       period,
       previousPeriod: null,
       normalise: matrix.normalise,
       hot: matrix.hot,
-    })
-      .derive({ period: `d => ${JSON.stringify(period)}` })
-      .select('period', 'unit_id', 'unit_name', 'temperature', 'drivers'),
-  );
-  return parts.slice(1).reduce((all, t) => all.concat(t), parts[0]);
+    });
+    for (const r of temps.objects() as Record<string, unknown>[]) {
+      out.period.push(period);
+      for (const c of columns) out[c].push(r[c]);
+    }
+  }
+  return toTable(out);
 }
