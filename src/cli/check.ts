@@ -1,11 +1,11 @@
 // wbk check: load and validate a data folder, print the load summary (or JSON), exit 1 if any row was rejected.
-import { loadDataset, type Dataset } from '../io/load-dataset.js';
+import { checkExtract, type CheckEngine, type ExtractCheck } from '../io/load-dataset.js';
 import { formatLoadSummary } from '../io/summary.js';
 import { formatDate, resolveAsOf } from '../time/dates.js';
 import { checkMappingFile, dataFolder, readFlags } from './args.js';
 import { UsageError, type Command } from './command.js';
 
-const USAGE = `Usage: wbk check --data DIR [--mapping FILE] [--as-of DATE] [--json]
+const USAGE = `Usage: wbk check --data DIR [--mapping FILE] [--as-of DATE] [--engine auto|memory|duckdb] [--json]
 
 Loads every file of DIR (through the mapping, or <table>.csv files without one), validates each row,
 and prints per file the rows read, loaded and rejected, then the commonest problems.
@@ -13,6 +13,10 @@ and prints per file the rows read, loaded and rejected, then the commonest probl
   --data DIR       folder holding the exports (required)
   --mapping FILE   mapping file (JSON) adapting the exports to the model; see docs/mappings.md
   --as-of DATE     dates after this day (yyyy-mm-dd) are rejected; default today
+  --engine E       who reads the big event files (overtime, sickness, …): duckdb scans them with
+                   DuckDB and checks one by one only the rows it cannot vouch for; memory reads
+                   every row in JS; auto (default) uses duckdb above 256 MiB of such files.
+                   Same rows loaded and rejected, same messages, either way.
   --json           print one JSON object: per file its table, counts and rejects
 
 Exit code: 0 when no row was rejected, 1 when some were, 2 when the arguments are unusable.
@@ -23,7 +27,11 @@ export const checkCommand: Command = {
   usage: USAGE,
   async run(argv: string[]): Promise<number> {
     const args = parseArgs(argv);
-    const dataset = await loadDataset(args.data, { mapping: args.mapping, asOf: args.asOf });
+    const dataset = await checkExtract(args.data, {
+      mapping: args.mapping,
+      asOf: args.asOf,
+      engine: args.engine,
+    });
     // the summary passes extract text through terminalSafe; JSON escapes what a terminal would obey
     console.log(
       args.json
@@ -39,7 +47,7 @@ export const checkCommand: Command = {
  * warnings and rejects (line, column, value, rule, message), plus the file-level warnings.
  * @example checkReport(await loadDataset('data/demo')).files[0].rows_read
  */
-export function checkReport(dataset: Dataset) {
+export function checkReport(dataset: Omit<ExtractCheck, 'engine' | 'scanned'>) {
   const rejects = dataset.rejects.objects() as Record<string, unknown>[];
   const warnings = dataset.warnings.objects() as Record<string, unknown>[];
   return {
@@ -75,14 +83,27 @@ function parseArgs(argv: string[]): {
   data: string;
   mapping?: string;
   asOf?: string;
+  engine?: CheckEngine;
   json: boolean;
 } {
-  const out: { data?: string; mapping?: string; asOf?: string; json: boolean } = { json: false };
+  const out: {
+    data?: string;
+    mapping?: string;
+    asOf?: string;
+    engine?: CheckEngine;
+    json: boolean;
+  } = { json: false };
   readFlags(argv, (flag, value) => {
     if (flag === '--data') out.data = value();
     else if (flag === '--mapping') out.mapping = value();
     else if (flag === '--as-of') out.asOf = value();
-    else if (flag === '--json') out.json = true;
+    else if (flag === '--engine') {
+      const engine = value();
+      if (!['auto', 'memory', 'duckdb'].includes(engine)) {
+        throw new UsageError(`--engine must be auto, memory or duckdb, got "${engine}".`);
+      }
+      out.engine = engine as CheckEngine;
+    } else if (flag === '--json') out.json = true;
     else return false;
     return true;
   });

@@ -1,5 +1,7 @@
 // Load a folder of exports into the canonical tables. Steps: resolve mapping, config, as-of and key →
 // match files to sources → load each file (row rules) → cross-row rules → typed arquero tables + issues.
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { table, type ColumnTable } from 'arquero';
 import { SCHEMA, TABLE_NAMES, emptyTable, type TableName } from '../schema/tables.js';
 import { checkDataset } from '../schema/validate-dataset.js';
@@ -21,6 +23,8 @@ import { makePseudonymiser, resolvePseudonymKey } from './mapping/pseudonymise.j
 import { needsShaping, shapeRecords } from './mapping/records.js';
 import { openRecords, type RawRecord, type RecordSource } from './readers/index.js';
 import { completeUnits } from './units.js';
+import { scannable } from './duckdb-check.js';
+import { loadScanned, type ScanFile } from './scan-load.js';
 
 export type { FileSummary };
 
@@ -37,6 +41,28 @@ export interface LoadOptions {
   /** Overrides of the mapping's configuration (unit levels, extra vocabularies, FY start month). */
   config?: Partial<DatasetConfig>;
 }
+
+/** Who checks the big event files in checkExtract: see CheckOptions.engine. */
+export type CheckEngine = 'auto' | 'memory' | 'duckdb';
+
+export interface CheckOptions extends LoadOptions {
+  /**
+   * 'duckdb': event files that DuckDB can read as they are (plain CSV in UTF-8, columns taken or
+   * renamed) are scanned by DuckDB, every row still loaded or rejected with the loader's reason;
+   * 'memory': every file through the JS loader; 'auto' (default): DuckDB when those files add up to
+   * more than `thresholdBytes` (default 256 MiB).
+   */
+  engine?: CheckEngine;
+  thresholdBytes?: number;
+}
+
+/** What a check of an extract found: a Dataset's account of every file and row, without the tables. */
+export type ExtractCheck = Omit<Dataset, 'tables'> & {
+  /** Which engine checked the event files ('memory' when none was scanned). */
+  engine: 'memory' | 'duckdb';
+  /** Files handed to DuckDB, and how many of their rows it vouched for (0: loaded by JS after all). */
+  scanned: { file: string; rows: number; vouched: number }[];
+};
 
 /** Everything a load produced: typed tables, what happened to each file, and every problem. */
 export interface Dataset {
@@ -74,6 +100,27 @@ export interface Dataset {
  * @example const data = await loadDataset('data/demo', { asOf: '2025-03-31' }); data.tables.people.numRows()
  */
 export async function loadDataset(dir: string, options: LoadOptions = {}): Promise<Dataset> {
+  const { tables, ...rest } = await loadExtract(dir, options, false);
+  return { tables: tables as Dataset['tables'], ...rest };
+}
+
+/**
+ * Checks every file of `dir` as loadDataset does — every record loaded or rejected with its reason,
+ * the same counts, rejects and warnings — without keeping the tables. At scale (see
+ * CheckOptions.engine) the big event files are scanned by DuckDB and only the rows it cannot vouch
+ * for pass through the JS loader, so a national extract is checked in a bounded heap.
+ * @example const check = await checkExtract('extract/', { engine: 'auto' }); check.rejects.numRows()
+ */
+export async function checkExtract(dir: string, options: CheckOptions = {}): Promise<ExtractCheck> {
+  const { tables: _tables, ...rest } = await loadExtract(dir, options, true);
+  return rest;
+}
+
+async function loadExtract(
+  dir: string,
+  options: CheckOptions,
+  checkOnly: boolean,
+): Promise<Omit<ExtractCheck, 'tables'> & { tables: Partial<Dataset['tables']> }> {
   const mapping =
     options.mapping === undefined
       ? defaultMapping()
@@ -138,22 +185,31 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
       });
     }
   }
-  const summaries: FileSummary[] = [];
-  for (const [fileIndex, { file, source }] of matches.entries()) {
+  const summaries: FileSummary[] = new Array(matches.length);
+  const scanned = checkOnly
+    ? scanChoice(dir, matches, mapping, pseudonymise !== undefined, options)
+    : [];
+  const scannedTables = new Set(scanned.map((m) => m.source.table as TableName));
+  const loadMatch = async (
+    { file, source, fileIndex }: ScanFile,
+    records?: RecordSource,
+  ): Promise<FileSummary> => {
     const name = source.table as TableName;
     const stage = (stages[name] ??= newStage(name, files));
     // a report-shaped source is opened here to be shaped; a file that cannot be opened is left to
     // loadFile, which reports it as one file-level reject
-    const input = needsShaping(source)
-      ? await openRecords(`${dir}/${file}`, {
-          encoding: source.encoding,
-          delimiter: source.delimiter,
-          sheet: source.sheet,
-        }).then(
-          (opened) => shapeRecords(opened, source, file),
-          () => undefined,
-        )
-      : undefined;
+    const input =
+      records ??
+      (needsShaping(source)
+        ? await openRecords(`${dir}/${file}`, {
+            encoding: source.encoding,
+            delimiter: source.delimiter,
+            sheet: source.sheet,
+          }).then(
+            (opened) => shapeRecords(opened, source, file),
+            () => undefined,
+          )
+        : undefined);
     const context = {
       dir,
       file,
@@ -169,7 +225,11 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
       warnings,
       units,
     };
-    summaries.push(await loadFile(context));
+    return loadFile(context);
+  };
+  for (const [fileIndex, { file, source }] of matches.entries()) {
+    if (scanned.some((m) => m.fileIndex === fileIndex)) continue;
+    summaries[fileIndex] = await loadMatch({ fileIndex, file, source });
   }
 
   if (mapping.units !== undefined) {
@@ -223,10 +283,15 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     }
   }
 
-  const checked = checkDataset(stages);
+  const checked = checkDataset(
+    Object.fromEntries(
+      Object.entries(stages).filter(([name]) => !scannedTables.has(name as TableName)),
+    ),
+  );
   if (
     !stages.people &&
-    TABLE_NAMES.some((t) => t !== 'units' && t !== 'unit_indicators' && stages[t])
+    (scanned.length > 0 ||
+      TABLE_NAMES.some((t) => t !== 'units' && t !== 'unit_indicators' && stages[t]))
   ) {
     warnings.push({
       file: '',
@@ -263,8 +328,14 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
       } else summary.warnings++;
     }
   }
+  const vouched = new Map<number, number>();
+  if (scanned.length > 0) {
+    const context = { dir, mapping, config, asOf, files, stages, summaries, rejects, vouched };
+    await loadScanned(scanned, { ...context, load: loadMatch });
+  }
   const tables = {} as Dataset['tables'];
   for (const name of TABLE_NAMES) {
+    if (checkOnly && !['people', 'units'].includes(name)) continue;
     const stage = stages[name];
     tables[name] = stage === undefined ? emptyTable(name) : stageToTable(name, stage);
   }
@@ -285,6 +356,12 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   }
   return {
     tables,
+    engine: scanned.length > 0 ? 'duckdb' : 'memory',
+    scanned: scanned.map((m) => ({
+      file: m.file,
+      rows: summaries[m.fileIndex].rows_read,
+      vouched: vouched.get(m.fileIndex) ?? 0,
+    })),
     files: summaries,
     rejects: issuesTable(rejects),
     warnings: issuesTable(warnings),
@@ -370,4 +447,27 @@ function stageToTable(name: TableName, stage: Stage): ColumnTable {
     columns[column] = keep ? values.filter((_, i) => !stage.rejected[i]) : values;
   }
   return table(columns);
+}
+
+/** 256 MiB of scannable event files: where 'auto' hands them to DuckDB (about 17,000 people). */
+export const SCAN_THRESHOLD_BYTES = 256 * 1024 * 1024;
+
+/** The matches checkExtract hands to DuckDB under `options.engine` (none with 'memory'). */
+function scanChoice(
+  dir: string,
+  matches: { file: string; source: Mapping['sources'][number] }[],
+  mapping: Mapping,
+  pseudonymised: boolean,
+  { engine = 'auto', thresholdBytes = SCAN_THRESHOLD_BYTES }: CheckOptions,
+): ScanFile[] {
+  if (!['auto', 'memory', 'duckdb'].includes(engine)) {
+    throw new Error(`engine must be 'auto', 'memory' or 'duckdb', got ${JSON.stringify(engine)}.`);
+  }
+  if (engine === 'memory') return [];
+  const candidates = matches
+    .map(({ file, source }, fileIndex) => ({ file, source, fileIndex }))
+    .filter(({ file, source }) => scannable(file, source, mapping, pseudonymised));
+  if (engine === 'duckdb') return candidates;
+  const bytes = candidates.reduce((sum, m) => sum + statSync(path.join(dir, m.file)).size, 0);
+  return bytes > thresholdBytes ? candidates : [];
 }

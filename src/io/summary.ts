@@ -2,7 +2,7 @@
 import { terminalSafe } from '../shared/terminal.js';
 import { formatDate } from '../time/dates.js';
 import { countIssuesByRule } from './issues.js';
-import type { Dataset } from './load-dataset.js';
+import type { Dataset, ExtractCheck } from './load-dataset.js';
 
 /**
  * A plain-text load summary: one line per file (rows read = loaded + rejected, warnings), totals,
@@ -10,7 +10,10 @@ import type { Dataset } from './load-dataset.js';
  * extract (file names, values in messages) passes through terminalSafe: no control character is printed.
  * @example console.log(formatLoadSummary(await loadDataset('data/demo')))
  */
-export function formatLoadSummary(dataset: Dataset, { top = 10 }: { top?: number } = {}): string {
+export function formatLoadSummary(
+  dataset: Omit<Dataset, 'tables'> & Partial<Pick<ExtractCheck, 'scanned'>>,
+  { top = 10 }: { top?: number } = {},
+): string {
   const header = ['file', 'table', 'read', 'loaded', 'rejected', 'warnings'];
   const rows = dataset.files.map((f) => [
     terminalSafe(f.file),
@@ -35,6 +38,13 @@ export function formatLoadSummary(dataset: Dataset, { top = 10 }: { top?: number
     cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   const out = [
     `Loaded ${dataset.files.length} file(s) as of ${formatDate(dataset.asOf)}${dataset.pseudonymised ? ' (person ids pseudonymised)' : ''}.`,
+    ...(dataset.scanned?.length
+      ? [
+          `Scanned with DuckDB (rows it vouched for; the others checked one by one): ${dataset.scanned
+            .map((s) => `${terminalSafe(s.file)} ${s.vouched} of ${s.rows}`)
+            .join(', ')}.`,
+        ]
+      : []),
     '',
     line(header),
     ...rows.map(line),

@@ -73,6 +73,40 @@ export function checkDataset(staged: Partial<Record<TableName, StagedTable>>): {
   return { rejects, warnings };
 }
 
+/**
+ * The rules across rows of one event table staged apart from the others (the DuckDB scan of a big
+ * file keeps only the key columns of its rows): duplicate_key, overlapping_spell (sickness), and
+ * unknown_person / person_rejected against `people` once its own rules have run — the rules and
+ * messages of checkDataset. Rejected rows are marked in `data.rejected`.
+ * @example checkEventTable('sickness', staged, people).filter((p) => p.rule === 'overlapping_spell')
+ */
+export function checkEventTable(
+  name: TableName,
+  data: StagedTable,
+  people?: StagedTable,
+): DatasetProblem[] {
+  const rejects: DatasetProblem[] = [];
+  const reject = (p: DatasetProblem) => {
+    data.rejected[p.row] = true;
+    rejects.push(p);
+  };
+  duplicateKeys(name, data, reject);
+  if (name === 'sickness') overlappingSpells(data, reject);
+  if (people && PERSON_TABLES.includes(name)) {
+    const known = accepted(people, 'person_id');
+    unknownIds(
+      name,
+      data,
+      'person_id',
+      known,
+      'unknown_person',
+      reject,
+      firstRejected(people, 'person_id'),
+    );
+  }
+  return rejects;
+}
+
 function entries(staged: Partial<Record<TableName, StagedTable>>): [TableName, StagedTable][] {
   return Object.entries(staged) as [TableName, StagedTable][];
 }

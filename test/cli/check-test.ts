@@ -69,6 +69,19 @@ describe('checkCommand', () => {
       },
     );
     assert.equal(report.as_of, '2025-03-31');
+    // --engine duckdb scans overtime with DuckDB and says so; the JSON is the same
+    const scanned = await capture(['--data', dir, '--as-of', '2025-03-31', '--engine', 'duckdb']);
+    assert.match(scanned.out, /Scanned with DuckDB \(rows it vouched for.*overtime\.csv 3 of 4/);
+    const json = await capture([
+      '--data',
+      dir,
+      '--as-of',
+      '2025-03-31',
+      '--json',
+      '--engine',
+      'duckdb',
+    ]);
+    assert.deepEqual(JSON.parse(json.out), report);
   });
   it('exits 1 naming a unit whose parent is missing, and prints no control character from the extract', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wbk-check-'));
@@ -107,6 +120,10 @@ describe('checkCommand', () => {
     await assert.rejects(
       checkCommand.run(['--data', CANONICAL, '--as-of', '31/03/2025']),
       UsageError,
+    );
+    await assert.rejects(
+      checkCommand.run(['--data', CANONICAL, '--engine', 'spark']),
+      new UsageError('--engine must be auto, memory or duckdb, got "spark".'),
     );
     await assert.rejects(
       checkCommand.run(['--data', CANONICAL, '--verbose']),

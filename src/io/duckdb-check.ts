@@ -1,0 +1,444 @@
+// Validate big event files inside DuckDB: each CSV is read by DuckDB's parser with the columns' types,
+// a SQL predicate passes the rows that are certainly valid (a strict subset of what the loader accepts,
+// with nothing to warn about), and every other row goes back through the loader's own checks in JS,
+// so rejects and warnings are the loader's, word for word. Steps: is the source plain enough → the
+// typed read and the predicate, from the schema → a first pass counting (every core) → a second pass,
+// only when some rows need JS, numbering rows in file order → their physical lines.
+import { open } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { SCHEMA, type TableName } from '../schema/tables.js';
+import type { ColumnSpec } from '../schema/types.js';
+import { LONG_OVERTIME_HOURS } from '../schema/validate-row.js';
+import { allowedValues, type DatasetConfig } from '../schema/vocabularies.js';
+import type { Mapping, MappingSource } from './mapping/mapping.js';
+import { needsShaping } from './mapping/records.js';
+import { CsvParser } from './readers/csv-parser.js';
+import { CSV_LIMITS } from './readers/csv-quoted.js';
+import type { RawRecord } from './readers/index.js';
+
+/**
+ * Tables whose row rules the predicate can express: the event tables. people, postings, units and
+ * unit_indicators have rules across columns (leavers, units) that only the loader applies.
+ */
+export const SCAN_TABLES: readonly TableName[] = [
+  'exit_interviews',
+  'overtime',
+  'sickness',
+  'oh_referrals',
+  'welfare_checks',
+  'person_measures',
+];
+
+/**
+ * True when `file` of `source` can be scanned by DuckDB: a delimited text file of a table in
+ * SCAN_TABLES, in UTF-8, whose columns are taken as they are or renamed (no derivations, constants,
+ * value maps, defaults, suffixes, patterns, missing-value codes, thousands or decimal commas,
+ * pseudonymisation, reshaping), with one date format for all its date columns. Other files are loaded
+ * by the JS loader, which handles everything.
+ * @example scannable('overtime.csv', source, mapping, false) // true for the demo layout
+ */
+export function scannable(
+  file: string,
+  source: MappingSource,
+  mapping: Mapping,
+  pseudonymised: boolean,
+): boolean {
+  const empty = (o: object) => Object.keys(o).length === 0;
+  const table = source.table as TableName;
+  return (
+    ['.csv', '.tsv', '.txt'].includes(extname(file).toLowerCase()) &&
+    SCAN_TABLES.includes(table) &&
+    !pseudonymised &&
+    !needsShaping(source) &&
+    source.unpivot === undefined &&
+    source.hierarchy === undefined &&
+    (source.encoding === undefined || /^utf-?8$/i.test(source.encoding)) &&
+    (source.decimal ?? mapping.decimal) === '.' &&
+    source.thousands === undefined &&
+    mapping.missing_values.length === 0 &&
+    (source.missing_values ?? []).length === 0 &&
+    [
+      source.derive,
+      source.constants,
+      source.values,
+      source.defaults,
+      source.strip_suffix,
+      source.patterns,
+      source.date_formats,
+    ].every(empty) &&
+    strptimeFormat(source.date_format ?? mapping.date_format) !== undefined
+  );
+}
+
+/** DuckDB's strptime format of a date format of the kit (dd, mm, yyyy and a separator). */
+export function strptimeFormat(format: string): string | undefined {
+  const key = format === 'iso' ? 'yyyy-mm-dd' : format.toLowerCase();
+  const tokens = /^(yyyy|mm|dd)([/.-])(yyyy|mm|dd)\2(yyyy|mm|dd)$/.exec(key);
+  if (!tokens || new Set([tokens[1], tokens[3], tokens[4]]).size !== 3) return undefined;
+  const code = { yyyy: '%Y', mm: '%m', dd: '%d' } as Record<string, string>;
+  return [tokens[1], tokens[3], tokens[4]].map((t) => code[t]).join(tokens[2]);
+}
+
+/** What the scan of one file needs to know. */
+export interface ScanPlan {
+  table: TableName;
+  /** The file's header, as the loader reads it (trimmed). */
+  header: string[];
+  /** Each canonical column and the header position it is read from (-1: absent). */
+  columns: { name: string; at: number }[];
+  config: DatasetConfig;
+  asOf: number;
+  /** The date format of the source ('iso', 'dd/mm/yyyy', …). */
+  dateFormat: string;
+  delimiter: string;
+  /** The file. */
+  path: string;
+}
+
+/**
+ * The canonical columns of the source's table and, for each, the header position it is read from
+ * (-1: absent), as planColumns maps them (rename, else the same name).
+ */
+export function columnSources(
+  header: string[],
+  source: MappingSource,
+): { name: string; at: number }[] {
+  const renamedFrom = new Map(Object.entries(source.rename).map(([from, to]) => [to, from]));
+  return Object.keys(SCHEMA[source.table as TableName].columns).map((name) => {
+    const from = renamedFrom.get(name);
+    const at =
+      from !== undefined ? header.indexOf(from) : name in source.rename ? -1 : header.indexOf(name);
+    return { name, at };
+  });
+}
+
+const q = (i: number) => `"c${i}"`;
+const lit = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** Code points String.prototype.trim removes besides 0–32. */
+const UNICODE_SPACES = [160, 5760, 8232, 8233, 8239, 8287, 12288, 65279];
+
+/** SQL: the code point `c` is not one String.prototype.trim removes. */
+const kept = (c: string) =>
+  `(${c} > 32 AND ${c} NOT IN (${UNICODE_SPACES.join(', ')}) AND NOT ${c} BETWEEN 8192 AND 8202)`;
+
+/** SQL: `v` holds no U+FFFD (the loader reads it as a decoding error). */
+const noReplacement = (v: string) => `NOT contains(${v}, '\uFFFD')`;
+
+/** Spellings of true and false that DuckDB reads as the enum; others go to the loader. */
+const BOOLEAN_SPELLINGS = ['true', 'false', 'TRUE', 'FALSE', 'True', 'False'];
+
+/**
+ * The DuckDB type each raw column is read as: DATE (with the source's format), an ENUM of the allowed
+ * values, or VARCHAR (numbers and times too: DuckDB's casts take text the loader rejects, such as
+ * 1_000 and 07:05:00.000, so those are checked in SQL). A cell DuckDB cannot cast rejects its line,
+ * which then goes to the loader. `types` receives the CREATE TYPE statements.
+ */
+function rawTypes(plan: ScanPlan, types: string[]): string[] {
+  const specs = SCHEMA[plan.table].columns as Record<string, ColumnSpec>;
+  const out = plan.header.map(() => 'VARCHAR');
+  for (const { name, at } of plan.columns) {
+    if (at < 0) continue;
+    const spec = specs[name];
+    const values =
+      spec.type === 'boolean'
+        ? BOOLEAN_SPELLINGS
+        : spec.type === 'enum'
+          ? allowedValues(spec, plan.config)
+          : undefined;
+    if (spec.type === 'date') out[at] = 'DATE';
+    else if (values !== undefined) {
+      const type = `wbk_enum_${plan.table}_${name}`;
+      types.push(
+        `CREATE TYPE IF NOT EXISTS "${type}" AS ENUM (${[...new Set(values)].map(lit).join(', ')})`,
+      );
+      out[at] = `"${type}"`;
+    }
+  }
+  return out;
+}
+
+/**
+ * For one canonical column read from raw column `v` (typed by rawTypes): the SQL of its value as the
+ * loader stores it (dates as epoch days, times as minutes) and of "the cell is certainly valid".
+ */
+function cellSql(v: string, name: string, spec: ColumnSpec, plan: ScanPlan) {
+  const range = (n: string) =>
+    [
+      `isfinite(${n})`,
+      ...(spec.min === undefined ? [] : [`${n} ${spec.exclusiveMin ? '>' : '>='} ${spec.min}`]),
+      ...(spec.max === undefined ? [] : [`${n} ${spec.exclusiveMax ? '<' : '<='} ${spec.max}`]),
+    ].join(' AND ');
+  const key = (SCHEMA[plan.table].key as readonly string[]).includes(name);
+  switch (spec.type) {
+    case 'string':
+    case 'list': {
+      // the start is checked so that a value of spaces is not taken as given; a key's end too, as
+      // the loader compares keys trimmed
+      const edges = key
+        ? ` AND ${kept(`ascii(${v})`)} AND ${kept(`ascii(right(${v}, 1))`)}`
+        : spec.required
+          ? ` AND ${kept(`ascii(${v})`)}`
+          : '';
+      const items =
+        spec.type === 'list' && allowedValues(spec, plan.config) !== undefined
+          ? ` AND list_has_all([${allowedValues(spec, plan.config)!.map(lit).join(', ')}], string_split(${v}, ';'))`
+          : '';
+      return { value: `${v}`, ok: `${noReplacement(v)}${edges}${items}` };
+    }
+    case 'enum':
+    case 'boolean':
+      // the enum cast rejects other values; the check names the column so that DuckDB reads it
+      // (a column no expression uses is never cast, and its bad values would pass)
+      return {
+        value: spec.type === 'boolean' ? `(lower(${v}::VARCHAR) = 'true')` : `${v}::VARCHAR`,
+        ok: `enum_code(${v}) >= 0`,
+      };
+    case 'integer':
+    case 'number': {
+      const n = `TRY_CAST(${v} AS DOUBLE)`;
+      const whole = spec.type === 'integer' ? ` AND ${n} = floor(${n})` : '';
+      return { value: n, ok: `NOT contains(${v}, '_') AND ${range(n)}${whole}` };
+    }
+    case 'time': {
+      const t = `TRY_CAST(${v} AS TIME)`;
+      return {
+        value: `(hour(${t}) * 60 + minute(${t}))::INTEGER`,
+        ok: `length(${v}) = 5 AND ${v}[3] = ':' AND ${v}[5] BETWEEN '0' AND '9' AND ${t} IS NOT NULL`,
+      };
+    }
+    case 'date': {
+      const day = `(${v} - DATE '1970-01-01')::INTEGER`;
+      const past = spec.futureAllowed ? '' : ` AND ${day} <= ${plan.asOf}`;
+      return { value: day, ok: `${v} >= DATE '1000-01-01'${past}` };
+    }
+  }
+}
+
+/**
+ * SQL of the typed rows of a file: per row `rn` (from `numbered`), the loader's value of each
+ * canonical column as "t_<name>", and `ok` — true only for rows the loader would load without a
+ * reject or a warning: every cell parsed, in range and clean (no U+FFFD, no leading space in a
+ * required text, no surrounding space in a key); dates not after the as-of date (an end after it is a
+ * planned end, which warns); ends not before starts; none of the row warnings (long overtime claims,
+ * times that disagree with hours, return-to-work interviews before the absence).
+ */
+export function typedRowsSql(plan: ScanPlan, numbered: boolean, types: string[]): string {
+  const raw = rawTypes(plan, types);
+  const specs = SCHEMA[plan.table].columns as Record<string, ColumnSpec>;
+  const used = new Set(plan.columns.map((c) => c.at));
+  const checks: string[] = [];
+  const values: string[] = [];
+  plan.header.forEach((_, i) => {
+    if (!used.has(i)) checks.push(`${q(i)} IS NULL OR ${noReplacement(q(i))}`);
+  });
+  for (const { name, at } of plan.columns) {
+    const spec = specs[name];
+    if (at < 0) {
+      values.push(`NULL AS "t_${name}"`);
+      if (spec.required) checks.push('false');
+      continue;
+    }
+    const cell = cellSql(q(at), name, spec, plan);
+    values.push(`${cell.value} AS "t_${name}"`);
+    checks.push(`${q(at)} IS ${spec.required ? 'NOT NULL AND' : 'NULL OR'} (${cell.ok})`);
+  }
+  const t = (name: string) => `"t_${name}"`;
+  const rules: string[] = [];
+  if (plan.table === 'sickness') {
+    rules.push(`${t('end_date')} IS NULL OR ${t('end_date')} >= ${t('start_date')}`);
+    rules.push(
+      `${t('rtw_interview_date')} IS NULL OR ${t('rtw_interview_date')} >= ${t('start_date')}`,
+    );
+  }
+  if (plan.table === 'overtime') {
+    rules.push(`${t('hours')} <= ${LONG_OVERTIME_HOURS}`);
+    const gap = `(${t('end_time')} - ${t('start_time')} + 1440) % 1440`;
+    rules.push(
+      `${t('start_time')} IS NULL OR ${t('end_time')} IS NULL OR ` +
+        `${t('hours')} * 60 <= (CASE WHEN ${gap} = 0 THEN 1440 ELSE ${gap} END) + 15`,
+    );
+  }
+  const columns = plan.header.map((_, i) => `'c${i}': '${raw[i].replaceAll("'", "''")}'`);
+  const format = strptimeFormat(plan.dateFormat)!;
+  const source =
+    `read_csv(${lit(plan.path)}, header = true, auto_detect = false, delim = ${lit(plan.delimiter)}, ` +
+    `quote = '"', escape = '"', strict_mode = true, null_padding = false, ` +
+    `dateformat = ${lit(format)}, max_line_size = ${CSV_LIMITS.maxRecordChars}, ` +
+    `ignore_errors = true, store_rejects = true, rejects_table = 'wbk_rejects', ` +
+    `rejects_scan = 'wbk_scans', columns = {${columns.join(', ')}})`;
+  const rn = numbered ? 'row_number() OVER ()' : '0';
+  const typed =
+    `SELECT ${rn} AS rn, ${plan.header.map((_, i) => q(i)).join(', ')}, ${values.join(', ')}, ` +
+    `COALESCE(${checks.map((c) => `(${c})`).join(' AND ')}, false) AS cells_ok FROM ${source}`;
+  const ok =
+    rules.length === 0
+      ? 'cells_ok'
+      : `cells_ok AND COALESCE(${rules.map((r) => `(${r})`).join(' AND ')}, false)`;
+  return `SELECT *, ${ok} AS ok FROM (${typed})`;
+}
+
+/** What a scan found in one file. */
+export interface ScanResult {
+  /** Data records of the file: rows DuckDB read plus lines it rejected. */
+  rows: number;
+  /** Records for the loader, with their physical lines: rows not passing, picked rows, rejected lines. */
+  records: RawRecord[];
+  /** With `keep`: the passing rows, their lines and the typed values of the `keep` columns. */
+  passed: { lines: number[]; values: Record<string, unknown[]> };
+}
+
+/**
+ * Scans the file of `plan`: rows failing the predicate, and lines DuckDB's parser rejected, come back
+ * as raw records with their physical line, for the loader. With `{ keep }`, the passing rows come
+ * back too, as the typed values of those columns (the key columns, for the checks across rows); with
+ * `{ pick }` (SQL over "t_<name>"), the passing rows it picks come back as raw records as well (e.g.
+ * the ones whose person is not in people) and the others are only counted. Returns undefined when
+ * the file's records are not one per line (a quoted line break, a blank line) or a line cannot be
+ * handed over as read (not UTF-8, too long): the caller loads the file with JS then.
+ */
+export async function scanFile(
+  connection: DuckDBConnection,
+  plan: ScanPlan,
+  want: { keep: string[] } | { pick: string },
+): Promise<ScanResult | undefined> {
+  const types: string[] = [];
+  const counting = countLines(plan.path);
+  await connection.run('DROP TABLE IF EXISTS wbk_rejects; DROP TABLE IF EXISTS wbk_scans');
+  const keep = 'keep' in want ? want.keep : [];
+  const picked = 'keep' in want ? 'true' : `NOT ok OR (${want.pick})`;
+  let n = 0;
+  let wanted = 1;
+  if (!('keep' in want)) {
+    // the first pass runs on every core: numbering rows in file order would serialise it
+    const first = await run(
+      connection,
+      types,
+      `SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE ${picked})::INTEGER AS picked ` +
+        `FROM (${typedRowsSql(plan, false, types)})`,
+    );
+    ({ n, picked: wanted } = first[0] as { n: number; picked: number });
+  }
+  // pass 2 re-reads the file: the lines it rejects are pass 1's (or, with keep, its own)
+  let rejected = 'keep' in want ? new Map<number, string>() : await rejectedLines(connection);
+  if (rejected === undefined) return undefined;
+  const records: RawRecord[] = [];
+  const passed = {
+    lines: [] as number[],
+    values: Object.fromEntries(keep.map((c) => [c, [] as unknown[]])),
+  };
+  let rows: Record<string, unknown>[] = [];
+  if (wanted > 0) {
+    const fields = [
+      ...keep.map((c) => `CASE WHEN ok THEN "t_${c}" END AS "k_${c}"`),
+      ...plan.header.map(
+        (_, i) =>
+          `CASE WHEN ok AND ${'keep' in want} THEN NULL ELSE ${q(i)}::VARCHAR END AS ${q(i)}`,
+      ),
+    ];
+    // numbering rows in file order serialises the scan: done only when some rows are wanted
+    rows = await run(
+      connection,
+      types,
+      `SELECT rn::INTEGER AS rn, ok, ${fields.join(', ')} ` +
+        `FROM (${typedRowsSql(plan, true, types)}) WHERE ${picked} ORDER BY rn`,
+    );
+  }
+  if ('keep' in want) {
+    n = rows.length;
+    rejected = await rejectedLines(connection);
+    if (rejected === undefined) return undefined;
+  }
+  if ((await counting) !== n + rejected.size + 1) return undefined;
+  const lineOf = lineNumbering(rejected);
+  for (const row of rows) {
+    const line = lineOf(row.rn as number);
+    if (row.ok && 'keep' in want) {
+      passed.lines.push(line);
+      for (const c of keep) passed.values[c].push(row[`k_${c}`]);
+    } else {
+      records.push({ line, values: plan.header.map((_, i) => row[`c${i}`] ?? null) });
+    }
+  }
+  for (const [line, text] of rejected) {
+    const parser = new CsvParser(plan.delimiter);
+    const [record] = [...parser.push(`${text}\n`), ...parser.end()];
+    records.push({ ...record, line });
+  }
+  records.sort((a, b) => a.line - b.line);
+  return { rows: n + rejected.size, records, passed };
+}
+
+async function run(
+  connection: DuckDBConnection,
+  types: string[],
+  sql: string,
+): Promise<Record<string, unknown>[]> {
+  for (const statement of types) await connection.run(statement);
+  const result = await connection.runAndReadAll(sql);
+  return result.getRowObjectsJS() as Record<string, unknown>[];
+}
+
+/**
+ * The lines DuckDB's parser rejected in the last scan (physical line → its text), or undefined when
+ * one of them cannot be handed to the loader as it is (not UTF-8, over the line limit).
+ */
+async function rejectedLines(
+  connection: DuckDBConnection,
+): Promise<Map<number, string> | undefined> {
+  const result = await connection.runAndReadAll(
+    `SELECT DISTINCT line::INTEGER AS line, csv_line, error_type::VARCHAR AS error_type FROM wbk_rejects`,
+  );
+  const out = new Map<number, string>();
+  for (const row of result.getRowObjectsJS() as {
+    line: number;
+    csv_line: string;
+    error_type: string;
+  }[]) {
+    if (
+      !['CAST', 'TOO MANY COLUMNS', 'MISSING COLUMNS', 'UNQUOTED VALUE'].includes(row.error_type)
+    ) {
+      return undefined;
+    }
+    out.set(row.line, row.csv_line);
+  }
+  return new Map([...out].sort((a, b) => a[0] - b[0]));
+}
+
+/** Physical line of the rn-th row DuckDB kept (1-based), given the lines it rejected (sorted). */
+function lineNumbering(rejected: Map<number, string>): (rn: number) => number {
+  const skipped = [...rejected.keys()];
+  let k = 0;
+  let last = 0;
+  return (rn) => {
+    if (rn < last) k = 0; // rows come in order; restart if not
+    last = rn;
+    let line = rn + 1 + k;
+    while (k < skipped.length && skipped[k] <= line) {
+      k++;
+      line = rn + 1 + k;
+    }
+    return line;
+  };
+}
+
+/** Lines of a file: its newline bytes, plus one when the last line has none. */
+export async function countLines(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 22);
+    let lines = 0;
+    let last = 10;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      const bytes = buffer.subarray(0, bytesRead);
+      for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lines++;
+      last = bytes[bytesRead - 1];
+    }
+    return last === 10 ? lines : lines + 1;
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,212 @@
+// The big event files of an extract, checked through DuckDB (wbk check at national scale): each file
+// is scanned once (duckdb-check.ts); the rows DuckDB cannot vouch for go through loadFile as usual;
+// the rules across rows run on the key columns alone. Steps: accepted people into DuckDB → per file:
+// header, plan, scan (or the JS loader when the scan declines) → the rules across rows per table.
+import { extname } from 'node:path';
+import { SCHEMA, type TableName } from '../schema/tables.js';
+import { checkEventTable, type StagedTable } from '../schema/validate-dataset.js';
+import type { CellValueOut } from '../schema/parse-cell.js';
+import type { DatasetConfig } from '../schema/vocabularies.js';
+import { columnSources, scanFile, type ScanPlan } from './duckdb-check.js';
+import type { LoadIssue } from './issues.js';
+import type { FileSummary, Stage } from './load-file.js';
+import { planColumns } from './mapping/apply.js';
+import type { Mapping, MappingSource } from './mapping/mapping.js';
+import { readCsv } from './readers/csv.js';
+import type { RawRecord, RecordSource } from './readers/index.js';
+
+/** A file left for the scan: its match (index into the load's file list) and source. */
+export interface ScanFile {
+  fileIndex: number;
+  file: string;
+  source: MappingSource;
+}
+
+export interface ScanContext {
+  dir: string;
+  mapping: Mapping;
+  config: DatasetConfig;
+  asOf: number;
+  /** Every file of the load, by index (for "file line n" in messages). */
+  files: string[];
+  stages: Partial<Record<TableName, Stage>>;
+  summaries: FileSummary[];
+  rejects: LoadIssue[];
+  /** Rows DuckDB vouched for, by file index (filled here). */
+  vouched: Map<number, number>;
+  /** Loads one file with the JS loader: all of it, or only `input` (records of the file). */
+  load(file: ScanFile, input?: RecordSource): Promise<FileSummary>;
+}
+
+/** Rows of a scanned table that passed in DuckDB: file, line and key values (column by column). */
+interface Passed {
+  fileIndex: number;
+  lines: number[];
+  values: Record<string, unknown[]>;
+}
+
+/**
+ * Loads `scanned` files: each through a DuckDB scan when it can be (else with the JS loader), then
+ * the rules across rows of their tables, with people's accepted ids (its rules already run). Fills
+ * `summaries` (rows_read = rows_loaded + rows_rejected per file, as the JS loader does) and `rejects`.
+ */
+export async function loadScanned(scanned: ScanFile[], context: ScanContext): Promise<void> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const people = context.stages.people;
+    if (people !== undefined) {
+      await connection.run('CREATE TABLE wbk_people (person_id VARCHAR)');
+      const appender = await connection.createAppender('wbk_people');
+      const ids = people.columns.person_id;
+      for (let i = 0; i < ids.length; i++) {
+        if (people.rejected[i] || ids[i] === null) continue;
+        appender.appendVarchar(String(ids[i]));
+        appender.endRow();
+      }
+      appender.flushSync();
+      appender.closeSync();
+    }
+    const passed = new Map<TableName, Passed[]>();
+    for (const match of scanned) {
+      const table = match.source.table as TableName;
+      const plan = await planOf(match, context);
+      const keyed = keyColumns(table);
+      const result =
+        plan === undefined
+          ? undefined
+          : await scanFile(
+              connection,
+              plan,
+              keyed.length > 0
+                ? { keep: keyed }
+                : {
+                    pick:
+                      people === undefined
+                        ? 'false'
+                        : '"t_person_id" NOT IN (SELECT person_id FROM wbk_people)',
+                  },
+            ).catch(() => undefined);
+      if (result === undefined) {
+        context.summaries[match.fileIndex] = await context.load(match);
+        continue;
+      }
+      const summary = await context.load(match, {
+        header: plan!.header,
+        records: recordsOf(result.records),
+        details: { encoding: 'utf-8', delimiter: plan!.delimiter },
+      });
+      const fast = result.rows - result.records.length;
+      summary.rows_read += fast;
+      summary.rows_loaded += fast;
+      context.vouched.set(match.fileIndex, fast);
+      context.summaries[match.fileIndex] = summary;
+      if (keyed.length > 0) {
+        const list = passed.get(table) ?? [];
+        list.push({ fileIndex: match.fileIndex, ...result.passed });
+        passed.set(table, list);
+      }
+    }
+    for (const table of new Set(scanned.map((m) => m.source.table as TableName))) {
+      acrossRows(table, passed.get(table) ?? [], context);
+    }
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** Columns the rules across rows read for `table` (empty: only person ids, checked in DuckDB). */
+function keyColumns(table: TableName): string[] {
+  const key = [...SCHEMA[table].key] as string[];
+  if (table === 'sickness') key.push('end_date');
+  if (key.length > 0 && !key.includes('person_id')) key.push('person_id');
+  return [...new Set(key)];
+}
+
+/** The scan plan of a file, or undefined when the JS loader should read it (header unreadable…). */
+async function planOf(match: ScanFile, context: ScanContext): Promise<ScanPlan | undefined> {
+  const path = `${context.dir}/${match.file}`;
+  const declared =
+    match.source.delimiter ?? (extname(match.file).toLowerCase() === '.tsv' ? 'tab' : undefined);
+  try {
+    const opened = await readCsv(path, { encoding: 'utf-8', delimiter: declared });
+    await (opened.batches as AsyncGenerator<RawRecord[]> | undefined)?.return(undefined);
+    const columns = columnSources(opened.header, match.source);
+    const specs = SCHEMA[match.source.table as TableName].columns as Record<
+      string,
+      { required?: boolean }
+    >;
+    // a header the mapping does not fit throws here; the JS loader then says what is wrong
+    planColumns(opened.header, match.source, context.mapping, undefined, match.file);
+    if (columns.some((c) => c.at < 0 && specs[c.name].required)) return undefined;
+    return {
+      table: match.source.table as TableName,
+      header: opened.header,
+      columns,
+      config: context.config,
+      asOf: context.asOf,
+      dateFormat: match.source.date_format ?? context.mapping.date_format,
+      delimiter: opened.details.delimiter!,
+      path,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+async function* recordsOf(records: RawRecord[]): AsyncGenerator<RawRecord> {
+  for (const record of records) yield record;
+}
+
+/**
+ * The rules across rows of one scanned table, on the rows the JS loader staged (whole rows) and the
+ * rows that passed in DuckDB (key columns), in file and line order as the loader would stage them.
+ */
+function acrossRows(table: TableName, passed: Passed[], context: ScanContext): void {
+  const stage = context.stages[table];
+  const keys = keyColumns(table);
+  const people = context.stages.people;
+  const rows: { fileIndex: number; line: number; values: CellValueOut[] }[] = [];
+  const columns = keys.length > 0 ? keys : ['person_id'];
+  if (stage !== undefined) {
+    for (let i = 0; i < stage.lines.length; i++) {
+      rows.push({
+        fileIndex: stage.fileIndex[i],
+        line: stage.lines[i],
+        values: columns.map((c) => stage.columns[c][i]),
+      });
+    }
+  }
+  for (const p of passed) {
+    p.lines.forEach((line, i) =>
+      rows.push({
+        fileIndex: p.fileIndex,
+        line,
+        values: columns.map((c) => p.values[c][i] as CellValueOut),
+      }),
+    );
+  }
+  rows.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
+  const data: StagedTable = {
+    columns: Object.fromEntries(columns.map((c, k) => [c, rows.map((r) => r.values[k])])),
+    rejected: rows.map(() => false),
+    where: (row) => `${context.files[rows[row].fileIndex]} line ${rows[row].line}`,
+  };
+  for (const p of checkEventTable(table, data, people)) {
+    const { fileIndex, line } = rows[p.row];
+    const summary = context.summaries[fileIndex];
+    summary.rows_loaded--;
+    summary.rows_rejected++;
+    context.rejects.push({
+      file: context.files[fileIndex],
+      line,
+      table,
+      column: p.column,
+      value: p.value,
+      rule: p.rule,
+      message: p.message,
+    });
+  }
+}
