@@ -93,6 +93,8 @@ function markdown(run: BenchRun): string {
 
 function goals(run: BenchRun): string[] {
   const out: string[] = [];
+  const mem = (m?: number) =>
+    m === undefined ? '?' : m >= 1024 ? `${(m / 1024).toFixed(1)} GiB` : `${Math.round(m)} MB`;
   const at = (people: number) => run.sizes.find((s) => s.people === people);
   const eng = (people: number, name: string) =>
     at(people)?.engines.find((e) => e.name === name && e.status === 'ok');
@@ -143,6 +145,14 @@ function goals(run: BenchRun): string[] {
     }
   }
   for (const s of run.sizes) {
+    const check = s.stages.find((t) => t.name === 'check' && t.status === 'ok');
+    const peer = s.stages.find((t) => t.name === 'check-peer' && t.status === 'ok');
+    if (check && peer) {
+      const r = check.wallSeconds! / peer.wallSeconds!;
+      out.push(
+        `${s.people.toLocaleString('en-GB')}: \`wbk check\` ${r.toFixed(2)}× a bare DuckDB read_csv count of the same files, peak memory ${mem(check.maxRssMb)}${s.people === 250000 ? ` (goal ≤ 3×) — ${ok(r <= 3)}` : ''}.`,
+      );
+    }
     const load = s.stages.find((t) => t.name === 'load' && t.status === 'ok');
     const ratio = load?.extra?.ratio;
     if (typeof ratio === 'number') {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { runChild, tsNode, type ChildResult } from './child.js';
 import { compareMatrices, benchWindow, type MatrixCell } from './pipeline-spec.js';
 import { ensureData, log, machine, pandasReady, parseArgs } from './setup.js';
+import { formatDate } from '../src/time/dates.js';
 import { writeResults, type BenchRun, type EngineRun, type StageRun } from './results.js';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -60,6 +61,23 @@ for (const people of args.sizes) {
       ),
     );
   }
+  // wbk check (every row validated and accounted for, the engine the kit picks) against a bare
+  // DuckDB count of the same files; wall times of both processes, start-up included
+  const asOf = formatDate(benchWindow(dir).asOf);
+  log(`${people}: wbk check and a bare DuckDB count`);
+  const bare = await runChild(tsNode(join(BENCH, 'peers/duckdb-count.ts'), dir), { cwd: ROOT });
+  size.stages.push({
+    ...stageRun('check-peer', 'bare DuckDB read_csv count of every file (peer of wbk check)', bare),
+    seconds: bare.wallSeconds,
+  });
+  const check = await runChild(
+    [process.execPath, join(ROOT, 'bin/wbk.js'), 'check', '--data', dir, '--as-of', asOf],
+    { cwd: ROOT, limitSeconds: 3600 },
+  );
+  size.stages.push({
+    ...stageRun('check', 'wbk check, every row validated (node bin/wbk.js check)', check),
+    seconds: check.wallSeconds,
+  });
   if (people === 5000 && !args.skipReport) {
     log(`${people}: wbk report`);
     const out = join(CACHE, 'report-5000');
