@@ -95,14 +95,20 @@ export interface RiskDesign {
  * or linear combinations of earlier ones among `fitRows` (R would report them as NA), and, given the
  * outcome, the 0/1 columns whose rows with value 1 are all leavers or all stayers (no estimate exists
  * under such separation; R would warn of fitted probabilities 0 or 1). Throws if a
- * feature is a protected characteristic.
+ * feature is a protected characteristic. `prune: false` keeps every column (only single-level
+ * categories are dropped): enough to read a fitted model's columns for other rows (a model's columns
+ * are all in it), without the checks' cost.
  * @example const d = riskDesign(pp.table, RISK_FEATURES, trainRows); fitLogistic(rows(d.X), y, { names: d.names })
  */
 export function riskDesign(
   table: ColumnTable,
   features: readonly RiskFeature[] = RISK_FEATURES,
   fitRows?: readonly number[],
-  { intercept = true, outcome }: { intercept?: boolean; outcome?: readonly (number | null)[] } = {},
+  {
+    intercept = true,
+    outcome,
+    prune = true,
+  }: { intercept?: boolean; outcome?: readonly (number | null)[]; prune?: boolean } = {},
 ): RiskDesign {
   const banned = features.filter((f) => PROTECTED_COLUMNS.includes(f.column));
   if (banned.length > 0) {
@@ -151,8 +157,11 @@ export function riskDesign(
   });
   const scale = d.terms.map((t) => byColumn.get(t)?.per ?? 1);
   const X = d.X.map((row) => row.map((v, j) => v / scale[j]));
-  const rows = fitRows ?? X.map((_, i) => i);
   const dropped: { name: string; reason: string }[] = [...single];
+  if (!prune) {
+    return { X, names: d.names, terms: d.terms, labels, features: [...features], dropped };
+  }
+  const rows = fitRows ?? X.map((_, i) => i);
   const keep: number[] = [];
   const sub = rows.map((i) => X[i]);
   for (let j = 0; j < d.names.length; j++) {

@@ -137,7 +137,11 @@ export function riskSummarySpec(by: string[], { total }: { total?: string } = {}
  * @example report.publish(riskDrivers(fit), riskDriversSpec)
  */
 export function riskDrivers({ model, scored, features }: ScoredRisk): ColumnTable {
-  const design = riskDesign(scored, features, undefined, { intercept: model.kind === 'logistic' });
+  // every column of the model is in the unpruned design, with the same values
+  const design = riskDesign(scored, features, undefined, {
+    intercept: model.kind === 'logistic',
+    prune: false,
+  });
   const persons = scored.array('person_id') as ArrayLike<string>;
   const rows = model.coefficients.filter((c) => c.term !== '(Intercept)');
   const people = rows.map((c) => {

@@ -2,7 +2,7 @@
 // (the penalty that predicts best in cross-validation by person), and the fitted model.
 // Steps: rule → penalty sequence → inner folds by person → path on each training part, deviance of
 // its held-out people → the penalty with the least deviance → fit on all rows with it.
-import { fitPenalisedPath, penaltySequence } from '../stats/logistic/penalised.js';
+import { penalisedPathEstimates, penaltySequence } from '../stats/logistic/penalised.js';
 import { linkInverse } from '../stats/logistic/family.js';
 import { personFolds } from './folds.js';
 
@@ -119,10 +119,10 @@ export function tunePenalty(
     const Xt = train.map((i) => X[i]);
     const yt = train.map((i) => y[i]);
     // 1e-7 on the standardised scale moves the held-out deviance by ~1e-14: enough to rank penalties.
-    const path = fitPenalisedPath(Xt, yt, { names, alpha, lambdas, tolerance: 1e-7 });
-    path.forEach((fit, l) => {
+    const path = penalisedPathEstimates(Xt, yt, { names, alpha, lambdas, tolerance: 1e-7 });
+    path.forEach((estimate, l) => {
       for (const i of test) {
-        const mu = linkInverse(X[i].reduce((s, v, j) => s + v * fit.estimate[j], 0));
+        const mu = linkInverse(X[i].reduce((s, v, j) => s + v * estimate[j], 0));
         deviance[l] -= 2 * (y[i] === 1 ? Math.log(mu) : Math.log(1 - mu));
       }
     });

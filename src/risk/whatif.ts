@@ -66,6 +66,7 @@ export function whatIfRisk(
   );
   const design = riskDesign(changed, fit.features, undefined, {
     intercept: fit.model.kind === 'logistic',
+    prune: false,
   });
   const kept = {
     X: design.X.map((x) => fit.model.names.map((n) => x[design.names.indexOf(n)] ?? 0)),

@@ -44,11 +44,29 @@ export function numbers(table: ColumnTable, column: string): ArrayLike<number | 
   return table.array(column) as ArrayLike<number | null>;
 }
 
+const columnCache = new WeakMap<ColumnTable, Map<string, ArrayLike<unknown>>>();
+
+/**
+ * The values of a column (respecting the table's filter and order, as table.array), read once per
+ * table and column: arquero copies the whole column on every table.array() call, which costs a
+ * million-row overtime table tens of milliseconds each time a summary reads it. Tables are
+ * immutable, so the copy stays right; it lives as long as the table. Read it, never write to it.
+ * @example const hours = columnArray<number>(overtime, 'hours')
+ */
+export function columnArray<T>(table: ColumnTable, column: string): ArrayLike<T> {
+  let columns = columnCache.get(table);
+  if (columns === undefined) columnCache.set(table, (columns = new Map()));
+  let values = columns.get(column);
+  if (values === undefined)
+    columns.set(column, (values = table.array(column) as ArrayLike<unknown>));
+  return values as ArrayLike<T>;
+}
+
 /**
  * The values of a column the table may lack (an optional source column such as compensation or
  * reason_category), or undefined when it is absent.
  * @example const reason = optionalColumn<string | null>(sickness, 'reason_category')
  */
 export function optionalColumn<T>(table: ColumnTable, column: string): ArrayLike<T> | undefined {
-  return table.columnNames().includes(column) ? (table.array(column) as ArrayLike<T>) : undefined;
+  return table.columnNames().includes(column) ? columnArray<T>(table, column) : undefined;
 }

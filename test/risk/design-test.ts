@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { dropDesignColumns, divergentColumns, type RiskDesign } from '../../src/risk/design.js';
+import { table } from 'arquero';
+import {
+  dropDesignColumns,
+  divergentColumns,
+  riskDesign,
+  type RiskDesign,
+} from '../../src/risk/design.js';
 
 function design(): RiskDesign {
   return {
@@ -42,5 +48,38 @@ describe('dropDesignColumns', () => {
     assert.deepEqual(d.names, ['(Intercept)', 'overtime_log2']);
     assert.deepEqual(d.labels, ['intercept', 'overtime']);
     assert.deepEqual(d.dropped, [{ name: 'oh_referrals_12m', reason: 'no finite estimate' }]);
+  });
+});
+
+describe('riskDesign', () => {
+  // hours is constant in the fitting rows 0–2 and hours_x2 is twice hours: both go when pruning
+  const t = table({
+    hours: [2, 2, 2, 4],
+    hours_x2: [4, 4, 4, 8],
+    high_risk: [true, false, true, false],
+  });
+  const features = [
+    { column: 'hours', per: 2, label: 'per 2 hours' },
+    { column: 'hours_x2', per: 1, label: 'doubled hours' },
+    { column: 'high_risk', label: 'high-risk role' },
+  ];
+  it('drops the columns constant or aliased among the fitting rows', () => {
+    const d = riskDesign(t, features, [0, 1, 2]);
+    assert.deepEqual(d.names, ['(Intercept)', 'high_riskTRUE']);
+    assert.deepEqual(
+      d.dropped.map((x) => x.name),
+      ['hours', 'hours_x2'],
+    );
+  });
+  it('keeps every column, scaled by per, with prune: false', () => {
+    const d = riskDesign(t, features, [0, 1, 2], { prune: false });
+    assert.deepEqual(d.names, ['(Intercept)', 'hours', 'hours_x2', 'high_riskTRUE']);
+    assert.deepEqual(d.X, [
+      [1, 1, 4, 1],
+      [1, 1, 4, 0],
+      [1, 1, 4, 1],
+      [1, 2, 8, 0],
+    ]);
+    assert.deepEqual(d.dropped, []);
   });
 });

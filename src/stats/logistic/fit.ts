@@ -145,11 +145,21 @@ function fisherInverse(
   names: readonly string[],
 ) {
   const p = names.length;
-  const info = Array.from({ length: p }, () => Array(p).fill(0) as number[]);
+  const flat = new Float64Array(p * p);
+  // A zero entry's terms are exact zeros: skipping them changes no bit of the sums (see irls.ts).
+  const nz = new Int32Array(p);
   for (const i of used) {
+    const row = X[i];
     const v = w[i] * mu[i] * (1 - mu[i]);
-    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) info[a][b] += X[i][a] * v * X[i][b];
+    let k = 0;
+    for (let a = 0; a < p; a++) if (row[a] !== 0) nz[k++] = a;
+    for (let ka = 0; ka < k; ka++) {
+      const a = nz[ka];
+      const va = row[a] * v;
+      for (let kb = 0; kb < k; kb++) flat[a * p + nz[kb]] += va * row[nz[kb]];
+    }
   }
+  const info = Array.from({ length: p }, (_, a) => Array.from(flat.subarray(a * p, a * p + p)));
   const inverse = invertSpd(info);
   if (inverse === undefined) {
     throw new Error(

@@ -30,17 +30,29 @@ function weightedLeastSquares(
   used: number[],
 ) {
   const p = X[0].length;
-  const xtwx = Array.from({ length: p }, () => Array(p).fill(0) as number[]);
-  const xtwz: number[] = Array(p).fill(0);
+  const tri = new Float64Array(p * p);
+  const xtwz = new Float64Array(p);
+  // Only a row's non-zero entries add anything (dummy columns are mostly 0): a zero entry's terms
+  // are exact zeros, and adding them leaves each sum as it was, so skipping them changes no bit.
+  const nz = new Int32Array(p);
   for (const i of used) {
     const row = X[i];
-    for (let a = 0; a < p; a++) {
-      xtwz[a] += row[a] * W[i] * z[i];
-      for (let b = 0; b <= a; b++) xtwx[a][b] += row[a] * W[i] * row[b];
+    let k = 0;
+    for (let a = 0; a < p; a++) if (row[a] !== 0) nz[k++] = a;
+    const wi = W[i];
+    const zi = z[i];
+    for (let ka = 0; ka < k; ka++) {
+      const a = nz[ka];
+      const va = row[a] * wi;
+      xtwz[a] += va * zi;
+      const base = a * p;
+      for (let kb = 0; kb <= ka; kb++) tri[base + nz[kb]] += va * row[nz[kb]];
     }
   }
-  for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) xtwx[a][b] = xtwx[b][a];
-  return solveSpd(xtwx, xtwz);
+  const xtwx = Array.from({ length: p }, (_, a) =>
+    Array.from({ length: p }, (_, b) => (b <= a ? tri[a * p + b] : tri[b * p + a])),
+  );
+  return solveSpd(xtwx, Array.from(xtwz));
 }
 
 /**
@@ -55,16 +67,23 @@ export function nullDeviance(
   hasIntercept: boolean,
 ): number {
   if (!hasIntercept) return binomialDeviance(y, off.map(linkInverse), w);
-  const deviance = (a: number) =>
-    binomialDeviance(
-      y,
-      off.map((o) => linkInverse(a + o)),
-      w,
-    );
+  // μ and the deviance at each intercept tried, computed once (the loop asks for them again)
+  const tried = new Map<number, { mu: number[]; deviance: number }>();
+  const at = (a: number) => {
+    let found = tried.get(a);
+    if (found === undefined) {
+      const mu = off.map((o) => linkInverse(a + o));
+      found = { mu, deviance: binomialDeviance(y, mu, w) };
+      tried.set(a, found);
+    }
+    return found;
+  };
+  const deviance = (a: number) => at(a).deviance;
   // Newton on the intercept alone, halving any step that raises the deviance
   let a = 0;
   for (let iter = 0; iter < 100; iter++) {
-    const mu = off.map((o) => linkInverse(a + o));
+    const mu = at(a).mu;
+    for (const key of tried.keys()) if (key !== a) tried.delete(key);
     const score = y.reduce((s, yi, i) => s + w[i] * (yi - mu[i]), 0);
     const info = mu.reduce((s, m, i) => s + w[i] * m * (1 - m), 0);
     let step = score / info;

@@ -67,21 +67,49 @@ export function fitPenalisedLogistic(
 export function fitPenalisedPath(
   X: readonly (readonly number[])[],
   y: readonly number[],
-  options: Omit<PenalisedLogisticOptions, 'lambda' | 'start'> & { lambdas: readonly number[] },
+  options: PenalisedPathOptions,
 ): PenalisedLogisticFit[] {
-  const fn = 'fitPenalisedPath';
+  const { s, lambdas, alpha, solutions } = solvePath('fitPenalisedPath', X, y, options);
+  return solutions.map((solved, l) => result(s, X, y, options, lambdas[l], alpha, solved));
+}
+
+/**
+ * The coefficients of fitPenalisedPath at every penalty of `lambdas` (largest first), on the columns'
+ * own scale, without the deviance and counts of each fit: what cross-validation needs of a path.
+ * @example penalisedPathEstimates(X, y, { names, alpha: 0, lambdas })[0] // at the largest λ
+ */
+export function penalisedPathEstimates(
+  X: readonly (readonly number[])[],
+  y: readonly number[],
+  options: PenalisedPathOptions,
+): number[][] {
+  const { s, solutions } = solvePath('penalisedPathEstimates', X, y, options);
+  return solutions.map((solved) => fromStandard(s, solved.beta));
+}
+
+export type PenalisedPathOptions = Omit<PenalisedLogisticOptions, 'lambda' | 'start'> & {
+  lambdas: readonly number[];
+};
+
+function solvePath(
+  fn: string,
+  X: readonly (readonly number[])[],
+  y: readonly number[],
+  options: PenalisedPathOptions,
+) {
   const { alpha = 0 } = options;
   const lambdas = [...options.lambdas].sort((a, b) => b - a);
   lambdas.forEach((l) => checkPenalty(fn, l, alpha));
   const s = standardise(fn, X, y, options.names, options.weights);
   let start: number[] | undefined;
   let hessian: number[][] | null = null;
-  return lambdas.map((lambda) => {
+  const solutions = lambdas.map((lambda) => {
     const solved = solve(fn, s, y, lambda, alpha, start, hessian, options);
     start = solved.beta;
     hessian = solved.hessian;
-    return result(s, X, y, options, lambda, alpha, solved);
+    return solved;
   });
+  return { s, lambdas, alpha, solutions };
 }
 
 function checkPenalty(fn: string, lambda: number, alpha: number): void {
@@ -120,32 +148,21 @@ function solve(
   let previous = Infinity;
   const row = new Float64Array(m);
   row[0] = 1;
-  // μ of every row at the β the loss was last evaluated at: the next step's gradient starts there.
-  const muAt = new Float64Array(n);
-  let evaluated: readonly number[] | null = null;
-  const loss = (b: readonly number[]) => {
-    evaluated = b;
-    return penalisedLoss(s, y, b, lambda, alpha, muAt);
-  };
+  // Each evaluation of the loss also gives every row's μ and the gradient at that point (one pass
+  // over the rows): `at` holds them for β, `trial` for the point last tried.
+  let at = { mu: new Float64Array(n), gradient: new Float64Array(m) };
+  let trial = { mu: new Float64Array(n), gradient: new Float64Array(m) };
+  const loss = (b: readonly number[]) => penalisedLoss(s, y, b, lambda, alpha, trial);
   let current = loss(beta);
+  [at, trial] = [trial, at];
   for (let iteration = 1; iteration <= maxIter; iteration++) {
     const fresh = H === null;
-    const tri = fresh ? new Float64Array(m * m) : null;
-    const gradient = new Array<number>(m).fill(0);
-    const known = evaluated === beta;
-    for (let i = 0; i < n; i++) {
-      if (w[i] === 0) continue;
-      for (let j = 0; j < p; j++) row[j + 1] = Z[i * p + j];
-      let mu: number;
-      if (known) mu = muAt[i];
-      else {
-        let eta = beta[0];
-        for (let j = 0; j < p; j++) eta += row[j + 1] * beta[j + 1];
-        mu = clip(linkInverse(eta));
-      }
-      const r = w[i] * (mu - y[i]);
-      for (let a = 0; a < m; a++) gradient[a] += r * row[a];
-      if (tri !== null) {
+    if (fresh) {
+      const tri = new Float64Array(m * m);
+      for (let i = 0; i < n; i++) {
+        if (w[i] === 0) continue;
+        for (let j = 0; j < p; j++) row[j + 1] = Z[i * p + j];
+        const mu = at.mu[i];
         const v = w[i] * mu * (1 - mu);
         for (let a = 0; a < m; a++) {
           const va = v * row[a];
@@ -153,12 +170,11 @@ function solve(
           for (let b = 0; b <= a; b++) tri[base + b] += va * row[b];
         }
       }
-    }
-    if (tri !== null) {
       H = Array.from({ length: m }, (_, a) =>
         Array.from({ length: m }, (_, b) => (b <= a ? tri[a * m + b] : tri[b * m + a])),
       );
     }
+    const gradient = at.gradient;
     const G = H as number[][];
     // The quadratic model in β: ½ βᵀGβ − cᵀβ with c = Gβ_now − gradient.
     const c = G.map((gRow, a) => dot(gRow, beta) - gradient[a]);
@@ -180,6 +196,7 @@ function solve(
     }
     const change = Math.max(...next.map((b, j) => Math.abs(b - beta[j])));
     beta = next;
+    [at, trial] = [trial, at];
     current = Math.min(current, value);
     if (change < tolerance && !halved) return { beta, hessian: G, iterations: iteration };
     if (!fresh && change > previous / 2) H = null;
@@ -192,7 +209,7 @@ function solve(
 
 /**
  * −Σ w̃ᵢ log-likelihoodᵢ + λ Σⱼ ((1 − α)/2 βⱼ² + α|βⱼ|) on the standardised scale (intercept free);
- * each row's μ goes into `muOut` when given.
+ * each row's μ and the gradient of the log-likelihood part, Σ w̃ᵢ (μᵢ − yᵢ) (1, z̃ᵢ), go into `out`.
  */
 function penalisedLoss(
   s: Standardised,
@@ -200,22 +217,77 @@ function penalisedLoss(
   beta: readonly number[],
   lambda: number,
   alpha: number,
-  muOut?: Float64Array,
+  out: { mu: Float64Array; gradient: Float64Array },
 ): number {
   const { n, p, Z, w } = s;
+  const { mu: muOut, gradient } = out;
+  // η first (into the μ buffer: row i is read before μᵢ replaces it), then μ, loss and gradient
+  const eta = linearPredictors(Z, n, p, beta, muOut);
+  const g = new Float64Array(p);
+  let g0 = 0;
   let value = 0;
   for (let i = 0; i < n; i++) {
-    if (w[i] === 0) continue;
-    let eta = beta[0];
-    for (let j = 0; j < p; j++) eta += Z[i * p + j] * beta[j + 1];
-    const mu = clip(linkInverse(eta));
-    if (muOut) muOut[i] = mu;
-    value -= w[i] * (y[i] === 1 ? Math.log(mu) : Math.log(1 - mu));
+    const wi = w[i];
+    if (wi === 0) continue;
+    const base = i * p;
+    const mu = clip(linkInverse(eta[i]));
+    muOut[i] = mu;
+    const yi = y[i];
+    value -= wi * (yi === 1 ? Math.log(mu) : Math.log(1 - mu));
+    const r = wi * (mu - yi);
+    g0 += r;
+    for (let j = 0; j < p; j++) g[j] += r * Z[base + j];
   }
+  gradient[0] = g0;
+  gradient.set(g, 1);
   for (let j = 1; j <= p; j++) {
     value += lambda * (((1 - alpha) / 2) * beta[j] * beta[j] + alpha * Math.abs(beta[j]));
   }
   return value;
+}
+
+/**
+ * η of every row, β₀ + Σⱼ z̃ᵢⱼ βⱼ summed in the order of j, into `out`. Four rows at a time: their
+ * sums are independent chains the processor runs side by side (each row's sum in the same order, so
+ * the same value as one row at a time).
+ */
+function linearPredictors(
+  Z: Float64Array,
+  n: number,
+  p: number,
+  beta: readonly number[],
+  out: Float64Array,
+): Float64Array {
+  const b = Float64Array.from(beta);
+  const b0 = b[0];
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const r0 = i * p;
+    const r1 = r0 + p;
+    const r2 = r1 + p;
+    const r3 = r2 + p;
+    let e0 = b0;
+    let e1 = b0;
+    let e2 = b0;
+    let e3 = b0;
+    for (let j = 0; j < p; j++) {
+      const bj = b[j + 1];
+      e0 += Z[r0 + j] * bj;
+      e1 += Z[r1 + j] * bj;
+      e2 += Z[r2 + j] * bj;
+      e3 += Z[r3 + j] * bj;
+    }
+    out[i] = e0;
+    out[i + 1] = e1;
+    out[i + 2] = e2;
+    out[i + 3] = e3;
+  }
+  for (; i < n; i++) {
+    let e = b0;
+    for (let j = 0; j < p; j++) e += Z[i * p + j] * b[j + 1];
+    out[i] = e;
+  }
+  return out;
 }
 
 function result(

@@ -88,7 +88,13 @@ export function deriveMatrixCells(
     { what: 'the matrix (from rollUpMatrix)' },
   );
   const n = matrix.numRows();
-  const col = (c: string) => matrix.array(c) as ArrayLike<unknown>;
+  // each column read once (matrix.array copies the whole column)
+  const columns = new Map<string, ArrayLike<unknown>>();
+  const col = (c: string) => {
+    let a = columns.get(c);
+    if (a === undefined) columns.set(c, (a = matrix.array(c) as ArrayLike<unknown>));
+    return a;
+  };
   const out: Record<string, unknown[]> = Object.fromEntries(CELL_COLUMNS.map((c) => [c, []]));
   for (let r = 0; r < n; r++) {
     for (const ind of list) {

@@ -136,11 +136,17 @@ export interface ContributionCell {
  * @example addContributions(scoredCells)
  */
 export function addContributions(cells: readonly ContributionCell[]): void {
-  for (const unit of groupCells(cells, (c) => [c.period, c.unit_id])) {
-    const used = unit.filter((c) => c.heat !== null && c.weight > 0);
-    const total = used.reduce((a, c) => a + c.weight, 0);
-    for (const c of used) c.contribution = total > 0 ? (c.weight * c.heat!) / total : null;
-  }
+  for (const unit of groupCells(cells, (c) => [c.period, c.unit_id])) addUnitContributions(unit);
+}
+
+/**
+ * addContributions for the cells of one unit in one period (a caller that has them grouped already).
+ * @example addUnitContributions(cellsOfOneUnitAndPeriod)
+ */
+export function addUnitContributions(unit: readonly ContributionCell[]): void {
+  const used = unit.filter((c) => c.heat !== null && c.weight > 0);
+  const total = used.reduce((a, c) => a + c.weight, 0);
+  for (const c of used) c.contribution = total > 0 ? (c.weight * c.heat!) / total : null;
 }
 
 /**

@@ -10,7 +10,7 @@ import { seededRandom } from '../../shared/random.js';
 import { MATRIX_COUNT_COLUMNS, pickIndicators, type MatrixIndicator } from './indicators.js';
 import { rollUpMatrix } from './rollup.js';
 import {
-  addContributions,
+  addUnitContributions,
   groupCells,
   scoreIndicatorCells,
   scoreWellbeingMatrix,
@@ -95,6 +95,14 @@ export function bootstrapTemperatureChange(
     }
   }
   const point = changes(cells, period, previousPeriod, minWeightShare);
+  // Every replicate rescores copies of the same cells: group them (by indicator, by unit) once.
+  const position = new Map(cells.map((c, k) => [c, k]));
+  const groupsOf = (key: (c: ScoredCell) => unknown[]) =>
+    groupCells(cells, key).map((g) => g.map((c) => position.get(c)!));
+  const grouping: Grouping = {
+    byIndicator: groupsOf((c) => [c.period, c.indicator]),
+    byUnit: groupsOf((c) => [c.period, c.unit_id]),
+  };
   // People of each unit of record, each with their rows (both periods); aggregate rows stay fixed.
   const measures = ['headcount', ...MATRIX_COUNT_COLUMNS];
   const unit = personCounts.array('unit_id') as ArrayLike<string>;
@@ -165,7 +173,7 @@ export function bootstrapTemperatureChange(
       ...Object.fromEntries(measures.map((m, j) => [m, order.map((k) => sums[k * width + j])])),
     });
     const matrix = rollUpMatrix(counts, tree, { levels, indicators: options.indicators });
-    const replicate = rescore(cells, matrix, list, normalise, minUnits);
+    const replicate = rescore(cells, grouping, matrix, list, normalise, minUnits);
     for (const [id, change] of changes(replicate, period, previousPeriod, minWeightShare)) {
       if (change === null) continue;
       const list = draws.get(id) ?? [];
@@ -192,9 +200,16 @@ interface ScoredCell extends HeatCell {
   contribution: number | null;
 }
 
+/** Positions of the cells in each group of one indicator and period, and of one unit and period. */
+interface Grouping {
+  byIndicator: number[][];
+  byUnit: number[][];
+}
+
 /** The published cells with each shown value replaced by the replicate's, rescored and reweighted. */
 function rescore(
   cells: readonly ScoredCell[],
+  grouping: Grouping,
   matrix: ColumnTable,
   list: readonly MatrixIndicator[],
   normalise: 'z' | 'percentile',
@@ -218,10 +233,14 @@ function rescore(
       contribution: null,
     } as ScoredCell;
   });
-  for (const group of groupCells(copy, (c) => [c.period, c.indicator])) {
-    scoreIndicatorCells(group, normalise, minUnits);
+  for (const group of grouping.byIndicator) {
+    scoreIndicatorCells(
+      group.map((k) => copy[k]),
+      normalise,
+      minUnits,
+    );
   }
-  addContributions(copy);
+  for (const unit of grouping.byUnit) addUnitContributions(unit.map((k) => copy[k]));
   return copy;
 }
 

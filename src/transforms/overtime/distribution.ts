@@ -10,7 +10,7 @@ import {
   type ExposureOptions,
 } from '../workforce/exposure.js';
 import { periodFinder } from './summary.js';
-import { checkColumns } from '../../shared/columns.js';
+import { checkColumns, columnArray } from '../../shared/columns.js';
 import { checkPeriods } from '../../time/periods.js';
 
 export interface OvertimeDistributionOptions extends ExposureOptions {
@@ -55,9 +55,9 @@ export function summarizeOvertimeDistribution(
         hours[k * n + i] = 0;
     }
   });
-  const person = overtime.array('person_id') as ArrayLike<string>;
-  const date = overtime.array('date') as ArrayLike<number>;
-  const claimed = overtime.array('hours') as ArrayLike<number>;
+  const person = columnArray<string>(overtime, 'person_id');
+  const date = columnArray<number>(overtime, 'date');
+  const claimed = columnArray<number>(overtime, 'hours');
   const periodAt = periodFinder(periods);
   for (let c = 0; c < overtime.numRows(); c++) {
     const k = periodAt(date[c]);

@@ -7,7 +7,7 @@ import { minutesOfDay } from '../../time/clock.js';
 import { WEEKDAY_NAMES } from '../../time/dates.js';
 import type { DefinitionCard } from '../shared/definition.js';
 import { isoWeekday } from '../../time/working-days.js';
-import { checkColumns } from '../../shared/columns.js';
+import { checkColumns, columnArray } from '../../shared/columns.js';
 
 export interface OvertimePatternOptions {
   /** 'weekday': by ISO day of the week of the date; 'hour': by clock hour 0–23 of the time worked. */
@@ -44,18 +44,17 @@ export function summarizeOvertimePattern(
     ...(calendar === 'hour' ? ['start_time', 'end_time'] : []),
   ];
   checkColumns(where, overtime, needed, { what: 'overtime' });
-  const person = overtime.array('person_id') as ArrayLike<string>;
-  const date = overtime.array('date') as ArrayLike<number>;
-  const hours = overtime.array('hours') as ArrayLike<number>;
+  const person = columnArray<string>(overtime, 'person_id');
+  const date = columnArray<number>(overtime, 'date');
+  const hours = columnArray<number>(overtime, 'hours');
   const size = calendar === 'weekday' ? 7 : 24;
   const count = new Float64Array(size);
   const worked = new Float64Array(size);
   const people = Array.from({ length: size }, () => new Set<string>());
   let untimed = 0;
   const starts =
-    calendar === 'hour' ? (overtime.array('start_time') as ArrayLike<string | null>) : undefined;
-  const ends =
-    calendar === 'hour' ? (overtime.array('end_time') as ArrayLike<string | null>) : undefined;
+    calendar === 'hour' ? columnArray<string | null>(overtime, 'start_time') : undefined;
+  const ends = calendar === 'hour' ? columnArray<string | null>(overtime, 'end_time') : undefined;
   for (let i = 0; i < overtime.numRows(); i++) {
     if (date[i] < from || date[i] > to) continue;
     if (calendar === 'weekday') {

@@ -11,7 +11,7 @@ import {
   indexPeople,
   type ExposureOptions,
 } from '../workforce/exposure.js';
-import { checkColumns, optionalColumn } from '../../shared/columns.js';
+import { checkColumns, columnArray, optionalColumn } from '../../shared/columns.js';
 import { summarizeWithWhole } from '../shared/totals.js';
 import {
   contributorsOf,
@@ -92,9 +92,9 @@ function overtimeSums(
     ...byPerson.measures,
   ]);
   addExposure(sums, index, options);
-  const person = overtime.array('person_id') as ArrayLike<string>;
-  const date = overtime.array('date') as ArrayLike<number>;
-  const hours = overtime.array('hours') as ArrayLike<number>;
+  const person = columnArray<string>(overtime, 'person_id');
+  const date = columnArray<number>(overtime, 'date');
+  const hours = columnArray<number>(overtime, 'hours');
   const comp = optionalColumn<string | null>(overtime, 'compensation');
   const rest = optionalColumn<boolean | null>(overtime, 'rest_day_worked');
   const claimers = new Map<number, Set<string>>();

@@ -8,7 +8,7 @@ import type { Period } from '../../time/periods.js';
 import type { DefinitionCard } from '../shared/definition.js';
 import { type WorkingDayOptions } from '../../time/working-days.js';
 import { sicknessCellSpec, summarizeSickness } from '../sickness/summary.js';
-import { checkColumns } from '../../shared/columns.js';
+import { checkColumns, columnArray } from '../../shared/columns.js';
 import { checkPeople } from '../workforce/exposure.js';
 
 export interface OvertimeBandOptions extends WorkingDayOptions {
@@ -77,9 +77,9 @@ export function summarizeWellbeingByOvertimeBand(
   const hours = new Float64Array(keyOf.size);
   const sickDays = new Float64Array(keyOf.size);
   const inPost = new Float64Array(keyOf.size);
-  const oPerson = overtime.array('person_id') as ArrayLike<string>;
-  const oDate = overtime.array('date') as ArrayLike<number>;
-  const oHours = overtime.array('hours') as ArrayLike<number>;
+  const oPerson = columnArray<string>(overtime, 'person_id');
+  const oDate = columnArray<number>(overtime, 'date');
+  const oHours = columnArray<number>(overtime, 'hours');
   for (let c = 0; c < overtime.numRows(); c++) {
     if (oDate[c] < period.start || oDate[c] > period.end) continue;
     const i = rowOn(oPerson[c], oDate[c]);

@@ -9,7 +9,7 @@ import {
   indexPeople,
   type ExposureOptions,
 } from '../workforce/exposure.js';
-import { checkColumns, optionalColumn } from '../../shared/columns.js';
+import { checkColumns, columnArray, optionalColumn } from '../../shared/columns.js';
 import { checkPeriods } from '../../time/periods.js';
 
 export interface WorkingTimeOptions extends ExposureOptions {
@@ -57,9 +57,9 @@ export function summarizeWorkingTime(
     'people_over_limit',
     'weekly_hours_sum',
   ]);
-  const oPerson = overtime.array('person_id') as ArrayLike<string>;
-  const oDate = overtime.array('date') as ArrayLike<number>;
-  const oHours = overtime.array('hours') as ArrayLike<number>;
+  const oPerson = columnArray<string>(overtime, 'person_id');
+  const oDate = columnArray<number>(overtime, 'date');
+  const oHours = columnArray<number>(overtime, 'hours');
   const span = weeks * 7;
   periods.forEach((p, k) => {
     const first = p.end - span + 1;

@@ -1,7 +1,12 @@
 // Penalised logistic regression against R's glmnet 4.1.6 (test/reference/regression/penalised.json,
 // written by test/reference/penalised.R on the synthetic 365-person fixture) and hand arithmetic.
 import assert from 'node:assert/strict';
-import { fitPenalisedLogistic, penaltySequence } from '../../../src/stats/logistic/penalised.js';
+import {
+  fitPenalisedLogistic,
+  fitPenalisedPath,
+  penalisedPathEstimates,
+  penaltySequence,
+} from '../../../src/stats/logistic/penalised.js';
 import { fitLogistic } from '../../../src/stats/logistic/fit.js';
 import { designMatrix } from '../../../src/stats/design-matrix.js';
 import {
@@ -90,6 +95,27 @@ describe('fitPenalisedLogistic', () => {
         ),
       /y row 1 is 2; code the outcome as 1 = left, 0 = stayed/,
     );
+  });
+});
+
+describe('penalisedPathEstimates', () => {
+  it("gives fitPenalisedPath's coefficients, largest penalty first, each the fit at its λ", () => {
+    const lambdas = [0.001, 0.05, 0.01]; // unsorted on purpose
+    const options = { names: d.names, alpha: 0.5, lambdas };
+    const estimates = penalisedPathEstimates(d.X, y, options);
+    const path = fitPenalisedPath(d.X, y, options);
+    assert.deepEqual(
+      estimates,
+      path.map((f) => f.estimate),
+    );
+    assert.deepEqual(
+      path.map((f) => f.lambda),
+      [0.05, 0.01, 0.001],
+    );
+    path.forEach((f) => {
+      const alone = fitPenalisedLogistic(d.X, y, { names: d.names, alpha: 0.5, lambda: f.lambda });
+      assertAllClose(f.estimate, alone.estimate, 1e-8, `lambda ${f.lambda}`);
+    });
   });
 });
 
