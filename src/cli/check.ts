@@ -1,5 +1,5 @@
 // wbk check: load and validate a data folder, print the load summary (or JSON), exit 1 if any row was rejected.
-import { checkExtract, type CheckEngine, type ExtractCheck } from '../io/load-dataset.js';
+import { checkExtract, type LoadEngine, type ExtractCheck } from '../io/load-dataset.js';
 import { formatLoadSummary } from '../io/summary.js';
 import { formatDate, resolveAsOf } from '../time/dates.js';
 import { checkMappingFile, dataFolder, readFlags } from './args.js';
@@ -83,14 +83,14 @@ function parseArgs(argv: string[]): {
   data: string;
   mapping?: string;
   asOf?: string;
-  engine?: CheckEngine;
+  engine?: LoadEngine;
   json: boolean;
 } {
   const out: {
     data?: string;
     mapping?: string;
     asOf?: string;
-    engine?: CheckEngine;
+    engine?: LoadEngine;
     json: boolean;
   } = { json: false };
   readFlags(argv, (flag, value) => {
@@ -102,7 +102,7 @@ function parseArgs(argv: string[]): {
       if (!['auto', 'memory', 'duckdb'].includes(engine)) {
         throw new UsageError(`--engine must be auto, memory or duckdb, got "${engine}".`);
       }
-      out.engine = engine as CheckEngine;
+      out.engine = engine as LoadEngine;
     } else if (flag === '--json') out.json = true;
     else return false;
     return true;

@@ -9,10 +9,12 @@ import type { Period } from '../time/periods.js';
 import { headlineFigures, type SkippedSection } from '../report/metrics/headlines.js';
 import { UsageError, type Command } from './command.js';
 import { parseFlags } from './args.js';
+import type { LoadEngine } from '../io/load-dataset.js';
 import { PUBLISH_MIN_GROUP_SIZE, publishMinimumProblem } from '../privacy/policy.js';
 
 const USAGE = `Usage: wbk metrics --data DIR [--mapping FILE] [--period FY2023-24] [--level district]
-                   [--service-bands 3,7,11] [--min-group-size N] [--json]
+                   [--service-bands 3,7,11] [--min-group-size N] [--engine auto|memory|duckdb]
+                   [--json]
 
 Prints the headline figures for the period (default: the latest complete financial year), in
 publish mode — groups and counts under the minimum size are hidden (null in JSON, [c] in text):
@@ -35,6 +37,8 @@ the output of a separate wbk metrics of the same data.
   --level L             unit level of the well-being matrix (default: the level below the top)
   --service-bands LIST  service band edges in years, e.g. 3,7,11 (default: Home Office JL6)
   --min-group-size N    smallest group or count shown (default 5, at least 3: metrics are published)
+  --engine E            who reads the big event files: auto (default), memory or duckdb (see
+                        wbk check --help; the same figures either way)
   --json                one JSON object on standard output`;
 
 export const metricsCommand: Command = {
@@ -61,10 +65,14 @@ export const metricsCommand: Command = {
       ? parseBands(values['service-bands'])
       : undefined;
     const dataDir = path.resolve(values.data);
-    const data = await loadDatasetCached(
-      dataDir,
-      values.mapping ? { mapping: path.resolve(values.mapping) } : {},
-    );
+    const engine = values.engine;
+    if (engine !== undefined && !['auto', 'memory', 'duckdb'].includes(engine)) {
+      throw new UsageError(`--engine must be auto, memory or duckdb, got "${engine}".`);
+    }
+    const data = await loadDatasetCached(dataDir, {
+      ...(values.mapping ? { mapping: path.resolve(values.mapping) } : {}),
+      ...(engine !== undefined ? { engine: engine as LoadEngine } : {}),
+    });
     let period: Period;
     try {
       period = resolvePeriod(values.period, data);
@@ -122,5 +130,6 @@ function parseArguments(argv: string[]) {
     'service-bands': { type: 'string' },
     'min-group-size': { type: 'string' },
     json: { type: 'boolean' },
+    engine: { type: 'string' },
   });
 }

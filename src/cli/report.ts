@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { lightenHtml } from '../report/light.js';
 import { safeSlug } from '../shared/slug.js';
-import { DATASET_CACHE_ENV } from '../report/dataset-cache.js';
+import { DATASET_CACHE_ENV, LOAD_ENGINE_ENV } from '../report/dataset-cache.js';
 import { loadReportData, reportPeriod } from '../report/report-data.js';
 import { ledgerFromEntries, protectionIntervalOf, resolvePolicy } from '../privacy/index.js';
 import type { Dataset } from '../io/load-dataset.js';
@@ -48,7 +48,7 @@ import { headlineFigures, type HeadlineOptions } from '../report/metrics/headlin
 
 const USAGE = `Usage: wbk report --data DIR [--mapping FILE] [--period FY2024-25] [--level district]
                   [--unit NAME] [--per-unit] [--notebooks 04,02] [--out DIR] [--jobs N]
-                  [--min-group-size N] [--analyst] [--engine batch|jupyter]
+                  [--min-group-size N] [--analyst] [--engine batch|jupyter] [--engine auto|memory|duckdb]
        wbk report --help-notebook NAME
 
 Runs the notebooks (default: all in notebooks/) on the extract in DIR and writes into --out
@@ -75,7 +75,9 @@ empty folder or an earlier report set (a folder with other files in it is refuse
   --analyst           analyst mode: nothing hidden; every page, index.html and export is marked
                       NOT FOR CIRCULATION (exports: first row, sheet name, --not-for-circulation)
   --engine E          batch (default): notebooks run inside wbk, the extract loaded once per
-                      worker; jupyter: each notebook through a tslab kernel and nbconvert
+                      worker; jupyter: each notebook through a tslab kernel and nbconvert.
+                      auto (default), memory or duckdb: who reads the big event files (see
+                      wbk check --help); give --engine twice to choose both
   --notebooks-dir DIR run the notebooks of another folder (default: the kit's notebooks/)
   --help-notebook NB  list a notebook's parameters with their types and defaults`;
 
@@ -100,9 +102,15 @@ export const reportCommand: Command = {
       throw new UsageError(`--jobs must be a whole number ≥ 1, got "${values.jobs}".`);
     const analyst = values.analyst === true;
     const minGroupSize = checkMinGroupSize(values['min-group-size'], analyst);
-    const engine = values.engine ?? 'batch';
-    if (engine !== 'batch' && engine !== 'jupyter')
-      throw new UsageError(`--engine must be batch or jupyter, got "${engine}".`);
+    const engines = values.engine ?? [];
+    for (const e of engines) {
+      if (!['batch', 'jupyter', 'auto', 'memory', 'duckdb'].includes(e))
+        throw new UsageError(
+          `--engine must be batch or jupyter (who runs the notebooks), or auto, memory or duckdb (who reads the event files), got "${e}".`,
+        );
+    }
+    const engine = engines.includes('jupyter') ? 'jupyter' : 'batch';
+    const loadEngine = engines.find((e) => ['auto', 'memory', 'duckdb'].includes(e));
     const dataDir = path.resolve(values.data);
     const mappingFile = values.mapping ? path.resolve(values.mapping) : null;
     const outDir = resolveOutDir(values.out ?? path.join(KIT_ROOT, 'reports'), dataDir);
@@ -127,6 +135,9 @@ export const reportCommand: Command = {
     const forgetCache = trackTemporary(cache);
     const previousCache = process.env[DATASET_CACHE_ENV];
     process.env[DATASET_CACHE_ENV] = cache;
+    // the notebooks' loads (in worker processes or kernels) read the choice from the environment
+    const previousEngine = process.env[LOAD_ENGINE_ENV];
+    if (loadEngine !== undefined) process.env[LOAD_ENGINE_ENV] = loadEngine;
     // Engine switch (issue 16): the batch engine runs the notebooks in a pool of worker processes.
     const pool = engine === 'batch' ? new BatchPool(jobs, path.dirname(notebooks[0])) : null;
     try {
@@ -152,6 +163,8 @@ export const reportCommand: Command = {
       forgetCache();
       if (previousCache === undefined) delete process.env[DATASET_CACHE_ENV];
       else process.env[DATASET_CACHE_ENV] = previousCache;
+      if (previousEngine === undefined) delete process.env[LOAD_ENGINE_ENV];
+      else process.env[LOAD_ENGINE_ENV] = previousEngine;
       uninstall();
     }
   },
@@ -523,6 +536,6 @@ function parseArguments(argv: string[]) {
     analyst: { type: 'boolean' },
     'help-notebook': { type: 'string' },
     'notebooks-dir': { type: 'string' },
-    engine: { type: 'string' },
+    engine: { type: 'string', multiple: true },
   });
 }

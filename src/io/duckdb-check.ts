@@ -129,6 +129,17 @@ const noReplacement = (v: string) => `NOT contains(${v}, '\uFFFD')`;
 /** Spellings of true and false that DuckDB reads as the enum; others go to the loader. */
 const BOOLEAN_SPELLINGS = ['true', 'false', 'TRUE', 'FALSE', 'True', 'False'];
 
+/** The values of an enum column's DuckDB ENUM, in code order. */
+function enumValues(spec: ColumnSpec, config: DatasetConfig): string[] | undefined {
+  const values =
+    spec.type === 'boolean'
+      ? BOOLEAN_SPELLINGS
+      : spec.type === 'enum'
+        ? allowedValues(spec, config)
+        : undefined;
+  return values === undefined ? undefined : [...new Set(values)];
+}
+
 /**
  * The DuckDB type each raw column is read as: DATE (with the source's format), an ENUM of the allowed
  * values, or VARCHAR (numbers and times too: DuckDB's casts take text the loader rejects, such as
@@ -141,18 +152,11 @@ function rawTypes(plan: ScanPlan, types: string[]): string[] {
   for (const { name, at } of plan.columns) {
     if (at < 0) continue;
     const spec = specs[name];
-    const values =
-      spec.type === 'boolean'
-        ? BOOLEAN_SPELLINGS
-        : spec.type === 'enum'
-          ? allowedValues(spec, plan.config)
-          : undefined;
+    const values = enumValues(spec, plan.config);
     if (spec.type === 'date') out[at] = 'DATE';
     else if (values !== undefined) {
       const type = `wbk_enum_${plan.table}_${name}`;
-      types.push(
-        `CREATE TYPE IF NOT EXISTS "${type}" AS ENUM (${[...new Set(values)].map(lit).join(', ')})`,
-      );
+      types.push(`CREATE TYPE IF NOT EXISTS "${type}" AS ENUM (${values.map(lit).join(', ')})`);
       out[at] = `"${type}"`;
     }
   }
@@ -283,82 +287,149 @@ export function typedRowsSql(plan: ScanPlan, numbered: boolean, types: string[])
 export interface ScanResult {
   /** Data records of the file: rows DuckDB read plus lines it rejected. */
   rows: number;
-  /** Records for the loader, with their physical lines: rows not passing, picked rows, rejected lines. */
+  /** Records for the loader, with their physical lines: rows not vouched for, rejected lines. */
   records: RawRecord[];
-  /** With `keep`: the passing rows, their lines and the typed values of the `keep` columns. */
+  /** The rows vouched for that came back (see scanFile): lines and loader's values of `keep`. */
   passed: { lines: number[]; values: Record<string, unknown[]> };
 }
 
 /**
- * Scans the file of `plan`: rows failing the predicate, and lines DuckDB's parser rejected, come back
- * as raw records with their physical line, for the loader. With `{ keep }`, the passing rows come
- * back too, as the typed values of those columns (the key columns, for the checks across rows); with
- * `{ pick }` (SQL over "t_<name>"), the passing rows it picks come back as raw records as well (e.g.
- * the ones whose person is not in people) and the others are only counted. Returns undefined when
- * the file's records are not one per line (a quoted line break, a blank line) or a line cannot be
- * handed over as read (not UTF-8, too long): the caller loads the file with JS then.
+ * What to bring back from a scan. A row is vouched for when it passes the predicate and is not
+ * picked by `pick` (SQL over "t_<name>", e.g. its person is not among people as written); the rest
+ * come back as raw records, for the loader. With `keep`, the vouched rows come back too, as the
+ * loader's values of those columns (the key columns for the checks across rows, or every column to
+ * load the table); without, they are only counted (the file is read twice then: counting runs on
+ * every core, numbering rows in file order does not, and only the rows for the loader need numbers).
+ */
+export interface ScanWant {
+  keep: string[];
+  pick?: string;
+}
+
+/**
+ * Scans the file of `plan` as `want` says. Returns undefined when the file's records are not one
+ * per line (a quoted line break, a blank line) or a line cannot be handed over as read (not UTF-8,
+ * too long): the caller loads the file with JS then, which numbers such files' lines itself.
  */
 export async function scanFile(
   connection: DuckDBConnection,
   plan: ScanPlan,
-  want: { keep: string[] } | { pick: string },
+  want: ScanWant,
 ): Promise<ScanResult | undefined> {
   const types: string[] = [];
   const counting = countLines(plan.path);
   await connection.run('DROP TABLE IF EXISTS wbk_rejects; DROP TABLE IF EXISTS wbk_scans');
-  const keep = 'keep' in want ? want.keep : [];
-  const picked = 'keep' in want ? 'true' : `NOT ok OR (${want.pick})`;
+  const vouched = want.pick === undefined ? 'ok' : `ok AND NOT COALESCE(${want.pick}, true)`;
+  const onlyOthers = want.keep.length === 0;
   let n = 0;
-  let wanted = 1;
-  if (!('keep' in want)) {
-    // the first pass runs on every core: numbering rows in file order would serialise it
+  let rejected: Map<number, string> | undefined = new Map();
+  if (onlyOthers) {
     const first = await run(
       connection,
       types,
-      `SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE ${picked})::INTEGER AS picked ` +
+      `SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE NOT (${vouched}))::INTEGER AS others ` +
         `FROM (${typedRowsSql(plan, false, types)})`,
     );
-    ({ n, picked: wanted } = first[0] as { n: number; picked: number });
+    const counts = first[0] as { n: number; others: number };
+    n = counts.n;
+    // the second pass re-reads the file: the lines it sets aside are the first pass's
+    rejected = await rejectedLines(connection);
+    if (rejected === undefined) return undefined;
+    if (counts.others === 0) return finish(plan, n, rejected, [], emptyPassed(want.keep), counting);
   }
-  // pass 2 re-reads the file: the lines it rejects are pass 1's (or, with keep, its own)
-  let rejected = 'keep' in want ? new Map<number, string>() : await rejectedLines(connection);
-  if (rejected === undefined) return undefined;
+  // enum columns come back as their codes, text columns shared per distinct value: decoding
+  // tens of millions of strings is most of the cost of bringing rows back into JS
+  const specs = SCHEMA[plan.table].columns as Record<string, ColumnSpec>;
+  const at = new Map(plan.columns.map((c) => [c.name, c.at]));
+  const codes = want.keep.map((c) =>
+    specs[c].type === 'enum' && at.get(c)! >= 0 ? enumValues(specs[c], plan.config) : undefined,
+  );
+  const fields = [
+    ...want.keep.map((c, k) =>
+      codes[k] !== undefined
+        ? `CASE WHEN vouched THEN enum_code(${q(at.get(c)!)})::INTEGER END`
+        : `CASE WHEN vouched THEN "t_${c}" END`,
+    ),
+    ...plan.header.map((_, i) => `CASE WHEN vouched THEN NULL ELSE ${q(i)}::VARCHAR END`),
+  ];
+  const result = await stream(
+    connection,
+    types,
+    `SELECT rn::INTEGER AS rn, vouched, ${fields.join(', ')} FROM (SELECT *, ${vouched} AS vouched ` +
+      `FROM (${typedRowsSql(plan, true, types)}))${onlyOthers ? ' WHERE NOT vouched' : ''}`,
+  );
   const records: RawRecord[] = [];
-  const passed = {
-    lines: [] as number[],
-    values: Object.fromEntries(keep.map((c) => [c, [] as unknown[]])),
-  };
-  let rows: Record<string, unknown>[] = [];
-  if (wanted > 0) {
-    const fields = [
-      ...keep.map((c) => `CASE WHEN ok THEN "t_${c}" END AS "k_${c}"`),
-      ...plan.header.map(
-        (_, i) =>
-          `CASE WHEN ok AND ${'keep' in want} THEN NULL ELSE ${q(i)}::VARCHAR END AS ${q(i)}`,
-      ),
-    ];
-    // numbering rows in file order serialises the scan: done only when some rows are wanted
-    rows = await run(
-      connection,
-      types,
-      `SELECT rn::INTEGER AS rn, ok, ${fields.join(', ')} ` +
-        `FROM (${typedRowsSql(plan, true, types)}) WHERE ${picked} ORDER BY rn`,
-    );
+  const passed = emptyPassed(want.keep);
+  const shared = want.keep.map(() => new Map<string, string>());
+  const keep = want.keep.map((c) => passed.values[c]);
+  const width = plan.header.length;
+  let previous = 0;
+  for (
+    let chunk = await result.fetchChunk();
+    chunk && chunk.rowCount > 0;
+    chunk = await result.fetchChunk()
+  ) {
+    const vectors = Array.from({ length: chunk.columnCount }, (_, i) => chunk!.getColumnVector(i));
+    const [rns, flags] = vectors;
+    for (let r = 0; r < chunk.rowCount; r++) {
+      const rn = rns.getItem(r) as number;
+      if (rn <= previous) throw new Error('DuckDB returned rows out of file order');
+      previous = rn;
+      if (!onlyOthers) n++;
+      if (flags.getItem(r)) {
+        passed.lines.push(rn);
+        for (let k = 0; k < keep.length; k++) {
+          let value = vectors[2 + k].getItem(r) as unknown;
+          if (value !== null && codes[k] !== undefined) value = codes[k]![value as number];
+          else if (typeof value === 'string') {
+            const seen = shared[k].get(value);
+            if (seen !== undefined) value = seen;
+            else if (shared[k].size < 1_000_000) shared[k].set(value, value);
+          }
+          keep[k].push(value);
+        }
+      } else {
+        const values: unknown[] = new Array(width);
+        for (let i = 0; i < width; i++) values[i] = vectors[2 + keep.length + i].getItem(r);
+        records.push({ line: rn, values });
+      }
+    }
   }
-  if ('keep' in want) {
-    n = rows.length;
+  if (!onlyOthers) {
     rejected = await rejectedLines(connection);
     if (rejected === undefined) return undefined;
   }
+  return finish(plan, n, rejected, records, passed, counting);
+}
+
+function emptyPassed(keep: string[]): ScanResult['passed'] {
+  return { lines: [], values: Object.fromEntries(keep.map((c) => [c, [] as unknown[]])) };
+}
+
+/**
+ * Checks that every line is accounted for (rows + set-aside lines + the header = the file's lines),
+ * turns row numbers into physical lines and parses the set-aside lines for the loader.
+ */
+async function finish(
+  plan: ScanPlan,
+  n: number,
+  rejected: Map<number, string>,
+  records: RawRecord[],
+  passed: ScanResult['passed'],
+  counting: Promise<number>,
+): Promise<ScanResult | undefined> {
   if ((await counting) !== n + rejected.size + 1) return undefined;
   const lineOf = lineNumbering(rejected);
-  for (const row of rows) {
-    const line = lineOf(row.rn as number);
-    if (row.ok && 'keep' in want) {
-      passed.lines.push(line);
-      for (const c of keep) passed.values[c].push(row[`k_${c}`]);
+  // rows come numbered in file order, vouched and not interleaved: number both in one walk
+  let p = 0;
+  let k = 0;
+  while (p < passed.lines.length || k < records.length) {
+    if (k >= records.length || (p < passed.lines.length && passed.lines[p] < records[k].line)) {
+      passed.lines[p] = lineOf(passed.lines[p]);
+      p++;
     } else {
-      records.push({ line, values: plan.header.map((_, i) => row[`c${i}`] ?? null) });
+      records[k].line = lineOf(records[k].line);
+      k++;
     }
   }
   for (const [line, text] of rejected) {
@@ -368,6 +439,11 @@ export async function scanFile(
   }
   records.sort((a, b) => a.line - b.line);
   return { rows: n + rejected.size, records, passed };
+}
+
+async function stream(connection: DuckDBConnection, types: string[], sql: string) {
+  for (const statement of types) await connection.run(statement);
+  return connection.stream(sql);
 }
 
 async function run(
@@ -406,20 +482,16 @@ async function rejectedLines(
   return new Map([...out].sort((a, b) => a[0] - b[0]));
 }
 
-/** Physical line of the rn-th row DuckDB kept (1-based), given the lines it rejected (sorted). */
+/**
+ * Physical line of the rn-th row DuckDB kept (1-based), given the lines it set aside (sorted); call
+ * it with rising rn.
+ */
 function lineNumbering(rejected: Map<number, string>): (rn: number) => number {
   const skipped = [...rejected.keys()];
   let k = 0;
-  let last = 0;
   return (rn) => {
-    if (rn < last) k = 0; // rows come in order; restart if not
-    last = rn;
-    let line = rn + 1 + k;
-    while (k < skipped.length && skipped[k] <= line) {
-      k++;
-      line = rn + 1 + k;
-    }
-    return line;
+    while (k < skipped.length && skipped[k] <= rn + 1 + k) k++;
+    return rn + 1 + k;
   };
 }
 

@@ -24,7 +24,7 @@ import { needsShaping, shapeRecords } from './mapping/records.js';
 import { openRecords, type RawRecord, type RecordSource } from './readers/index.js';
 import { completeUnits } from './units.js';
 import { scannable } from './duckdb-check.js';
-import { loadScanned, type ScanFile } from './scan-load.js';
+import { loadScanned, scannedColumns, type ScanFile } from './scan-load.js';
 
 export type { FileSummary };
 
@@ -40,28 +40,26 @@ export interface LoadOptions {
   pseudonymKey?: string;
   /** Overrides of the mapping's configuration (unit levels, extra vocabularies, FY start month). */
   config?: Partial<DatasetConfig>;
-}
-
-/** Who checks the big event files in checkExtract: see CheckOptions.engine. */
-export type CheckEngine = 'auto' | 'memory' | 'duckdb';
-
-export interface CheckOptions extends LoadOptions {
   /**
-   * 'duckdb': event files that DuckDB can read as they are (plain CSV in UTF-8, columns taken or
-   * renamed) are scanned by DuckDB, every row still loaded or rejected with the loader's reason;
-   * 'memory': every file through the JS loader; 'auto' (default): DuckDB when those files add up to
-   * more than `thresholdBytes` (default 256 MiB).
+   * Who reads the big event files (overtime, sickness, OH referrals, welfare checks, exit interviews,
+   * person measures). 'duckdb': those DuckDB can read as they are (plain CSV in UTF-8, columns taken
+   * or renamed) are scanned by DuckDB, and only the rows it cannot vouch for pass through the JS
+   * loader — the same rows loaded or rejected, the same messages, the same tables; 'memory': every
+   * file through the JS loader; 'auto' (default): DuckDB when those files add up to more than
+   * `thresholdBytes` (default SCAN_THRESHOLD_BYTES, 256 MiB). See docs/scale.md.
    */
-  engine?: CheckEngine;
+  engine?: LoadEngine;
   thresholdBytes?: number;
 }
 
+/** Who reads the big event files: see LoadOptions.engine. */
+export type LoadEngine = 'auto' | 'memory' | 'duckdb';
+
 /** What a check of an extract found: a Dataset's account of every file and row, without the tables. */
-export type ExtractCheck = Omit<Dataset, 'tables'> & {
-  /** Which engine checked the event files ('memory' when none was scanned). */
+export type ExtractCheck = Omit<Dataset, 'tables' | 'scanned'> & {
+  /** Which engine read the event files ('memory' when none was scanned). */
   engine: 'memory' | 'duckdb';
-  /** Files handed to DuckDB, and how many of their rows it vouched for (0: loaded by JS after all). */
-  scanned: { file: string; rows: number; vouched: number }[];
+  scanned: NonNullable<Dataset['scanned']>;
 };
 
 /** Everything a load produced: typed tables, what happened to each file, and every problem. */
@@ -90,6 +88,8 @@ export interface Dataset {
   /** The as-of date, as an epoch day. */
   asOf: number;
   pseudonymised: boolean;
+  /** Files DuckDB scanned, and how many of their rows it vouched for (0: loaded by JS after all). */
+  scanned?: { file: string; rows: number; vouched: number }[];
 }
 
 /**
@@ -100,25 +100,29 @@ export interface Dataset {
  * @example const data = await loadDataset('data/demo', { asOf: '2025-03-31' }); data.tables.people.numRows()
  */
 export async function loadDataset(dir: string, options: LoadOptions = {}): Promise<Dataset> {
-  const { tables, ...rest } = await loadExtract(dir, options, false);
-  return { tables: tables as Dataset['tables'], ...rest };
+  const { tables, engine: _engine, scanned, ...rest } = await loadExtract(dir, options, false);
+  return {
+    tables: tables as Dataset['tables'],
+    ...rest,
+    ...(scanned.length > 0 && { scanned }),
+  };
 }
 
 /**
  * Checks every file of `dir` as loadDataset does — every record loaded or rejected with its reason,
  * the same counts, rejects and warnings — without keeping the tables. At scale (see
- * CheckOptions.engine) the big event files are scanned by DuckDB and only the rows it cannot vouch
+ * LoadOptions.engine) the big event files are scanned by DuckDB and only the rows it cannot vouch
  * for pass through the JS loader, so a national extract is checked in a bounded heap.
  * @example const check = await checkExtract('extract/', { engine: 'auto' }); check.rejects.numRows()
  */
-export async function checkExtract(dir: string, options: CheckOptions = {}): Promise<ExtractCheck> {
+export async function checkExtract(dir: string, options: LoadOptions = {}): Promise<ExtractCheck> {
   const { tables: _tables, ...rest } = await loadExtract(dir, options, true);
   return rest;
 }
 
 async function loadExtract(
   dir: string,
-  options: CheckOptions,
+  options: LoadOptions,
   checkOnly: boolean,
 ): Promise<Omit<ExtractCheck, 'tables'> & { tables: Partial<Dataset['tables']> }> {
   const mapping =
@@ -186,9 +190,7 @@ async function loadExtract(
     }
   }
   const summaries: FileSummary[] = new Array(matches.length);
-  const scanned = checkOnly
-    ? scanChoice(dir, matches, mapping, pseudonymise !== undefined, options)
-    : [];
+  const scanned = scanChoice(dir, matches, mapping, pseudonymise !== undefined, options);
   const scannedTables = new Set(scanned.map((m) => m.source.table as TableName));
   const loadMatch = async (
     { file, source, fileIndex }: ScanFile,
@@ -329,15 +331,19 @@ async function loadExtract(
     }
   }
   const vouched = new Map<number, number>();
-  if (scanned.length > 0) {
-    const context = { dir, mapping, config, asOf, files, stages, summaries, rejects, vouched };
-    await loadScanned(scanned, { ...context, load: loadMatch });
-  }
+  const mode = checkOnly ? ('check' as const) : ('load' as const);
+  const context = { dir, mapping, config, asOf, files, stages, summaries, rejects, vouched, mode };
+  const passed =
+    scanned.length > 0 ? await loadScanned(scanned, { ...context, load: loadMatch }) : undefined;
   const tables = {} as Dataset['tables'];
   for (const name of TABLE_NAMES) {
     if (checkOnly && !['people', 'units'].includes(name)) continue;
     const stage = stages[name];
-    tables[name] = stage === undefined ? emptyTable(name) : stageToTable(name, stage);
+    tables[name] = scannedTables.has(name)
+      ? table(scannedColumns(name, stage, passed?.get(name) ?? []))
+      : stage === undefined
+        ? emptyTable(name)
+        : stageToTable(name, stage);
   }
   [tables.people, tables.undated_leavers] = splitUndatedLeavers(tables.people);
   // Every extract gets one top unit and a level order, whatever it holds.
@@ -458,7 +464,7 @@ function scanChoice(
   matches: { file: string; source: Mapping['sources'][number] }[],
   mapping: Mapping,
   pseudonymised: boolean,
-  { engine = 'auto', thresholdBytes = SCAN_THRESHOLD_BYTES }: CheckOptions,
+  { engine = 'auto', thresholdBytes = SCAN_THRESHOLD_BYTES }: LoadOptions,
 ): ScanFile[] {
   if (!['auto', 'memory', 'duckdb'].includes(engine)) {
     throw new Error(`engine must be 'auto', 'memory' or 'duckdb', got ${JSON.stringify(engine)}.`);

@@ -34,15 +34,24 @@ export interface ScanContext {
   rejects: LoadIssue[];
   /** Rows DuckDB vouched for, by file index (filled here). */
   vouched: Map<number, number>;
+  /**
+   * 'check': only account for the rows; 'load': also bring back every column of the rows DuckDB
+   * vouched for, to build the tables (see scannedTable).
+   */
+  mode: 'check' | 'load';
   /** Loads one file with the JS loader: all of it, or only `input` (records of the file). */
   load(file: ScanFile, input?: RecordSource): Promise<FileSummary>;
 }
 
-/** Rows of a scanned table that passed in DuckDB: file, line and key values (column by column). */
-interface Passed {
+/**
+ * Rows of a scanned file that DuckDB vouched for: its file, their lines, their values column by column
+ * (the key columns when checking, every column when loading) and which the rules across rows rejected.
+ */
+export interface Passed {
   fileIndex: number;
   lines: number[];
   values: Record<string, unknown[]>;
+  rejected: Uint8Array;
 }
 
 /**
@@ -50,7 +59,10 @@ interface Passed {
  * the rules across rows of their tables, with people's accepted ids (its rules already run). Fills
  * `summaries` (rows_read = rows_loaded + rows_rejected per file, as the JS loader does) and `rejects`.
  */
-export async function loadScanned(scanned: ScanFile[], context: ScanContext): Promise<void> {
+export async function loadScanned(
+  scanned: ScanFile[],
+  context: ScanContext,
+): Promise<Map<TableName, Passed[]>> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
@@ -73,21 +85,22 @@ export async function loadScanned(scanned: ScanFile[], context: ScanContext): Pr
       const table = match.source.table as TableName;
       const plan = await planOf(match, context);
       const keyed = keyColumns(table);
+      const keep =
+        context.mode === 'load'
+          ? Object.keys(SCHEMA[table].columns)
+          : keyed.length > 0
+            ? keyed
+            : [];
+      const pick =
+        keyed.length > 0
+          ? undefined
+          : people === undefined
+            ? 'false'
+            : '"t_person_id" NOT IN (SELECT person_id FROM wbk_people)';
       const result =
         plan === undefined
           ? undefined
-          : await scanFile(
-              connection,
-              plan,
-              keyed.length > 0
-                ? { keep: keyed }
-                : {
-                    pick:
-                      people === undefined
-                        ? 'false'
-                        : '"t_person_id" NOT IN (SELECT person_id FROM wbk_people)',
-                  },
-            ).catch(() => undefined);
+          : await scanFile(connection, plan, { keep, pick }).catch(() => undefined);
       if (result === undefined) {
         context.summaries[match.fileIndex] = await context.load(match);
         continue;
@@ -102,15 +115,18 @@ export async function loadScanned(scanned: ScanFile[], context: ScanContext): Pr
       summary.rows_loaded += fast;
       context.vouched.set(match.fileIndex, fast);
       context.summaries[match.fileIndex] = summary;
-      if (keyed.length > 0) {
+      if (keep.length > 0) {
         const list = passed.get(table) ?? [];
-        list.push({ fileIndex: match.fileIndex, ...result.passed });
+        if (context.mode === 'load') loaderValues(table, result.passed.values);
+        const rejected = new Uint8Array(result.passed.lines.length);
+        list.push({ fileIndex: match.fileIndex, ...result.passed, rejected });
         passed.set(table, list);
       }
     }
     for (const table of new Set(scanned.map((m) => m.source.table as TableName))) {
       acrossRows(table, passed.get(table) ?? [], context);
     }
+    return passed;
   } finally {
     connection.closeSync();
     instance.closeSync();
@@ -168,7 +184,9 @@ function acrossRows(table: TableName, passed: Passed[], context: ScanContext): v
   const stage = context.stages[table];
   const keys = keyColumns(table);
   const people = context.stages.people;
-  const rows: { fileIndex: number; line: number; values: CellValueOut[] }[] = [];
+  // where each row is: the stage's row i, or row j of passed[p]
+  const rows: { fileIndex: number; line: number; values: CellValueOut[]; at: [number, number] }[] =
+    [];
   const columns = keys.length > 0 ? keys : ['person_id'];
   if (stage !== undefined) {
     for (let i = 0; i < stage.lines.length; i++) {
@@ -176,18 +194,20 @@ function acrossRows(table: TableName, passed: Passed[], context: ScanContext): v
         fileIndex: stage.fileIndex[i],
         line: stage.lines[i],
         values: columns.map((c) => stage.columns[c][i]),
+        at: [-1, i],
       });
     }
   }
-  for (const p of passed) {
+  passed.forEach((p, k) =>
     p.lines.forEach((line, i) =>
       rows.push({
         fileIndex: p.fileIndex,
         line,
         values: columns.map((c) => p.values[c][i] as CellValueOut),
+        at: [k, i],
       }),
-    );
-  }
+    ),
+  );
   rows.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
   const data: StagedTable = {
     columns: Object.fromEntries(columns.map((c, k) => [c, rows.map((r) => r.values[k])])),
@@ -195,7 +215,9 @@ function acrossRows(table: TableName, passed: Passed[], context: ScanContext): v
     where: (row) => `${context.files[rows[row].fileIndex]} line ${rows[row].line}`,
   };
   for (const p of checkEventTable(table, data, people)) {
-    const { fileIndex, line } = rows[p.row];
+    const { fileIndex, line, at } = rows[p.row];
+    if (at[0] < 0) stage!.rejected[at[1]] = true;
+    else passed[at[0]].rejected[at[1]] = 1;
     const summary = context.summaries[fileIndex];
     summary.rows_loaded--;
     summary.rows_rejected++;
@@ -209,4 +231,65 @@ function acrossRows(table: TableName, passed: Passed[], context: ScanContext): v
       message: p.message,
     });
   }
+}
+
+/** HH:MM of each minute of the day, 0–1440: the loader's text of a time. */
+const CLOCK = Array.from(
+  { length: 1441 },
+  (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`,
+);
+
+/**
+ * Turns the values DuckDB gave for vouched rows into the loader's (in place): times from minutes to
+ * HH:MM text, lists from text to arrays (scanFile already shares one string per distinct text).
+ */
+function loaderValues(table: TableName, values: Record<string, unknown[]>): void {
+  const specs = SCHEMA[table].columns as Record<string, { type: string }>;
+  for (const [name, column] of Object.entries(values)) {
+    const type = specs[name].type;
+    if (type === 'time') {
+      for (let i = 0; i < column.length; i++)
+        if (column[i] !== null) column[i] = CLOCK[column[i] as number];
+    } else if (type === 'list') {
+      for (let i = 0; i < column.length; i++)
+        if (column[i] !== null) column[i] = (column[i] as string).split(';');
+    }
+  }
+}
+
+/**
+ * The table of a scanned event table: the loader's rows (its stage) and the rows DuckDB vouched for,
+ * less the rejected ones, in file and line order — what loadDataset would have built row by row.
+ */
+export function scannedColumns(
+  table: TableName,
+  stage: Stage | undefined,
+  passed: Passed[],
+): Record<string, unknown[]> {
+  const names = Object.keys(SCHEMA[table].columns);
+  // the common case, one clean file DuckDB vouched for whole: its columns as they are
+  if (
+    passed.length === 1 &&
+    (stage === undefined || stage.lines.length === 0) &&
+    passed[0].rejected.every((r) => r === 0)
+  ) {
+    return Object.fromEntries(names.map((c) => [c, passed[0].values[c]]));
+  }
+  const order: [number, number, number, number][] = []; // fileIndex, line, source (-1 = stage), row
+  if (stage !== undefined) {
+    for (let i = 0; i < stage.lines.length; i++)
+      if (!stage.rejected[i]) order.push([stage.fileIndex[i], stage.lines[i], -1, i]);
+  }
+  passed.forEach((p, k) =>
+    p.lines.forEach((line, i) => {
+      if (p.rejected[i] === 0) order.push([p.fileIndex, line, k, i]);
+    }),
+  );
+  order.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return Object.fromEntries(
+    names.map((c) => [
+      c,
+      order.map(([, , k, i]) => (k < 0 ? stage!.columns[c][i] : passed[k].values[c][i])),
+    ]),
+  );
 }

@@ -15,22 +15,46 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import * as aq from 'arquero';
-import { loadDataset, type Dataset, type LoadOptions } from '../io/load-dataset.js';
+import {
+  loadDataset,
+  type Dataset,
+  type LoadEngine,
+  type LoadOptions,
+} from '../io/load-dataset.js';
 import { kitVersion } from '../shared/kit.js';
 
 /** The environment variable naming the cache folder of the current report run. */
 export const DATASET_CACHE_ENV = 'WBK_DATASET_CACHE';
 
+/**
+ * The environment variable carrying a run's choice of LoadOptions.engine ('auto', 'memory' or
+ * 'duckdb') to the notebooks it runs (`wbk report --engine duckdb`); 'auto' when unset.
+ */
+export const LOAD_ENGINE_ENV = 'WBK_LOAD_ENGINE';
+
+/** The engine of LOAD_ENGINE_ENV, or undefined when unset; throws on any other value. */
+export function loadEngineFromEnv(): LoadEngine | undefined {
+  const value = process.env[LOAD_ENGINE_ENV];
+  if (value === undefined || value === '') return undefined;
+  if (!['auto', 'memory', 'duckdb'].includes(value)) {
+    throw new Error(`${LOAD_ENGINE_ENV} must be auto, memory or duckdb, got "${value}".`);
+  }
+  return value as LoadEngine;
+}
+
 const memo = new Map<string, Promise<Dataset>>();
 
 /**
  * loadDataset, memoised in this process and, when WBK_DATASET_CACHE names a folder, shared with
- * other processes of the same run through Arrow files. The key covers the folder's files (names,
+ * other processes of the same run through Arrow files. The engine is the options', else
+ * WBK_LOAD_ENGINE's, else 'auto'. The key covers the folder's files (names,
  * sizes, modification times), the mapping, the as-of date, the pseudonymisation key and the kit
  * version, so a changed extract is loaded afresh.
  * @example const data = await loadDatasetCached('data/demo')
  */
-export async function loadDatasetCached(dir: string, options: LoadOptions = {}): Promise<Dataset> {
+export async function loadDatasetCached(dir: string, given: LoadOptions = {}): Promise<Dataset> {
+  const engine = given.engine ?? loadEngineFromEnv();
+  const options = engine === undefined ? given : { ...given, engine };
   const key = datasetKey(dir, options);
   let pending = memo.get(key);
   if (!pending) {
@@ -73,6 +97,7 @@ export function datasetKey(dir: string, options: LoadOptions): string {
         options.asOf ?? null,
         secret,
         options.config ?? null,
+        options.engine ?? 'auto',
       ]),
     )
     .digest('hex');

@@ -104,6 +104,13 @@ describe('checkExtract: the DuckDB scan accounts for every row as the JS loader 
       { file: 'sickness.csv', rows: SICKNESS.length - 1, vouched: 6 },
     ]);
     assert.deepEqual(account(scan), account({ ...js, engine: 'memory', scanned: [] }));
+    // loadDataset through the scan: the same account, and the same tables row for row
+    const loaded = await loadDataset(dir, { asOf: AS_OF, engine: 'duckdb' });
+    assert.deepEqual(account({ ...loaded, engine: 'duckdb', scanned: [] }), account(scan));
+    for (const name of ['overtime', 'sickness', 'people'] as const) {
+      assert.deepEqual(loaded.tables[name].objects(), js.tables[name].objects(), name);
+    }
+    assert.deepEqual(loaded.scanned, scan.scanned);
     // and those are the rules worked out by hand, line by line (line 1 is the header)
     const rules = (file: string, table: typeof scan.rejects) =>
       (table.objects() as { file: string; line: number; rule: string }[])

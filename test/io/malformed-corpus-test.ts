@@ -186,6 +186,15 @@ describe('the malformed-input corpus (test/fixtures/malformed)', () => {
         [scanned.files, scanned.rejects.objects(), scanned.warnings.objects()],
         [data.files, data.rejects.objects(), data.warnings.objects()],
       );
+      // and loadDataset through the scan builds the same tables
+      const viaScan = await loadDataset(dir, {
+        asOf: AS_OF,
+        mapping: expected.mapping,
+        engine: 'duckdb',
+      });
+      for (const name of Object.keys(data.tables) as TableName[]) {
+        assert.deepEqual(viaScan.tables[name].objects(), data.tables[name].objects(), name);
+      }
       for (const [key, values] of Object.entries(expected.columns ?? {})) {
         const [table, column] = key.split('.');
         assert.deepEqual(Array.from(data.tables[table as TableName].array(column)), values, key);

@@ -59,6 +59,33 @@ describe('wbk metrics: pooled periods and sections skipped', function () {
     });
   }
 
+  it('--engine duckdb: the event files scanned by DuckDB give the same figures', async () => {
+    const memory = await run([
+      '--data',
+      dir,
+      '--period',
+      'FY2023-24',
+      '--json',
+      '--engine',
+      'memory',
+    ]);
+    const duckdb = await run([
+      '--data',
+      dir,
+      '--period',
+      'FY2023-24',
+      '--json',
+      '--engine',
+      'duckdb',
+    ]);
+    assert.equal(duckdb.code, 0);
+    assert.deepEqual(JSON.parse(duckdb.text), JSON.parse(memory.text));
+    await assert.rejects(
+      run(['--data', dir, '--engine', 'spark']),
+      /--engine must be auto, memory or duckdb/,
+    );
+  });
+
   it('skips the sections whose tables the extract lacks, in JSON and text, and exits 0', async () => {
     const { code, text } = await run(['--data', partial, '--period', 'FY2023-24', '--json']);
     assert.equal(code, 0);
