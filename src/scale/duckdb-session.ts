@@ -127,11 +127,13 @@ async function createView(
   await c.run(`CREATE VIEW ${sqlName(name)} AS SELECT ${select.join(', ')} FROM ${source}`);
 }
 
+// The names of the header row, from DuckDB's sniffer: not a `LIMIT 1` read, which may return any
+// row of a large file when the session does not preserve insertion order.
 async function csvHeader(c: DuckDBConnection, path: string): Promise<string[]> {
   const reader = await c.runAndReadAll(
-    `SELECT * FROM read_csv(${sqlString(path)}, header = false, all_varchar = true) LIMIT 1`,
+    `DESCRIBE SELECT * FROM read_csv(${sqlString(path)}, header = true, all_varchar = true)`,
   );
-  return (reader.getRowsJS()[0] ?? []).map((v) => String(v ?? '').replace(/^\uFEFF/, ''));
+  return reader.getRowObjectsJS().map((r) => String(r.column_name).replace(/^\uFEFF/, ''));
 }
 
 function duckType(columns: [string, { type: string }][], name: string): string {

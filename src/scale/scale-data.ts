@@ -128,11 +128,14 @@ export async function prepareSession(
   const create = async (name: string, select: string, from: (string | null)[]) => {
     await dropName(session, name);
     if (cache !== undefined && peopleFile !== null && !from.includes(null)) {
-      const file = await cachedParquet(session, cache, name, from as string[], select);
+      const file = await unordered(name, () =>
+        cachedParquet(session, cache, name, from as string[], select),
+      );
       await session.exec(`CREATE VIEW ${name} AS FROM read_parquet(${sqlString(file)})`);
       return file;
     }
-    await session.exec(`CREATE ${materialise ? 'TABLE' : 'VIEW'} ${name} AS ${select}`);
+    if (!materialise) await session.exec(`CREATE VIEW ${name} AS ${select}`);
+    else await unordered(name, () => session.exec(`CREATE TABLE ${name} AS ${select}`));
     return null;
   };
   await source('people');
@@ -144,17 +147,22 @@ export async function prepareSession(
     cache !== undefined && peopleFile !== null
       ? await create('spells', numbered, [peopleFile])
       : (await session.exec(`CREATE TABLE spells AS ${numbered}`), null);
-  // Row order inside the joined tables does not matter (every aggregation groups), and keeping it
-  // costs time and memory on tens of millions of rows.
-  await session.exec('SET preserve_insertion_order = false');
-  try {
-    for (const event of ['overtime', 'sickness'] as const) {
-      if (inputs[event] === undefined) continue;
-      await source(event);
-      await create(`${event}_spells`, JOIN_SQL[event], [identity(inputs[event]), spells]);
+  for (const event of ['overtime', 'sickness'] as const) {
+    if (inputs[event] === undefined) continue;
+    await source(event);
+    await create(`${event}_spells`, JOIN_SQL[event], [identity(inputs[event]), spells]);
+  }
+  // Row order inside a joined table does not matter (every aggregation groups), and keeping it costs
+  // time and memory on tens of millions of rows: it is given up while one is written. spells keeps
+  // it, so that spells are numbered in file order.
+  async function unordered<T>(name: string, work: () => Promise<T>): Promise<T> {
+    if (name === 'spells') return work();
+    await session.exec('SET preserve_insertion_order = false');
+    try {
+      return await work();
+    } finally {
+      await session.exec('RESET preserve_insertion_order');
     }
-  } finally {
-    await session.exec('RESET preserve_insertion_order');
   }
 }
 
