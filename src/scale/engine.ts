@@ -17,7 +17,11 @@ export interface ScaleOptions {
   engine?: ScaleEngine;
   /** Bytes of file inputs above which 'auto' picks DuckDB (default DEFAULT_DUCKDB_THRESHOLD_BYTES). */
   thresholdBytes?: number;
-  /** A session to reuse (its views are replaced); otherwise one is opened and closed per call. */
+  /**
+   * A session to reuse (its people_input, spells, overtime_input, overtime_spells, sickness_input and
+   * sickness_spells are replaced); otherwise one is opened and closed per call. For one session per
+   * run, pass a ScaleData (openScaleData) in place of the inputs instead.
+   */
   session?: ScaleSession;
 }
 
