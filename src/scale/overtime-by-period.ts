@@ -5,7 +5,7 @@ import type { ColumnTable } from 'arquero';
 import type { Period } from '../time/periods.js';
 import { periodFinder } from '../transforms/overtime/summary.js';
 import { aggregate, eventInputs, type ScaleInputs, type ScaleOptions } from './engine.js';
-import type { ScaleData } from './scale-data.js';
+import { COMPENSATION_CODES, type ScaleData } from './scale-data.js';
 import {
   checkMeasures,
   checkScalePeriods,
@@ -79,9 +79,9 @@ export async function summarizeOvertimeByPeriod(
 const OVERTIME_SQL: Record<string, string> = {
   claims: 'count(*)::INTEGER',
   overtime_hours: 'sum(o.hours)::DOUBLE',
-  paid_hours: "coalesce(sum(o.hours) FILTER (WHERE o.compensation = 'paid'), 0)::DOUBLE",
-  toil_hours: "coalesce(sum(o.hours) FILTER (WHERE o.compensation = 'toil'), 0)::DOUBLE",
-  unpaid_hours: "coalesce(sum(o.hours) FILTER (WHERE o.compensation = 'unpaid'), 0)::DOUBLE",
+  paid_hours: `coalesce(sum(o.hours) FILTER (WHERE o.compensation_code = ${COMPENSATION_CODES.paid}), 0)::DOUBLE`,
+  toil_hours: `coalesce(sum(o.hours) FILTER (WHERE o.compensation_code = ${COMPENSATION_CODES.toil}), 0)::DOUBLE`,
+  unpaid_hours: `coalesce(sum(o.hours) FILTER (WHERE o.compensation_code = ${COMPENSATION_CODES.unpaid}), 0)::DOUBLE`,
   rest_days_worked:
     'count(DISTINCT (s.person_id, o.date)) FILTER (WHERE o.rest_day_worked)::INTEGER',
 };

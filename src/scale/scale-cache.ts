@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { sqlString, type ScaleSession } from './duckdb-session.js';
 
 /** Bumped when the layout of the cached files changes, so that older files are not read. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 const EDGE_BYTES = 1024 * 1024;
 
 /**

@@ -90,6 +90,9 @@ export async function openScaleData(
   };
 }
 
+/** compensation_code in overtime_spells of each compensation the aggregations tell apart (else NULL). */
+export const COMPENSATION_CODES = { paid: 1, toil: 2, unpaid: 3 } as const;
+
 /** Whether `value` is a ScaleData (from openScaleData) rather than the inputs themselves. */
 export function isScaleData(value: unknown): value is ScaleData {
   return (value as ScaleData | null)?.kind === 'scale-data';
@@ -97,7 +100,7 @@ export function isScaleData(value: unknown): value is ScaleData {
 
 /**
  * Registers `inputs` in `session` as the tables every DuckDB aggregation reads: `spells` (people
- * with a spell number), `overtime_spells` (spell, date, hours, compensation, rest_day_worked) and
+ * with a spell number), `overtime_spells` (spell, date, hours, compensation_code, rest_day_worked) and
  * `sickness_spells` (spell, start_date, end_date, working_days_lost, reason_category). With
  * `materialise`, each is computed once: an in-memory table, or with `cacheDir` a Parquet file reused
  * while its files are unchanged (the joins are cached when people is a file; when people is an
@@ -166,9 +169,15 @@ export async function prepareSession(
   }
 }
 
-/** Each event row joined to the employment spell of its person in post on its date (first day). */
+/**
+ * Each event row joined to the employment spell of its person in post on its date (first day).
+ * Compensation is kept as a one-byte code (COMPENSATION_CODES): on tens of millions of claims a
+ * text column costs more to store than the rest of the row.
+ */
 const JOIN_SQL = {
-  overtime: `SELECT s.spell, o.date, o.hours, o.compensation, o.rest_day_worked
+  overtime: `SELECT s.spell, o.date, o.hours,
+  (CASE o.compensation WHEN 'paid' THEN 1 WHEN 'toil' THEN 2 WHEN 'unpaid' THEN 3 END)::UTINYINT
+    AS compensation_code, o.rest_day_worked
 FROM overtime_input o JOIN spells s ON o.person_id = s.person_id AND o.date >= s.start_date
   AND o.date <= coalesce(s.end_date, ${OPEN_END})`,
   sickness: `SELECT s.spell, k.start_date, k.end_date, k.working_days_lost, k.reason_category
