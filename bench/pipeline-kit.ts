@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { loadDataset } from '../src/io/load-dataset.js';
-import { inputTables, type ScaleInputs } from '../src/scale/engine.js';
+import type { ScaleInputs } from '../src/scale/engine.js';
+import { isScaleData, openScaleData, type ScaleData } from '../src/scale/scale-data.js';
 import { summarizeOvertimeByPeriod } from '../src/scale/overtime-by-period.js';
 import { summarizeSicknessByPeriod } from '../src/scale/sickness-by-period.js';
 import { summarizeLeaverRates } from '../src/transforms/leavers/leavers.js';
@@ -20,21 +21,22 @@ const op = aq.op;
 export async function runKitPipeline(dir: string, engine: 'memory' | 'duckdb') {
   const w = benchWindow(dir);
   const t0 = performance.now();
-  // Memory: the kit's loader (parse + validate). DuckDB: the files stay on disk as views; people
-  // (small) is also read into arquero for the headcount and leaver transforms.
+  // Memory: the kit's loader (parse + validate). DuckDB: one session for the run (openScaleData)
+  // reads each CSV once and joins claims and sickness spells to employment spells once; people
+  // (small) comes back into arquero for the headcount and leaver transforms.
   let people: ColumnTable;
-  let inputs: ScaleInputs;
+  let inputs: ScaleInputs | ScaleData;
   if (engine === 'memory') {
     const data = await loadDataset(dir, { asOf: w.asOf });
     people = data.tables.people;
     inputs = { people, overtime: data.tables.overtime, sickness: data.tables.sickness };
   } else {
-    inputs = {
+    inputs = await openScaleData({
       people: join(dir, 'people.csv'),
       overtime: join(dir, 'overtime.csv'),
       sickness: join(dir, 'sickness.csv'),
-    };
-    people = (await inputTables({ people: inputs.people }, {})).people!;
+    });
+    people = await inputs.people();
   }
   const parsed = performance.now();
   const by = ['unit_id'];
@@ -51,6 +53,7 @@ export async function runKitPipeline(dir: string, engine: 'memory' | 'duckdb') {
     asOf: w.asOf,
     engine,
   });
+  if (isScaleData(inputs)) inputs.close();
   const aggregated = performance.now();
 
   const exposure = summarizeAverageHeadcount(people, { periods: w.years, by: ['unit_id'] });

@@ -1,5 +1,6 @@
 // npm run bench → this thin launcher: runs bench/run.ts with tsx and a 16 GiB heap, passing options on
-// (--sizes 5000,50000 | --quick | --skip-report | --danfo-limit S | --danfo-max N | --memory-max N);
+// (--sizes 5000,50000 | --quick | --skip-report | --danfo-limit S | --danfo-max N | --memory-max N |
+// --skip-pandas);
 // `--only reports` times wbk report against wbk check instead (bench/reports.ts: --jobs N, --people N,
 // --skip-jupyter).
 import { spawnSync } from 'node:child_process';

@@ -106,7 +106,7 @@ for (const people of args.sizes) {
     ],
     [
       'pandas',
-      pandasReady(run.notes)
+      !args.skipPandas && pandasReady(run.notes)
         ? (o) => [
             '/usr/bin/python3',
             join(BENCH, 'peers/pipeline_pandas.py'),
@@ -130,7 +130,12 @@ for (const people of args.sizes) {
     if (command === null) {
       size.engines.push({
         name,
-        status: name === 'pandas' ? 'not run (pandas missing)' : 'not run at this size',
+        status:
+          name !== 'pandas'
+            ? 'not run at this size'
+            : args.skipPandas
+              ? 'not run (--skip-pandas)'
+              : 'not run (pandas missing)',
       });
       continue;
     }

@@ -89,13 +89,14 @@ export function parseArgs(argv: string[]) {
     '--danfo-limit',
     '--danfo-max',
     '--memory-max',
+    '--skip-pandas',
   ];
   const unknown = argv.filter(
     (a, i) => a.startsWith('--') && !known.includes(a) && !known.includes(argv[i - 1]),
   );
   if (unknown.length > 0) {
     console.error(
-      `bench: unknown option ${unknown.join(' ')}. Options: --sizes 5000,50000 | --quick | --skip-report | --danfo-limit S | --danfo-max N | --memory-max N`,
+      `bench: unknown option ${unknown.join(' ')}. Options: --sizes 5000,50000 | --quick | --skip-report | --danfo-limit S | --danfo-max N | --memory-max N | --skip-pandas`,
     );
     process.exit(2);
   }
@@ -111,6 +112,7 @@ export function parseArgs(argv: string[]) {
   return {
     sizes,
     skipReport: argv.includes('--skip-report'),
+    skipPandas: argv.includes('--skip-pandas'),
     danfoLimit: Number(get('--danfo-limit') ?? 120),
     danfoMax: Number(get('--danfo-max') ?? 5000),
     memoryMax: Number(get('--memory-max') ?? 50000),

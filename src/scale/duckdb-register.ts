@@ -36,11 +36,12 @@ export async function dropName(c: DuckDBConnection, name: string): Promise<void>
   else if (kind !== undefined) await c.run(`DROP TABLE ${quoteName(name)}`);
 }
 
-/** Copies `data` into DuckDB as the table `table` (list columns are left out). */
+/** Copies `data` (columns of `table`) into DuckDB as the table `name` (list columns are left out). */
 export async function registerTable(
   c: DuckDBConnection,
   table: TableName,
   data: ColumnTable,
+  name: string = table,
 ): Promise<void> {
   const spec = SCHEMA[table].columns as Record<string, { type: string }>;
   const columns = data
@@ -51,11 +52,11 @@ export async function registerTable(
       const sqlType = type === 'date' ? 'INTEGER' : DUCK_TYPES[type];
       return { name, sqlType, values: data.array(name) as ArrayLike<unknown> };
     });
-  await dropName(c, table);
+  await dropName(c, name);
   await c.run(
-    `CREATE TABLE ${quoteName(table)} (${columns.map((k) => `${quoteName(k.name)} ${k.sqlType}`).join(', ')})`,
+    `CREATE TABLE ${quoteName(name)} (${columns.map((k) => `${quoteName(k.name)} ${k.sqlType}`).join(', ')})`,
   );
-  const appender = await c.createAppender(table);
+  const appender = await c.createAppender(name);
   for (let i = 0; i < data.numRows(); i++) {
     for (const { sqlType, values } of columns) {
       const v = values[i];

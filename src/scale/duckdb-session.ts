@@ -4,26 +4,35 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { extname } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import { SCHEMA, type TableName } from '../schema/tables.js';
 import { DUCK_TYPES, dropName, registerTable } from './duckdb-register.js';
 
 /** An open DuckDB connection with the kit's row-level files registered as views. */
 export interface ScaleSession {
-  /** Registers `path` (CSV or Parquet with the canonical columns of `table`) as the view `table`. */
-  view(table: TableName, path: string): Promise<void>;
-  /** Copies an in-memory table (analysis-sized, e.g. people) into DuckDB as the table `table`. */
-  register(table: TableName, data: ColumnTable): Promise<void>;
+  /**
+   * Registers `path` (CSV or Parquet with the canonical columns of `table`) as a view named `name`
+   * (default: the table's name).
+   */
+  view(table: TableName, path: string, name?: string): Promise<void>;
+  /** Copies an in-memory table (analysis-sized, e.g. people) into DuckDB as the table `name` (default `table`). */
+  register(table: TableName, data: ColumnTable, name?: string): Promise<void>;
   /** Runs `sql` and returns its result as an arquero table (cast BIGINT and DECIMAL in the SQL). */
   query(sql: string): Promise<ColumnTable>;
   /** Runs a statement that returns nothing useful (CREATE, SET …). */
   exec(sql: string): Promise<void>;
+  /** Closes DuckDB and deletes its spill folder. */
   close(): void;
 }
 
 /**
  * Opens an in-memory DuckDB instance (no server, no file) and returns a ScaleSession. `threads` caps
- * DuckDB's worker threads (default: DuckDB's choice, one per core); `memoryLimit` e.g. '8GB'.
+ * DuckDB's worker threads (default: DuckDB's choice, one per core); `memoryLimit` e.g. '8GB'. When a
+ * query outgrows memory, DuckDB spills rows (personal data) to a private folder (mode 0700) made for
+ * the session under the system's temporary folder and deleted on close, not to DuckDB's default
+ * `.tmp` in the working directory.
  * @example const s = await openScaleSession(); await s.view('overtime', 'data/overtime.parquet');
  */
 export async function openScaleSession(
@@ -31,6 +40,8 @@ export async function openScaleSession(
 ): Promise<ScaleSession> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
+  const spill = mkdtempSync(join(tmpdir(), 'wbk-duckdb-'));
+  await connection.run(`SET temp_directory = ${sqlString(spill)}`);
   if (options.threads !== undefined) await connection.run(`SET threads = ${options.threads}`);
   if (options.memoryLimit !== undefined) {
     if (!/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(options.memoryLimit)) {
@@ -42,13 +53,14 @@ export async function openScaleSession(
   }
   await connection.run(WORKING_DAY_MACROS);
   return {
-    view: (table, path) => createView(connection, table, path),
-    register: (table, data) => registerTable(connection, table, data),
+    view: (table, path, name = table) => createView(connection, table, path, name),
+    register: (table, data, name = table) => registerTable(connection, table, data, name),
     query: (sql) => queryTable(connection, sql),
     exec: async (sql) => void (await connection.run(sql)),
     close: () => {
       connection.closeSync();
       instance.closeSync();
+      rmSync(spill, { recursive: true, force: true });
     },
   };
 }
@@ -69,7 +81,12 @@ const WORKING_DAY_MACROS = `
 CREATE MACRO wd_before(n) AS (floor(n / 7) * 5 + [0, 1, 2, 2, 2, 3, 4][((n % 7) + 7) % 7 + 1]);
 CREATE MACRO wd(a, b) AS (CASE WHEN b < a THEN 0 ELSE wd_before(b + 1) - wd_before(a) END);`;
 
-async function createView(c: DuckDBConnection, table: TableName, path: string): Promise<void> {
+async function createView(
+  c: DuckDBConnection,
+  table: TableName,
+  path: string,
+  name: string,
+): Promise<void> {
   const kind = extname(path).toLowerCase();
   if (kind !== '.csv' && kind !== '.parquet') {
     throw new Error(
@@ -106,15 +123,17 @@ async function createView(c: DuckDBConnection, table: TableName, path: string): 
       `ScaleSession.view: ${path} lacks the required ${table} column(s) ${required.join(', ')}. Found: ${[...found.keys()].join(', ')}. Rename them in the file, or load it through a mapping with loadDataset().`,
     );
   }
-  await dropName(c, table);
-  await c.run(`CREATE VIEW ${sqlName(table)} AS SELECT ${select.join(', ')} FROM ${source}`);
+  await dropName(c, name);
+  await c.run(`CREATE VIEW ${sqlName(name)} AS SELECT ${select.join(', ')} FROM ${source}`);
 }
 
+// The names of the header row, from DuckDB's sniffer: not a `LIMIT 1` read, which may return any
+// row of a large file when the session does not preserve insertion order.
 async function csvHeader(c: DuckDBConnection, path: string): Promise<string[]> {
   const reader = await c.runAndReadAll(
-    `SELECT * FROM read_csv(${sqlString(path)}, header = false, all_varchar = true) LIMIT 1`,
+    `DESCRIBE SELECT * FROM read_csv(${sqlString(path)}, header = true, all_varchar = true)`,
   );
-  return (reader.getRowsJS()[0] ?? []).map((v) => String(v ?? '').replace(/^\uFEFF/, ''));
+  return reader.getRowObjectsJS().map((r) => String(r.column_name).replace(/^\uFEFF/, ''));
 }
 
 function duckType(columns: [string, { type: string }][], name: string): string {
@@ -128,7 +147,8 @@ async function queryTable(c: DuckDBConnection, sql: string): Promise<ColumnTable
   const data = reader.getColumnsJS();
   const columns: Record<string, unknown[] | Float64Array> = {};
   names.forEach((name, j) => {
-    const values = data[j] as unknown[];
+    // A result without rows has no column data at all: its columns are empty.
+    const values = (data[j] ?? []) as unknown[];
     if (values.some((v) => typeof v === 'bigint')) {
       columns[name] = values.map((v) => (typeof v === 'bigint' ? Number(v) : v));
     } else if (values.length > 0 && values.every((v) => typeof v === 'number')) {

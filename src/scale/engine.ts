@@ -5,29 +5,23 @@ import { statSync } from 'node:fs';
 import type { ColumnTable } from 'arquero';
 import type { TableName } from '../schema/tables.js';
 import { openScaleSession, sqlName, type ScaleSession } from './duckdb-session.js';
+import { isScaleData, prepareSession, type ScaleData, type ScaleInputs } from './scale-data.js';
+
+export type { RowInput, ScaleInputs } from './scale-data.js';
 
 /** 'auto' picks DuckDB when the event files together exceed the threshold; the others force one engine. */
 export type ScaleEngine = 'auto' | 'memory' | 'duckdb';
-
-/** A row-level input: an arquero table already in memory, or the path of a CSV or Parquet file. */
-export type RowInput = ColumnTable | string;
-
-/**
- * The inputs of the scale path. people (analysis-sized, it maps events to units) may be a table for
- * either engine (DuckDB gets a copy); the event inputs must be files for DuckDB.
- */
-export interface ScaleInputs {
-  people: RowInput;
-  overtime?: RowInput;
-  sickness?: RowInput;
-}
 
 export interface ScaleOptions {
   /** Default 'auto'. 'duckdb' needs the event inputs as file paths; 'memory' reads file inputs into tables. */
   engine?: ScaleEngine;
   /** Bytes of file inputs above which 'auto' picks DuckDB (default DEFAULT_DUCKDB_THRESHOLD_BYTES). */
   thresholdBytes?: number;
-  /** A session to reuse (its views are replaced); otherwise one is opened and closed per call. */
+  /**
+   * A session to reuse (its people_input, spells, overtime_input, overtime_spells, sickness_input and
+   * sickness_spells are replaced); otherwise one is opened and closed per call. For one session per
+   * run, pass a ScaleData (openScaleData) in place of the inputs instead.
+   */
   session?: ScaleSession;
 }
 
@@ -85,33 +79,60 @@ export function inputBytes(inputs: ScaleInputs): number {
 
 /**
  * The inputs an aggregation of `event` rows reads: people and that event input only (so the other
- * is neither registered nor read); throws "<where>: inputs.<event> is missing." without it.
+ * is neither registered nor read); throws "<where>: inputs.<event> is missing." without it. A
+ * ScaleData is returned as it is, once it is known to hold `event`.
  * @example inputs = eventInputs(inputs, 'sickness', 'summarizeSicknessByPeriod')
  */
 export function eventInputs(
-  inputs: ScaleInputs,
+  inputs: ScaleInputs | ScaleData,
   event: 'overtime' | 'sickness',
   where: string,
-): ScaleInputs {
+): ScaleInputs | ScaleData {
+  if (isScaleData(inputs)) {
+    if (inputs.events[event]) return inputs;
+    throw new Error(
+      `${where}: inputs.${event} is missing: the ScaleData was opened without it. Pass it to openScaleData().`,
+    );
+  }
   if (inputs[event] === undefined) throw new Error(`${where}: inputs.${event} is missing.`);
   return { people: inputs.people, [event]: inputs[event] };
 }
 
 /**
- * The table of one aggregation from the engine chooseEngine picks: `sql` run on DuckDB views of the
- * inputs, or `inMemory` run on the inputs as arquero tables (inputTables).
+ * The table of one aggregation: `sql` run on the tables of a ScaleData (openScaleData), or from the
+ * engine chooseEngine picks — `sql` on a session reading the files (prepareSession, as views), or
+ * `inMemory` on the inputs as arquero tables (inputTables). The SQL reads `spells`,
+ * `overtime_spells` and `sickness_spells`.
  * @example await aggregate(inputs, options, where, () => overtimeSql(periods), (t) => overtimeInMemory(t, periods))
  */
 export async function aggregate(
-  inputs: ScaleInputs,
+  inputs: ScaleInputs | ScaleData,
   options: ScaleOptions,
   where: string,
   sql: () => string,
   inMemory: (tables: Partial<Record<keyof ScaleInputs, ColumnTable>>) => ColumnTable,
 ): Promise<ColumnTable> {
-  return chooseEngine(inputs, options, where) === 'duckdb'
-    ? await withViews(inputs, options, (s) => s.query(sql()))
-    : inMemory(await inputTables(inputs, options));
+  if (isScaleData(inputs)) {
+    if (options.engine === 'memory' || options.session !== undefined) {
+      throw new Error(
+        `${where}: a ScaleData runs on its own DuckDB session: leave out engine 'memory' and session, or pass the inputs instead.`,
+      );
+    }
+    if (inputs.closed) {
+      throw new Error(`${where}: this ScaleData is closed. Open another with openScaleData().`);
+    }
+    return inputs.session.query(sql());
+  }
+  if (chooseEngine(inputs, options, where) === 'memory') {
+    return inMemory(await inputTables(inputs, options));
+  }
+  const session = options.session ?? (await openScaleSession());
+  try {
+    await prepareSession(session, inputs, { materialise: false });
+    return await session.query(sql());
+  } finally {
+    if (options.session === undefined) session.close();
+  }
 }
 
 /**

@@ -4,6 +4,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { aggregate, type ScaleInputs, type ScaleOptions } from './engine.js';
+import type { ScaleData } from './scale-data.js';
 import { OPEN_END, fteSql, indexSpells } from './spells.js';
 import { sqlName } from './duckdb-session.js';
 import { checkPeople } from '../transforms/workforce/exposure.js';
@@ -19,11 +20,11 @@ export interface HeadcountAtDatesOptions extends ScaleOptions {
  * Per group of people and day in `dates`: headcount (employment spells in post that day:
  * start_date ≤ day ≤ end_date, open end = still in post) and fte (their FTE summed: fte, else
  * contracted hours / 40, else 1). Only group × day pairs with someone in post appear. Columns: the
- * `by` columns, date, headcount, fte.
+ * `by` columns, date, headcount, fte. `inputs` may be a ScaleData (openScaleData).
  * @example summarizeHeadcountAtDates({ people: 'people.csv' }, { dates: [18353, 18718], by: ['unit_id'] })
  */
 export async function summarizeHeadcountAtDates(
-  inputs: Pick<ScaleInputs, 'people'>,
+  inputs: Pick<ScaleInputs, 'people'> | ScaleData,
   options: HeadcountAtDatesOptions,
 ): Promise<ColumnTable> {
   const where = 'summarizeHeadcountAtDates';
@@ -48,7 +49,7 @@ function headcountSql(dates: readonly number[], by: readonly string[]): string {
   return `
 SELECT ${groups.map((g) => `${g}, `).join('')}d.date::INTEGER AS date, count(*)::INTEGER AS headcount,
   sum(${fteSql('s', 40)})::DOUBLE AS fte
-FROM people s JOIN (VALUES ${dates.map((d) => `(${d})`).join(', ')}) AS d(date)
+FROM spells s JOIN (VALUES ${dates.map((d) => `(${d})`).join(', ')}) AS d(date)
   ON s.start_date <= d.date AND coalesce(s.end_date, ${OPEN_END}) >= d.date${notEmpty}
 GROUP BY ${[...groups, 'd.date'].join(', ')}`;
 }

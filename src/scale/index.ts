@@ -8,6 +8,7 @@ export {
   DEFAULT_DUCKDB_THRESHOLD_BYTES,
   chooseEngine,
 } from './engine.js';
+export { type ScaleData, type ScaleDataOptions, openScaleData, isScaleData } from './scale-data.js';
 export { type HeadcountAtDatesOptions, summarizeHeadcountAtDates } from './headcount-at-dates.js';
 export { type ScalePeriodOptions, summarizeOvertimeByPeriod } from './overtime-by-period.js';
 export { type RollingOvertimeOptions, summarizeRollingOvertime } from './overtime-rolling.js';

@@ -5,8 +5,8 @@ import type { ColumnTable } from 'arquero';
 import type { Period } from '../time/periods.js';
 import { periodFinder } from '../transforms/overtime/summary.js';
 import { aggregate, eventInputs, type ScaleInputs, type ScaleOptions } from './engine.js';
+import { COMPENSATION_CODES, type ScaleData } from './scale-data.js';
 import {
-  OPEN_END,
   checkMeasures,
   checkScalePeriods,
   GrainPeriodRows,
@@ -18,6 +18,7 @@ import {
   periodsSql,
 } from './spells.js';
 import { checkColumns, optionalColumn } from '../shared/columns.js';
+import { sqlName } from './duckdb-session.js';
 import { checkPeople } from '../transforms/workforce/exposure.js';
 
 export interface ScalePeriodOptions extends ScaleOptions {
@@ -52,11 +53,12 @@ export const SPELL_GRAIN = ['person_id', 'start_date'];
  * in post on its date (start_date ≤ date ≤ end_date, open end = still in post) and the period holding
  * its date; other claims are left out. Only grain × period pairs with a claim appear. Columns: the
  * grain, period, period_start, period_end, the measures. Same table from either engine (sums within
- * floating-point rounding, since the engines add in different orders).
+ * floating-point rounding, since the engines add in different orders). `inputs` may be a ScaleData
+ * (openScaleData), which reads and joins the files once for every aggregation of a run.
  * @example summarizeOvertimeByPeriod({ people, overtime: 'big/overtime.parquet' }, { periods: months, by: ['unit_id'] })
  */
 export async function summarizeOvertimeByPeriod(
-  inputs: ScaleInputs,
+  inputs: ScaleInputs | ScaleData,
   options: ScalePeriodOptions,
 ): Promise<ColumnTable> {
   const where = 'summarizeOvertimeByPeriod';
@@ -77,27 +79,34 @@ export async function summarizeOvertimeByPeriod(
 const OVERTIME_SQL: Record<string, string> = {
   claims: 'count(*)::INTEGER',
   overtime_hours: 'sum(o.hours)::DOUBLE',
-  paid_hours: "coalesce(sum(o.hours) FILTER (WHERE o.compensation = 'paid'), 0)::DOUBLE",
-  toil_hours: "coalesce(sum(o.hours) FILTER (WHERE o.compensation = 'toil'), 0)::DOUBLE",
-  unpaid_hours: "coalesce(sum(o.hours) FILTER (WHERE o.compensation = 'unpaid'), 0)::DOUBLE",
+  paid_hours: `coalesce(sum(o.hours) FILTER (WHERE o.compensation_code = ${COMPENSATION_CODES.paid}), 0)::DOUBLE`,
+  toil_hours: `coalesce(sum(o.hours) FILTER (WHERE o.compensation_code = ${COMPENSATION_CODES.toil}), 0)::DOUBLE`,
+  unpaid_hours: `coalesce(sum(o.hours) FILTER (WHERE o.compensation_code = ${COMPENSATION_CODES.unpaid}), 0)::DOUBLE`,
   rest_days_worked:
-    'count(DISTINCT (o.person_id, o.date)) FILTER (WHERE o.rest_day_worked)::INTEGER',
+    'count(DISTINCT (s.person_id, o.date)) FILTER (WHERE o.rest_day_worked)::INTEGER',
 };
 
+// Claims are summed per grain and period index k (an integer), and the period's label and bounds
+// are joined to the few summed rows afterwards, not to every claim.
 function overtimeSql(
   periods: readonly Period[],
   grain: readonly string[],
   measures: readonly string[],
 ): string {
   const g = grainSql(grain);
+  const names = grain.map((c) => sqlName(c)).join(', ');
   return `
-SELECT ${g.select}, p.period, p.period_start::INTEGER AS period_start, p.period_end::INTEGER AS period_end,
-  ${measures.map((m) => `${OVERTIME_SQL[m]} AS ${m}`).join(',\n  ')}
-FROM overtime o
-  JOIN people s ON o.person_id = s.person_id AND o.date >= s.start_date
-    AND o.date <= coalesce(s.end_date, ${OPEN_END})${g.notEmpty}
-  JOIN ${periodsSql(periods)} ON p.k = ${periodIndexSql(periods, 'o.date')}
-GROUP BY ALL`;
+WITH sums AS (
+  SELECT ${g.select}, o.k,
+    ${measures.map((m) => `${OVERTIME_SQL[m]} AS ${m}`).join(',\n    ')}
+  FROM (SELECT *, ${periodIndexSql(periods, 'date')} AS k FROM overtime_spells) o
+    JOIN spells s ON o.spell = s.spell${g.notEmpty}
+  WHERE o.k IS NOT NULL
+  GROUP BY ALL
+)
+SELECT ${names}, p.period, p.period_start::INTEGER AS period_start, p.period_end::INTEGER AS period_end,
+  ${measures.join(', ')}
+FROM sums JOIN ${periodsSql(periods)} ON p.k = sums.k`;
 }
 
 function overtimeInMemory(

@@ -4,7 +4,8 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { aggregate, eventInputs, type ScaleInputs, type ScaleOptions } from './engine.js';
-import { OPEN_END, indexSpells } from './spells.js';
+import type { ScaleData } from './scale-data.js';
+import { indexSpells } from './spells.js';
 import { checkColumns } from '../shared/columns.js';
 import { checkPeople } from '../transforms/workforce/exposure.js';
 
@@ -31,10 +32,11 @@ export const ROLLING_OVERTIME_COLUMNS = [
  * `from` + 7n for 7 days, and rolling_hours = overtime hours of the spell in that week and the
  * `weeks` − 1 weeks before it (weeks without claims add 0). Only weeks with a claim appear. Claims
  * count for the spell in post on their date; claims before `from` or after `to` are left out.
+ * `inputs` may be a ScaleData (openScaleData), which reads and joins the files once per run.
  * @example summarizeRollingOvertime({ people, overtime: 'overtime.csv' }, { from: 18353, to: 20178 })
  */
 export async function summarizeRollingOvertime(
-  inputs: ScaleInputs,
+  inputs: ScaleInputs | ScaleData,
   options: RollingOvertimeOptions,
 ): Promise<ColumnTable> {
   const where = 'summarizeRollingOvertime';
@@ -59,11 +61,10 @@ export async function summarizeRollingOvertime(
 function rollingSql(from: number, to: number, weeks: number): string {
   return `
 WITH weekly AS (
-  SELECT o.person_id, s.start_date, (o.date - ${from}) // 7 AS week, sum(o.hours) AS overtime_hours
-  FROM overtime o JOIN people s
-    ON o.person_id = s.person_id AND o.date >= s.start_date AND o.date <= coalesce(s.end_date, ${OPEN_END})
+  SELECT s.person_id, s.start_date, (o.date - ${from}) // 7 AS week, sum(o.hours) AS overtime_hours
+  FROM overtime_spells o JOIN spells s ON o.spell = s.spell
   WHERE o.date BETWEEN ${from} AND ${to}
-  GROUP BY o.person_id, s.start_date, week
+  GROUP BY s.person_id, s.start_date, week
 )
 SELECT person_id, start_date::INTEGER AS start_date, (${from} + 7 * week)::INTEGER AS week_start,
   overtime_hours::DOUBLE AS overtime_hours,

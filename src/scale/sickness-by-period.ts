@@ -6,6 +6,7 @@ import { countWorkingDays } from '../time/working-days.js';
 import type { Period } from '../time/periods.js';
 import { sqlName } from './duckdb-session.js';
 import { aggregate, eventInputs, type ScaleInputs } from './engine.js';
+import type { ScaleData } from './scale-data.js';
 import { SPELL_GRAIN, type ScalePeriodOptions } from './overtime-by-period.js';
 import {
   OPEN_END,
@@ -48,10 +49,11 @@ export const SICKNESS_MEASURES = [
  * days × FTE (fte, else contracted hours / 40, else 1). spells and long_term_spells (over longTermDays
  * calendar days, open spells to asOf) count in the period of the first day. Columns: the grain,
  * period, period_start, period_end, the measures; only grain × period pairs a spell touches appear.
+ * `inputs` may be a ScaleData (openScaleData), which reads and joins the files once per run.
  * @example summarizeSicknessByPeriod({ people, sickness: 'sickness.parquet' }, { periods: years, by: ['unit_id'] })
  */
 export async function summarizeSicknessByPeriod(
-  inputs: ScaleInputs,
+  inputs: ScaleInputs | ScaleData,
   options: SicknessByPeriodOptions,
 ): Promise<ColumnTable> {
   const where = 'summarizeSicknessByPeriod';
@@ -93,22 +95,20 @@ function sicknessSql(
   const g = grainSql(grain);
   const names = grain.map((c) => sqlName(c)).join(', ');
   return `
-WITH spells AS (
-  SELECT ${g.select}, k.person_id AS k_person, k.start_date AS a0, ${fteSql('s', 40)} AS fte,
+WITH sick AS (
+  SELECT ${g.select}, k.start_date AS a0, ${fteSql('s', 40)} AS fte,
     least(coalesce(k.end_date, ${asOf}), ${asOf}, coalesce(s.end_date, ${OPEN_END})) AS b0,
     k.working_days_lost AS recorded,
     coalesce(k.end_date, ${asOf}) - k.start_date + 1 > ${longTermDays} AS long_term,
     coalesce(k.reason_category = 'mental_health', false) AS mental
-  FROM sickness k JOIN people s
-    ON k.person_id = s.person_id AND k.start_date >= s.start_date
-    AND k.start_date <= coalesce(s.end_date, ${OPEN_END})${g.notEmpty}
+  FROM sickness_spells k JOIN spells s ON k.spell = s.spell${g.notEmpty}
   WHERE k.start_date <= ${asOf}
 ), parts AS (
   SELECT x.*, p.period, p.period_start, p.period_end,
     CASE WHEN x.recorded IS NULL THEN wd(greatest(a0, p.period_start), least(b0, p.period_end))
       WHEN wd(a0, b0) > 0 THEN x.recorded * wd(greatest(a0, p.period_start), least(b0, p.period_end)) / wd(a0, b0)
       ELSE x.recorded * (least(b0, p.period_end) - greatest(a0, p.period_start) + 1) / (b0 - a0 + 1) END AS lost
-  FROM spells x JOIN ${periodsSql(periods)} ON p.period_start <= x.b0 AND p.period_end >= x.a0
+  FROM sick x JOIN ${periodsSql(periods)} ON p.period_start <= x.b0 AND p.period_end >= x.a0
 )
 SELECT ${names}, period, period_start::INTEGER AS period_start, period_end::INTEGER AS period_end,
   ${measures.map((m) => `${SICKNESS_SQL[m]} AS ${m}`).join(',\n  ')}

@@ -1,7 +1,17 @@
 // The DuckDB path and the in-memory path of src/scale give the same tables on a small generated force
 // (300 people, 5 years), and both agree with the kit's own transforms where those define the figure.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as aq from 'arquero';
@@ -12,6 +22,8 @@ import { summarizeHeadcountAtDates } from '../../src/scale/headcount-at-dates.js
 import { summarizeOvertimeByPeriod } from '../../src/scale/overtime-by-period.js';
 import { summarizeRollingOvertime } from '../../src/scale/overtime-rolling.js';
 import { summarizeSicknessByPeriod } from '../../src/scale/sickness-by-period.js';
+import { inputTables } from '../../src/scale/engine.js';
+import { isScaleData, openScaleData } from '../../src/scale/scale-data.js';
 import { summarizeOvertime } from '../../src/transforms/overtime/summary.js';
 import { summarizeSickness } from '../../src/transforms/sickness/summary.js';
 import { summarizeAverageHeadcount } from '../../src/transforms/workforce/periods-at-risk.js';
@@ -202,3 +214,197 @@ describe('summarizeHeadcountAtDates', () => {
     );
   });
 });
+
+describe('openScaleData', () => {
+  type Inputs = Parameters<typeof summarizeOvertimeByPeriod>[0];
+  // Every aggregation of the scale path on `inputs` (files, tables or a ScaleData).
+  const everyAggregation = async (inputs: Inputs, engine?: 'memory' | 'duckdb') => [
+    await summarizeOvertimeByPeriod(inputs, { periods: months, engine }),
+    await summarizeOvertimeByPeriod(inputs, { periods: years, by: ['unit_id'], engine }),
+    await summarizeSicknessByPeriod(inputs, { periods: years, asOf: to, engine }),
+    await summarizeSicknessByPeriod(inputs, { periods: months, by: ['unit_id'], asOf: to, engine }),
+    await summarizeRollingOvertime(inputs, { from, to, weeks: 17, engine }),
+    await summarizeHeadcountAtDates(isScaleData(inputs) ? inputs : { people: inputs.people }, {
+      dates: years.map((p) => p.start),
+      by: ['unit_id'],
+      engine,
+    }),
+  ];
+  const sameTables = (got: ColumnTable[], expected: ColumnTable[]) => {
+    assert.equal(got.length, expected.length);
+    got.forEach((t, i) => {
+      assert.ok(t.numRows() > 20, `aggregation ${i}: only ${t.numRows()} rows`);
+      tableEqual(t, columnsOf(expected[i]), TOLERANCE);
+    });
+  };
+  let memory: ColumnTable[];
+  let cacheRoot: string;
+  before(async function () {
+    this.timeout(60000);
+    memory = await everyAggregation(memoryInputs(), 'memory');
+    cacheRoot = mkdtempSync(join(tmpdir(), 'wbk-scale-cache-'));
+  });
+  after(() => rmSync(cacheRoot, { recursive: true, force: true }));
+
+  it('gives every aggregation the same table as the memory engine, from one session', async () => {
+    const shared = await openScaleData(files);
+    try {
+      sameTables(await everyAggregation(shared), memory);
+      tableEqual(await shared.people(), columnsOf(await everyPeopleColumn(files.people)));
+    } finally {
+      shared.close();
+    }
+  });
+
+  it('reads each file once: its aggregations still run after the files are deleted', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'wbk-scale-once-'));
+    const moved = Object.fromEntries(
+      Object.keys(files).map((k) => [k, join(copy, `${k}.csv`)]),
+    ) as typeof files;
+    for (const k of ['people', 'overtime', 'sickness'] as const) copyFileSync(files[k], moved[k]);
+    const shared = await openScaleData(moved);
+    try {
+      rmSync(copy, { recursive: true, force: true });
+      sameTables(await everyAggregation(shared), memory);
+    } finally {
+      shared.close();
+    }
+  });
+
+  it('caches the joined inputs as Parquet in a private folder and reuses them while the files are unchanged', async () => {
+    const cacheDir = join(cacheRoot, 'files', 'cache');
+    const copy = mkdtempSync(join(tmpdir(), 'wbk-scale-cached-'));
+    try {
+      const moved = Object.fromEntries(
+        Object.keys(files).map((k) => [k, join(copy, `${k}.csv`)]),
+      ) as typeof files;
+      for (const k of ['people', 'overtime', 'sickness'] as const) copyFileSync(files[k], moved[k]);
+      const first = await openScaleData(moved, { cacheDir });
+      first.close();
+      assert.equal(statSync(cacheDir).mode & 0o777, 0o700);
+      const cached = readdirSync(cacheDir).sort();
+      assert.deepEqual(
+        cached.map((f) => f.split('-')[0]),
+        ['overtime_spells', 'sickness_spells', 'spells'],
+      );
+      for (const f of cached) assert.equal(statSync(join(cacheDir, f)).mode & 0o777, 0o600);
+      const written = cached.map((f) => statSync(join(cacheDir, f)).mtimeMs);
+      // A second run on the same files reads the cache: nothing is written again.
+      const again = await openScaleData(moved, { cacheDir });
+      try {
+        sameTables(await everyAggregation(again), memory);
+      } finally {
+        again.close();
+      }
+      assert.deepEqual(readdirSync(cacheDir).sort(), cached);
+      assert.deepEqual(
+        cached.map((f) => statSync(join(cacheDir, f)).mtimeMs),
+        written,
+      );
+      // A changed overtime file: its join is written afresh and replaces the old one.
+      const lines = readFileSync(moved.overtime, 'utf8').trimEnd().split('\n');
+      writeFileSync(moved.overtime, lines.slice(0, 1 + (lines.length - 1) / 2).join('\n') + '\n');
+      const changed = await openScaleData(moved, { cacheDir });
+      try {
+        const half = await summarizeOvertimeByPeriod(changed, { periods: years, by: ['unit_id'] });
+        const claims = (t: ColumnTable) => t.rollup({ n: aq.op.sum('claims') }).get('n', 0);
+        assert.ok(claims(half) < claims(memory[1]), 'the changed file was not read');
+      } finally {
+        changed.close();
+      }
+      const now = readdirSync(cacheDir).sort();
+      assert.equal(now.length, 3);
+      assert.notDeepEqual(now, cached);
+      assert.deepEqual(
+        now.filter((f) => !cached.includes(f)).map((f) => f.split('-')[0]),
+        ['overtime_spells'],
+      );
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('caches the event files as read when people is an in-memory table', async () => {
+    const cacheDir = join(cacheRoot, 'table');
+    const shared = await openScaleData(
+      { people: data.tables.people, overtime: files.overtime, sickness: files.sickness },
+      { cacheDir },
+    );
+    try {
+      sameTables(await everyAggregation(shared), memory);
+    } finally {
+      shared.close();
+    }
+    assert.deepEqual(
+      readdirSync(cacheDir)
+        .map((f) => f.split('-')[0])
+        .sort(),
+      ['overtime', 'sickness'],
+    );
+  });
+
+  it('refuses a cache folder other users can read, and says how to fix it', async () => {
+    const open = join(cacheRoot, 'open');
+    mkdirSync(open, { mode: 0o755 });
+    chmodSync(open, 0o755);
+    await assert.rejects(
+      openScaleData(files, { cacheDir: open }),
+      /openScaleData: cacheDir .*open can be read by other users \(mode 755\)\. The cache holds personal data: run chmod 700 on it, or give a new folder \(created with mode 700\)\./,
+    );
+  });
+
+  it('says which input is missing or of the wrong kind', async () => {
+    await assert.rejects(
+      openScaleData({ overtime: files.overtime } as never),
+      /^Error: openScaleData: inputs\.people is missing\.$/,
+    );
+    await assert.rejects(
+      openScaleData({ people: files.people, sickness: 42 } as never),
+      /^Error: openScaleData: inputs\.sickness must be a file path or an arquero table\.$/,
+    );
+  });
+
+  it('says when an event input was not opened, when it is closed, and when asked for the memory engine', async () => {
+    const shared = await openScaleData({ people: files.people, overtime: files.overtime });
+    await assert.rejects(
+      summarizeSicknessByPeriod(shared, { periods: years }),
+      /summarizeSicknessByPeriod: inputs\.sickness is missing: the ScaleData was opened without it\. Pass it to openScaleData\(\)\./,
+    );
+    await assert.rejects(
+      summarizeOvertimeByPeriod(shared, { periods: years, engine: 'memory' }),
+      /summarizeOvertimeByPeriod: a ScaleData runs on its own DuckDB session: leave out engine 'memory' and session, or pass the inputs instead\./,
+    );
+    shared.close();
+    await assert.rejects(
+      summarizeOvertimeByPeriod(shared, { periods: years }),
+      /summarizeOvertimeByPeriod: this ScaleData is closed\. Open another with openScaleData\(\)\./,
+    );
+  });
+
+  it('returns an empty table with the usual columns when no claim falls in the periods', async () => {
+    const shared = await openScaleData(files);
+    try {
+      const before2000 = periodsBetween(epochDay(1990, 1, 1), epochDay(1990, 12, 31), 'month');
+      const t = await summarizeOvertimeByPeriod(shared, { periods: before2000, by: ['unit_id'] });
+      tableEqual(t, {
+        unit_id: [],
+        period: [],
+        period_start: [],
+        period_end: [],
+        claims: [],
+        overtime_hours: [],
+        paid_hours: [],
+        toil_hours: [],
+        unpaid_hours: [],
+        rest_days_worked: [],
+      });
+    } finally {
+      shared.close();
+    }
+  });
+});
+
+/** people.csv read by DuckDB with the canonical types, as the memory engine reads files. */
+async function everyPeopleColumn(path: string): Promise<ColumnTable> {
+  return (await inputTables({ people: path }, {})).people!;
+}
