@@ -24,12 +24,17 @@ export function tsNode(file: string, ...args: string[]): string[] {
 }
 
 /**
- * Runs `command` (argv) with `limitSeconds` as a time limit and returns what happened.
+ * Runs `command` (argv) with `limitSeconds` as a time limit and returns what happened; an exit code
+ * outside `okCodes` (default 0) is a failure.
  * @example await runChild(tsNode('bench/stage.ts', 'leavers', dir), { limitSeconds: 600 })
  */
 export async function runChild(
   command: string[],
-  { limitSeconds = 1800, cwd }: { limitSeconds?: number; cwd?: string } = {},
+  {
+    limitSeconds = 1800,
+    cwd,
+    okCodes = [0],
+  }: { limitSeconds?: number; cwd?: string; okCodes?: number[] } = {},
 ): Promise<ChildResult> {
   const gnu = existsSync(GNU_TIME);
   const argv = gnu ? [GNU_TIME, '-f', 'BENCH_TIME %e %M', ...command] : command;
@@ -64,7 +69,7 @@ export async function runChild(
   const gnuRss = timeLine ? Number(timeLine.split(' ')[2]) / 1024 : null;
   const maxRssMb = gnuRss ?? (typeof result?.maxRssMb === 'number' ? result.maxRssMb : null);
   if (timedOut) return { status: 'not finished', wallSeconds, maxRssMb: null, result: null };
-  if (code !== 0) {
+  if (code === null || !okCodes.includes(code)) {
     const error = stderr
       .split('\n')
       .filter((l) => l.trim() && !l.startsWith('BENCH_TIME') && !/^\s+at /.test(l))

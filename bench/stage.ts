@@ -24,23 +24,24 @@ export const STAGES: Stage[] = [
   {
     name: 'leavers',
     what: 'leaver rates by unit × financial year (summarizeLeaverRates)',
-    needs: ['transforms/leavers.ts'],
+    needs: ['transforms/leavers/leavers.ts'],
     run: async (d, w) =>
       (
-        await load<typeof import('../src/transforms/leavers/leavers.js')>('transforms/leavers.ts')
+        await load<typeof import('../src/transforms/leavers/leavers.js')>(
+          'transforms/leavers/leavers.ts',
+        )
       ).summarizeLeaverRates(d.tables.people, { periods: w.years, by: ['unit_id'] }),
   },
   {
     name: 'retention',
     what: 'retention curves and resignation incidence by worker type (Kaplan–Meier, Aalen–Johansen)',
-    needs: ['transforms/retention.ts', 'transforms/retention-data.ts'],
+    needs: ['transforms/leavers/retention.ts', 'transforms/leavers/retention-data.ts'],
     run: async (d, w) => {
-      const r =
-        await load<typeof import('../src/transforms/leavers/retention.js')>(
-          'transforms/retention.ts',
-        );
+      const r = await load<typeof import('../src/transforms/leavers/retention.js')>(
+        'transforms/leavers/retention.ts',
+      );
       const rd = await load<typeof import('../src/transforms/leavers/retention-data.js')>(
-        'transforms/retention-data.ts',
+        'transforms/leavers/retention-data.ts',
       );
       const data = rd.deriveRetentionData(d.tables.people, {
         dataEnd: w.asOf,
@@ -53,11 +54,11 @@ export const STAGES: Stage[] = [
   {
     name: 'sickness',
     what: 'sickness absence by unit × month (summarizeSickness)',
-    needs: ['transforms/sickness-summary.ts'],
+    needs: ['transforms/sickness/summary.ts'],
     run: async (d, w) =>
       (
         await load<typeof import('../src/transforms/sickness/summary.js')>(
-          'transforms/sickness-summary.ts',
+          'transforms/sickness/summary.ts',
         )
       ).summarizeSickness(d.tables.people, d.tables.sickness, {
         periods: w.months,
@@ -68,11 +69,11 @@ export const STAGES: Stage[] = [
   {
     name: 'overtime',
     what: 'overtime by unit × month (summarizeOvertime)',
-    needs: ['transforms/overtime-summary.ts'],
+    needs: ['transforms/overtime/summary.ts'],
     run: async (d, w) =>
       (
         await load<typeof import('../src/transforms/overtime/summary.js')>(
-          'transforms/overtime-summary.ts',
+          'transforms/overtime/summary.ts',
         )
       ).summarizeOvertime(d.tables.people, d.tables.overtime, {
         periods: w.months,
@@ -82,11 +83,11 @@ export const STAGES: Stage[] = [
   {
     name: 'working-time',
     what: 'rolling 17-week working time by unit, each month (summarizeWorkingTime)',
-    needs: ['transforms/working-time-regulations.ts'],
+    needs: ['transforms/overtime/working-time.ts'],
     run: async (d, w) =>
       (
         await load<typeof import('../src/transforms/overtime/working-time.js')>(
-          'transforms/working-time-regulations.ts',
+          'transforms/overtime/working-time.ts',
         )
       ).summarizeWorkingTime(d.tables.people, d.tables.overtime, {
         periods: w.months,
@@ -96,19 +97,18 @@ export const STAGES: Stage[] = [
   },
   {
     name: 'matrix',
-    what: 'well-being matrix by district, last two financial years (summarizeWellbeingMatrix)',
-    needs: ['transforms/matrix-summary.ts', 'transforms/hierarchy.ts'],
+    what: 'well-being matrix by the level below the top, last two financial years (summarizeWellbeingMatrix)',
+    needs: ['transforms/matrix/summary.ts', 'transforms/units/hierarchy.ts'],
     run: async (d, w) => {
       const m = await load<typeof import('../src/transforms/matrix/summary.js')>(
-        'transforms/matrix-summary.ts',
+        'transforms/matrix/summary.ts',
       );
-      const h =
-        await load<typeof import('../src/transforms/units/hierarchy.js')>(
-          'transforms/hierarchy.ts',
-        );
+      const h = await load<typeof import('../src/transforms/units/hierarchy.js')>(
+        'transforms/units/hierarchy.ts',
+      );
       return m.summarizeWellbeingMatrix(d.tables, h.unitTree(d.tables.units), {
         periods: w.years.slice(-2),
-        levels: ['district'],
+        levels: [d.levels[Math.min(1, d.levels.length - 1)]],
         asOf: w.asOf,
       });
     },
