@@ -438,12 +438,14 @@ function headlinePart(
   data: Dataset,
   options: Omit<HeadlineOptions, 'ledger'>,
 ): { part: RunPart; figures(): Record<string, unknown> } {
-  let latest = headlineFigures(data, options);
+  // A rerun only publishes again: what comes before the ledger is computed once.
+  const computed = new Map<string, unknown>();
+  let latest = headlineFigures(data, { ...options, computed });
   const part: RunPart = {
     name: METRICS_FILE,
     tables: () => latest.tables.map((t) => ({ ...t, name: `./metrics/${t.name}` })),
     rerun: async (seed) => {
-      latest = headlineFigures(data, { ...options, ledger: ledgerFromEntries(seed) });
+      latest = headlineFigures(data, { ...options, ledger: ledgerFromEntries(seed), computed });
     },
   };
   return { part, figures: () => latest.figures };

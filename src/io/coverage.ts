@@ -2,6 +2,7 @@
 // definition of the first and last day of data that reports, commands and models share.
 import type { Dataset } from './load-dataset.js';
 import { formatDate } from '../time/dates.js';
+import { columnArray } from '../shared/columns.js';
 import { parsePeriod, periodOf, type Period } from '../time/periods.js';
 
 /** Date columns that show how far an extract reaches: events and employment starts and ends. */
@@ -167,7 +168,7 @@ function forEachDate(
     if (!table || table.numRows() === 0) continue;
     for (const column of columns) {
       if (!table.columnNames().includes(column)) continue;
-      const values = table.array(column) as ArrayLike<number | null>;
+      const values = columnArray<number | null>(table, column);
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
         if (v !== null) visit(v, name, column);

@@ -2,6 +2,7 @@
 // matrix built from them (the same columns for the rows a model is fitted on and the rows it scores).
 import type { ColumnTable } from 'arquero';
 import { aliasedColumns, designMatrix } from '../stats/design-matrix.js';
+import { columnArray } from '../shared/columns.js';
 
 /** One model input: a numeric column divided by `per`, or a categorical / boolean column. */
 export interface RiskFeature {
@@ -127,7 +128,7 @@ export function riskDesign(
   // drop it and say so, rather than refuse the whole model.
   const single: { name: string; reason: string }[] = [];
   const used = features.filter((f) => {
-    const values = table.array(f.column) as ArrayLike<unknown>;
+    const values = columnArray<unknown>(table, f.column);
     const levels = new Set<unknown>();
     let categorical = false;
     for (let i = 0; i < values.length && levels.size < 2; i++) {

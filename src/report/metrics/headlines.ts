@@ -24,6 +24,11 @@ export interface HeadlineOptions {
   serviceBandEdges?: number[];
   /** Cells an earlier output of the run hid (default none). */
   ledger?: DisclosureLedger;
+  /**
+   * Results of an earlier call with the same data and options but another ledger, reused (give the
+   * same map to every call of a run: a rerun with more cells hidden then only publishes again).
+   */
+  computed?: Map<string, unknown>;
 }
 
 /** A section of the figures left out because the extract lacks what it needs. */
@@ -92,7 +97,7 @@ const SECTIONS: Section[] = [
  */
 export function headlineFigures(data: Dataset, options: HeadlineOptions): Headlines {
   const { period, level, minGroupSize, serviceBandEdges } = options;
-  const session = headlineSession(options.ledger ?? new DisclosureLedger());
+  const session = headlineSession(options.ledger ?? new DisclosureLedger(), options.computed);
   const input: SectionInput = {
     period,
     level,

@@ -5,6 +5,7 @@ import {
   headlineSession,
   publishHeadline,
   checkHeadlinePeriod,
+  reuseComputed,
   type HeadlineInput,
 } from './session.js';
 import {
@@ -15,6 +16,7 @@ import {
   type PeriodOptions,
 } from '../../time/periods.js';
 import { unitTree } from '../../transforms/units/hierarchy.js';
+import { inputKey } from '../batch/memo.js';
 import { pickIndicators } from '../../transforms/matrix/indicators.js';
 import { wellbeingMatrixCellSpec } from '../../transforms/matrix/rollup.js';
 import { scoreWellbeingMatrix } from '../../transforms/matrix/score.js';
@@ -52,13 +54,17 @@ export function matrixHeadlines(
   const tree = unitTree(data.tables.units);
   const previous = previousPeriod(period, { fyStartMonth: data.config.fyStartMonth });
   const periods = previous ? [previous, period] : [period];
-  const cells = summarizeWellbeingMatrix(data.tables, tree, {
-    periods,
-    levels: [level],
-    asOf: Math.min(data.asOf, period.end),
-  });
+  const session = options.session ?? headlineSession();
+  const key = `wellbeing_matrix|${period.label}|${level}`;
+  const cells = reuseComputed(session, `${key}|cells`, () =>
+    summarizeWellbeingMatrix(data.tables, tree, {
+      periods,
+      levels: [level],
+      asOf: Math.min(data.asOf, period.end),
+    }),
+  );
   const published = publishHeadline(
-    options.session ?? headlineSession(),
+    session,
     'wellbeing_matrix',
     cells,
     wellbeingMatrixCellSpec(cells),
@@ -66,16 +72,21 @@ export function matrixHeadlines(
   );
   const scored = scoreWellbeingMatrix(published, { tree });
   // The change's 95% interval: a bootstrap over each unit's people (fixed seed, so reruns agree).
+  // The bootstrap rescores the published cells: reused while they are published alike.
   const changeIntervals = previous
-    ? bootstrapTemperatureChange(
-        summarizeMatrixCounts(data.tables, {
-          periods,
-          asOf: Math.min(data.asOf, period.end),
-          byPerson: true,
-        }),
-        tree,
-        published,
-        { levels: [level], period: period.label, previousPeriod: previous.label },
+    ? reuseComputed(session, `${key}|change|${inputKey(published)}`, () =>
+        bootstrapTemperatureChange(
+          reuseComputed(session, `${key}|person counts`, () =>
+            summarizeMatrixCounts(data.tables, {
+              periods,
+              asOf: Math.min(data.asOf, period.end),
+              byPerson: true,
+            }),
+          ),
+          tree,
+          published,
+          { levels: [level], period: period.label, previousPeriod: previous.label },
+        ),
       )
     : undefined;
   const temps = summarizeMatrixTemperature(scored, {

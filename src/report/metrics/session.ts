@@ -41,6 +41,12 @@ export interface HeadlineSession {
   /** What the ledger held when the session started (the run's seed), for recomputing a section. */
   readonly seed: readonly LedgerEntry[];
   readonly tables: ExportTable[];
+  /**
+   * Results computed before the ledger matters (the matrix counts …), by name: kept across the
+   * sessions of one run that differ only in their ledger, so a rerun with more cells hidden only
+   * publishes again. Empty for a session of its own.
+   */
+  readonly computed: Map<string, unknown>;
 }
 
 /**
@@ -50,8 +56,22 @@ export interface HeadlineSession {
  */
 export function headlineSession(
   ledger: DisclosureLedger = new DisclosureLedger(),
+  computed: Map<string, unknown> = new Map(),
 ): HeadlineSession {
-  return { ledger, seed: ledger.entries(), tables: [] };
+  return { ledger, seed: ledger.entries(), tables: [], computed };
+}
+
+/**
+ * What `compute` returns, computed once per `key` in the session's `computed` (and so once per run
+ * when the run passes the same map to every session). Give a key naming everything the result
+ * depends on besides the data and the run's options.
+ * @example const cells = reuseComputed(session, 'matrix.cells', () => summarizeWellbeingMatrix(...))
+ */
+export function reuseComputed<T>(session: HeadlineSession, key: string, compute: () => T): T {
+  if (session.computed.has(key)) return session.computed.get(key) as T;
+  const result = compute();
+  session.computed.set(key, result);
+  return result;
 }
 
 /**

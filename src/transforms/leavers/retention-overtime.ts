@@ -4,7 +4,8 @@
 import { table as toTable, type ColumnTable } from 'arquero';
 import type { DefinitionCard } from '../shared/definition.js';
 import { DAYS_PER_YEAR } from './retention-data.js';
-import { checkColumns, numbers } from '../../shared/columns.js';
+import { checkColumns, columnArray, numbers } from '../../shared/columns.js';
+import { eventRowsOf } from '../workforce/person-events.js';
 
 export interface OvertimeLevelOptions {
   /** Number of bands of equal size (default 4: quartiles). */
@@ -40,15 +41,9 @@ export function deriveOvertimeLevel(
   if (!Number.isInteger(bands) || bands < 2) {
     throw new Error(`${fn}: bands must be a whole number ≥ 2 (4 = quartiles), got ${bands}.`);
   }
-  const claims = new Map<string, { day: number; hours: number }[]>();
-  const who = overtime.array('person_id') as ArrayLike<string>;
-  const day = numbers(overtime, 'date');
-  const hours = numbers(overtime, 'hours');
-  for (let i = 0; i < overtime.numRows(); i++) {
-    const list = claims.get(who[i]) ?? [];
-    list.push({ day: day[i]!, hours: hours[i] ?? 0 });
-    claims.set(who[i], list);
-  }
+  const claimsOf = eventRowsOf(overtime);
+  const day = columnArray<number>(overtime, 'date');
+  const hours = columnArray<number | null>(overtime, 'hours');
   const person = retention.array('person_id') as ArrayLike<string>;
   const start = numbers(retention, 'start_date');
   const entry = numbers(retention, 'tenure_entry_years');
@@ -63,8 +58,8 @@ export function deriveOvertimeLevel(
       continue;
     }
     let sum = 0;
-    for (const c of claims.get(person[i]) ?? [])
-      if (c.day >= first && c.day <= last) sum += c.hours;
+    for (const c of claimsOf(person[i]))
+      if (day[c] >= first && day[c] <= last) sum += hours[c] ?? 0;
     rate.push(sum / years);
   }
   return retention.assign(

@@ -12,6 +12,7 @@ import {
 import { periodFinder } from './summary.js';
 import { checkColumns, columnArray } from '../../shared/columns.js';
 import { checkPeriods } from '../../time/periods.js';
+import { personEvents } from '../workforce/person-events.js';
 
 export interface OvertimeDistributionOptions extends ExposureOptions {
   /** Hours in the period above which a person counts as over (default [20, 40]; use monthly periods for monthly thresholds). */
@@ -55,13 +56,13 @@ export function summarizeOvertimeDistribution(
         hours[k * n + i] = 0;
     }
   });
-  const person = columnArray<string>(overtime, 'person_id');
   const date = columnArray<number>(overtime, 'date');
   const claimed = columnArray<number>(overtime, 'hours');
   const periodAt = periodFinder(periods);
-  for (let c = 0; c < overtime.numRows(); c++) {
+  const claims = personEvents(index, overtime);
+  for (const c of claims.rows) {
     const k = periodAt(date[c]);
-    const i = k < 0 ? -1 : index.find(person[c], date[c]);
+    const i = k < 0 ? -1 : claims.find(c, date[c]);
     if (i >= 0 && !Number.isNaN(hours[k * n + i])) hours[k * n + i] += claimed[c];
   }
   const over = thresholds.map((t) => `people_over_${t}h`);

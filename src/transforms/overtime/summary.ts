@@ -20,6 +20,7 @@ import {
 } from '../workforce/contributions.js';
 import { checkPeriods } from '../../time/periods.js';
 import { searchSorted } from '../../shared/numeric.js';
+import { personEvents } from '../workforce/person-events.js';
 
 const MEASURES = [
   'claims',
@@ -100,27 +101,39 @@ function overtimeSums(
   const claimers = new Map<number, Set<string>>();
   const restDays = new Map<number, Set<string>>();
   const periodAt = periodFinder(periods);
-  for (let i = 0; i < overtime.numRows(); i++) {
+  const { rows, find } = personEvents(index, overtime);
+  // The sums row and the person's totals of each people row × period, looked up once.
+  const slots = periods.length;
+  const slotRow = new Int32Array(index.start.length * slots).fill(-1);
+  const slotOwn: number[][] = [];
+  for (const i of rows) {
     const k = periodAt(date[i]);
     if (k < 0) continue;
-    const row = index.find(person[i], date[i]);
+    const row = find(i, date[i]);
     const group = row < 0 ? null : index.group[row];
     if (group === null) continue;
-    const at = sums.row(group, k);
+    const slot = row * slots + k;
+    let at = slotRow[slot];
+    if (at < 0) {
+      at = slotRow[slot] = sums.row(group, k);
+      addTo(claimers, at, person[i]);
+      slotOwn[slot] = byPerson.of(at, person[i]);
+    }
     sums.add(at, 'claims', 1);
     sums.add(at, 'overtime_hours', hours[i]);
     const c = comp?.[i];
     if (c === 'paid' || c === 'toil' || c === 'unpaid') sums.add(at, `${c}_hours`, hours[i]);
-    addTo(claimers, at, person[i]);
-    const own = byPerson.of(at, person[i]);
+    const own = slotOwn[slot];
     own[0] += hours[i];
     if (c === 'paid') own[1] += hours[i];
     if (c === 'toil') own[2] += hours[i];
     if (c === 'unpaid') own[3] += hours[i];
-    const restKey = `${person[i]}|${date[i]}`;
-    if (rest?.[i] === true && !restDays.get(at)?.has(restKey)) {
-      own[4] += 1;
-      addTo(restDays, at, restKey);
+    if (rest?.[i] === true) {
+      const restKey = `${person[i]}|${date[i]}`;
+      if (!restDays.get(at)?.has(restKey)) {
+        own[4] += 1;
+        addTo(restDays, at, restKey);
+      }
     }
   }
   byPerson.addTo(sums);

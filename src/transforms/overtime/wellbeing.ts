@@ -9,7 +9,8 @@ import type { DefinitionCard } from '../shared/definition.js';
 import { type WorkingDayOptions } from '../../time/working-days.js';
 import { sicknessCellSpec, summarizeSickness } from '../sickness/summary.js';
 import { checkColumns, columnArray } from '../../shared/columns.js';
-import { checkPeople } from '../workforce/exposure.js';
+import { checkPeople, indexPeople } from '../workforce/exposure.js';
+import { personEvents } from '../workforce/person-events.js';
 
 export interface OvertimeBandOptions extends WorkingDayOptions {
   period: Period;
@@ -77,12 +78,13 @@ export function summarizeWellbeingByOvertimeBand(
   const hours = new Float64Array(keyOf.size);
   const sickDays = new Float64Array(keyOf.size);
   const inPost = new Float64Array(keyOf.size);
-  const oPerson = columnArray<string>(overtime, 'person_id');
   const oDate = columnArray<number>(overtime, 'date');
   const oHours = columnArray<number>(overtime, 'hours');
-  for (let c = 0; c < overtime.numRows(); c++) {
+  // rowOn, by claim row: only the claims of these people are read
+  const claims = personEvents(indexPeople(people, []), overtime);
+  for (const c of claims.rows) {
     if (oDate[c] < period.start || oDate[c] > period.end) continue;
-    const i = rowOn(oPerson[c], oDate[c]);
+    const i = claims.find(c, oDate[c]);
     if (i >= 0) hours[spell[i]] += oHours[c];
   }
   const sPerson = sickness.array('person_id') as ArrayLike<string>;

@@ -11,6 +11,7 @@ import {
 } from '../workforce/exposure.js';
 import { checkColumns, columnArray, optionalColumn } from '../../shared/columns.js';
 import { checkPeriods } from '../../time/periods.js';
+import { personEvents } from '../workforce/person-events.js';
 
 export interface WorkingTimeOptions extends ExposureOptions {
   /** Weeks in the reference period (default 17). */
@@ -57,7 +58,7 @@ export function summarizeWorkingTime(
     'people_over_limit',
     'weekly_hours_sum',
   ]);
-  const oPerson = columnArray<string>(overtime, 'person_id');
+  const claims = personEvents(index, overtime);
   const oDate = columnArray<number>(overtime, 'date');
   const oHours = columnArray<number>(overtime, 'hours');
   const span = weeks * 7;
@@ -65,9 +66,9 @@ export function summarizeWorkingTime(
     const first = p.end - span + 1;
     const extra = new Float64Array(n * weeks);
     const excluded = new Uint8Array(n * weeks);
-    for (let c = 0; c < overtime.numRows(); c++) {
+    for (const c of claims.rows) {
       if (oDate[c] < first || oDate[c] > p.end) continue;
-      const i = index.find(oPerson[c], oDate[c]);
+      const i = claims.find(c, oDate[c]);
       if (i >= 0) extra[i * weeks + Math.floor((oDate[c] - first) / 7)] += oHours[c];
     }
     if (sickness) markSickWeeks(sickness, index, first, p.end, weeks, excluded);

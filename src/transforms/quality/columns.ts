@@ -4,6 +4,7 @@ import { table, type ColumnTable } from 'arquero';
 import { SCHEMA, TABLE_NAMES, type TableName } from '../../schema/tables.js';
 import type { ColumnSpec } from '../../schema/types.js';
 import { monthLabel } from '../../time/months.js';
+import { columnArray } from '../../shared/columns.js';
 
 /** Shown in month dimensions when a date column holds no date. */
 export const NO_MONTH = 'none';
@@ -23,7 +24,7 @@ export function summarizeCompleteness(
     const rows = data.numRows();
     for (const column of Object.keys(SCHEMA[name].columns)) {
       if (!data.columnNames().includes(column)) continue;
-      const values = data.array(column) as ArrayLike<unknown>;
+      const values = columnArray<unknown>(data, column);
       let filled = 0;
       for (let i = 0; i < rows; i++) if (isFilled(values[i])) filled++;
       push(out, { table: name, column, rows, filled, missing: rows - filled });
@@ -59,7 +60,7 @@ export function summarizeCoverage(tables: Partial<Record<TableName, ColumnTable>
     const specs = SCHEMA[name].columns as Record<string, ColumnSpec>;
     for (const column of Object.keys(specs).filter((c) => specs[c].type === 'date')) {
       if (!data.columnNames().includes(column)) continue;
-      const months = monthCounts(data.array(column) as ArrayLike<number | null>);
+      const months = monthCounts(columnArray<number | null>(data, column));
       const rows = [...months.values()].reduce((a, b) => a + b, 0);
       const dated = rows > 0;
       const first = dated ? Math.min(...months.keys()) : null;
@@ -123,7 +124,7 @@ function monthCounts(days: ArrayLike<number | null>): Map<number, number> {
 }
 
 function extreme(data: ColumnTable, column: string, pick: (a: number, b: number) => number) {
-  const values = data.array(column) as ArrayLike<number | null>;
+  const values = columnArray<number | null>(data, column);
   let best: number | null = null;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];

@@ -52,6 +52,42 @@ describe('headlineFigures', function () {
     assert.equal(row[table.columns.indexOf('leavers')], '[c]');
   });
 
+  it('computes the matrix once for calls sharing `computed`, each publishing as a call of its own would', () => {
+    const options = { period, level: data.levels[1], minGroupSize: 5 };
+    const computed = new Map<string, unknown>();
+    const first = headlineFigures(data, { ...options, computed });
+    const kept = new Map(computed);
+    assert.ok(
+      [...kept.keys()].some((k) => k.endsWith('|cells')),
+      [...kept.keys()].join('; '),
+    );
+    // Hide a unit's shown population in the matrix (the rerun of a run that must hide more).
+    const matrix = first.tables.find((t) => t.name === 'wellbeing_matrix')!;
+    const col = (name: string) => matrix.columns.indexOf(name);
+    const shown = matrix.rows.find(
+      (r) => r[col('unit_id')] !== 'FORCE' && typeof r[col('population')] === 'number',
+    )!;
+    const ledger = () => {
+      const l = new DisclosureLedger();
+      l.record({
+        column: 'population',
+        cell: {
+          unit_id: String(shown[col('unit_id')]),
+          indicator: String(shown[col('indicator')]),
+          period: String(shown[col('period')]),
+        },
+        reason: 'ledger',
+      });
+      return l;
+    };
+    const again = headlineFigures(data, { ...options, ledger: ledger(), computed });
+    const fresh = headlineFigures(data, { ...options, ledger: ledger() });
+    assert.deepEqual(again.figures, fresh.figures);
+    assert.deepEqual(again.tables, fresh.tables);
+    assert.notDeepEqual(again.tables, first.tables);
+    for (const [key, value] of kept) assert.equal(computed.get(key), value, key);
+  });
+
   it('keeps every table it published, named by section, with its spec for the audit', () => {
     const { tables, sections } = headlineFigures(data, {
       period,
