@@ -7,7 +7,7 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { SCHEMA, type TableName } from '../schema/tables.js';
+import { PERSON_TABLES, SCHEMA, type TableName } from '../schema/tables.js';
 import type { ColumnSpec } from '../schema/types.js';
 import { LONG_OVERTIME_HOURS } from '../schema/validate-row.js';
 import { allowedValues, type DatasetConfig } from '../schema/vocabularies.js';
@@ -18,17 +18,11 @@ import { CSV_LIMITS } from './readers/csv-quoted.js';
 import type { RawRecord } from './readers/index.js';
 
 /**
- * Tables whose row rules the predicate can express: the event tables. people, postings, units and
- * unit_indicators have rules across columns (leavers, units) that only the loader applies.
+ * Tables whose row rules the predicate can express: the event tables about a person. postings (and
+ * people, units, unit_indicators) have rules across columns (leavers, units) that only the loader
+ * applies.
  */
-export const SCAN_TABLES: readonly TableName[] = [
-  'exit_interviews',
-  'overtime',
-  'sickness',
-  'oh_referrals',
-  'welfare_checks',
-  'person_measures',
-];
+export const SCAN_TABLES: readonly TableName[] = PERSON_TABLES.filter((t) => t !== 'postings');
 
 /**
  * True when `file` of `source` can be scanned by DuckDB: a delimited text file of a table in

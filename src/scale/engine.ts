@@ -4,6 +4,7 @@
 import { statSync } from 'node:fs';
 import type { ColumnTable } from 'arquero';
 import type { TableName } from '../schema/tables.js';
+import { SCAN_THRESHOLD_BYTES } from '../io/load-dataset.js';
 import { openScaleSession, sqlName, type ScaleSession } from './duckdb-session.js';
 import { isScaleData, prepareSession, type ScaleData, type ScaleInputs } from './scale-data.js';
 
@@ -25,8 +26,11 @@ export interface ScaleOptions {
   session?: ScaleSession;
 }
 
-/** 256 MiB of row-level files: about 17,000 people × 5 years of overtime claims in the demo layout. */
-export const DEFAULT_DUCKDB_THRESHOLD_BYTES = 256 * 1024 * 1024;
+/**
+ * 256 MiB of row-level files: about 17,000 people × 5 years of overtime claims in the demo layout —
+ * the same threshold at which loadDataset hands the event files to DuckDB.
+ */
+export const DEFAULT_DUCKDB_THRESHOLD_BYTES = SCAN_THRESHOLD_BYTES;
 
 /**
  * The engine that will run: 'memory' or 'duckdb'. With 'auto', DuckDB when every event input

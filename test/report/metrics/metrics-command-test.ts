@@ -60,24 +60,9 @@ describe('wbk metrics: pooled periods and sections skipped', function () {
   }
 
   it('--engine duckdb: the event files scanned by DuckDB give the same figures', async () => {
-    const memory = await run([
-      '--data',
-      dir,
-      '--period',
-      'FY2023-24',
-      '--json',
-      '--engine',
-      'memory',
-    ]);
-    const duckdb = await run([
-      '--data',
-      dir,
-      '--period',
-      'FY2023-24',
-      '--json',
-      '--engine',
-      'duckdb',
-    ]);
+    const args = ['--data', dir, '--period', 'FY2023-24', '--json', '--engine'];
+    const memory = await run([...args, 'memory']);
+    const duckdb = await run([...args, 'duckdb']);
     assert.equal(duckdb.code, 0);
     assert.deepEqual(JSON.parse(duckdb.text), JSON.parse(memory.text));
     await assert.rejects(
