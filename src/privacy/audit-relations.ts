@@ -146,7 +146,7 @@ export function relationsBetween(
   // figures) and a table of another report, meet only where fully shown groups confirm it.
   const others =
     (coarse.who !== undefined && fine.who !== undefined && coarse.who !== fine.who) ||
-    coarse.within !== fine.within;
+    ![...coarse.within].some((u) => fine.within.has(u));
   for (const m of kept) {
     if (!m.confirmed && (others || confirmed.has(m.fixed))) continue;
     for (const rel of m.rels.values()) out.push({ ...rel, verified: m.confirmed });

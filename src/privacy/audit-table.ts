@@ -44,6 +44,12 @@ export interface AuditTable {
    */
   rest?: { label: string; unit: string; within?: boolean };
   /**
+   * Set on a table that stands for identical copies published in several reports (protectRun): the
+   * units whose reports hold a copy counting within the unit (rest.within), '' for a copy in the
+   * organisation's report or beside rest rows. The audit relates it as any of its copies would.
+   */
+  copiesIn?: string[];
+  /**
    * Whom the table counts, in words (the spec's `who`; issue 14). Tables that say they count
    * different people are related only through relations their fully shown groups confirm.
    */
@@ -76,8 +82,11 @@ export interface CheckedTable {
   hierarchyColumn: string | null;
   /** Whom the table counts (AuditTable.who), when it says. */
   who: string | undefined;
-  /** The unit whose report holds the table when it has no rest rows (rest.within), else undefined. */
-  within: string | undefined;
+  /**
+   * The unit whose report holds the table when it has no rest rows (rest.within), else '' (the
+   * organisation's figures); several for a table standing for copies in several reports (copiesIn).
+   */
+  within: ReadonlySet<string>;
   /** Dimensions with one value for the whole table, never summed over. */
   slice: ReadonlySet<string>;
   rows: number;
@@ -146,7 +155,7 @@ export function checkAuditTable(
     parent: new Map(Object.entries(t.hierarchy?.parent ?? {})),
     hierarchyColumn: t.hierarchy?.column ?? null,
     who: typeof t.who === 'string' ? t.who : undefined,
-    within: t.rest?.within ? t.rest.unit : undefined,
+    within: new Set(t.copiesIn ?? [t.rest?.within ? t.rest.unit : '']),
     slice: new Set(slice.keys()),
     rows: t.rows.length,
     dim: (c, row) => {

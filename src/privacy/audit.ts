@@ -6,6 +6,7 @@ import { relationsBetween, type AuditRelation } from './audit-relations.js';
 import { checkAuditTable, type AuditTable, type CheckedTable } from './audit-table.js';
 import { determinedCells } from './determinacy.js';
 import type { AdditiveGroup } from './structure.js';
+import { pushTo } from '../shared/collections.js';
 
 export type { AuditTable } from './audit-table.js';
 
@@ -131,9 +132,7 @@ export function auditPublishedTables(
   const unknowns = relations.map((rel) => [...new Set(unknownsOf(rel))]);
   const left = unknowns.map((u) => u.length);
   const relationsOf = new Map<string, number[]>();
-  unknowns.forEach((u, k) =>
-    u.forEach((id) => relationsOf.set(id, [...(relationsOf.get(id) ?? []), k])),
-  );
+  unknowns.forEach((u, k) => u.forEach((id) => pushTo(relationsOf, id, k)));
   let due = new Uint8Array(relations.length).map((_, k) => (left[k] === 1 ? 1 : 0));
   for (let any = due.includes(1); any;) {
     const later = new Uint8Array(relations.length);
@@ -181,8 +180,7 @@ export function auditPublishedTables(
   const amongHidden = new Set(determinedCells(all, closed));
   const groupsOf = new Map<number, number[]>();
   groups.forEach((g, k) => {
-    for (const i of new Set([g.total, ...g.parts]))
-      groupsOf.set(i, [...(groupsOf.get(i) ?? []), k]);
+    for (const i of new Set([g.total, ...g.parts])) pushTo(groupsOf, i, k);
   });
   // the relations an elimination combines, by distance from the cell (through shared hidden cells)
   const layersFrom = (i: number): number[][] => {

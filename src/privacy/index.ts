@@ -27,7 +27,7 @@ export {
   type SuppressionEntry,
   type SuppressionReason,
 } from './log.js';
-export { DisclosureLedger, type LedgerEntry } from './ledger.js';
+export { DisclosureLedger, ledgerKey, type LedgerEntry } from './ledger.js';
 export {
   auditPublishedTables,
   auditLeakText,

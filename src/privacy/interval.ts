@@ -8,6 +8,7 @@ import highsLoader, { type Highs, type Model } from 'highs';
 import { auditRelations, type AuditOptions, type AuditTable } from './audit.js';
 import type { AuditRelation } from './audit-relations.js';
 import type { CheckedTable } from './audit-table.js';
+import { pushTo } from '../shared/collections.js';
 
 /** A cell of the audited tables. */
 export interface IntervalCell {
@@ -104,7 +105,7 @@ export function narrowHiddenCells(
   const blocks = new Map<number, number[]>();
   constraints.forEach((c, k) => {
     const root = find(c.vars[0]);
-    blocks.set(root, [...(blocks.get(root) ?? []), k]);
+    pushTo(blocks, root, k);
   });
   const out: NarrowCell[] = [];
   for (const ks of blocks.values()) {
@@ -342,7 +343,7 @@ function neighbourhood(
   block: readonly Constraint[],
 ): { near: IntervalCell[]; wider: IntervalCell[][] } {
   const byVar = new Map<number, number[]>();
-  block.forEach((c, k) => c.vars.forEach((x) => byVar.set(x, [...(byVar.get(x) ?? []), k])));
+  block.forEach((c, k) => c.vars.forEach((x) => pushTo(byVar, x, k)));
   const seenC = new Set(byVar.get(v) ?? []);
   const seenV = new Set([v]);
   const near = [...seenC].flatMap((k) => block[k].cells);

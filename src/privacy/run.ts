@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { AuditCache, auditPublishedTables, type AuditOptions, type AuditTable } from './audit.js';
 import { loadIntervalSolver, narrowHiddenCells, type IntervalCell } from './interval.js';
 import { DisclosureLedger, ledgerKey, type LedgerEntry } from './ledger.js';
+import { pushTo } from '../shared/collections.js';
 
 /** What protectRun found and decided. */
 export interface RunProtection {
@@ -51,12 +52,22 @@ export async function protectRun(
   const keys = copies.map((t) => cellKeys(t, { figure: true }));
   // cells by ledger key, to hide a cell everywhere at once
   const where = new Map<string, [number, string][]>();
-  keys.forEach((m, i) =>
-    m.forEach((k, cell) => where.set(k, [...(where.get(k) ?? []), [i, cell]])),
+  keys.forEach((m, i) => m.forEach((k, cell) => pushTo(where, k, [i, cell])));
+  // Identical tables of several reports (e.g. the extract's load summary in every unit's report) are
+  // audited once: the copies hold the same cells under the same keys, so they are hidden in step.
+  const { audited, standsFor } = identicalTables(copies);
+  const components = componentsOf(audited.map((i) => copies[i])).map((c) =>
+    c.map((k) => audited[k]),
   );
-  const components = componentsOf(copies);
   const componentOf = new Map<number, number>();
-  components.forEach((c, k) => c.forEach((i) => componentOf.set(i, k)));
+  components.forEach((c, k) =>
+    c.forEach((i) => standsFor[i].forEach((j) => componentOf.set(j, k))),
+  );
+  const copiesIn = (i: number): AuditTable => {
+    if (standsFor[i].length === 1) return copies[i];
+    const units = standsFor[i].map((j) => (copies[j].rest?.within ? copies[j].rest!.unit : ''));
+    return { ...copies[i], copiesIn: [...new Set(units)] };
+  };
   const dirty = new Set(components.map((_, k) => k));
   const cache = new AuditCache(); // relations between tables a round did not change are kept
   const hideEverywhere = (i: number, cell: string) => {
@@ -84,7 +95,7 @@ export async function protectRun(
     for (const k of audit) {
       let fixable = 0;
       const members = components[k];
-      const own = members.map((i) => copies[i]);
+      const own = members.map(copiesIn);
       // the component's table positions → the run's
       const inRun = (cells: readonly IntervalCell[]) =>
         cells.map((c) => ({ ...c, tableIndex: members[c.tableIndex] }));
@@ -310,6 +321,30 @@ function hash(text: string): number {
 }
 
 /**
+ * Tables with the same content but their names (and, for a table without rest rows, the unit whose
+ * report holds it): the first of each kind (`audited`), and for it every table it stands for. A copy
+ * counting within its unit and one beside rest rows are kept apart (the audit relates them
+ * differently).
+ */
+function identicalTables(tables: readonly AuditTable[]): {
+  audited: number[];
+  standsFor: number[][];
+} {
+  const first = new Map<string, number>();
+  const standsFor: number[][] = tables.map(() => []);
+  tables.forEach((t, i) => {
+    const { name: _name, rest, ...content } = t;
+    // whose rest it is matters only where rest rows are shown
+    const restRows = rest !== undefined && t.rows.some((r) => r.includes(rest.label));
+    const text = JSON.stringify([content, restRows ? rest : null, rest?.within === true]);
+    const k = first.get(text) ?? i;
+    first.set(text, k);
+    standsFor[k].push(i);
+  });
+  return { audited: [...first.values()], standsFor };
+}
+
+/**
  * Groups tables that can relate in the audit: a count column in common and the same period label
  * (a table with a `period` dimension meets every period of its columns). Returns table indices.
  */
@@ -342,6 +377,6 @@ function componentsOf(tables: readonly AuditTable[]): number[][] {
     }
   }
   const groups = new Map<number, number[]>();
-  tables.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  tables.forEach((_, i) => pushTo(groups, find(i), i));
   return [...groups.values()];
 }

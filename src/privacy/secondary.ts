@@ -5,6 +5,7 @@
 import { determinedCells } from './determinacy.js';
 import type { Pattern } from './primary.js';
 import type { AdditiveGroup } from './structure.js';
+import { pushTo } from '../shared/collections.js';
 
 /**
  * Extends `pattern` (in place) with complementary cells and returns it. Complements are chosen
@@ -28,7 +29,7 @@ export function protectPattern(
   const sensitive = new Set(pattern.keys());
   const groupsOf = new Map<number, AdditiveGroup[]>();
   for (const g of groups) {
-    for (const row of [g.total, ...g.parts]) groupsOf.set(row, [...(groupsOf.get(row) ?? []), g]);
+    for (const row of [g.total, ...g.parts]) pushTo(groupsOf, row, g);
   }
   // Cells that also serve another group still needing a hidden cell come first (fewer cells lost,
   // e.g. a rectangle in a two-way table); that depends on the pattern, not on values.

@@ -1,6 +1,7 @@
 // Additive groups of a table: a total row and the rows that sum to it, from total markers and hierarchies.
 import type { ColumnTable } from 'arquero';
 import type { CellSpec, Layout } from './spec.js';
+import { pushTo } from '../shared/collections.js';
 
 /** One additive relation: the value in row `total` equals the sum over rows `parts`. */
 export interface AdditiveGroup {
@@ -29,7 +30,7 @@ export function additiveGroups(
     index.clear();
     layout.dims.forEach((dims, row) => {
       const key = JSON.stringify(dims.filter((_, i) => i !== d));
-      index.set(key, [...(index.get(key) ?? []), row]);
+      pushTo(index, key, row);
     });
     for (const rows of index.values()) {
       for (const t of rows) {

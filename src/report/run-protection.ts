@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   DISCLOSURE_SEED_ENV,
+  ledgerKey,
   protectRun,
   tablesTouch,
   type AuditTable,
@@ -17,6 +18,7 @@ import { runNotebooks } from './jupyter/run-notebooks.js';
 import type { BatchPool } from './batch/pool.js';
 import { runNotebooksBatch } from './batch/run-notebooks.js';
 import type { ParameterValue } from './parameters.js';
+import { pushTo } from '../shared/collections.js';
 
 /** One notebook run of the report: where it wrote, what it was given, and its latest result. */
 export interface RunJob {
@@ -61,6 +63,11 @@ export async function protectWholeRun(
     outDir: string;
     jobs: number;
     seedFile: string;
+    /**
+     * Passes at most (default: until a pass hides nothing new). Each pass adds at least one cell to
+     * the seed that the reruns then hide, so the passes end; a pass whose cells are all in the seed
+     * already (a rerun that did not hide them) ends the run as unsafe.
+     */
     maxPasses?: number;
     pool?: BatchPool | null;
     /** Width every hidden count's feasible interval must have (the policy's protection interval). */
@@ -69,7 +76,15 @@ export async function protectWholeRun(
     parts?: RunPart[];
   },
 ): Promise<RunProtectionResult> {
-  const { outDir, jobs, seedFile, maxPasses = 4, pool = null, threshold = 5, parts = [] } = options;
+  const {
+    outDir,
+    jobs,
+    seedFile,
+    maxPasses = Infinity,
+    pool = null,
+    threshold = 5,
+    parts = [],
+  } = options;
   const seed: LedgerEntry[] = [];
   let reruns = 0;
   const tablesOf = (job: RunJob): AuditTable[] => {
@@ -87,7 +102,10 @@ export async function protectWholeRun(
   for (let pass = 1; pass <= maxPasses; pass++) {
     const { hide } = await protectRun(all(), { threshold });
     if (hide.length === 0) return { passes: pass, hidden: seed.length, reruns, safe: true };
-    seed.push(...hide);
+    const seeded = new Set(seed.map((e) => ledgerKey(e.column, e.cell, e.period)));
+    const fresh = hide.filter((e) => !seeded.has(ledgerKey(e.column, e.cell, e.period)));
+    if (fresh.length === 0) return { passes: pass, hidden: seed.length, reruns, safe: false };
+    seed.push(...fresh);
     writeFileSync(seedFile, JSON.stringify(seed));
     const again = runJobs.filter(
       (job) => job.run.status === 'ok' && tablesTouch(tables.get(job)!, hide, { shownOnly: true }),
@@ -105,7 +123,7 @@ export async function protectWholeRun(
     }
     // one runNotebooks call per output folder (its parameters), `jobs` folders at a time
     const byDir = new Map<string, RunJob[]>();
-    for (const job of again) byDir.set(job.dir, [...(byDir.get(job.dir) ?? []), job]);
+    for (const job of again) pushTo(byDir, job.dir, job);
     const queue = [...byDir.entries()];
     const worker = async () => {
       for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
@@ -139,5 +157,5 @@ export async function protectWholeRun(
     await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, queue.length)) }, worker));
   }
   const { hide } = await protectRun(all(), { threshold });
-  return { passes: maxPasses, hidden: seed.length, reruns, safe: hide.length === 0 };
+  return { passes: maxPasses + 1, hidden: seed.length, reruns, safe: hide.length === 0 };
 }

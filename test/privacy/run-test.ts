@@ -206,6 +206,69 @@ describe('protectRun', () => {
   });
 });
 
+describe('protectRun and the same table in many reports', () => {
+  // Force: T1 + T2 + T3 = 20 − 9 = 11 (T1..T3 hidden, T4 = 9); every one of 40 district reports
+  // publishes the same district table D1 = T1 + T2 = 5, which gives T3 = 6 back. The copies are one
+  // table to audit (else each pair of copies is related again, row by row): T4 is hidden, as for one
+  // copy ('hides one more cell of a relation that recovers a hidden cell across tables').
+  const force: AuditTable = {
+    name: 'force',
+    columns: ['team', 'spells'],
+    by: ['team'],
+    countColumns: ['spells'],
+    total: 'All',
+    period: 'FY2024-25',
+    rows: [
+      ['T1', C],
+      ['T2', C],
+      ['T3', C],
+      ['T4', 9],
+      ['All', 20],
+    ],
+  };
+  const copies: AuditTable[] = Array.from({ length: 40 }, (_, k) => ({
+    name: `district report ${k + 1}`,
+    columns: ['team', 'spells'],
+    by: ['team'],
+    countColumns: ['spells'],
+    period: 'FY2024-25',
+    hierarchy: { column: 'team', parent: { T1: 'D1', T2: 'D1' } },
+    rest: { label: 'Rest of organisation', unit: `U${k + 1}` },
+    rows: [['D1', 5]],
+  }));
+  const within = (k: number): AuditTable => ({
+    ...copies[k],
+    rest: { label: 'Rest of organisation', unit: `U${k + 1}`, within: true },
+  });
+
+  it('audits identical copies once and hides what one copy needs', async () => {
+    const protection = await protectRun([force, ...copies]);
+    assert.deepEqual(
+      protection.hide.map((e) => e.cell),
+      [{ team: 'T4' }],
+    );
+    // copies counting within their units meet the force only where shown groups confirm it
+    assert.deepEqual((await protectRun([force, ...copies.map((_, k) => within(k))])).hide, []);
+    // and with one copy in the organisation's report among them, as that copy would
+    const mixed = [force, ...copies.map((_, k) => within(k)), copies[0]];
+    assert.deepEqual(
+      (await protectRun(mixed)).hide.map((e) => e.cell),
+      [{ team: 'T4' }],
+    );
+  });
+
+  it('relates a copy as any report holding it would', () => {
+    // Alone, a copy within unit U1 meets the force only where shown groups confirm it (none here).
+    assert.deepEqual(auditPublishedTables([force, within(0)]), []);
+    // A copy also in the organisation's report (''): D1 = T1 + T2 holds, and T3 = 6 follows.
+    const both = { ...within(0), copiesIn: ['U1', ''] };
+    assert.deepEqual(
+      auditPublishedTables([force, both]).map((l) => [l.table, l.cell.team]),
+      [['force', 'T3']],
+    );
+  });
+});
+
 describe('tablesTouch', () => {
   it('says whether a job holds a cell to hide', () => {
     const entry = {

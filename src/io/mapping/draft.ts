@@ -17,6 +17,7 @@ import {
   type DateGuess,
 } from './draft-values.js';
 import { parseMapping } from './mapping.js';
+import { pushTo } from '../../shared/collections.js';
 
 /** Records read from each file to guess from. */
 const SAMPLE = 20_000;
@@ -451,7 +452,7 @@ function fillRequired(
 /** Files of the same table and header in one source, under a glob of their common name parts. */
 function groupFiles(drafts: { file: string; source: Record<string, unknown>; shape: string }[]) {
   const groups = new Map<string, typeof drafts>();
-  for (const d of drafts) groups.set(d.shape, [...(groups.get(d.shape) ?? []), d]);
+  for (const d of drafts) pushTo(groups, d.shape, d);
   return [...groups.values()].map((group) => {
     const source = group[0].source;
     if (group.length > 1) {

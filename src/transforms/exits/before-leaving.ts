@@ -14,6 +14,7 @@ import {
 import { monthlyTotals, type MonthlyTotals } from './monthly-totals.js';
 import { checkColumns, numbers } from '../../shared/columns.js';
 import { monthIndex, monthStart } from '../../time/months.js';
+import { pushTo } from '../../shared/collections.js';
 
 export const BEFORE_LEAVING: DefinitionCard = {
   id: 'before_leaving',
@@ -91,7 +92,7 @@ export function compareLeaversWithStayers(
     const band = bandAt(i, monthStart(month));
     const byBand = strata.get(month) ?? new Map<string, number[]>();
     strata.set(month, byBand);
-    byBand.set(band, [...(byBand.get(band) ?? []), i]);
+    pushTo(byBand, band, i);
   }
   const acc = new Map<string, Acc>();
   const add = (band: string, cohort: string, i: number, month: number, w: number) => {
@@ -111,7 +112,7 @@ export function compareLeaversWithStayers(
       const e = end[i];
       if (start[i]! > first || (e !== null && e < after)) continue;
       const band = bandAt(i, monthStart(month));
-      if (byBand.has(band)) stayers.set(band, [...(stayers.get(band) ?? []), i]);
+      if (byBand.has(band)) pushTo(stayers, band, i);
     }
     for (const [band, leavers] of byBand) {
       const matched = stayers.get(band) ?? [];

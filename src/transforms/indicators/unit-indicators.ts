@@ -15,6 +15,7 @@ import {
 import { checkColumns } from '../../shared/columns.js';
 import { RollUpUnits, topUnit } from '../units/roll-up.js';
 import type { MatrixIndicator } from '../matrix/indicators.js';
+import { pushTo } from '../../shared/collections.js';
 
 /** What the extract holds of one indicator of unit_indicators. */
 export interface UnitIndicatorInfo {
@@ -205,7 +206,7 @@ export function summarizeUnitIndicator(
       d: isNumber(den[i]) ? (den[i] as number) : null,
       v: isNumber(val[i]) ? (val[i] as number) : null,
     };
-    byPeriod.set(p.label, [...(byPeriod.get(p.label) ?? []), rec]);
+    pushTo(byPeriod, p.label, rec);
   }
   const cells = new Map<string, Cell>();
   const replaced = new Map<string, number>();

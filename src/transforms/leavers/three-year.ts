@@ -10,6 +10,7 @@ import type { DefinitionCard } from '../shared/definition.js';
 import { relativeLikelihood, type RelativeLikelihood } from '../../stats/relative-likelihood.js';
 import { groupValue, MISSING_GROUP } from '../shared/groups.js';
 import { checkColumns, numbers } from '../../shared/columns.js';
+import { pushTo } from '../../shared/collections.js';
 
 export const THREE_YEAR_RESIGNATION: DefinitionCard = {
   id: 'three_year_resignation',
@@ -103,7 +104,7 @@ export function summarizeThreeYearResignation(
   const rowsOf = new Map<string, number[]>();
   for (let i = 0; i < data.numRows(); i++) {
     const g = label(i);
-    if (g !== null) rowsOf.set(g, [...(rowsOf.get(g) ?? []), i]);
+    if (g !== null) pushTo(rowsOf, g, i);
   }
   const stats = [...rowsOf.keys()].sort().map((g) => {
     const rows = rowsOf.get(g)!;

@@ -4,6 +4,7 @@
 import { table as toTable, type ColumnTable } from 'arquero';
 import type { DefinitionCard } from '../shared/definition.js';
 import { checkColumns } from '../../shared/columns.js';
+import { pushTo } from '../../shared/collections.js';
 
 export interface MatrixTemperatureOptions {
   /** The period to report (label); default the last period in the scored table. */
@@ -219,8 +220,7 @@ function intervalsByUnit(
 
 function temperatures(rows: Cell[], period: string, minShare: number): Map<string, number | null> {
   const byUnit = new Map<string, Cell[]>();
-  for (const r of rows)
-    if (r.period === period) byUnit.set(r.unit_id, [...(byUnit.get(r.unit_id) ?? []), r]);
+  for (const r of rows) if (r.period === period) pushTo(byUnit, r.unit_id, r);
   const out = new Map<string, number | null>();
   for (const [unit, cells] of byUnit) {
     const ok = cells[0].parent_id !== null && weightShare(cells) >= minShare;

@@ -11,6 +11,7 @@ import { sicknessCellSpec, summarizeSickness } from '../sickness/summary.js';
 import { checkColumns, columnArray } from '../../shared/columns.js';
 import { checkPeople, indexPeople } from '../workforce/exposure.js';
 import { personEvents } from '../workforce/person-events.js';
+import { pushTo } from '../../shared/collections.js';
 
 export interface OvertimeBandOptions extends WorkingDayOptions {
   period: Period;
@@ -59,7 +60,7 @@ export function summarizeWellbeingByOvertimeBand(
   const start = people.array('start_date') as ArrayLike<number>;
   const end = people.array('end_date') as ArrayLike<number | null>;
   const rowsOf = new Map<string, number[]>();
-  for (let i = 0; i < people.numRows(); i++) rowsOf.set(ids[i], [...(rowsOf.get(ids[i]) ?? []), i]);
+  for (let i = 0; i < people.numRows(); i++) pushTo(rowsOf, ids[i], i);
   const rowOn = (id: string, day: number) =>
     (rowsOf.get(id) ?? []).find((i) => start[i] <= day && (end[i] === null || end[i]! >= day)) ??
     -1;

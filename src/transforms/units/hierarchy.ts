@@ -3,6 +3,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { levelOrder } from '../../io/units.js';
 import { optionalColumn } from '../../shared/columns.js';
+import { pushTo } from '../../shared/collections.js';
 
 /** The unit hierarchy read from a `units` table, with lookups used by every roll-up. */
 export interface UnitTree {
@@ -146,8 +147,7 @@ export function deriveUnitAtLevel(
  */
 export function unitSubtree(tree: UnitTree, unitId: string): Set<string> {
   const children = new Map<string, string[]>();
-  for (const [id, p] of tree.parent)
-    if (p !== null) children.set(p, [...(children.get(p) ?? []), id]);
+  for (const [id, p] of tree.parent) if (p !== null) pushTo(children, p, id);
   const out = new Set<string>();
   const stack = [unitId];
   while (stack.length) {
