@@ -1,5 +1,10 @@
 // wbk check: load and validate a data folder, print the load summary (or JSON), exit 1 if any row was rejected.
-import { checkExtract, type LoadEngine, type ExtractCheck } from '../io/load-dataset.js';
+import {
+  checkExtract,
+  isLoadEngine,
+  type LoadEngine,
+  type ExtractCheck,
+} from '../io/load-dataset.js';
 import { formatLoadSummary } from '../io/summary.js';
 import { formatDate, resolveAsOf } from '../time/dates.js';
 import { checkMappingFile, dataFolder, readFlags } from './args.js';
@@ -99,10 +104,10 @@ function parseArgs(argv: string[]): {
     else if (flag === '--as-of') out.asOf = value();
     else if (flag === '--engine') {
       const engine = value();
-      if (!['auto', 'memory', 'duckdb'].includes(engine)) {
+      if (!isLoadEngine(engine)) {
         throw new UsageError(`--engine must be auto, memory or duckdb, got "${engine}".`);
       }
-      out.engine = engine as LoadEngine;
+      out.engine = engine;
     } else if (flag === '--json') out.json = true;
     else return false;
     return true;

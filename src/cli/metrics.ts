@@ -9,7 +9,7 @@ import type { Period } from '../time/periods.js';
 import { headlineFigures, type SkippedSection } from '../report/metrics/headlines.js';
 import { UsageError, type Command } from './command.js';
 import { parseFlags } from './args.js';
-import type { LoadEngine } from '../io/load-dataset.js';
+import { isLoadEngine } from '../io/load-dataset.js';
 import { PUBLISH_MIN_GROUP_SIZE, publishMinimumProblem } from '../privacy/policy.js';
 
 const USAGE = `Usage: wbk metrics --data DIR [--mapping FILE] [--period FY2023-24] [--level district]
@@ -66,12 +66,12 @@ export const metricsCommand: Command = {
       : undefined;
     const dataDir = path.resolve(values.data);
     const engine = values.engine;
-    if (engine !== undefined && !['auto', 'memory', 'duckdb'].includes(engine)) {
+    if (engine !== undefined && !isLoadEngine(engine)) {
       throw new UsageError(`--engine must be auto, memory or duckdb, got "${engine}".`);
     }
     const data = await loadDatasetCached(dataDir, {
       ...(values.mapping ? { mapping: path.resolve(values.mapping) } : {}),
-      ...(engine !== undefined ? { engine: engine as LoadEngine } : {}),
+      ...(engine !== undefined ? { engine } : {}),
     });
     let period: Period;
     try {

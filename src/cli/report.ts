@@ -22,7 +22,7 @@ import { safeSlug } from '../shared/slug.js';
 import { DATASET_CACHE_ENV, LOAD_ENGINE_ENV } from '../report/dataset-cache.js';
 import { loadReportData, reportPeriod } from '../report/report-data.js';
 import { ledgerFromEntries, protectionIntervalOf, resolvePolicy } from '../privacy/index.js';
-import type { Dataset } from '../io/load-dataset.js';
+import { isLoadEngine, type Dataset } from '../io/load-dataset.js';
 import { PUBLISH_MIN_GROUP_SIZE, publishMinimumProblem } from '../privacy/policy.js';
 import {
   handleInterrupts,
@@ -104,13 +104,13 @@ export const reportCommand: Command = {
     const minGroupSize = checkMinGroupSize(values['min-group-size'], analyst);
     const engines = values.engine ?? [];
     for (const e of engines) {
-      if (!['batch', 'jupyter', 'auto', 'memory', 'duckdb'].includes(e))
+      if (e !== 'batch' && e !== 'jupyter' && !isLoadEngine(e))
         throw new UsageError(
           `--engine must be batch or jupyter (who runs the notebooks), or auto, memory or duckdb (who reads the event files), got "${e}".`,
         );
     }
     const engine = engines.includes('jupyter') ? 'jupyter' : 'batch';
-    const loadEngine = engines.find((e) => ['auto', 'memory', 'duckdb'].includes(e));
+    const loadEngine = engines.find(isLoadEngine);
     const dataDir = path.resolve(values.data);
     const mappingFile = values.mapping ? path.resolve(values.mapping) : null;
     const outDir = resolveOutDir(values.out ?? path.join(KIT_ROOT, 'reports'), dataDir);

@@ -55,6 +55,14 @@ export interface LoadOptions {
 /** Who reads the big event files: see LoadOptions.engine. */
 export type LoadEngine = 'auto' | 'memory' | 'duckdb';
 
+/**
+ * True when `value` names a LoadEngine (what --engine and WBK_LOAD_ENGINE take).
+ * @example isLoadEngine('duckdb') // true; isLoadEngine('batch') // false
+ */
+export function isLoadEngine(value: unknown): value is LoadEngine {
+  return value === 'auto' || value === 'memory' || value === 'duckdb';
+}
+
 /** What a check of an extract found: a Dataset's account of every file and row, without the tables. */
 export type ExtractCheck = Omit<Dataset, 'tables' | 'scanned'> & {
   /** Which engine read the event files ('memory' when none was scanned). */
@@ -466,7 +474,7 @@ function scanChoice(
   pseudonymised: boolean,
   { engine = 'auto', thresholdBytes = SCAN_THRESHOLD_BYTES }: LoadOptions,
 ): ScanFile[] {
-  if (!['auto', 'memory', 'duckdb'].includes(engine)) {
+  if (!isLoadEngine(engine)) {
     throw new Error(`engine must be 'auto', 'memory' or 'duckdb', got ${JSON.stringify(engine)}.`);
   }
   if (engine === 'memory') return [];

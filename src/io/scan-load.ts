@@ -13,6 +13,7 @@ import type { FileSummary, Stage } from './load-file.js';
 import { planColumns } from './mapping/apply.js';
 import type { Mapping, MappingSource } from './mapping/mapping.js';
 import { readCsv } from './readers/csv.js';
+import { pushTo } from '../shared/collections.js';
 import type { RawRecord, RecordSource } from './readers/index.js';
 
 /** A file left for the scan: its match (index into the load's file list) and source. */
@@ -85,12 +86,7 @@ export async function loadScanned(
       const table = match.source.table as TableName;
       const plan = await planOf(match, context);
       const keyed = keyColumns(table);
-      const keep =
-        context.mode === 'load'
-          ? Object.keys(SCHEMA[table].columns)
-          : keyed.length > 0
-            ? keyed
-            : [];
+      const keep = context.mode === 'load' ? Object.keys(SCHEMA[table].columns) : keyed;
       const pick =
         keyed.length > 0
           ? undefined
@@ -116,11 +112,9 @@ export async function loadScanned(
       context.vouched.set(match.fileIndex, fast);
       context.summaries[match.fileIndex] = summary;
       if (keep.length > 0) {
-        const list = passed.get(table) ?? [];
         if (context.mode === 'load') loaderValues(table, result.passed.values);
         const rejected = new Uint8Array(result.passed.lines.length);
-        list.push({ fileIndex: match.fileIndex, ...result.passed, rejected });
-        passed.set(table, list);
+        pushTo(passed, table, { fileIndex: match.fileIndex, ...result.passed, rejected });
       }
     }
     for (const table of new Set(scanned.map((m) => m.source.table as TableName))) {
@@ -184,40 +178,19 @@ function acrossRows(table: TableName, passed: Passed[], context: ScanContext): v
   const stage = context.stages[table];
   const keys = keyColumns(table);
   const people = context.stages.people;
-  // where each row is: the stage's row i, or row j of passed[p]
-  const rows: { fileIndex: number; line: number; values: CellValueOut[]; at: [number, number] }[] =
-    [];
+  const rows = inFileOrder(stage, passed, { rejected: true });
   const columns = keys.length > 0 ? keys : ['person_id'];
-  if (stage !== undefined) {
-    for (let i = 0; i < stage.lines.length; i++) {
-      rows.push({
-        fileIndex: stage.fileIndex[i],
-        line: stage.lines[i],
-        values: columns.map((c) => stage.columns[c][i]),
-        at: [-1, i],
-      });
-    }
-  }
-  passed.forEach((p, k) =>
-    p.lines.forEach((line, i) =>
-      rows.push({
-        fileIndex: p.fileIndex,
-        line,
-        values: columns.map((c) => p.values[c][i] as CellValueOut),
-        at: [k, i],
-      }),
-    ),
-  );
-  rows.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
   const data: StagedTable = {
-    columns: Object.fromEntries(columns.map((c, k) => [c, rows.map((r) => r.values[k])])),
+    columns: Object.fromEntries(
+      columns.map((c) => [c, rows.map((r) => valueAt(stage, passed, r, c) as CellValueOut)]),
+    ),
     rejected: rows.map(() => false),
     where: (row) => `${context.files[rows[row].fileIndex]} line ${rows[row].line}`,
   };
   for (const p of checkEventTable(table, data, people)) {
-    const { fileIndex, line, at } = rows[p.row];
-    if (at[0] < 0) stage!.rejected[at[1]] = true;
-    else passed[at[0]].rejected[at[1]] = 1;
+    const { fileIndex, line, source, row } = rows[p.row];
+    if (source < 0) stage!.rejected[row] = true;
+    else passed[source].rejected[row] = 1;
     const summary = context.summaries[fileIndex];
     summary.rows_loaded--;
     summary.rows_rejected++;
@@ -275,21 +248,42 @@ export function scannedColumns(
   ) {
     return Object.fromEntries(names.map((c) => [c, passed[0].values[c]]));
   }
-  const order: [number, number, number, number][] = []; // fileIndex, line, source (-1 = stage), row
+  const order = inFileOrder(stage, passed, { rejected: false });
+  return Object.fromEntries(names.map((c) => [c, order.map((r) => valueAt(stage, passed, r, c))]));
+}
+
+/** Where a row of a scanned table is: the stage's row (source -1) or a row of passed[source]. */
+interface RowAt {
+  fileIndex: number;
+  line: number;
+  source: number;
+  row: number;
+}
+
+/**
+ * The rows of a scanned table, those the JS loader staged and those DuckDB vouched for, in file and
+ * line order (as the loader would have staged them); without `rejected`, only rows not rejected.
+ */
+function inFileOrder(
+  stage: Stage | undefined,
+  passed: Passed[],
+  { rejected }: { rejected: boolean },
+): RowAt[] {
+  const rows: RowAt[] = [];
   if (stage !== undefined) {
     for (let i = 0; i < stage.lines.length; i++)
-      if (!stage.rejected[i]) order.push([stage.fileIndex[i], stage.lines[i], -1, i]);
+      if (rejected || !stage.rejected[i])
+        rows.push({ fileIndex: stage.fileIndex[i], line: stage.lines[i], source: -1, row: i });
   }
   passed.forEach((p, k) =>
     p.lines.forEach((line, i) => {
-      if (p.rejected[i] === 0) order.push([p.fileIndex, line, k, i]);
+      if (rejected || p.rejected[i] === 0)
+        rows.push({ fileIndex: p.fileIndex, line, source: k, row: i });
     }),
   );
-  order.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return Object.fromEntries(
-    names.map((c) => [
-      c,
-      order.map(([, , k, i]) => (k < 0 ? stage!.columns[c][i] : passed[k].values[c][i])),
-    ]),
-  );
+  return rows.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
+}
+
+function valueAt(stage: Stage | undefined, passed: Passed[], r: RowAt, column: string): unknown {
+  return r.source < 0 ? stage!.columns[column][r.row] : passed[r.source].values[column][r.row];
 }

@@ -63,7 +63,8 @@ export async function protectRun(
   components.forEach((c, k) =>
     c.forEach((i) => standsFor[i].forEach((j) => componentOf.set(j, k))),
   );
-  const copiesIn = (i: number): AuditTable => {
+  // the table audited for table i and its copies, saying which reports hold them
+  const auditedAs = (i: number): AuditTable => {
     if (standsFor[i].length === 1) return copies[i];
     const units = standsFor[i].map((j) => (copies[j].rest?.within ? copies[j].rest!.unit : ''));
     return { ...copies[i], copiesIn: [...new Set(units)] };
@@ -95,7 +96,7 @@ export async function protectRun(
     for (const k of audit) {
       let fixable = 0;
       const members = components[k];
-      const own = members.map(copiesIn);
+      const own = members.map(auditedAs);
       // the component's table positions → the run's
       const inRun = (cells: readonly IntervalCell[]) =>
         cells.map((c) => ({ ...c, tableIndex: members[c.tableIndex] }));

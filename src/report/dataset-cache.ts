@@ -16,6 +16,7 @@ import {
 import path from 'node:path';
 import * as aq from 'arquero';
 import {
+  isLoadEngine,
   loadDataset,
   type Dataset,
   type LoadEngine,
@@ -36,10 +37,10 @@ export const LOAD_ENGINE_ENV = 'WBK_LOAD_ENGINE';
 export function loadEngineFromEnv(): LoadEngine | undefined {
   const value = process.env[LOAD_ENGINE_ENV];
   if (value === undefined || value === '') return undefined;
-  if (!['auto', 'memory', 'duckdb'].includes(value)) {
+  if (!isLoadEngine(value)) {
     throw new Error(`${LOAD_ENGINE_ENV} must be auto, memory or duckdb, got "${value}".`);
   }
-  return value as LoadEngine;
+  return value;
 }
 
 const memo = new Map<string, Promise<Dataset>>();

@@ -86,6 +86,7 @@ export async function protectWholeRun(
     parts = [],
   } = options;
   const seed: LedgerEntry[] = [];
+  const seeded = new Set<string>(); // the seed's ledger keys
   let reruns = 0;
   const tablesOf = (job: RunJob): AuditTable[] => {
     if (job.run.status !== 'ok') return [];
@@ -102,9 +103,9 @@ export async function protectWholeRun(
   for (let pass = 1; pass <= maxPasses; pass++) {
     const { hide } = await protectRun(all(), { threshold });
     if (hide.length === 0) return { passes: pass, hidden: seed.length, reruns, safe: true };
-    const seeded = new Set(seed.map((e) => ledgerKey(e.column, e.cell, e.period)));
     const fresh = hide.filter((e) => !seeded.has(ledgerKey(e.column, e.cell, e.period)));
     if (fresh.length === 0) return { passes: pass, hidden: seed.length, reruns, safe: false };
+    for (const e of fresh) seeded.add(ledgerKey(e.column, e.cell, e.period));
     seed.push(...fresh);
     writeFileSync(seedFile, JSON.stringify(seed));
     const again = runJobs.filter(

@@ -4,14 +4,17 @@
 import { statSync } from 'node:fs';
 import type { ColumnTable } from 'arquero';
 import type { TableName } from '../schema/tables.js';
-import { SCAN_THRESHOLD_BYTES } from '../io/load-dataset.js';
+import { isLoadEngine, SCAN_THRESHOLD_BYTES, type LoadEngine } from '../io/load-dataset.js';
 import { openScaleSession, sqlName, type ScaleSession } from './duckdb-session.js';
 import { isScaleData, prepareSession, type ScaleData, type ScaleInputs } from './scale-data.js';
 
 export type { RowInput, ScaleInputs } from './scale-data.js';
 
-/** 'auto' picks DuckDB when the event files together exceed the threshold; the others force one engine. */
-export type ScaleEngine = 'auto' | 'memory' | 'duckdb';
+/**
+ * 'auto' picks DuckDB when the event files together exceed the threshold; the others force one engine
+ * (the same choice as loadDataset's).
+ */
+export type ScaleEngine = LoadEngine;
 
 export interface ScaleOptions {
   /** Default 'auto'. 'duckdb' needs the event inputs as file paths; 'memory' reads file inputs into tables. */
@@ -42,7 +45,7 @@ export function chooseEngine(
   { engine = 'auto', thresholdBytes = DEFAULT_DUCKDB_THRESHOLD_BYTES }: ScaleOptions = {},
   where = 'chooseEngine',
 ): 'memory' | 'duckdb' {
-  if (!['auto', 'memory', 'duckdb'].includes(engine)) {
+  if (!isLoadEngine(engine)) {
     throw new Error(
       `${where}: engine must be 'auto', 'memory' or 'duckdb', got ${JSON.stringify(engine)}.`,
     );

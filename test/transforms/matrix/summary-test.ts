@@ -1,55 +1,10 @@
 import assert from 'node:assert/strict';
 import * as aq from 'arquero';
 import { parsePeriod } from '../../../src/time/periods.js';
-import { epochDay } from '../../../src/time/dates.js';
-import { unitTree } from '../../../src/transforms/units/hierarchy.js';
 import { summarizeWellbeingMatrix } from '../../../src/transforms/matrix/summary.js';
+import { isoDay as d, threeTeamForce } from '../../helpers/three-teams.js';
 
-const d = (iso: string) =>
-  epochDay(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
-const empty = (cols: string[]) => aq.table(Object.fromEntries(cols.map((c) => [c, []])));
-
-// F → D1 → T1, T2 and F → D2 → T3; one full-time officer per team all year, overtime 10, 20, 30 h.
-const tree = unitTree(
-  aq.table({
-    unit_id: ['F', 'D1', 'D2', 'T1', 'T2', 'T3'],
-    parent_id: [null, 'F', 'F', 'D1', 'D1', 'D2'],
-    name: ['Force', 'North', 'South', 'T one', 'T two', 'T three'],
-    level: ['force', 'district', 'district', 'team', 'team', 'team'],
-  }),
-);
-const tables = {
-  people: aq.table({
-    person_id: ['A1', 'A2', 'A3'],
-    worker_type: ['officer', 'officer', 'officer'],
-    unit_id: ['T1', 'T2', 'T3'],
-    high_risk_role: [null, null, null],
-    fte: [1, 1, 1],
-    service_start_date: Array(3).fill(d('2020-01-01')),
-    start_date: Array(3).fill(d('2020-01-01')),
-    end_date: [null, null, null],
-    leaver_type: [null, null, null],
-  }),
-  postings: empty(['person_id', 'unit_id', 'role', 'high_risk_role', 'from_date', 'to_date']),
-  overtime: aq.table({
-    person_id: ['A1', 'A2', 'A3'],
-    date: Array(3).fill(d('2023-06-01')),
-    hours: [10, 20, 30],
-    rest_day_worked: [false, false, false],
-  }),
-  sickness: empty(['person_id', 'start_date', 'end_date', 'reason_category']),
-  oh_referrals: empty(['person_id', 'date']),
-  welfare_checks: empty(['person_id', 'date', 'kind']),
-  unit_indicators: empty(['unit_id', 'period_start', 'period_end', 'indicator', 'value']),
-  exit_interviews: empty([
-    'person_id',
-    'interview_date',
-    'primary_reason',
-    'other_reasons',
-    'would_recommend',
-    'would_return',
-  ]),
-};
+const { tree, tables } = threeTeamForce();
 
 const overtimeOf = (cells: aq.ColumnTable) =>
   Object.fromEntries(
