@@ -11,7 +11,6 @@ import { sicknessCellSpec, summarizeSickness } from '../sickness/summary.js';
 import { checkColumns, columnArray } from '../../shared/columns.js';
 import { checkPeople, indexPeople } from '../workforce/exposure.js';
 import { personEvents } from '../workforce/person-events.js';
-import { pushTo } from '../../shared/collections.js';
 
 export interface OvertimeBandOptions extends WorkingDayOptions {
   period: Period;
@@ -56,20 +55,13 @@ export function summarizeWellbeingByOvertimeBand(
     );
   }
   const asOf = options.asOf ?? period.end;
-  const ids = people.array('person_id') as ArrayLike<string>;
-  const start = people.array('start_date') as ArrayLike<number>;
-  const end = people.array('end_date') as ArrayLike<number | null>;
-  const rowsOf = new Map<string, number[]>();
-  for (let i = 0; i < people.numRows(); i++) pushTo(rowsOf, ids[i], i);
-  const rowOn = (id: string, day: number) =>
-    (rowsOf.get(id) ?? []).find((i) => start[i] <= day && (end[i] === null || end[i]! >= day)) ??
-    -1;
+  // the people row each claim and sickness spell falls in (index.find)
+  const index = indexPeople(people, []);
+  const { person: ids, start, end, spellStart, spellEnd } = index;
   // A band belongs to an employment spell: posting stretches of one spell (derivePostingSpells,
   // with spell_start_date and spell_end_date) share their hours, sick days and days in post.
   const names = people.columnNames();
   const stretches = names.includes('spell_start_date') && names.includes('spell_end_date');
-  const spellStart = stretches ? (people.array('spell_start_date') as ArrayLike<number>) : start;
-  const spellEnd = stretches ? (people.array('spell_end_date') as ArrayLike<number | null>) : end;
   const keyOf = new Map<string, number>();
   const spell = Int32Array.from({ length: people.numRows() }, (_, i) => {
     const key = stretches ? `${ids[i]}|${spellStart[i]}` : String(i);
@@ -81,8 +73,8 @@ export function summarizeWellbeingByOvertimeBand(
   const inPost = new Float64Array(keyOf.size);
   const oDate = columnArray<number>(overtime, 'date');
   const oHours = columnArray<number>(overtime, 'hours');
-  // rowOn, by claim row: only the claims of these people are read
-  const claims = personEvents(indexPeople(people, []), overtime);
+  // by claim row: only the claims of these people are read
+  const claims = personEvents(index, overtime);
   for (const c of claims.rows) {
     if (oDate[c] < period.start || oDate[c] > period.end) continue;
     const i = claims.find(c, oDate[c]);
@@ -92,7 +84,7 @@ export function summarizeWellbeingByOvertimeBand(
   const sStart = sickness.array('start_date') as ArrayLike<number>;
   const sEnd = sickness.array('end_date') as ArrayLike<number | null>;
   for (let s = 0; s < sickness.numRows(); s++) {
-    const i = rowOn(sPerson[s], sStart[s]);
+    const i = index.find(sPerson[s], sStart[s]);
     if (i < 0) continue;
     const a = Math.max(sStart[s], period.start);
     const b = Math.min(sEnd[s] ?? asOf, asOf, period.end, spellEnd[i] ?? Infinity);
