@@ -2,7 +2,8 @@
 // (--sizes 5000,50000 | --quick | --skip-report | --danfo-limit S | --danfo-max N | --memory-max N |
 // --skip-pandas);
 // `--only reports` times wbk report against wbk check instead (bench/reports.ts: --jobs N, --people N,
-// --skip-jupyter).
+// --skip-jupyter); `--only check` times only wbk check and its peer, the bare DuckDB count, at each
+// size (bench/results/check-latest.*).
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,11 +12,12 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const argv = process.argv.slice(2);
 const only = argv.indexOf('--only');
 const script = only >= 0 && argv[only + 1] === 'reports' ? 'reports.ts' : 'run.ts';
-if (only >= 0 && script === 'run.ts') {
-  console.error(`bench: --only takes "reports", got "${argv[only + 1]}".`);
+if (only >= 0 && !['reports', 'check'].includes(argv[only + 1])) {
+  console.error(`bench: --only takes "reports" or "check", got "${argv[only + 1]}".`);
   process.exit(2);
 }
 const rest = only >= 0 ? argv.filter((_, i) => i !== only && i !== only + 1) : argv;
+if (only >= 0 && argv[only + 1] === 'check') rest.push('--check-only');
 const result = spawnSync(
   process.execPath,
   ['--max-old-space-size=16384', '--import', 'tsx', join(root, 'bench', script), ...rest],

@@ -36,14 +36,16 @@ for (const people of args.sizes) {
       cwd: ROOT,
     }).toString(),
   ) as { name: string; what: string; unavailable: string | null }[];
-  for (const stage of [
-    {
-      name: 'load',
-      what: 'load + validate (loadDataset) vs a bare arquero parse',
-      unavailable: null,
-    },
-    ...listed,
-  ]) {
+  for (const stage of args.checkOnly
+    ? []
+    : [
+        {
+          name: 'load',
+          what: 'load + validate (loadDataset) vs a bare arquero parse',
+          unavailable: null,
+        },
+        ...listed,
+      ]) {
     if (stage.unavailable || !memoryOk) {
       size.stages.push({
         name: stage.name,
@@ -79,6 +81,10 @@ for (const people of args.sizes) {
     ...stageRun('check', 'wbk check, every row validated (node bin/wbk.js check)', check),
     seconds: check.wallSeconds,
   });
+  if (args.checkOnly) {
+    await writeResults(join(BENCH, 'results'), run, 'check-latest');
+    continue;
+  }
   if (people === 5000 && !args.skipReport) {
     log(`${people}: wbk report`);
     const out = join(CACHE, 'report-5000');
@@ -166,8 +172,9 @@ for (const people of args.sizes) {
   }
   await writeResults(join(BENCH, 'results'), run);
 }
-await writeResults(join(BENCH, 'results'), run);
-log('wrote bench/results/latest.json, latest.md and latest.svg');
+const results = args.checkOnly ? 'check-latest' : 'latest';
+await writeResults(join(BENCH, 'results'), run, results);
+log(`wrote bench/results/${results}.json, ${results}.md and ${results}.svg`);
 
 function stageRun(name: string, what: string, r: ChildResult): StageRun {
   return {

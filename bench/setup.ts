@@ -90,13 +90,14 @@ export function parseArgs(argv: string[]) {
     '--danfo-max',
     '--memory-max',
     '--skip-pandas',
+    '--check-only',
   ];
   const unknown = argv.filter(
     (a, i) => a.startsWith('--') && !known.includes(a) && !known.includes(argv[i - 1]),
   );
   if (unknown.length > 0) {
     console.error(
-      `bench: unknown option ${unknown.join(' ')}. Options: --sizes 5000,50000 | --quick | --skip-report | --danfo-limit S | --danfo-max N | --memory-max N | --skip-pandas`,
+      `bench: unknown option ${unknown.join(' ')}. Options: --sizes 5000,50000 | --quick | --skip-report | --danfo-limit S | --danfo-max N | --memory-max N | --skip-pandas | --check-only`,
     );
     process.exit(2);
   }
@@ -113,6 +114,8 @@ export function parseArgs(argv: string[]) {
     sizes,
     skipReport: argv.includes('--skip-report'),
     skipPandas: argv.includes('--skip-pandas'),
+    /** Only `wbk check` and its peer, the bare count (npm run bench -- --only check). */
+    checkOnly: argv.includes('--check-only'),
     danfoLimit: Number(get('--danfo-limit') ?? 120),
     danfoMax: Number(get('--danfo-max') ?? 5000),
     memoryMax: Number(get('--memory-max') ?? 50000),

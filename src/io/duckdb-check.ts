@@ -3,16 +3,19 @@
 // with nothing to warn about), and every other row goes back through the loader's own checks in JS,
 // so rejects and warnings are the loader's, word for word. Steps: is the source plain enough → the
 // typed read and the predicate, from the schema → a first pass counting (every core) → a second pass,
-// only when some rows need JS, numbering rows in file order → their physical lines.
+// only when some rows need JS, numbering rows in file order → their physical lines. When no values
+// come back (wbk check of a file without a key), the first pass reads text and collects each column's
+// distinct values instead, and the loader's parsers judge each once (judgeDistinct).
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { PERSON_TABLES, SCHEMA, type TableName } from '../schema/tables.js';
 import type { ColumnSpec } from '../schema/types.js';
-import { LONG_OVERTIME_HOURS } from '../schema/validate-row.js';
+import { LONG_OVERTIME_HOURS, rowRuleColumns } from '../schema/validate-row.js';
 import { allowedValues, type DatasetConfig } from '../schema/vocabularies.js';
 import type { Mapping, MappingSource } from './mapping/mapping.js';
 import { needsShaping } from './mapping/records.js';
+import { plainCells } from './load-file.js';
 import { CsvParser } from './readers/csv-parser.js';
 import { CSV_LIMITS } from './readers/csv-quoted.js';
 import type { RawRecord } from './readers/index.js';
@@ -88,6 +91,9 @@ export interface ScanPlan {
   delimiter: string;
   /** The file. */
   path: string;
+  /** Its source and mapping (the loader's parsers judge the distinct values: judgeDistinct). */
+  source: MappingSource;
+  mapping: Mapping;
 }
 
 /**
@@ -258,14 +264,7 @@ export function typedRowsSql(plan: ScanPlan, numbered: boolean, types: string[])
         `${t('hours')} * 60 <= (CASE WHEN ${gap} = 0 THEN 1440 ELSE ${gap} END) + 15`,
     );
   }
-  const columns = plan.header.map((_, i) => `'c${i}': '${raw[i].replaceAll("'", "''")}'`);
-  const format = strptimeFormat(plan.dateFormat)!;
-  const source =
-    `read_csv(${lit(plan.path)}, header = true, auto_detect = false, delim = ${lit(plan.delimiter)}, ` +
-    `quote = '"', escape = '"', strict_mode = true, null_padding = false, ` +
-    `dateformat = ${lit(format)}, max_line_size = ${CSV_LIMITS.maxRecordChars}, ` +
-    `ignore_errors = true, store_rejects = true, rejects_table = 'wbk_rejects', ` +
-    `rejects_scan = 'wbk_scans', columns = {${columns.join(', ')}})`;
+  const source = csvSource(plan, raw);
   const rn = numbered ? 'row_number() OVER ()' : '0';
   const typed =
     `SELECT ${rn} AS rn, ${plan.header.map((_, i) => q(i)).join(', ')}, ${values.join(', ')}, ` +
@@ -275,6 +274,22 @@ export function typedRowsSql(plan: ScanPlan, numbered: boolean, types: string[])
       ? 'cells_ok'
       : `cells_ok AND COALESCE(${rules.map((r) => `(${r})`).join(' AND ')}, false)`;
   return `SELECT *, ${ok} AS ok FROM (${typed})`;
+}
+
+/**
+ * SQL reading the file of `plan` with DuckDB's parser, raw column i as "c<i>" of type `types[i]`;
+ * lines it cannot read (or cast) are set aside in wbk_rejects.
+ */
+function csvSource(plan: ScanPlan, types: string[]): string {
+  const columns = plan.header.map((_, i) => `'c${i}': '${types[i].replaceAll("'", "''")}'`);
+  const format = strptimeFormat(plan.dateFormat)!;
+  return (
+    `read_csv(${lit(plan.path)}, header = true, auto_detect = false, delim = ${lit(plan.delimiter)}, ` +
+    `quote = '"', escape = '"', strict_mode = true, null_padding = false, ` +
+    `dateformat = ${lit(format)}, max_line_size = ${CSV_LIMITS.maxRecordChars}, ` +
+    `ignore_errors = true, store_rejects = true, rejects_table = 'wbk_rejects', ` +
+    `rejects_scan = 'wbk_scans', columns = {${columns.join(', ')}})`
+  );
 }
 
 /** What a scan found in one file. */
@@ -288,16 +303,19 @@ export interface ScanResult {
 }
 
 /**
- * What to bring back from a scan. A row is vouched for when it passes the predicate and is not
- * picked by `pick` (SQL over "t_<name>", e.g. its person is not among people as written); the rest
- * come back as raw records, for the loader. With `keep`, the vouched rows come back too, as the
- * loader's values of those columns (the key columns for the checks across rows, or every column to
- * load the table); without, they are only counted (the file is read twice then: counting runs on
- * every core, numbering rows in file order does not, and only the rows for the loader need numbers).
+ * What to bring back from a scan. A row is vouched for when it is certainly valid and, with `people`,
+ * its person is among them; the rest come back as raw records, for the loader. With `keep`, the
+ * vouched rows come back too, as the loader's values of those columns (the key columns for the checks
+ * across rows, or every column to load the table): the predicate then vouches only for rows whose
+ * cells DuckDB reads as the loader does (as written, for people too). Without `keep`, the vouched rows
+ * are only counted, and each distinct value is judged once by the loader's own parsers and rules
+ * (judgeDistinct); the file is read a second time, numbering rows in file order on one core, only
+ * when some rows need the loader.
  */
 export interface ScanWant {
   keep: string[];
-  pick?: string;
+  /** A DuckDB table of the accepted people's person_id: rows of other people go to the loader. */
+  people?: string;
 }
 
 /**
@@ -313,8 +331,17 @@ export async function scanFile(
   const types: string[] = [];
   const counting = countLines(plan.path);
   await connection.run('DROP TABLE IF EXISTS wbk_rejects; DROP TABLE IF EXISTS wbk_scans');
-  const vouched = want.pick === undefined ? 'ok' : `ok AND NOT COALESCE(${want.pick}, true)`;
   const onlyOthers = want.keep.length === 0;
+  if (onlyOthers) {
+    const judged = await judgeDistinct(connection, plan, want.people, counting);
+    if (judged !== 'too many') return judged;
+    await connection.run('DROP TABLE IF EXISTS wbk_rejects; DROP TABLE IF EXISTS wbk_scans');
+  }
+  const pick =
+    want.people === undefined
+      ? undefined
+      : `"t_person_id" NOT IN (SELECT person_id FROM ${want.people})`;
+  const vouched = pick === undefined ? 'ok' : `ok AND NOT COALESCE(${pick}, true)`;
   let n = 0;
   let rejected: Map<number, string> | undefined = new Map();
   if (onlyOthers) {
@@ -394,6 +421,186 @@ export async function scanFile(
     if (rejected === undefined) return undefined;
   }
   return finish(plan, n, rejected, records, passed, counting);
+}
+
+/**
+ * Distinct values in all judged groups of a file above which the scan uses the predicate instead
+ * (judging each in JS and holding them would cost more than it saves).
+ */
+const MAX_DISTINCT = 2_000_000;
+
+/**
+ * The columns of `table` the scan judges by their distinct values, in groups judged whole: the sets
+ * of columns a row rule reads together (merged where they share a column), then each other column
+ * alone — all but free text (string and list columns, checked row by row in SQL), though person_id
+ * is judged when rows of unknown people are to be picked out.
+ * @example judgedGroups('overtime', true) // [['hours', 'start_time', 'end_time'], ['person_id'], ['date'], …]
+ */
+export function judgedGroups(table: TableName, people: boolean): string[][] {
+  const specs = SCHEMA[table].columns as Record<string, ColumnSpec>;
+  const names = Object.keys(specs);
+  let groups: string[][] = [];
+  for (const set of rowRuleColumns(table)) {
+    const joined = groups.filter((g) => g.some((c) => set.includes(c)));
+    groups = [
+      ...groups.filter((g) => !joined.includes(g)),
+      [...new Set([...joined.flat(), ...set])],
+    ];
+  }
+  const grouped = new Set(groups.flat());
+  for (const name of names) {
+    const text = specs[name].type === 'string' || specs[name].type === 'list';
+    if (!grouped.has(name) && (!text || (people && name === 'person_id'))) groups.push([name]);
+  }
+  return groups.map((g) => names.filter((name) => g.includes(name)));
+}
+
+/**
+ * Scans a file without bringing rows back: one pass of DuckDB's parser reads every cell as text,
+ * counts the rows, checks free text row by row (as the predicate does) and collects the distinct
+ * values of each judged group (judgedGroups); each distinct value is then judged once by the loader's
+ * own parsers and row rules (plainCells), and, with `people`, its person looked up among them. When
+ * every row passes, that is the scan; otherwise a second pass brings back, numbered in file order, the
+ * rows with a failing text or a value judged bad, for the loader. 'too many' when the distinct values
+ * are too many to judge (the caller uses the predicate).
+ */
+async function judgeDistinct(
+  connection: DuckDBConnection,
+  plan: ScanPlan,
+  people: string | undefined,
+  counting: Promise<number>,
+): Promise<ScanResult | undefined | 'too many'> {
+  const specs = SCHEMA[plan.table].columns as Record<string, ColumnSpec>;
+  const at = new Map(plan.columns.map((c) => [c.name, c.at]));
+  const groups = judgedGroups(plan.table, people !== undefined);
+  const names = groups.flat();
+  const v = (name: string) => `"v_${name}"`;
+  const checks: string[] = [];
+  const used = new Set(plan.columns.map((c) => c.at));
+  plan.header.forEach((_, i) => {
+    if (!used.has(i)) checks.push(`${q(i)} IS NULL OR ${noReplacement(q(i))}`);
+  });
+  for (const { name, at: i } of plan.columns.filter((c) => !names.includes(c.name))) {
+    const spec = specs[name];
+    if (i < 0) {
+      if (spec.required) checks.push('false');
+      continue;
+    }
+    const ok = cellSql(q(i), name, spec, plan).ok;
+    checks.push(`${q(i)} IS ${spec.required ? 'NOT NULL AND' : 'NULL OR'} (${ok})`);
+  }
+  const textOk =
+    checks.length === 0 ? 'true' : `COALESCE(${checks.map((c) => `(${c})`).join(' AND ')}, false)`;
+  const values = names.map(
+    (n) => `${at.get(n)! >= 0 ? q(at.get(n)!) : 'NULL::VARCHAR'} AS ${v(n)}`,
+  );
+  const read =
+    `SELECT *${values.map((e) => `, ${e}`).join('')} ` +
+    `FROM ${csvSource(
+      plan,
+      plan.header.map(() => 'VARCHAR'),
+    )}`;
+  // GROUPING(…) has a bit per judged column, set when the row's group does not hold it; every row
+  // is counted once in each group, so the counts of the first group (or of the whole, when no
+  // column is judged) add up to the file's
+  const mask = (group: string[]) =>
+    names.reduce((m, n, i) => (group.includes(n) ? m : m | (1 << (names.length - 1 - i))), 0);
+  const sets = groups.length > 0 ? groups.map((g) => `(${g.map(v).join(', ')})`) : ['()'];
+  await connection.run(
+    `CREATE OR REPLACE TABLE wbk_distinct AS SELECT ` +
+      `${names.length > 0 ? `GROUPING(${names.map(v).join(', ')})` : '0'}::INTEGER AS g, ` +
+      `${names.map((n) => `${v(n)}, `).join('')}count(*)::BIGINT AS n, ` +
+      `count(*) FILTER (WHERE NOT ${textOk})::BIGINT AS others ` +
+      `FROM (${read}) GROUP BY GROUPING SETS (${sets.join(', ')})`,
+  );
+  const size = await connection.runAndReadAll('SELECT count(*)::INTEGER FROM wbk_distinct');
+  if ((size.getRows()[0][0] as number) > MAX_DISTINCT) return 'too many';
+  const rejected = await rejectedLines(connection);
+  if (rejected === undefined) return undefined;
+  const known =
+    people === undefined
+      ? undefined
+      : new Set(
+          (await connection.runAndReadAll(`SELECT person_id FROM ${people}`)).getColumnsJS()[0],
+        );
+  const verdicts = groups.map((g) =>
+    plainCells(
+      plan.header,
+      plan.source,
+      plan.mapping,
+      plan.config,
+      plan.asOf,
+      g.map((name) => ({ name, at: at.get(name)! })),
+    ),
+  );
+  const masks = groups.map(mask);
+  const distinct = await connection.runAndReadAll(
+    `SELECT rowid::BIGINT AS id, g, ${names.map((n) => `${v(n)}, `).join('')}n::DOUBLE AS n, ` +
+      `others::DOUBLE AS others FROM wbk_distinct`,
+  );
+  const columns = distinct.getColumnsJS();
+  const [ids, gs] = columns;
+  let n = 0;
+  let others = 0;
+  const bad: bigint[] = [];
+  const badGroups = new Set<number>();
+  const offset = new Map(names.map((name, i) => [name, 2 + i]));
+  for (let r = 0; r < ids.length; r++) {
+    const g = gs[r] as number;
+    if (g === (masks[0] ?? 0)) {
+      n += columns[2 + names.length][r] as number;
+      others += columns[3 + names.length][r] as number;
+    }
+    if (groups.length === 0) continue;
+    const k = masks.indexOf(g);
+    const parsed = verdicts[k](groups[k].map((name) => columns[offset.get(name)!][r]));
+    const plain =
+      parsed !== undefined &&
+      (known === undefined || !('person_id' in parsed) || known.has(parsed.person_id));
+    if (!plain) {
+      bad.push(ids[r] as bigint);
+      badGroups.add(k);
+    }
+  }
+  if (others === 0 && bad.length === 0)
+    return finish(plan, n, rejected, [], emptyPassed([]), counting);
+  await connection.run('CREATE OR REPLACE TABLE wbk_bad_ids (id BIGINT)');
+  const appender = await connection.createAppender('wbk_bad_ids');
+  for (const id of bad) {
+    appender.appendBigInt(id);
+    appender.endRow();
+  }
+  appender.flushSync();
+  appender.closeSync();
+  const filters = [`NOT ${textOk}`];
+  for (const k of badGroups) {
+    const key = `hash(${groups[k].map(v).join(', ')})`;
+    await connection.run(
+      `CREATE OR REPLACE TABLE wbk_bad_${k} AS SELECT DISTINCT ${key} AS h FROM wbk_distinct ` +
+        `WHERE g = ${masks[k]} AND rowid IN (SELECT id FROM wbk_bad_ids)`,
+    );
+    filters.push(`${key} IN (SELECT h FROM wbk_bad_${k})`);
+  }
+  const raw = plan.header.map((_, i) => `${q(i)}::VARCHAR`);
+  const result = await connection.stream(
+    `SELECT rn::INTEGER AS rn, ${raw.join(', ')} FROM (SELECT row_number() OVER () AS rn, * ` +
+      `FROM (${read})) WHERE ${filters.map((f) => `(${f})`).join(' OR ')} ORDER BY rn`,
+  );
+  const records: RawRecord[] = [];
+  const width = plan.header.length;
+  for (
+    let chunk = await result.fetchChunk();
+    chunk && chunk.rowCount > 0;
+    chunk = await result.fetchChunk()
+  ) {
+    const vectors = Array.from({ length: chunk.columnCount }, (_, i) => chunk!.getColumnVector(i));
+    for (let r = 0; r < chunk.rowCount; r++) {
+      const cells: unknown[] = new Array(width);
+      for (let i = 0; i < width; i++) cells[i] = vectors[1 + i].getItem(r);
+      records.push({ line: vectors[0].getItem(r) as number, values: cells });
+    }
+  }
+  return finish(plan, n, rejected, records, emptyPassed([]), counting);
 }
 
 function emptyPassed(keep: string[]): ScanResult['passed'] {

@@ -144,17 +144,7 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
   }
   const names = Object.keys(spec);
   const undated = undatedLeavers(source, table);
-  const parsers = names.map((name) =>
-    makeCellParser(
-      name,
-      undated?.optional.has(name) ? { ...spec[name], required: false } : spec[name],
-      {
-        allowed: allowedValues(spec[name], config),
-        dateFormat: source.date_formats[name] ?? source.date_format ?? mapping.date_format,
-        decimal: source.decimal ?? mapping.decimal,
-      },
-    ),
-  );
+  const parsers = cellParsers(names, source, mapping, config);
   const getters = names.map((name) => plan.getters[name]);
   const rules = rowRules(table, context.asOf);
   const warn = rowWarnings(table);
@@ -245,6 +235,75 @@ export async function loadFile(context: LoadFileContext): Promise<FileSummary> {
   if (plan.expand !== undefined) summary.details = { ...summary.details, records };
   summary.warnings = context.warnings.length - warningsBefore;
   return summary;
+}
+
+/** The loader's parser of each of `names` (columns of the source's table), as loadFile reads them. */
+function cellParsers(
+  names: string[],
+  source: MappingSource,
+  mapping: Mapping,
+  config: DatasetConfig,
+): ((raw: unknown) => CellValueOut | CellProblem)[] {
+  const table = source.table as TableName;
+  const spec = SCHEMA[table].columns as Record<string, import('../schema/types.js').ColumnSpec>;
+  const undated = undatedLeavers(source, table);
+  return names.map((name) =>
+    makeCellParser(
+      name,
+      undated?.optional.has(name) ? { ...spec[name], required: false } : spec[name],
+      {
+        allowed: allowedValues(spec[name], config),
+        dateFormat: source.date_formats[name] ?? source.date_format ?? mapping.date_format,
+        decimal: source.decimal ?? mapping.decimal,
+      },
+    ),
+  );
+}
+
+/**
+ * The loader's verdict on some cells of a row of a file of `source` with `header`: a function taking
+ * the raw texts of `cells` (columns and their header positions, -1: absent; as read, in that order) and returning their parsed values when loadFile
+ * would take them without a reject or a warning — no U+FFFD, every cell parsed and in range, and no
+ * row rule, planned end or row warning that reads only these columns — else undefined. The other
+ * cells of the row are not seen, so a rule across columns is judged only when all its columns are
+ * among `cells` (see rowRuleColumns). Lets a big file's distinct values be judged once each.
+ * @example plainCells(header, source, mapping, config, asOf, [{ name: 'hours', at: 2 }])(['1.5']) // { hours: 1.5 }
+ */
+export function plainCells(
+  header: string[],
+  source: MappingSource,
+  mapping: Mapping,
+  config: DatasetConfig,
+  asOf: number,
+  cells: { name: string; at: number }[],
+): (raws: unknown[]) => ParsedRow | undefined {
+  const table = source.table as TableName;
+  const plan = planColumns(header, source, mapping, undefined, 'file');
+  const columns = cells.map((c) => c.name);
+  const positions = cells.map((c) => c.at);
+  const parsers = cellParsers(columns, source, mapping, config);
+  const getters = columns.map((name) => plan.getters[name]);
+  const rules = rowRules(table, asOf);
+  const warn = rowWarnings(table);
+  const planned = plannedEnds(table, asOf);
+  const values: unknown[] = new Array(header.length).fill(null);
+  return (raws) => {
+    values.fill(null);
+    for (let c = 0; c < columns.length; c++) {
+      const raw = raws[c];
+      if (typeof raw === 'string' && raw.includes('\uFFFD')) return undefined;
+      if (positions[c] >= 0) values[positions[c]] = raw;
+    }
+    const row: ParsedRow = {};
+    for (let c = 0; c < columns.length; c++) {
+      const value = parsers[c](getters[c](values));
+      if (value instanceof CellProblem) return undefined;
+      row[columns[c]] = value;
+    }
+    if (rules(row).length > 0 || warn(row).length > 0 || planned({ ...row }).length > 0)
+      return undefined;
+    return row;
+  };
 }
 
 /**

@@ -87,16 +87,12 @@ export async function loadScanned(
       const plan = await planOf(match, context);
       const keyed = keyColumns(table);
       const keep = context.mode === 'load' ? Object.keys(SCHEMA[table].columns) : keyed;
-      const pick =
-        keyed.length > 0
-          ? undefined
-          : people === undefined
-            ? 'false'
-            : '"t_person_id" NOT IN (SELECT person_id FROM wbk_people)';
+      // a keyed table's person ids are checked with its keys (acrossRows), others' in the scan
+      const known = keyed.length > 0 || people === undefined ? undefined : 'wbk_people';
       const result =
         plan === undefined
           ? undefined
-          : await scanFile(connection, plan, { keep, pick }).catch(() => undefined);
+          : await scanFile(connection, plan, { keep, people: known }).catch(() => undefined);
       if (result === undefined) {
         context.summaries[match.fileIndex] = await context.load(match);
         continue;
@@ -160,6 +156,8 @@ async function planOf(match: ScanFile, context: ScanContext): Promise<ScanPlan |
       dateFormat: match.source.date_format ?? context.mapping.date_format,
       delimiter: opened.details.delimiter!,
       path,
+      source: match.source,
+      mapping: context.mapping,
     };
   } catch {
     return undefined;

@@ -72,6 +72,34 @@ export function plannedEnds(table: TableName, asOf: number): (row: ParsedRow) =>
   };
 }
 
+/** Columns read together by a rule of rowRules, rowWarnings or plannedEnds (besides ORDERED_DATES). */
+const RULES_ACROSS_COLUMNS: Partial<Record<TableName, string[][]>> = {
+  people: [
+    ['end_date', 'leaver_type'],
+    ['birth_year', 'start_date'],
+  ],
+  overtime: [['hours', 'start_time', 'end_time']],
+  sickness: [['start_date', 'rtw_interview_date']],
+  unit_indicators: [['value', 'numerator', 'denominator']],
+  units: [['unit_id', 'parent_id']],
+};
+
+/**
+ * The sets of columns of `table` that one row rule, planned end or row warning reads together (rules
+ * on a single column are not listed): a check that judges a row's cells in parts (the DuckDB scan
+ * judges each distinct value once) must judge each of these sets whole. Keep it in step with the
+ * rules below.
+ * @example rowRuleColumns('overtime') // [['hours', 'start_time', 'end_time']]
+ */
+export function rowRuleColumns(table: TableName): string[][] {
+  const plan = PLANNED_ENDS[table];
+  return [
+    ...(ORDERED_DATES[table] ?? []).map((pair) => [...pair]),
+    ...(plan !== undefined && plan.with.length > 0 ? [[plan.column, ...plan.with]] : []),
+    ...(RULES_ACROSS_COLUMNS[table] ?? []),
+  ];
+}
+
 /**
  * A function returning the problems that make a parsed row of `table` unusable (empty when none).
  * Rules: date_after_as_of (except planned ends, see plannedEnds), end_before_start,
