@@ -1,6 +1,7 @@
 // The additive relations between two published tables that the cross-table audit uses: a row of the
 // coarse table equals the sum of a group of rows of the fine table, in one count column.
 import type { CheckedTable } from './audit-table.js';
+import { pushTo } from '../shared/collections.js';
 
 /** One relation: cells[0] (in the coarse table) = the sum of cells[1..] (in the fine table). */
 export interface AuditRelation {
@@ -60,18 +61,13 @@ export function relationsBetween(
   // root of the hierarchy) stand or fall together over every shared column: one contradiction by
   // fully shown cells drops them all, one confirmation confirms them all.
   const meanings = new Map<string, Meaning>();
-  const fineRows = rowsOf(fine);
+  const fineDims = fine.by.map((d) => rowsOf(fine).map((f) => fine.dim(d, f)));
   for (const levels of families) {
-    // The fine rows each (coarse row, alternative) sums, the same in every column: found once.
+    // The fine rows each (coarse row, alternative) sums, the same in every column: found once,
+    // through an index of the fine rows by the dimensions the coarse row fixes.
+    const groupOf = groupFinder(fine.rows, fineDims, levels);
     const groups = wanted.map((alternatives) =>
-      alternatives.map((want) =>
-        fineRows.filter((f) =>
-          fine.by.every((d, k) => {
-            const v = fine.dim(d, f);
-            return want.has(d) ? want.get(d)!.has(v) : levels[k].keep(v);
-          }),
-        ),
-      ),
+      alternatives.map((want) => groupOf(fine.by.map((d) => want.get(d)))),
     );
     for (const column of columns) {
       const cv = coarse.numbers.get(column)!;
@@ -152,6 +148,39 @@ export function relationsBetween(
     for (const rel of m.rels.values()) out.push({ ...rel, verified: m.confirmed });
   }
   return out;
+}
+
+/**
+ * For one way of summing (a level per fine dimension): the fine rows matching a coarse row's wanted
+ * values (per fine dimension, the values it must take, or undefined when the level decides), in row
+ * order. Rows are indexed once per set of fixed dimensions, so a pair of tables costs the sum of
+ * their rows, not the product.
+ */
+function groupFinder(
+  rows: number,
+  dims: readonly string[][],
+  levels: readonly Level[],
+): (want: readonly (ReadonlySet<string> | undefined)[]) => number[] {
+  const indexes = new Map<string, Map<string, number[]>>();
+  return (want) => {
+    const fixed = dims.map((_, k) => want[k] !== undefined);
+    const pattern = fixed.map(Number).join('');
+    const index = indexes.get(pattern) ?? new Map<string, number[]>();
+    if (!indexes.has(pattern)) {
+      indexes.set(pattern, index);
+      for (let f = 0; f < rows; f++) {
+        if (!dims.every((values, k) => fixed[k] || levels[k].keep(values[f]))) continue;
+        pushTo(
+          index,
+          JSON.stringify(dims.flatMap((values, k) => (fixed[k] ? [values[f]] : []))),
+          f,
+        );
+      }
+    }
+    const keys = product(want.flatMap((w) => (w === undefined ? [] : [[...w]])));
+    if (keys.length === 1) return index.get(JSON.stringify(keys[0])) ?? [];
+    return keys.flatMap((key) => index.get(JSON.stringify(key)) ?? []).sort((a, b) => a - b);
+  };
 }
 
 function rowsOf(t: CheckedTable): number[] {

@@ -39,8 +39,8 @@ export interface AuditTable {
   /**
    * In a unit's report: rows labelled `rest.label` count everyone outside `rest.unit`; `within`
    * when the table has no such rows and counts the unit's people only. The audit reads rest rows as
-   * that unit's rest, never as the same figure as another unit report's rest (the run's ledger
-   * still hides them together, which only hides more).
+   * that unit's rest, never as the same figure as another unit report's rest (as the ledger keys
+   * them: ledgerCell).
    */
   rest?: { label: string; unit: string; within?: boolean };
   /**

@@ -4,7 +4,7 @@
 // propagate (one unknown per relation) → exact elimination for cells pinned by several relations.
 import { relationsBetween, type AuditRelation } from './audit-relations.js';
 import { checkAuditTable, type AuditTable, type CheckedTable } from './audit-table.js';
-import { determinedCells } from './determinacy.js';
+import { determinedCells, determinedValues } from './determinacy.js';
 import type { AdditiveGroup } from './structure.js';
 import { pushTo } from '../shared/collections.js';
 
@@ -122,6 +122,22 @@ export function auditPublishedTables(
       ...(wider.length > 0 ? { wider: wider.map(cellsOf) } : {}),
     });
   };
+  // What the reader knows of a cell: a shown number, a value recovered earlier, else NaN (unknown).
+  const recovered = new Map<string, number>();
+  const valueOf = (c: AuditRelation['cells'][number], rel: AuditRelation): number => {
+    const column = c.column ?? rel.column;
+    const id = cellId(c.table, column, c.row);
+    if (hidden.has(id)) return recovered.get(id) ?? NaN;
+    return checked[c.table].numbers.get(column)?.[c.row] ?? NaN;
+  };
+  // A relation's shown side: its total minus its parts, over the cells not in `unknown`.
+  const shownSide = (rel: AuditRelation, unknown: (id: string) => boolean): number =>
+    rel.cells.reduce((sum, c, k) => {
+      const id = cellId(c.table, c.column ?? rel.column, c.row);
+      return unknown(id) ? sum : sum + (k === 0 ? 1 : -1) * valueOf(c, rel);
+    }, 0);
+  // Zeros are shown (an empty group identifies nobody): a hidden cell the figures pin to 0 is no leak.
+  const isZero = (v: number) => Math.abs(v) <= (options.tolerance ?? 1e-6);
   const unknownsOf = (rel: AuditRelation) =>
     rel.cells
       .map((c) => cellId(c.table, c.column ?? rel.column, c.row))
@@ -141,7 +157,16 @@ export function auditPublishedTables(
       if (!due[k] || left[k] !== 1) continue;
       const id = unknowns[k].find((u) => !known.has(u))!;
       known.add(id);
-      report(id, 'subtraction', [relations[k]]);
+      // total − parts = 0 with one unknown: its coefficient (1 as the total, −1 per part) × it = −shown
+      const rel = relations[k];
+      const coef = rel.cells.reduce(
+        (n, c, j) =>
+          cellId(c.table, c.column ?? rel.column, c.row) === id ? n + (j === 0 ? 1 : -1) : n,
+        0,
+      );
+      const value = coef === 0 ? NaN : -shownSide(rel, (u) => u === id) / coef;
+      recovered.set(id, value);
+      if (!isZero(value)) report(id, 'subtraction', [rel]);
       for (const j of relationsOf.get(id)!) {
         if (--left[j] !== 1) continue;
         if (j > k) due[j] = 1;
@@ -159,6 +184,7 @@ export function auditPublishedTables(
   const groups: AdditiveGroup[] = [];
   const used: AuditRelation[][] = [];
   const zeroShown: boolean[] = [];
+  const shown: number[] = [];
   for (const rel of relations) {
     const ids = rel.cells.map(
       (c) => index.get(cellId(c.table, c.column ?? rel.column, c.row)) ?? -1,
@@ -166,6 +192,7 @@ export function auditPublishedTables(
     if (ids.every((i) => i < 0)) continue;
     groups.push({ kind: 'margin', total: ids[0], parts: ids.slice(1) });
     used.push([rel]);
+    shown.push(shownSide(rel, (id) => index.has(id)));
     // A relation whose shown cells are all 0 says only that hidden cells add up (0 + a = b): it
     // pins nothing to a value a shown count gives.
     zeroShown.push(
@@ -205,7 +232,8 @@ export function auditPublishedTables(
     }
     return layers;
   };
-  for (const i of determinedCells(all, groups)) {
+  for (const [i, value] of determinedValues(all, groups, shown)) {
+    if (!amongHidden.has(i) && isZero(value)) continue;
     const involved = (groupsOf.get(i) ?? []).flatMap((k) => used[k]);
     const wider = layersFrom(i).map((layer) => layer.flatMap((k) => used[k]));
     report(rest[i], 'elimination', involved, amongHidden.has(i), wider);

@@ -16,15 +16,35 @@ export function determinedCells(
   hidden: ReadonlySet<number>,
   groups: readonly AdditiveGroup[],
 ): number[] {
+  return [...determinedValues(hidden, groups).keys()];
+}
+
+/**
+ * As determinedCells, with the value each determined cell is pinned to: `shown[k]` is what group k's
+ * shown cells contribute (its shown total minus its shown parts), so that the hidden total minus the
+ * hidden parts equals −shown[k]. Without `shown`, every value is NaN. In cell order.
+ * @example determinedValues(new Set([0]), [{ kind: 'margin', total: 3, parts: [0] }], [-7]) // Map { 0 => 7 }
+ */
+export function determinedValues(
+  hidden: ReadonlySet<number>,
+  groups: readonly AdditiveGroup[],
+  shown?: readonly number[],
+): Map<number, number> {
   const basis = new SparseBasis();
-  for (const g of groups) {
+  groups.forEach((g, k) => {
     const row = new Map<number, number>();
     if (hidden.has(g.total)) row.set(g.total, 1);
     for (const p of g.parts) if (hidden.has(p)) row.set(p, (row.get(p) ?? 0) - 1);
+    if (row.size === 0) return;
+    // the right-hand side rides along as column CONSTANT (never a pivot)
+    row.set(CONSTANT, shown === undefined ? NaN : -shown[k]);
     basis.add(row);
-  }
-  return basis.singletons().sort((a, b) => a - b);
+  });
+  return new Map(basis.singletons().sort((a, b) => a[0] - b[0]));
 }
+
+/** The column holding a row's right-hand side. */
+const CONSTANT = -1;
 
 /**
  * A row space kept in reduced row echelon form: every basis row has a pivot column that no other
@@ -38,7 +58,7 @@ class SparseBasis {
 
   add(input: Map<number, number>): void {
     const row = new Map<number, number>();
-    for (const [c, v] of input) if (Math.abs(v) > EPS) row.set(c, v);
+    for (const [c, v] of input) if (!(Math.abs(v) <= EPS)) row.set(c, v);
     // reduce by the basis: clear every pivot column the row holds
     for (const c of [...row.keys()]) {
       const v = row.get(c);
@@ -46,10 +66,11 @@ class SparseBasis {
       if (v === undefined || pivotRow === undefined) continue;
       for (const [k, w] of pivotRow) this.#addTo(row, k, -v * w);
     }
-    if (row.size === 0) return;
+    if (![...row.keys()].some((c) => c !== CONSTANT)) return; // nothing left but the constant
     // pivot: the largest coefficient (stable), then the column held by fewest rows (least fill-in)
     let pivot = -1;
     for (const [c, v] of row) {
+      if (c === CONSTANT) continue;
       if (pivot < 0) {
         pivot = c;
         continue;
@@ -72,11 +93,14 @@ class SparseBasis {
     for (const c of row.keys()) this.#hold(c, pivot);
   }
 
-  /** Pivot columns whose row holds nothing else: cells the rows pin to one value. */
-  singletons(): number[] {
-    return [...this.#rows].filter(([, row]) => row.size === 1).map(([pivot]) => pivot);
+  /** Pivot columns whose row holds nothing else but the constant: cells pinned, with their value. */
+  singletons(): [number, number][] {
+    return [...this.#rows]
+      .filter(([, row]) => row.size === 1 + (row.has(CONSTANT) ? 1 : 0))
+      .map(([pivot, row]) => [pivot, row.get(CONSTANT) ?? 0]);
   }
 
+  // A NaN constant (unknown) stays NaN; it is never dropped as a zero.
   #addTo(row: Map<number, number>, c: number, delta: number): void {
     const v = (row.get(c) ?? 0) + delta;
     if (Math.abs(v) <= EPS) row.delete(c);

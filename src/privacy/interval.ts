@@ -59,6 +59,11 @@ interface Constraint {
   verified: boolean;
   /** Read from a shown rate (dropped last when a block's figures contradict each other). */
   rate?: true;
+  /**
+   * For a relation: the pair of tables it relates, and whether they are one table or copies of one
+   * table (the same name in several reports, the same columns): such relations are blamed last.
+   */
+  between?: { pair: string; sameKind: boolean };
   cells: IntervalCell[];
 }
 
@@ -112,11 +117,14 @@ export function narrowHiddenCells(
     const block = ks.map((k) => constraints[k]);
     if (!block.some((c) => c.vars.some((v) => target[v]))) continue;
     const attempts = [
-      block,
-      block.filter((c) => c.verified),
-      block.filter((c) => c.verified && !c.rate),
+      () => block,
+      () => consistentPart(highs, block),
+      () => block.filter((c) => c.verified),
+      () => block.filter((c) => c.verified && !c.rate),
     ];
-    for (const attempt of attempts) {
+    for (const next of attempts) {
+      const attempt = next();
+      if (attempt === null) continue;
       const bounds = blockBounds(highs, attempt, target, threshold);
       if (bounds === 'infeasible') continue;
       for (const [v, [lo, hi]] of bounds) {
@@ -155,6 +163,7 @@ function relationConstraint(
   });
   for (const [v, c] of terms) if (c === 0) terms.delete(v);
   if (terms.size === 0) return [];
+  const [a, b] = [checked[rel.coarse], checked[rel.fine]];
   return [
     {
       vars: [...terms.keys()],
@@ -162,9 +171,82 @@ function relationConstraint(
       lo: rhs,
       hi: rhs,
       verified: rel.verified,
+      between: { pair: `${rel.coarse}|${rel.fine}`, sameKind: kindOf(a) === kindOf(b) },
       cells,
     },
   ];
+}
+
+// What a table counts, as far as its shape says: its own name (the last part of a run's
+// "report/notebook/table" name), dimensions, count columns and whom it counts.
+function kindOf(t: CheckedTable): string {
+  return JSON.stringify([t.name.split('/').pop(), t.by, t.countColumns, t.who ?? null]);
+}
+
+/**
+ * A block whose figures contradict each other, without the unconfirmed relations to blame: those an
+ * elastic linear programme must relax to make the block add up (minimising the relaxation, a relation
+ * between one table or copies of one table weighing 100 times one between tables of different kinds),
+ * and with a blamed relation between tables of different kinds every unconfirmed relation of that
+ * pair (the tables count different things). Keeps every relation the figures do not contradict, as a
+ * reader who knows which tables agree would (rest rows of every unit's report beside a table of the
+ * same column counting something else). Null when relaxing the unconfirmed relations is not enough.
+ */
+function consistentPart(highs: Highs, block: readonly Constraint[]): Constraint[] | null {
+  const local = new Map<number, number>();
+  for (const c of block) for (const v of c.vars) if (!local.has(v)) local.set(v, local.size);
+  const elastic = block.map((c, k) => (c.verified ? -1 : k)).filter((k) => k >= 0);
+  if (elastic.length === 0) return null;
+  const n = local.size + 2 * elastic.length;
+  const slackOf = new Map(elastic.map((k, e) => [k, local.size + 2 * e]));
+  const cost = new Float64Array(n);
+  for (const [k, s] of slackOf) {
+    const w = block[k].between?.sameKind === false ? 1 : 100;
+    cost[s] = w;
+    cost[s + 1] = w;
+  }
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  block.forEach((c, k) => {
+    c.vars.forEach((v, j) => {
+      indices.push(local.get(v)!);
+      values.push(c.coefs[j]);
+    });
+    const s = slackOf.get(k);
+    if (s !== undefined) {
+      indices.push(s, s + 1);
+      values.push(1, -1);
+    }
+    starts.push(indices.length);
+  });
+  const model: Model = highs.createModel({
+    numCols: n,
+    numRows: block.length,
+    colCost: cost,
+    colLower: new Float64Array(n),
+    colUpper: new Float64Array(n).fill(Infinity),
+    rowLower: block.map((c) => c.lo),
+    rowUpper: block.map((c) => c.hi),
+    matrix: { format: 'csr', numRows: block.length, numCols: n, starts, indices, values },
+  });
+  try {
+    model.options.set({ output_flag: false });
+    model.changeObjectiveSense(highs.constants.objectiveSense.minimize);
+    model.run();
+    if (model.getModelStatus() !== 7) return null;
+    const x = model.getSolution().colValue;
+    const blamed = elastic.filter((k) => x[slackOf.get(k)!] + x[slackOf.get(k)! + 1] > EPS);
+    const pairs = new Set(
+      blamed.flatMap((k) => (block[k].between?.sameKind === false ? [block[k].between!.pair] : [])),
+    );
+    const dropped = new Set(blamed);
+    return block.filter(
+      (c, k) => !dropped.has(k) && (c.verified || !pairs.has(c.between?.pair ?? '')),
+    );
+  } finally {
+    model.dispose();
+  }
 }
 
 // Every shown rate beside a hidden input: per × n − (r ± tol) × d on the right side of 0.

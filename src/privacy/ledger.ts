@@ -1,5 +1,6 @@
 // A session's memory of hidden cells, so later outputs hide the same cells again (stops differencing).
 import type { SuppressionReason } from './log.js';
+import type { RestOf } from './spec.js';
 
 /** One remembered hidden cell: column, dimension values, optional period label, first reason. */
 export interface LedgerEntry {
@@ -61,4 +62,20 @@ export function ledgerKey(
     .sort()
     .map((name) => [name, String(cell[name])]);
   return JSON.stringify([column, period ?? null, dims]);
+}
+
+/**
+ * The cell as the ledger keys it: in a unit's report, a dimension value naming the rest of the
+ * organisation (`rest.label`) stands for everyone outside `rest.unit`, so it is keyed with that unit
+ * (another unit's rest counts other people, and hiding one need not hide the other).
+ * @example ledgerCell({ unit: 'Rest' }, { label: 'Rest', unit: 'T1' }) // { unit: 'Rest\u0000T1' }
+ */
+export function ledgerCell(
+  cell: Readonly<Record<string, string | number>>,
+  rest: RestOf | undefined,
+): Readonly<Record<string, string | number>> {
+  if (rest === undefined || !Object.values(cell).includes(rest.label)) return cell;
+  return Object.fromEntries(
+    Object.entries(cell).map(([d, v]) => [d, v === rest.label ? `${v}\u0000${rest.unit}` : v]),
+  );
 }

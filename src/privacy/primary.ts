@@ -1,5 +1,5 @@
 // Primary suppression: cells hidden for what they are (small groups, small counts, earlier outputs).
-import type { DisclosureLedger } from './ledger.js';
+import { ledgerCell, type DisclosureLedger } from './ledger.js';
 import type { SuppressionReason } from './log.js';
 import type { DisclosurePolicy } from './policy.js';
 import { DOMINANCE_RULE, type CellSpec, type Layout } from './spec.js';
@@ -61,7 +61,10 @@ export function primaryPatterns(
     for (const m of layout.measures) {
       const pattern = patterns.get(m.column)!;
       for (let row = 0; row < rows; row++) {
-        if (!pattern.has(row) && ledger.has(m.column, layout.cells[row], spec.period)) {
+        if (
+          !pattern.has(row) &&
+          ledger.has(m.column, ledgerCell(layout.cells[row], spec.rest), spec.period)
+        ) {
           pattern.set(row, 'ledger');
         }
       }

@@ -2,7 +2,7 @@
 // Steps: check policy and spec → find additive groups → primary suppression → secondary suppression
 // per measure → rates and means follow their inputs → round → log, remember in the ledger, brand.
 import { table as makeTable, type ColumnTable } from 'arquero';
-import type { DisclosureLedger } from './ledger.js';
+import { ledgerCell, type DisclosureLedger } from './ledger.js';
 import { countByReason, type SuppressionEntry } from './log.js';
 import { protectionIntervalOf, resolvePolicy, type DisclosurePolicy } from './policy.js';
 import { contributorPatterns, primaryPatterns, type Pattern } from './primary.js';
@@ -165,7 +165,12 @@ export function publishTable(
   if (publish && ledger !== undefined) {
     for (const [column, pattern] of patterns) {
       for (const [row, reason] of pattern)
-        ledger.record({ column, cell: layout.cells[row], period: spec.period, reason });
+        ledger.record({
+          column,
+          cell: ledgerCell(layout.cells[row], spec.rest),
+          period: spec.period,
+          reason,
+        });
     }
   }
   const used = new Set([...Object.keys(data), ...inputs]);

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { AuditCache, auditPublishedTables, type AuditOptions, type AuditTable } from './audit.js';
 import { loadIntervalSolver, narrowHiddenCells, type IntervalCell } from './interval.js';
-import { DisclosureLedger, ledgerKey, type LedgerEntry } from './ledger.js';
+import { DisclosureLedger, ledgerCell, ledgerKey, type LedgerEntry } from './ledger.js';
 import { pushTo } from '../shared/collections.js';
 
 /** What protectRun found and decided. */
@@ -228,7 +228,7 @@ function cellKeys(t: AuditTable, { figure = false } = {}): Map<string, string> {
         ([d, v]) => v !== t.total && !(d === 'period' && period !== undefined && v === period),
       );
     }
-    const cell = Object.fromEntries(kept);
+    const cell = ledgerCell(Object.fromEntries(kept), t.rest);
     for (const c of t.countColumns ?? []) {
       if (col.has(c)) out.set(`${r}\u0000${c}`, ledgerKey(c, cell, period));
     }
@@ -261,8 +261,9 @@ function remember(hide: Map<string, LedgerEntry>, t: AuditTable, cell: string): 
   const { row } = cellAt(t, cell);
   const column = cell.split('\u0000')[1];
   const by = t.by ?? [];
-  const values = Object.fromEntries(
-    by.map((d) => [d, t.rows[row][t.columns.indexOf(d)] as string | number]),
+  const values = ledgerCell(
+    Object.fromEntries(by.map((d) => [d, t.rows[row][t.columns.indexOf(d)] as string | number])),
+    t.rest,
   );
   const key = ledgerKey(column, values, t.period);
   if (!hide.has(key)) {

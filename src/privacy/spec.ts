@@ -94,8 +94,8 @@ export interface CellSpec {
   /**
    * In a unit's report: rows whose dimension value is `rest.label` count everyone outside
    * `rest.unit` (the same label in another unit's report counts other people). It travels with the
-   * table to its exports for readers and auditors; the run's ledger still takes every report's rest
-   * for one cell, which over-hides and is safe.
+   * table to its exports for readers and auditors, and the ledger keys rest rows with the unit
+   * (ledgerCell): hiding one unit's rest does not hide another's.
    */
   rest?: RestOf;
   /**

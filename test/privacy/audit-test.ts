@@ -286,6 +286,44 @@ describe('auditPublishedTables', () => {
     assert.deepEqual(auditPublishedTables([t1, t2]), []);
   });
 
+  it('reports no hidden cell the figures pin to 0: zeros are shown (an empty group identifies nobody)', () => {
+    // By subtraction: resignations = 13 − 13 = 0 (no leak); retirements = 13 − 9 = 4 (a leak).
+    const zero: AuditTable = {
+      name: 'zero',
+      columns: ['leaver_type', 'leavers'],
+      countColumns: ['leavers'],
+      rows: [
+        ['resignation', C],
+        ['dismissal', 13],
+        ['All', 13],
+      ],
+    };
+    assert.deepEqual(auditPublishedTables([zero]), []);
+    const four = { ...zero, rows: [...zero.rows.slice(0, 1), ['dismissal', 9], ['All', 13]] };
+    assert.deepEqual(
+      auditPublishedTables([four]).map((l) => [l.row, l.how]),
+      [[0, 'subtraction']],
+    );
+    // By elimination: s = a + b = 2, t = b + c = 2, u = a + c = 0 give a = 0, b = 2, c = 0 (worked
+    // by hand: a − c = s − t = 0 and a + c = 0): only b is a leak.
+    const cycle: AuditTable = {
+      name: 'cycle',
+      columns: ['unit', 'a', 'b', 'c', 's', 't', 'u'],
+      by: ['unit'],
+      countColumns: ['a', 'b', 'c', 's', 't', 'u'],
+      relations: [
+        { total: 's', parts: ['a', 'b'] },
+        { total: 't', parts: ['b', 'c'] },
+        { total: 'u', parts: ['a', 'c'] },
+      ],
+      rows: [['X', C, C, C, 2, 2, 0]],
+    };
+    assert.deepEqual(
+      auditPublishedTables([cycle]).map((l) => [l.column, l.how]),
+      [['b', 'elimination']],
+    );
+  });
+
   it('reads a missing hierarchy dimension as its root when the shown groups say so', () => {
     const hierarchy = {
       column: 'leaver_type',

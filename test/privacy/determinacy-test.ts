@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { determinedCells } from '../../src/privacy/determinacy.js';
+import { determinedCells, determinedValues } from '../../src/privacy/determinacy.js';
 
 describe('determinedCells', () => {
   it('finds a hidden cell alone in its group', () => {
@@ -73,5 +73,28 @@ describe('determinedCells against the rank definition', () => {
         .sort((a, b) => a - b);
       assert.deepEqual(determinedCells(hidden, groups), expected, JSON.stringify({ t, n }));
     }
+  });
+});
+
+describe('determinedValues', () => {
+  it('gives the value each pinned cell takes: x + y = 3, y + z = 5, x + z = 4 → 1, 2, 3', () => {
+    // cells 0, 1, 2 hidden; totals 10, 11, 12 shown as 3, 5, 4 (worked by hand: x + y + z = 6)
+    const groups = [
+      { kind: 'margin' as const, total: 10, parts: [0, 1] },
+      { kind: 'margin' as const, total: 11, parts: [1, 2] },
+      { kind: 'margin' as const, total: 12, parts: [0, 2] },
+    ];
+    const values = determinedValues(new Set([0, 1, 2]), groups, [3, 5, 4]);
+    assert.deepEqual(
+      [...values].map(([cell, v]) => [cell, Math.round(v * 1e9) / 1e9]),
+      [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+      ],
+    );
+    // without the shown side, the same cells with unknown values
+    assert.deepEqual([...determinedValues(new Set([0, 1, 2]), groups).keys()], [0, 1, 2]);
+    assert.ok(Number.isNaN(determinedValues(new Set([0, 1, 2]), groups).get(0)));
   });
 });

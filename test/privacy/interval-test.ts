@@ -107,4 +107,37 @@ describe('narrowHiddenCells', () => {
       [1, 0, 2, 2],
     ]);
   });
+
+  it('keeps the relations the figures do not contradict when a block does not add up (rest rows of unit reports beside a table counting something else)', () => {
+    // x: g1 + g2 = 4 (unconfirmed: no row of x is shown with all its parts), so g1 and g2 lie in
+    // [0, 4]. y counts "leavers" another way: read as the same figures, y's g1 = 10 would make x's
+    // g1 10 and its g2 −6, so the tables do not add up together. Before, the whole block fell back
+    // to confirmed relations only and x's own total was dropped with the false ones.
+    const x: AuditTable = {
+      name: 'units/A/02/x',
+      columns: ['grade', 'leavers'],
+      by: ['grade'],
+      countColumns: ['leavers'],
+      total: 'All',
+      rows: [
+        ['g1', C],
+        ['g2', C],
+        ['All', 4],
+      ],
+    };
+    const y: AuditTable = {
+      ...x,
+      name: 'units/A/05/y',
+      rows: [
+        ['g1', 10],
+        ['g2', C],
+        ['All', C],
+      ],
+    };
+    const narrow = narrowHiddenCells([x, y], { threshold: 5, highs });
+    assert.deepEqual(narrow.map((n) => [n.tableIndex, n.row, n.lo, n.hi]).sort(), [
+      [0, 0, 0, 4],
+      [0, 1, 0, 4],
+    ]);
+  });
 });

@@ -35,6 +35,39 @@ describe('DisclosureLedger', () => {
     );
   });
 
+  it("keys a unit report's rest rows by the unit: another unit's rest counts other people", () => {
+    // The force: A 3, B 20, C 20 (43). A's report hides A (3) and its rest (40) as the complement;
+    // B's rest (23: A and C) is another figure, so B's report shows it. (That the run's reports
+    // together give nothing back is protectRun's check: test/privacy/attack-run-test.ts.)
+    const ledger = new DisclosureLedger();
+    const unitSpec = (unit: string): CellSpec => ({ ...spec, rest: { label: 'Rest', unit } });
+    const a = publishTable(
+      table({ team: ['A', 'Rest', 'All'], headcount: [3, 40, 43] }),
+      unitSpec('A'),
+      {},
+      ledger,
+    );
+    assert.deepEqual(a.table.array('headcount'), [null, null, 43]);
+    const b = publishTable(
+      table({ team: ['B', 'Rest', 'All'], headcount: [20, 23, 43] }),
+      unitSpec('B'),
+      {},
+      ledger,
+    );
+    assert.deepEqual(b.table.array('headcount'), [20, 23, 43]);
+    // A's report again (a rerun) still hides its own rest
+    const again = publishTable(
+      table({ team: ['A', 'Rest', 'All'], headcount: [3, 40, 43] }),
+      unitSpec('A'),
+      {},
+      ledger,
+    );
+    assert.deepEqual(
+      again.log.entries.filter((e) => e.reason === 'ledger').map((e) => e.cell.team),
+      ['Rest'],
+    );
+  });
+
   it('matches cells on column, dimension values and period', () => {
     const ledger = new DisclosureLedger();
     ledger.record({
