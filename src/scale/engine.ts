@@ -22,8 +22,8 @@ export interface ScaleOptions {
   /** Bytes of file inputs above which 'auto' picks DuckDB (default DEFAULT_DUCKDB_THRESHOLD_BYTES). */
   thresholdBytes?: number;
   /**
-   * A session to reuse (its people_input, spells, overtime_input, overtime_spells, sickness_input and
-   * sickness_spells are replaced); otherwise one is opened and closed per call. For one session per
+   * A session to reuse (its people_input, spells, and for each event <event>_input, <event>_rows and
+   * <event>_spells are replaced); otherwise one is opened and closed per call. For one session per
    * run, pass a ScaleData (openScaleData) in place of the inputs instead.
    */
   session?: ScaleSession;

@@ -1,7 +1,8 @@
 // One DuckDB session holding a dataset's row-level inputs for a whole run: each file is read once,
-// events are joined to employment spells once, and every scale aggregation queries the result.
-// Steps: open a session → people into the table `spells` (numbered) → each event file joined to
-// spells into `<event>_spells` (in memory, or cached as Parquet) → aggregations → close.
+// into rows holding only the columns the aggregations read, and every scale aggregation queries them.
+// Steps: open a session → people into the table `spells` (numbered) → each event file into the
+// table `<event>_rows`, joined to spells by the view `<event>_spells` (or the join cached as
+// Parquet) → aggregations → close.
 import type { ColumnTable } from 'arquero';
 import { openScaleSession, sqlString, type ScaleSession } from './duckdb-session.js';
 import { cachedParquet, fileIdentity, openCacheDir } from './scale-cache.js';
@@ -47,9 +48,11 @@ export interface ScaleDataOptions {
 }
 
 /**
- * Opens one DuckDB session for a run: reads each file input once, numbers the employment spells of
- * people, and joins every overtime claim and sickness spell to the spell in post on its date (first
- * day) once. summarizeOvertimeByPeriod, summarizeSicknessByPeriod, summarizeRollingOvertime and
+ * Opens one DuckDB session for a run: reads each file input once (events into rows of the columns the
+ * aggregations read), numbers the employment spells of people, and gives every overtime claim and
+ * sickness spell the spell in post on its date (first day), in a view each aggregation joins as it
+ * runs (cheaper than writing the joined rows out: the join costs a fraction of reading the file).
+ * summarizeOvertimeByPeriod, summarizeSicknessByPeriod, summarizeRollingOvertime and
  * summarizeHeadcountAtDates then take it in place of the inputs and query those tables. With
  * `cacheDir`, the joined tables are written there as Parquet and reused by later runs on the same
  * files (same path, size, modification time, first and last MiB). Close it when done.
@@ -101,11 +104,13 @@ export function isScaleData(value: unknown): value is ScaleData {
 /**
  * Registers `inputs` in `session` as the tables every DuckDB aggregation reads: `spells` (people
  * with a spell number), `overtime_spells` (spell, date, hours, compensation_code, rest_day_worked) and
- * `sickness_spells` (spell, start_date, end_date, working_days_lost, reason_category). With
- * `materialise`, each is computed once: an in-memory table, or with `cacheDir` a Parquet file reused
- * while its files are unchanged (the joins are cached when people is a file; when people is an
- * in-memory table, the event files are cached as read and joined in memory). Otherwise they are
- * views, and each query reads the files.
+ * `sickness_spells` (spell, start_date, end_date, working_days_lost, reason_category), each event row
+ * joined to the spell in post on its date from `<event>_rows` (the event file's rows with only the
+ * columns the join and the aggregations read). With `materialise`, each file is read once: `spells`
+ * and `<event>_rows` are in-memory tables and `<event>_spells` views over them; with `cacheDir`,
+ * Parquet files reused while the files are unchanged (the joins are cached when people is a file;
+ * when people is an in-memory table, the event files are cached as read). Otherwise the rows and joins
+ * are views, and each query reads the files.
  */
 export async function prepareSession(
   session: ScaleSession,
@@ -126,20 +131,13 @@ export async function prepareSession(
     const file = await cachedParquet(session, cache, table, [identity(value)!], `FROM ${name}`);
     await session.exec(`CREATE OR REPLACE VIEW ${name} AS FROM read_parquet(${sqlString(file)})`);
   };
-  // Creates `name` from `select`: a view over a cached Parquet file when every source is a file (its
-  // identities in `from`), else a table (materialise) or a view. Returns what it was made from.
-  const create = async (name: string, select: string, from: (string | null)[]) => {
+  // Creates `name` as a view over a cached Parquet file of `select`, whose sources are the files of
+  // the identities `from`; returns the file.
+  const cached = async (name: string, select: string, from: string[]) => {
     await dropName(session, name);
-    if (cache !== undefined && peopleFile !== null && !from.includes(null)) {
-      const file = await unordered(name, () =>
-        cachedParquet(session, cache, name, from as string[], select),
-      );
-      await session.exec(`CREATE VIEW ${name} AS FROM read_parquet(${sqlString(file)})`);
-      return file;
-    }
-    if (!materialise) await session.exec(`CREATE VIEW ${name} AS ${select}`);
-    else await unordered(name, () => session.exec(`CREATE TABLE ${name} AS ${select}`));
-    return null;
+    const file = await unordered(name, () => cachedParquet(session, cache!, name, from, select));
+    await session.exec(`CREATE VIEW ${name} AS FROM read_parquet(${sqlString(file)})`);
+    return file;
   };
   await source('people');
   // Numbered once (a table even for a one-off query, or a cached file), so that a spell keeps its
@@ -148,15 +146,30 @@ export async function prepareSession(
   const numbered = `SELECT (row_number() OVER () - 1)::INTEGER AS spell, * FROM people_input`;
   const spells =
     cache !== undefined && peopleFile !== null
-      ? await create('spells', numbered, [peopleFile])
+      ? await cached('spells', numbered, [peopleFile])
       : (await session.exec(`CREATE TABLE spells AS ${numbered}`), null);
   for (const event of ['overtime', 'sickness'] as const) {
     if (inputs[event] === undefined) continue;
     await source(event);
-    await create(`${event}_spells`, JOIN_SQL[event], [identity(inputs[event]), spells]);
+    const rows = `${event}_rows`;
+    const joined = `${event}_spells`;
+    const file = identity(inputs[event]);
+    await dropName(session, rows);
+    // A file's rows are read once into a table (materialise), and the join is a view over them,
+    // run by each aggregation: writing the joined rows out costs more than joining them again.
+    // With the cache, the joins are cached instead (people and the event both files).
+    if (materialise && file !== null && spells === null) {
+      await unordered(rows, () => session.exec(`CREATE TABLE ${rows} AS ${ROWS_SQL[event]}`));
+    } else await session.exec(`CREATE VIEW ${rows} AS ${ROWS_SQL[event]}`);
+    if (file !== null && spells !== null) await cached(joined, JOIN_SQL[event], [file, spells]);
+    else {
+      await dropName(session, joined);
+      await session.exec(`CREATE VIEW ${joined} AS ${JOIN_SQL[event]}`);
+    }
   }
-  // Row order inside a joined table does not matter (every aggregation groups), and keeping it costs
-  // time and memory on tens of millions of rows: it is given up while one is written. spells keeps
+  // Row order inside an event's rows or a joined table does not matter (every aggregation groups),
+  // and keeping it costs time and memory on tens of millions of rows: it is given up while one is
+  // written. spells keeps
   // it, so that spells are numbered in file order.
   async function unordered<T>(name: string, work: () => Promise<T>): Promise<T> {
     if (name === 'spells') return work();
@@ -170,18 +183,26 @@ export async function prepareSession(
 }
 
 /**
- * Each event row joined to the employment spell of its person in post on its date (first day).
- * Compensation is kept as a one-byte code (COMPENSATION_CODES): on tens of millions of claims a
- * text column costs more to store than the rest of the row.
+ * The rows of each event input the join and the aggregations read, typed. Compensation is kept as a
+ * one-byte code (COMPENSATION_CODES): on tens of millions of claims a text column costs more to store
+ * than the rest of the row.
  */
+const ROWS_SQL = {
+  overtime: `SELECT person_id, date, hours,
+  (CASE compensation WHEN 'paid' THEN 1 WHEN 'toil' THEN 2 WHEN 'unpaid' THEN 3 END)::UTINYINT
+    AS compensation_code, rest_day_worked
+FROM overtime_input`,
+  sickness: `SELECT person_id, start_date, end_date, working_days_lost, reason_category
+FROM sickness_input`,
+};
+
+/** Each event row joined to the employment spell of its person in post on its date (first day). */
 const JOIN_SQL = {
-  overtime: `SELECT s.spell, o.date, o.hours,
-  (CASE o.compensation WHEN 'paid' THEN 1 WHEN 'toil' THEN 2 WHEN 'unpaid' THEN 3 END)::UTINYINT
-    AS compensation_code, o.rest_day_worked
-FROM overtime_input o JOIN spells s ON o.person_id = s.person_id AND o.date >= s.start_date
+  overtime: `SELECT s.spell, o.date, o.hours, o.compensation_code, o.rest_day_worked
+FROM overtime_rows o JOIN spells s ON o.person_id = s.person_id AND o.date >= s.start_date
   AND o.date <= coalesce(s.end_date, ${OPEN_END})`,
   sickness: `SELECT s.spell, k.start_date, k.end_date, k.working_days_lost, k.reason_category
-FROM sickness_input k JOIN spells s ON k.person_id = s.person_id AND k.start_date >= s.start_date
+FROM sickness_rows k JOIN spells s ON k.person_id = s.person_id AND k.start_date >= s.start_date
   AND k.start_date <= coalesce(s.end_date, ${OPEN_END})`,
 };
 

@@ -381,6 +381,113 @@ describe('openScaleData', () => {
     );
   });
 
+  it('holds each event file once as rows with only the columns the aggregations read, joined to spells in a view', async () => {
+    // P1 moves from U1 to U2 on 1 April 2021 (spells 0 and 1); P2 is in U1 throughout (spell 2);
+    // P3 has no spell. The claims' reason and the sickness notes are not held.
+    const small = mkdtempSync(join(tmpdir(), 'wbk-scale-rows-'));
+    const write = (name: string, lines: string[]) => {
+      writeFileSync(join(small, name), lines.join('\n') + '\n');
+      return join(small, name);
+    };
+    const inputs = {
+      people: write('people.csv', [
+        'person_id,worker_type,unit_id,start_date,end_date,fte',
+        'P1,officer,U1,2020-04-01,2021-03-31,1',
+        'P1,officer,U2,2021-04-01,,0.5',
+        'P2,staff,U1,2020-04-01,,1',
+      ]),
+      overtime: write('overtime.csv', [
+        'person_id,date,hours,compensation,reason,rest_day_worked',
+        'P1,2021-03-31,2,paid,cover,false',
+        'P1,2021-04-01,3,toil,cover,true',
+        'P2,2020-05-01,4,unpaid,cover,false',
+        'P3,2020-05-01,5,,cover,false',
+      ]),
+      sickness: write('sickness.csv', [
+        'person_id,start_date,end_date,working_days_lost,reason_category,notes',
+        'P1,2021-04-06,2021-04-07,2,mental_health,x',
+        'P2,2020-06-01,,,injury,y',
+      ]),
+    };
+    const shared = await openScaleData(inputs);
+    try {
+      const kinds = await shared.session.query(
+        'SELECT table_name, table_type FROM information_schema.tables ORDER BY table_name',
+      );
+      tableEqual(kinds, {
+        table_name: [
+          'overtime_input',
+          'overtime_rows',
+          'overtime_spells',
+          'people_input',
+          'sickness_input',
+          'sickness_rows',
+          'sickness_spells',
+          'spells',
+        ],
+        table_type: [
+          'VIEW',
+          'BASE TABLE',
+          'VIEW',
+          'VIEW',
+          'VIEW',
+          'BASE TABLE',
+          'VIEW',
+          'BASE TABLE',
+        ],
+      });
+      const columns = async (table: string) =>
+        (
+          await shared.session.query(
+            `SELECT column_name || ' ' || data_type AS c FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`,
+          )
+        ).array('c') as string[];
+      assert.deepEqual(Array.from(await columns('overtime_rows')), [
+        'person_id VARCHAR',
+        'date INTEGER',
+        'hours DOUBLE',
+        'compensation_code UTINYINT',
+        'rest_day_worked BOOLEAN',
+      ]);
+      assert.deepEqual(Array.from(await columns('sickness_rows')), [
+        'person_id VARCHAR',
+        'start_date INTEGER',
+        'end_date INTEGER',
+        'working_days_lost DOUBLE',
+        'reason_category VARCHAR',
+      ]);
+      tableEqual(await shared.session.query('SELECT * FROM overtime_spells ORDER BY spell'), {
+        spell: [0, 1, 2],
+        date: [epochDay(2021, 3, 31), epochDay(2021, 4, 1), epochDay(2020, 5, 1)],
+        hours: [2, 3, 4],
+        compensation_code: [1, 2, 3],
+        rest_day_worked: [false, true, false],
+      });
+      tableEqual(await shared.session.query('SELECT * FROM sickness_spells ORDER BY spell'), {
+        spell: [1, 2],
+        start_date: [epochDay(2021, 4, 6), epochDay(2020, 6, 1)],
+        end_date: [epochDay(2021, 4, 7), null],
+        working_days_lost: [2, null],
+        reason_category: ['mental_health', 'injury'],
+      });
+      // U1: 2 h (P1, 31 March 2021) + 4 h (P2) in 2020/21; U2: P1's 3 h in 2021/22.
+      const hours = await summarizeOvertimeByPeriod(shared, {
+        periods: years,
+        by: ['unit_id'],
+        measures: ['overtime_hours', 'toil_hours'],
+      });
+      tableEqual(hours.select('unit_id', 'period', 'overtime_hours', 'toil_hours'), {
+        unit_id: ['U1', 'U2'],
+        period: [years[0].label, years[1].label],
+        overtime_hours: [6, 3],
+        toil_hours: [0, 3],
+      });
+    } finally {
+      shared.close();
+      rmSync(small, { recursive: true, force: true });
+    }
+  });
+
   it('returns an empty table with the usual columns when no claim falls in the periods', async () => {
     const shared = await openScaleData(files);
     try {
