@@ -77,8 +77,9 @@ export function summarizeLeaversByType(
   const out: Record<string, unknown[]> = Object.fromEntries(
     ['period', ...by, 'leaver_type', 'leavers'].map((c) => [c, []]),
   );
+  const groups = groupRows(people, by);
   for (const period of list) {
-    for (const group of groupRows(people, by)) {
+    for (const group of groups) {
       const counts = new Map<string, number>();
       for (const i of group.rows) {
         const e = end[i];

@@ -50,9 +50,10 @@ export function summarizeAverageHeadcount(
     ['period', 'period_start', 'period_end', ...by, ...MEASURES].map((c) => [c, []]),
   );
   const push = (name: string, value: unknown) => out[name].push(value);
+  const groups = groupRows(people, by);
   for (const period of list) {
     const days = period.end - period.start + 1;
-    for (const group of groupRows(people, by)) {
+    for (const group of groups) {
       let [hs, he, fs, fe, personDays, fteDays] = [0, 0, 0, 0, 0, 0];
       for (const i of group.rows) {
         const s = start[i]!;
