@@ -20,10 +20,12 @@ const op = aq.op;
 /** Runs the pipeline on the demo force in `dir` with the given engine; returns the matrix and timings. */
 export async function runKitPipeline(dir: string, engine: 'memory' | 'duckdb') {
   const w = benchWindow(dir);
+  const by = ['unit_id'];
   const t0 = performance.now();
   // Memory: the kit's loader (parse + validate). DuckDB: one session for the run (openScaleData)
-  // reads each CSV once and joins claims and sickness spells to employment spells once; people
-  // (small) comes back into arquero for the headcount and leaver transforms.
+  // reads each CSV once, each event file into rows of the columns its aggregations read, joined to
+  // employment spells as each aggregation runs; people (small) comes back into arquero, with the
+  // columns the headcount and leaver transforms read, for those transforms.
   let people: ColumnTable;
   let inputs: ScaleInputs | ScaleData;
   if (engine === 'memory') {
@@ -36,10 +38,9 @@ export async function runKitPipeline(dir: string, engine: 'memory' | 'duckdb') {
       overtime: join(dir, 'overtime.csv'),
       sickness: join(dir, 'sickness.csv'),
     });
-    people = await inputs.people();
+    people = await inputs.people([...by, 'start_date', 'end_date', 'fte', 'leaver_type']);
   }
   const parsed = performance.now();
-  const by = ['unit_id'];
   const overtimeByUnitMonth = await summarizeOvertimeByPeriod(inputs, {
     periods: w.months,
     by,
@@ -56,7 +57,7 @@ export async function runKitPipeline(dir: string, engine: 'memory' | 'duckdb') {
   if (isScaleData(inputs)) inputs.close();
   const aggregated = performance.now();
 
-  const exposure = summarizeAverageHeadcount(people, { periods: w.years, by: ['unit_id'] });
+  const exposure = summarizeAverageHeadcount(people, { periods: w.years, by });
   const sicknessByUnitYear = sick
     .select('unit_id', 'period', 'fte_days_lost')
     .join_right(exposure.select('unit_id', 'period', 'avg_fte_time_weighted'), [
@@ -68,7 +69,7 @@ export async function runKitPipeline(dir: string, engine: 'memory' | 'duckdb') {
       days_lost_per_fte: (d: { fte_days_lost: number; avg_fte_time_weighted: number }) =>
         d.avg_fte_time_weighted > 0 ? (d.fte_days_lost ?? 0) / d.avg_fte_time_weighted : null,
     });
-  const leaversByUnitYear = summarizeLeaverRates(people, { periods: w.years, by: ['unit_id'] });
+  const leaversByUnitYear = summarizeLeaverRates(people, { periods: w.years, by });
   const matrix = buildMatrix(overtimeByUnitMonth, sicknessByUnitYear, leaversByUnitYear);
   const done = performance.now();
   return {

@@ -4,7 +4,7 @@
 // table `<event>_rows`, joined to spells by the view `<event>_spells` (or the join cached as
 // Parquet) → aggregations → close.
 import type { ColumnTable } from 'arquero';
-import { openScaleSession, sqlString, type ScaleSession } from './duckdb-session.js';
+import { openScaleSession, sqlName, sqlString, type ScaleSession } from './duckdb-session.js';
 import { cachedParquet, fileIdentity, openCacheDir } from './scale-cache.js';
 import { OPEN_END } from './spells.js';
 
@@ -27,8 +27,12 @@ export interface ScaleData {
   readonly session: ScaleSession;
   /** Which event inputs were given (an aggregation of a missing one throws). */
   readonly events: { overtime: boolean; sickness: boolean };
-  /** people as an arquero table: canonical columns, dates as epoch days, in file order. */
-  people(): Promise<ColumnTable>;
+  /**
+   * people as an arquero table: canonical columns (or only `columns`, cheaper to bring over from
+   * DuckDB), dates as epoch days, in file order.
+   * @example const people = await data.people(['unit_id', 'start_date', 'end_date', 'fte', 'leaver_type'])
+   */
+  people(columns?: readonly string[]): Promise<ColumnTable>;
   /** Closes the session and releases its memory (cached Parquet files stay). */
   close(): void;
   /** Whether close() was called. */
@@ -82,7 +86,7 @@ export async function openScaleData(
     kind: 'scale-data',
     session,
     events: { overtime: inputs.overtime !== undefined, sickness: inputs.sickness !== undefined },
-    people: () => session.query('SELECT * EXCLUDE (spell) FROM spells ORDER BY spell'),
+    people: (columns) => peopleTable(session, columns),
     close: () => {
       if (!closed) session.close();
       closed = true;
@@ -91,6 +95,29 @@ export async function openScaleData(
       return closed;
     },
   };
+}
+
+// people from the session's spells, in file order: every column but the spell number, or `columns`.
+async function peopleTable(
+  session: ScaleSession,
+  columns: readonly string[] | undefined,
+): Promise<ColumnTable> {
+  if (columns === undefined)
+    return session.query('SELECT * EXCLUDE (spell) FROM spells ORDER BY spell');
+  const have = (
+    (
+      await session.query(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'spells' AND column_name <> 'spell' ORDER BY ordinal_position`,
+      )
+    ).array('column_name') as string[]
+  ).slice();
+  const missing = columns.filter((c) => !have.includes(c));
+  if (missing.length > 0) {
+    throw new Error(
+      `ScaleData.people: no column ${missing.join(', ')} in people. Its columns: ${have.join(', ')}.`,
+    );
+  }
+  return session.query(`SELECT ${columns.map(sqlName).join(', ')} FROM spells ORDER BY spell`);
 }
 
 /** compensation_code in overtime_spells of each compensation the aggregations tell apart (else NULL). */

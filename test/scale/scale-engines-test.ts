@@ -488,6 +488,35 @@ describe('openScaleData', () => {
     }
   });
 
+  it('gives people with only the columns asked for, in file order, and names a column it lacks', async () => {
+    const small = mkdtempSync(join(tmpdir(), 'wbk-scale-people-'));
+    const path = join(small, 'people.csv');
+    writeFileSync(
+      path,
+      [
+        'person_id,worker_type,unit_id,start_date,end_date,fte,sex',
+        'P2,staff,U1,2020-04-01,,1,female',
+        'P1,officer,U2,2021-04-01,2022-03-31,0.5,male',
+      ].join('\n') + '\n',
+    );
+    const shared = await openScaleData({ people: path });
+    try {
+      tableEqual(await shared.people(['unit_id', 'end_date', 'fte']), {
+        unit_id: ['U1', 'U2'],
+        end_date: [null, epochDay(2022, 3, 31)],
+        fte: [1, 0.5],
+      });
+      assert.equal((await shared.people()).columnNames().length > 10, true);
+      await assert.rejects(
+        shared.people(['unit_id', 'team_id', 'spell']),
+        /^Error: ScaleData\.people: no column team_id, spell in people\. Its columns: person_id, .*unit_id.*\.$/,
+      );
+    } finally {
+      shared.close();
+      rmSync(small, { recursive: true, force: true });
+    }
+  });
+
   it('returns an empty table with the usual columns when no claim falls in the periods', async () => {
     const shared = await openScaleData(files);
     try {
