@@ -54,7 +54,7 @@ export const SPELL_GRAIN = ['person_id', 'start_date'];
  * its date; other claims are left out. Only grain × period pairs with a claim appear. Columns: the
  * grain, period, period_start, period_end, the measures. Same table from either engine (sums within
  * floating-point rounding, since the engines add in different orders). `inputs` may be a ScaleData
- * (openScaleData), which reads and joins the files once for every aggregation of a run.
+ * (openScaleData), which reads the files once for every aggregation of a run.
  * @example summarizeOvertimeByPeriod({ people, overtime: 'big/overtime.parquet' }, { periods: months, by: ['unit_id'] })
  */
 export async function summarizeOvertimeByPeriod(

@@ -32,7 +32,7 @@ export const ROLLING_OVERTIME_COLUMNS = [
  * `from` + 7n for 7 days, and rolling_hours = overtime hours of the spell in that week and the
  * `weeks` − 1 weeks before it (weeks without claims add 0). Only weeks with a claim appear. Claims
  * count for the spell in post on their date; claims before `from` or after `to` are left out.
- * `inputs` may be a ScaleData (openScaleData), which reads and joins the files once per run.
+ * `inputs` may be a ScaleData (openScaleData), which reads the files once per run.
  * @example summarizeRollingOvertime({ people, overtime: 'overtime.csv' }, { from: 18353, to: 20178 })
  */
 export async function summarizeRollingOvertime(

@@ -42,7 +42,7 @@ export interface ScaleData {
 export interface ScaleDataOptions {
   /**
    * Folder for a Parquet cache of the joined inputs, created with mode 0700 (it holds personal
-   * data). Without it, the joined rows are held in DuckDB's memory for the session only.
+   * data). Without it, the event rows are held in DuckDB's memory for the session only.
    */
   cacheDir?: string;
   /** DuckDB worker threads (default one per core). */

@@ -49,7 +49,7 @@ export const SICKNESS_MEASURES = [
  * days × FTE (fte, else contracted hours / 40, else 1). spells and long_term_spells (over longTermDays
  * calendar days, open spells to asOf) count in the period of the first day. Columns: the grain,
  * period, period_start, period_end, the measures; only grain × period pairs a spell touches appear.
- * `inputs` may be a ScaleData (openScaleData), which reads and joins the files once per run.
+ * `inputs` may be a ScaleData (openScaleData), which reads the files once per run.
  * @example summarizeSicknessByPeriod({ people, sickness: 'sickness.parquet' }, { periods: years, by: ['unit_id'] })
  */
 export async function summarizeSicknessByPeriod(
