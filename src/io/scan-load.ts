@@ -154,7 +154,14 @@ export async function loadScanned(
     appender.closeSync();
   }
   const passed = new Map<TableName, Passed[]>();
-  for (const match of scanned) {
+  // the files whose pass is under way last: the others are scanned meanwhile (when no file is read
+  // as two tables, the order of files does not change what is found: issues are sorted by file)
+  const ahead = (m: ScanFile) => session.ahead.has(m.fileIndex);
+  const order =
+    new Set(scanned.map((m) => m.file)).size === scanned.length
+      ? [...scanned.filter((m) => !ahead(m)), ...scanned.filter(ahead)]
+      : scanned;
+  for (const match of order) {
     const table = match.source.table as TableName;
     const plan = session.plans.get(match.fileIndex);
     const keyed = keyColumns(table);
