@@ -34,21 +34,25 @@ export async function main(argv: string[]): Promise<number> {
     console.log(kitVersion());
     return 0;
   }
-  const command: Command | undefined = commands[name];
-  if (command === undefined) {
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (entry === undefined) {
     console.error(`wbk: unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}.`);
     console.error('Run `wbk --help` for what each does.');
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(command.usage);
-    return 0;
-  }
+  let command: Command | undefined;
   try {
+    command = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      console.log(command.usage);
+      return 0;
+    }
     return await command.run(rest);
   } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`wbk ${name}: ${error.message}\n\n${command.usage}`);
+    // by name: a command's module is loaded apart (registry), so under a loader that gives it its own
+    // copy of command.js (tsx in the tests) its UsageError is not this module's class
+    if (error instanceof Error && error.name === UsageError.name) {
+      console.error(`wbk ${name}: ${error.message}\n\n${command!.usage}`);
       return 2;
     }
     console.error(`wbk ${name}: ${error instanceof Error ? error.message : String(error)}`);

@@ -327,13 +327,17 @@ export async function scanFile(
   connection: DuckDBConnection,
   plan: ScanPlan,
   want: ScanWant,
+  started?: StartedScan,
 ): Promise<ScanResult | undefined> {
   const types: string[] = [];
-  const counting = countLines(plan.path);
-  await connection.run('DROP TABLE IF EXISTS wbk_rejects; DROP TABLE IF EXISTS wbk_scans');
   const onlyOthers = want.keep.length === 0;
+  if (started !== undefined && (!onlyOthers || started.people !== (want.people !== undefined))) {
+    throw new Error('scanFile: the pass started ahead does not fit what is wanted');
+  }
+  const { counting, pass } =
+    started ?? startScan(connection, plan, onlyOthers && want.people !== undefined, onlyOthers);
   if (onlyOthers) {
-    const judged = await judgeDistinct(connection, plan, want.people, counting);
+    const judged = await judgeDistinct(connection, plan, want.people, counting, await pass);
     if (judged !== 'too many') return judged;
     await connection.run('DROP TABLE IF EXISTS wbk_rejects; DROP TABLE IF EXISTS wbk_scans');
   }
@@ -456,23 +460,65 @@ export function judgedGroups(table: TableName, people: boolean): string[][] {
 }
 
 /**
- * Scans a file without bringing rows back: one pass of DuckDB's parser reads every cell as text,
- * counts the rows, checks free text row by row (as the predicate does) and collects the distinct
- * values of each judged group (judgedGroups); each distinct value is then judged once by the loader's
- * own parsers and row rules (plainCells), and, with `people`, its person looked up among them. When
- * every row passes, that is the scan; otherwise a second pass brings back, numbered in file order, the
- * rows with a failing text or a value judged bad, for the loader. 'too many' when the distinct values
- * are too many to judge (the caller uses the predicate).
+ * A scan begun: the count of the file's lines and, for a file whose rows need not come back, its
+ * distinct-values pass (distinctPass), both under way.
  */
-async function judgeDistinct(
+export interface StartedScan {
+  counting: Promise<number>;
+  /** The pass (undefined when the scan brings rows back); it rejects when DuckDB fails. */
+  pass: Promise<DistinctPass | undefined | 'too many'>;
+  /** Whether the pass judges person_id, to look its people up when they are loaded. */
+  people: boolean;
+}
+
+/**
+ * Begins the scan of `plan` on `connection`: counts the file's lines and, with `distinct` (a scan
+ * that brings no rows back), runs its distinct-values pass, which needs no people yet (`people`: judge
+ * person_id, to be looked up among them once loaded). The pass leaves its tables on `connection`
+ * (temporary tables: one connection per scan under way), where scanFile carries on with it. Started
+ * ahead (scan-load's startScans), DuckDB reads the big files on its own threads while JS loads people.
+ */
+export function startScan(
   connection: DuckDBConnection,
   plan: ScanPlan,
-  people: string | undefined,
-  counting: Promise<number>,
-): Promise<ScanResult | undefined | 'too many'> {
+  people: boolean,
+  distinct = true,
+): StartedScan {
+  const counting = countLines(plan.path);
+  const pass = connection
+    .run('DROP TABLE IF EXISTS wbk_rejects; DROP TABLE IF EXISTS wbk_scans')
+    .then(() => (distinct ? distinctPass(connection, plan, people) : undefined));
+  // awaited later (or never, when the load stops first): not an unhandled rejection meanwhile
+  counting.catch(() => undefined);
+  pass.catch(() => undefined);
+  return { counting, pass, people };
+}
+
+/** What the distinct-values pass of a file found (its values are in wbk_distinct). */
+export interface DistinctPass {
+  groups: string[][];
+  /** The SQL reading the file as text, with the judged columns as "v_<name>". */
+  read: string;
+  /** The SQL of "the row's unjudged cells are certainly valid". */
+  textOk: string;
+  /** Lines DuckDB's parser set aside (rejectedLines). */
+  rejected: Map<number, string>;
+}
+
+/**
+ * The first pass of judgeDistinct: one pass of DuckDB's parser reads every cell as text, counts the
+ * rows, checks free text row by row (as the predicate does) and collects the distinct values of each
+ * judged group (judgedGroups, with person_id when `people`) into wbk_distinct. Undefined when a line
+ * cannot be handed to the loader as read; 'too many' when the values are too many to judge.
+ */
+async function distinctPass(
+  connection: DuckDBConnection,
+  plan: ScanPlan,
+  people: boolean,
+): Promise<DistinctPass | undefined | 'too many'> {
   const specs = SCHEMA[plan.table].columns as Record<string, ColumnSpec>;
   const at = new Map(plan.columns.map((c) => [c.name, c.at]));
-  const groups = judgedGroups(plan.table, people !== undefined);
+  const groups = judgedGroups(plan.table, people);
   const names = groups.flat();
   const v = (name: string) => `"v_${name}"`;
   const checks: string[] = [];
@@ -500,14 +546,9 @@ async function judgeDistinct(
       plan,
       plan.header.map(() => 'VARCHAR'),
     )}`;
-  // GROUPING(…) has a bit per judged column, set when the row's group does not hold it; every row
-  // is counted once in each group, so the counts of the first group (or of the whole, when no
-  // column is judged) add up to the file's
-  const mask = (group: string[]) =>
-    names.reduce((m, n, i) => (group.includes(n) ? m : m | (1 << (names.length - 1 - i))), 0);
   const sets = groups.length > 0 ? groups.map((g) => `(${g.map(v).join(', ')})`) : ['()'];
   await connection.run(
-    `CREATE OR REPLACE TABLE wbk_distinct AS SELECT ` +
+    `CREATE OR REPLACE TEMP TABLE wbk_distinct AS SELECT ` +
       `${names.length > 0 ? `GROUPING(${names.map(v).join(', ')})` : '0'}::INTEGER AS g, ` +
       `${names.map((n) => `${v(n)}, `).join('')}count(*)::BIGINT AS n, ` +
       `count(*) FILTER (WHERE NOT ${textOk})::BIGINT AS others ` +
@@ -517,6 +558,34 @@ async function judgeDistinct(
   if ((size.getRows()[0][0] as number) > MAX_DISTINCT) return 'too many';
   const rejected = await rejectedLines(connection);
   if (rejected === undefined) return undefined;
+  return { groups, read, textOk, rejected };
+}
+
+/**
+ * Scans a file without bringing rows back, after its distinct-values pass (distinctPass): each
+ * distinct value is judged once by the loader's own parsers and row rules (plainCells), and, with
+ * `people`, its person looked up among them. When every row passes, that is the scan; otherwise a
+ * second pass brings back, numbered in file order, the rows with a failing text or a value judged
+ * bad, for the loader. 'too many' when the distinct values are too many to judge (the caller uses the
+ * predicate).
+ */
+async function judgeDistinct(
+  connection: DuckDBConnection,
+  plan: ScanPlan,
+  people: string | undefined,
+  counting: Promise<number>,
+  pass: DistinctPass | undefined | 'too many',
+): Promise<ScanResult | undefined | 'too many'> {
+  if (pass === undefined || pass === 'too many') return pass;
+  const { groups, read, textOk, rejected } = pass;
+  const at = new Map(plan.columns.map((c) => [c.name, c.at]));
+  const names = groups.flat();
+  const v = (name: string) => `"v_${name}"`;
+  // GROUPING(…) has a bit per judged column, set when the row's group does not hold it; every row
+  // is counted once in each group, so the counts of the first group (or of the whole, when no
+  // column is judged) add up to the file's
+  const mask = (group: string[]) =>
+    names.reduce((m, n, i) => (group.includes(n) ? m : m | (1 << (names.length - 1 - i))), 0);
   const known =
     people === undefined
       ? undefined
@@ -564,7 +633,7 @@ async function judgeDistinct(
   }
   if (others === 0 && bad.length === 0)
     return finish(plan, n, rejected, [], emptyPassed([]), counting);
-  await connection.run('CREATE OR REPLACE TABLE wbk_bad_ids (id BIGINT)');
+  await connection.run('CREATE OR REPLACE TEMP TABLE wbk_bad_ids (id BIGINT)');
   const appender = await connection.createAppender('wbk_bad_ids');
   for (const id of bad) {
     appender.appendBigInt(id);
@@ -576,7 +645,7 @@ async function judgeDistinct(
   for (const k of badGroups) {
     const key = `hash(${groups[k].map(v).join(', ')})`;
     await connection.run(
-      `CREATE OR REPLACE TABLE wbk_bad_${k} AS SELECT DISTINCT ${key} AS h FROM wbk_distinct ` +
+      `CREATE OR REPLACE TEMP TABLE wbk_bad_${k} AS SELECT DISTINCT ${key} AS h FROM wbk_distinct ` +
         `WHERE g = ${masks[k]} AND rowid IN (SELECT id FROM wbk_bad_ids)`,
     );
     filters.push(`${key} IN (SELECT h FROM wbk_bad_${k})`);

@@ -24,7 +24,7 @@ import { needsShaping, shapeRecords } from './mapping/records.js';
 import { openRecords, type RawRecord, type RecordSource } from './readers/index.js';
 import { completeUnits } from './units.js';
 import { scannable } from './duckdb-check.js';
-import { loadScanned, scannedColumns, type ScanFile } from './scan-load.js';
+import { endScans, loadScanned, scannedColumns, startScans, type ScanFile } from './scan-load.js';
 
 export type { FileSummary };
 
@@ -237,153 +237,188 @@ async function loadExtract(
     };
     return loadFile(context);
   };
-  for (const [fileIndex, { file, source }] of matches.entries()) {
-    if (scanned.some((m) => m.fileIndex === fileIndex)) continue;
-    summaries[fileIndex] = await loadMatch({ fileIndex, file, source });
-  }
-
-  if (mapping.units !== undefined) {
-    const stage = (stages.units ??= newStage('units', files));
-    summaries.push(
-      await loadFile({
-        dir,
-        file: INLINE_UNITS,
-        fileIndex: files.length - 1,
-        source: parseMapping({ sources: [{ files: INLINE_UNITS, table: 'units' }] }).sources[0],
-        mapping,
-        config,
-        asOf,
-        stage,
-        input: inlineRecords(mapping.units),
-        rejects,
-        warnings,
-      }),
-    );
-  }
-
-  if (fromColumns) {
-    const stage = (stages.units ??= newStage('units', files));
-    const found = units.qualified();
-    summaries.push(
-      await loadFile({
-        dir,
-        file: HIERARCHY_UNITS,
-        fileIndex: files.indexOf(HIERARCHY_UNITS),
-        source: parseMapping({ sources: [{ files: HIERARCHY_UNITS, table: 'units' }] }).sources[0],
-        mapping,
-        config,
-        asOf,
-        stage,
-        input: inlineRecords(found),
-        rejects,
-        warnings,
-      }),
-    );
-    for (const { unit, message } of units.warnings) {
-      warnings.push({
-        file: HIERARCHY_UNITS,
-        line: found.findIndex((u) => u.unit_id === unit.unit_id) + 1,
-        table: 'units',
-        column: 'name',
-        value: unit.name ?? '',
-        rule: 'unit_name_differs',
-        message,
-      });
-      summaries[summaries.length - 1].warnings++;
-    }
-  }
-
-  const checked = checkDataset(
-    Object.fromEntries(
-      Object.entries(stages).filter(([name]) => !scannedTables.has(name as TableName)),
-    ),
-  );
-  if (
-    !stages.people &&
-    (scanned.length > 0 ||
-      TABLE_NAMES.some((t) => t !== 'units' && t !== 'unit_indicators' && stages[t]))
-  ) {
-    warnings.push({
-      file: '',
-      line: null,
-      table: 'people',
-      column: 'person_id',
-      value: '',
-      rule: 'people_missing',
-      message:
-        'no people file was loaded, so person ids in other tables were not checked. Add people.csv (or a mapping source for people).',
-    });
-  }
-  for (const [list, problems] of [
-    [rejects, checked.rejects],
-    [warnings, checked.warnings],
-  ] as const) {
-    for (const p of problems) {
-      const stage = stages[p.table]!;
-      // One summary per (file, source) match, in the same order as `files`.
-      const summary = summaries[stage.fileIndex[p.row]];
-      const file = files[stage.fileIndex[p.row]];
-      list.push({
-        file,
-        line: stage.lines[p.row],
-        table: p.table,
-        column: p.column,
-        value: p.value,
-        rule: p.rule,
-        message: p.message,
-      });
-      if (list === rejects) {
-        summary.rows_loaded--;
-        summary.rows_rejected++;
-      } else summary.warnings++;
-    }
-  }
-  const vouched = new Map<number, number>();
   const mode = checkOnly ? ('check' as const) : ('load' as const);
-  const context = { dir, mapping, config, asOf, files, stages, summaries, rejects, vouched, mode };
-  const passed =
-    scanned.length > 0 ? await loadScanned(scanned, { ...context, load: loadMatch }) : undefined;
-  const tables = {} as Dataset['tables'];
-  for (const name of TABLE_NAMES) {
-    if (checkOnly && !['people', 'units'].includes(name)) continue;
-    const stage = stages[name];
-    tables[name] = scannedTables.has(name)
-      ? table(scannedColumns(name, stage, passed?.get(name) ?? []))
-      : stage === undefined
-        ? emptyTable(name)
-        : stageToTable(name, stage);
+  // DuckDB starts reading the big event files now, on its own threads, while JS loads the rest
+  const session =
+    scanned.length > 0
+      ? startScans(
+          scanned,
+          { dir, mapping, config, asOf, mode },
+          matches.some((m) => m.source.table === 'people'),
+        )
+      : undefined;
+  session?.catch(() => undefined);
+  try {
+    return await loadRest();
+  } finally {
+    if (session !== undefined) await session.then(endScans, () => undefined);
   }
-  [tables.people, tables.undated_leavers] = splitUndatedLeavers(tables.people);
-  // Every extract gets one top unit and a level order, whatever it holds.
-  const hierarchy = completeUnits(tables.units, tables.people, config.unitLevels);
-  tables.units = hierarchy.units;
-  for (const note of hierarchy.notes) {
-    warnings.push({
-      file: stages.units ? '' : '(none)',
-      line: null,
-      table: 'units',
-      column: note.rule === 'inconsistent_levels' ? 'level' : 'parent_id',
-      value: note.unit_id,
-      rule: note.rule,
-      message: note.message,
-    });
+
+  // the rest of the load, with the scans under way
+  async function loadRest(): Promise<
+    Omit<ExtractCheck, 'tables'> & { tables: Partial<Dataset['tables']> }
+  > {
+    for (const [fileIndex, { file, source }] of matches.entries()) {
+      if (scanned.some((m) => m.fileIndex === fileIndex)) continue;
+      summaries[fileIndex] = await loadMatch({ fileIndex, file, source });
+    }
+
+    if (mapping.units !== undefined) {
+      const stage = (stages.units ??= newStage('units', files));
+      summaries.push(
+        await loadFile({
+          dir,
+          file: INLINE_UNITS,
+          fileIndex: files.length - 1,
+          source: parseMapping({ sources: [{ files: INLINE_UNITS, table: 'units' }] }).sources[0],
+          mapping,
+          config,
+          asOf,
+          stage,
+          input: inlineRecords(mapping.units),
+          rejects,
+          warnings,
+        }),
+      );
+    }
+
+    if (fromColumns) {
+      const stage = (stages.units ??= newStage('units', files));
+      const found = units.qualified();
+      summaries.push(
+        await loadFile({
+          dir,
+          file: HIERARCHY_UNITS,
+          fileIndex: files.indexOf(HIERARCHY_UNITS),
+          source: parseMapping({ sources: [{ files: HIERARCHY_UNITS, table: 'units' }] })
+            .sources[0],
+          mapping,
+          config,
+          asOf,
+          stage,
+          input: inlineRecords(found),
+          rejects,
+          warnings,
+        }),
+      );
+      for (const { unit, message } of units.warnings) {
+        warnings.push({
+          file: HIERARCHY_UNITS,
+          line: found.findIndex((u) => u.unit_id === unit.unit_id) + 1,
+          table: 'units',
+          column: 'name',
+          value: unit.name ?? '',
+          rule: 'unit_name_differs',
+          message,
+        });
+        summaries[summaries.length - 1].warnings++;
+      }
+    }
+
+    const checked = checkDataset(
+      Object.fromEntries(
+        Object.entries(stages).filter(([name]) => !scannedTables.has(name as TableName)),
+      ),
+    );
+    if (
+      !stages.people &&
+      (scanned.length > 0 ||
+        TABLE_NAMES.some((t) => t !== 'units' && t !== 'unit_indicators' && stages[t]))
+    ) {
+      warnings.push({
+        file: '',
+        line: null,
+        table: 'people',
+        column: 'person_id',
+        value: '',
+        rule: 'people_missing',
+        message:
+          'no people file was loaded, so person ids in other tables were not checked. Add people.csv (or a mapping source for people).',
+      });
+    }
+    for (const [list, problems] of [
+      [rejects, checked.rejects],
+      [warnings, checked.warnings],
+    ] as const) {
+      for (const p of problems) {
+        const stage = stages[p.table]!;
+        // One summary per (file, source) match, in the same order as `files`.
+        const summary = summaries[stage.fileIndex[p.row]];
+        const file = files[stage.fileIndex[p.row]];
+        list.push({
+          file,
+          line: stage.lines[p.row],
+          table: p.table,
+          column: p.column,
+          value: p.value,
+          rule: p.rule,
+          message: p.message,
+        });
+        if (list === rejects) {
+          summary.rows_loaded--;
+          summary.rows_rejected++;
+        } else summary.warnings++;
+      }
+    }
+    const vouched = new Map<number, number>();
+    const context = {
+      dir,
+      mapping,
+      config,
+      asOf,
+      files,
+      stages,
+      summaries,
+      rejects,
+      vouched,
+      mode,
+    };
+    const passed =
+      session === undefined
+        ? undefined
+        : await loadScanned(scanned, { ...context, load: loadMatch }, await session);
+    const tables = {} as Dataset['tables'];
+    for (const name of TABLE_NAMES) {
+      if (checkOnly && !['people', 'units'].includes(name)) continue;
+      const stage = stages[name];
+      tables[name] = scannedTables.has(name)
+        ? table(scannedColumns(name, stage, passed?.get(name) ?? []))
+        : stage === undefined
+          ? emptyTable(name)
+          : stageToTable(name, stage);
+    }
+    [tables.people, tables.undated_leavers] = splitUndatedLeavers(tables.people);
+    // Every extract gets one top unit and a level order, whatever it holds.
+    const hierarchy = completeUnits(tables.units, tables.people, config.unitLevels);
+    tables.units = hierarchy.units;
+    for (const note of hierarchy.notes) {
+      warnings.push({
+        file: stages.units ? '' : '(none)',
+        line: null,
+        table: 'units',
+        column: note.rule === 'inconsistent_levels' ? 'level' : 'parent_id',
+        value: note.unit_id,
+        rule: note.rule,
+        message: note.message,
+      });
+    }
+    return {
+      tables,
+      engine: scanned.length > 0 ? 'duckdb' : 'memory',
+      scanned: scanned.map((m) => ({
+        file: m.file,
+        rows: summaries[m.fileIndex].rows_read,
+        vouched: vouched.get(m.fileIndex) ?? 0,
+      })),
+      files: summaries,
+      rejects: issuesTable(rejects),
+      warnings: issuesTable(warnings),
+      config,
+      levels: hierarchy.levels,
+      asOf,
+      pseudonymised: pseudonymise !== undefined,
+    };
   }
-  return {
-    tables,
-    engine: scanned.length > 0 ? 'duckdb' : 'memory',
-    scanned: scanned.map((m) => ({
-      file: m.file,
-      rows: summaries[m.fileIndex].rows_read,
-      vouched: vouched.get(m.fileIndex) ?? 0,
-    })),
-    files: summaries,
-    rejects: issuesTable(rejects),
-    warnings: issuesTable(warnings),
-    config,
-    levels: hierarchy.levels,
-    asOf,
-    pseudonymised: pseudonymise !== undefined,
-  };
 }
 
 /** The name under which the mapping's own `units` appear in the load summary and rejects. */

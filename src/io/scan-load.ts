@@ -1,13 +1,22 @@
 // The big event files of an extract, checked through DuckDB (wbk check at national scale): each file
 // is scanned once (duckdb-check.ts); the rows DuckDB cannot vouch for go through loadFile as usual;
-// the rules across rows run on the key columns alone. Steps: accepted people into DuckDB → per file:
-// header, plan, scan (or the JS loader when the scan declines) → the rules across rows per table.
+// the rules across rows run on the key columns alone. Steps: per file its header and plan, and the
+// first pass of each file without a key started at once, while JS loads people (startScans) →
+// accepted people into DuckDB → per file: the scan (or the JS loader when the scan declines) → the
+// rules across rows per table.
 import { extname } from 'node:path';
 import { SCHEMA, type TableName } from '../schema/tables.js';
 import { checkEventTable, type StagedTable } from '../schema/validate-dataset.js';
 import type { CellValueOut } from '../schema/parse-cell.js';
 import type { DatasetConfig } from '../schema/vocabularies.js';
-import { columnSources, scanFile, type ScanPlan } from './duckdb-check.js';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import {
+  columnSources,
+  scanFile,
+  startScan,
+  type ScanPlan,
+  type StartedScan,
+} from './duckdb-check.js';
 import type { LoadIssue } from './issues.js';
 import type { FileSummary, Stage } from './load-file.js';
 import { planColumns } from './mapping/apply.js';
@@ -56,71 +65,143 @@ export interface Passed {
 }
 
 /**
- * Loads `scanned` files: each through a DuckDB scan when it can be (else with the JS loader), then
- * the rules across rows of their tables, with people's accepted ids (its rules already run). Fills
- * `summaries` (rows_read = rows_loaded + rows_rejected per file, as the JS loader does) and `rejects`.
+ * The DuckDB session of a load's scans: the plan of each scanned file (by file index; undefined: the
+ * JS loader reads it) and the scans started ahead, each on its own connection.
+ */
+export interface ScanSession {
+  instance: DuckDBInstance;
+  connection: DuckDBConnection;
+  plans: Map<number, ScanPlan | undefined>;
+  ahead: Map<number, { connection: DuckDBConnection; scan: StartedScan }>;
+}
+
+/**
+ * Opens the DuckDB session of `scanned` files and, when checking, starts at once the first pass of
+ * each file whose rows need not come back (a table without a key: its distinct values, see
+ * duckdb-check's startScan), one file after another on DuckDB's threads, while JS goes on loading
+ * people and the other files. `people`: a people file is loaded (its ids are looked up after the
+ * pass). Close the session with endScans.
+ */
+export async function startScans(
+  scanned: ScanFile[],
+  context: Pick<ScanContext, 'dir' | 'mapping' | 'config' | 'asOf' | 'mode'>,
+  people: boolean,
+): Promise<ScanSession> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const session: ScanSession = {
+    instance,
+    connection: await instance.connect(),
+    plans: new Map(),
+    ahead: new Map(),
+  };
+  let previous: Promise<unknown> = Promise.resolve();
+  for (const match of scanned) {
+    const plan = await planOf(match, context);
+    session.plans.set(match.fileIndex, plan);
+    const table = match.source.table as TableName;
+    if (plan === undefined || context.mode !== 'check' || keyColumns(table).length > 0) continue;
+    const connection = await instance.connect();
+    // one pass at a time: each uses every core DuckDB has
+    const scan = previous.then(() => startScan(connection, plan, people));
+    const pass = scan.then((s) => s.pass);
+    previous = pass.catch(() => undefined);
+    session.ahead.set(match.fileIndex, {
+      connection,
+      scan: {
+        counting: scan.then((s) => s.counting),
+        pass,
+        people,
+      },
+    });
+  }
+  return session;
+}
+
+/** Closes a scan session, once the passes started ahead are over. */
+export async function endScans(session: ScanSession): Promise<void> {
+  for (const { connection, scan } of session.ahead.values()) {
+    await Promise.allSettled([scan.pass, scan.counting]);
+    connection.closeSync();
+  }
+  session.connection.closeSync();
+  session.instance.closeSync();
+}
+
+/**
+ * Loads `scanned` files in the `session` (startScans): each through a DuckDB scan when it can be
+ * (else with the JS loader), then the rules across rows of their tables, with people's accepted ids
+ * (its rules already run). Fills `summaries` (rows_read = rows_loaded + rows_rejected per file, as the
+ * JS loader does) and `rejects`.
  */
 export async function loadScanned(
   scanned: ScanFile[],
   context: ScanContext,
+  session: ScanSession,
 ): Promise<Map<TableName, Passed[]>> {
-  const { DuckDBInstance } = await import('@duckdb/node-api');
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  try {
-    const people = context.stages.people;
-    if (people !== undefined) {
-      await connection.run('CREATE TABLE wbk_people (person_id VARCHAR)');
-      const appender = await connection.createAppender('wbk_people');
-      const ids = people.columns.person_id;
-      for (let i = 0; i < ids.length; i++) {
-        if (people.rejected[i] || ids[i] === null) continue;
-        appender.appendVarchar(String(ids[i]));
-        appender.endRow();
-      }
-      appender.flushSync();
-      appender.closeSync();
+  const { connection } = session;
+  const people = context.stages.people;
+  if (people !== undefined) {
+    await connection.run('CREATE TABLE wbk_people (person_id VARCHAR)');
+    const appender = await connection.createAppender('wbk_people');
+    const ids = people.columns.person_id;
+    for (let i = 0; i < ids.length; i++) {
+      if (people.rejected[i] || ids[i] === null) continue;
+      appender.appendVarchar(String(ids[i]));
+      appender.endRow();
     }
-    const passed = new Map<TableName, Passed[]>();
-    for (const match of scanned) {
-      const table = match.source.table as TableName;
-      const plan = await planOf(match, context);
-      const keyed = keyColumns(table);
-      const keep = context.mode === 'load' ? Object.keys(SCHEMA[table].columns) : keyed;
-      // a keyed table's person ids are checked with its keys (acrossRows), others' in the scan
-      const known = keyed.length > 0 || people === undefined ? undefined : 'wbk_people';
-      const result =
-        plan === undefined
-          ? undefined
-          : await scanFile(connection, plan, { keep, people: known }).catch(() => undefined);
-      if (result === undefined) {
-        context.summaries[match.fileIndex] = await context.load(match);
-        continue;
-      }
-      const summary = await context.load(match, {
-        header: plan!.header,
-        records: recordsOf(result.records),
-        details: { encoding: 'utf-8', delimiter: plan!.delimiter },
-      });
-      const fast = result.rows - result.records.length;
-      summary.rows_read += fast;
-      summary.rows_loaded += fast;
-      context.vouched.set(match.fileIndex, fast);
-      context.summaries[match.fileIndex] = summary;
-      if (keep.length > 0) {
-        if (context.mode === 'load') loaderValues(table, result.passed.values);
-        const rejected = new Uint8Array(result.passed.lines.length);
-        pushTo(passed, table, { fileIndex: match.fileIndex, ...result.passed, rejected });
-      }
-    }
-    for (const table of new Set(scanned.map((m) => m.source.table as TableName))) {
-      acrossRows(table, passed.get(table) ?? [], context);
-    }
-    return passed;
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
+    appender.flushSync();
+    appender.closeSync();
   }
+  const passed = new Map<TableName, Passed[]>();
+  // the files whose pass is under way last: the others are scanned meanwhile (when no file is read
+  // as two tables, the order of files does not change what is found: issues are sorted by file)
+  const ahead = (m: ScanFile) => session.ahead.has(m.fileIndex);
+  const order =
+    new Set(scanned.map((m) => m.file)).size === scanned.length
+      ? [...scanned.filter((m) => !ahead(m)), ...scanned.filter(ahead)]
+      : scanned;
+  for (const match of order) {
+    const table = match.source.table as TableName;
+    const plan = session.plans.get(match.fileIndex);
+    const keyed = keyColumns(table);
+    const keep = context.mode === 'load' ? Object.keys(SCHEMA[table].columns) : keyed;
+    // a keyed table's person ids are checked with its keys (acrossRows), others' in the scan
+    const known = keyed.length > 0 || people === undefined ? undefined : 'wbk_people';
+    const ahead = session.ahead.get(match.fileIndex);
+    const result =
+      plan === undefined
+        ? undefined
+        : ahead !== undefined
+          ? await scanFile(ahead.connection, plan, { keep, people: known }, ahead.scan).catch(
+              // a pass started ahead that failed (or judged without people): once more, from the start
+              () => scanFile(connection, plan, { keep, people: known }).catch(() => undefined),
+            )
+          : await scanFile(connection, plan, { keep, people: known }).catch(() => undefined);
+    if (result === undefined) {
+      context.summaries[match.fileIndex] = await context.load(match);
+      continue;
+    }
+    const summary = await context.load(match, {
+      header: plan!.header,
+      records: recordsOf(result.records),
+      details: { encoding: 'utf-8', delimiter: plan!.delimiter },
+    });
+    const fast = result.rows - result.records.length;
+    summary.rows_read += fast;
+    summary.rows_loaded += fast;
+    context.vouched.set(match.fileIndex, fast);
+    context.summaries[match.fileIndex] = summary;
+    if (keep.length > 0) {
+      if (context.mode === 'load') loaderValues(table, result.passed.values);
+      const rejected = new Uint8Array(result.passed.lines.length);
+      pushTo(passed, table, { fileIndex: match.fileIndex, ...result.passed, rejected });
+    }
+  }
+  for (const table of new Set(scanned.map((m) => m.source.table as TableName))) {
+    acrossRows(table, passed.get(table) ?? [], context);
+  }
+  return passed;
 }
 
 /** Columns the rules across rows read for `table` (empty: only person ids, checked in DuckDB). */
@@ -132,7 +213,10 @@ function keyColumns(table: TableName): string[] {
 }
 
 /** The scan plan of a file, or undefined when the JS loader should read it (header unreadable…). */
-async function planOf(match: ScanFile, context: ScanContext): Promise<ScanPlan | undefined> {
+async function planOf(
+  match: ScanFile,
+  context: Pick<ScanContext, 'dir' | 'mapping' | 'config' | 'asOf'>,
+): Promise<ScanPlan | undefined> {
   const path = `${context.dir}/${match.file}`;
   const declared =
     match.source.delimiter ?? (extname(match.file).toLowerCase() === '.tsv' ? 'tab' : undefined);

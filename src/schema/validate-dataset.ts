@@ -138,16 +138,25 @@ function show(value: CellValueOut, column: string): string {
 function duplicateKeys(name: TableName, data: StagedTable, reject: (p: DatasetProblem) => void) {
   const key = SCHEMA[name].key;
   if (key.length === 0) return;
-  const seen = new Map<string, number>();
-  const [head, ...rest] = key.map((c) => data.columns[c]);
+  // one map per key column, nested: each value's text is looked up as it is, with no text joined
+  // per row (millions of rows at scale: building and hashing those was most of the check's cost)
+  type Level = Map<string, Level | number>;
+  const seen: Level = new Map();
+  const columns = key.map((c) => data.columns[c]);
+  const last = columns.length - 1;
   for (let row = 0; row < data.rejected.length; row++) {
     if (data.rejected[row]) continue;
-    // the key's values joined by U+0001, built without a list per row (millions of rows at scale)
-    let id = String(head[row]);
-    for (let k = 0; k < rest.length; k++) id += `\u0001${String(rest[k][row])}`;
-    const first = seen.get(id);
+    let level = seen;
+    for (let k = 0; k < last; k++) {
+      const value = String(columns[k][row]);
+      let next = level.get(value) as Level | undefined;
+      if (next === undefined) level.set(value, (next = new Map()));
+      level = next;
+    }
+    const id = String(columns[last][row]);
+    const first = level.get(id) as number | undefined;
     if (first === undefined) {
-      seen.set(id, row);
+      level.set(id, row);
       continue;
     }
     const shown = key.map((c) => `${c} ${show(data.columns[c][row], c)}`).join(', ');

@@ -5,8 +5,18 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { judgedGroups } from '../../src/io/duckdb-check.js';
+import { DuckDBInstance } from '@duckdb/node-api';
+import {
+  columnSources,
+  judgedGroups,
+  scanFile,
+  startScan,
+  type ScanPlan,
+} from '../../src/io/duckdb-check.js';
 import { checkExtract, loadDataset } from '../../src/io/load-dataset.js';
+import { defaultMapping } from '../../src/io/mapping/mapping.js';
+import { resolveConfig } from '../../src/schema/vocabularies.js';
+import { parseDate } from '../../src/time/dates.js';
 
 const AS_OF = '2025-03-31';
 
@@ -193,6 +203,63 @@ describe('checkExtract: the DuckDB scan accounts for every row as the JS loader 
       found.filter((r) => r.file === 'overtime.csv').map((r) => `${r.line}:${r.rule}`),
       ['3:allowed_values', '4:unknown_person', '6:allowed_values', '7:times_disagree_with_hours'],
     );
+  });
+
+  it('reads a file without a key before its people are known, and looks them up after', async () => {
+    const dir = writeExtract([
+      ['P1,2024-06-01,2,paid,,,,', null],
+      ['NOPE,2024-06-01,2,paid,,,,', 'unknown_person'],
+      ['P1,2024-06-01,2,PAID,,,,', 'allowed_values'],
+      ['P2,2024-06-02,1,toil,,,,', null],
+      ['P9,2024-06-03,1,toil,,,,', 'unknown_person'], // P9 is added to the people after the pass
+    ]);
+    const mapping = defaultMapping();
+    const source = mapping.sources.find((s) => s.table === 'overtime')!;
+    const header = 'person_id,date,hours,compensation,reason,rest_day_worked,start_time,end_time';
+    const plan: ScanPlan = {
+      table: 'overtime',
+      header: header.split(','),
+      columns: columnSources(header.split(','), source),
+      config: resolveConfig(),
+      asOf: parseDate(AS_OF),
+      dateFormat: 'iso',
+      delimiter: ',',
+      path: join(dir, 'overtime.csv'),
+      source,
+      mapping,
+    };
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      // the pass runs to its end with no table of people in the database at all
+      const started = startScan(connection, plan, true);
+      assert.equal(await started.counting, 6);
+      await started.pass;
+      await connection.run(
+        "CREATE TABLE wbk_people AS SELECT * FROM (VALUES ('P1'), ('P2')) t(person_id)",
+      );
+      const result = await scanFile(connection, plan, { keep: [], people: 'wbk_people' }, started);
+      // 5 rows; lines 3 (NOPE), 4 (PAID) and 6 (P9) go to the loader, the rest are vouched for
+      assert.equal(result?.rows, 5);
+      assert.deepEqual(
+        result?.records.map((r) => [r.line, r.values[0], r.values[3]]),
+        [
+          [3, 'NOPE', 'paid'],
+          [4, 'P1', 'PAID'],
+          [6, 'P9', 'toil'],
+        ],
+      );
+      // a pass that judged no person_id does not serve a scan that looks people up
+      const without = startScan(connection, plan, false);
+      await assert.rejects(
+        scanFile(connection, plan, { keep: [], people: 'wbk_people' }, without),
+        /does not fit/,
+      );
+      await without.pass;
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
   });
 
   it('judges together the columns a row rule reads together', () => {

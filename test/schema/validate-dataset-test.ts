@@ -27,6 +27,34 @@ describe('checkDataset', () => {
     ]);
     assert.deepEqual(people.rejected, [false, false, true]);
   });
+  it('finds a duplicate only when every column of a longer key is the same, rejected rows left out', () => {
+    // unit_indicators: unit_id + indicator + period_start + period_end. Rows 1–3 differ from row 0
+    // in one column each; row 4 repeats row 0 but is rejected already; row 5 repeats row 2.
+    const indicators = staged(
+      {
+        unit_id: ['U1', 'U2', 'U1', 'U1', 'U1', 'U1'],
+        indicator: [
+          'complaints',
+          'complaints',
+          'complaints',
+          'vacancies',
+          'complaints',
+          'complaints',
+        ],
+        period_start: [100, 100, 100, 100, 100, 100],
+        period_end: [130, 130, 131, 130, 130, 131],
+        value: [1, 2, 3, 4, 5, 6],
+      },
+      'unit_indicators.csv',
+    );
+    indicators.rejected[4] = true;
+    const { rejects } = checkDataset({ unit_indicators: indicators });
+    assert.deepEqual(
+      rejects.map((r) => [r.row, r.rule, r.value]),
+      [[5, 'duplicate_key', 'U1|complaints|1970-04-11|1970-05-12']],
+    );
+    assert.match(rejects[0].message, /already appears at unit_indicators\.csv line 4\./);
+  });
   it('rejects a sickness spell that overlaps an earlier one of the same person', () => {
     // Person a: 10–20 then 20–25 (overlap on day 20), then 26–30 (after the kept spell: fine).
     // Person b: an open spell from 5, then 40 (inside the open spell).
