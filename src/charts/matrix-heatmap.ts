@@ -38,13 +38,16 @@ export function wellbeingMatrixHeatmapChart(
       (t.unit_level === level &&
         (options.units === undefined || options.units.includes(String(t.unit_id)))),
   );
-  const order = keep.map((t) => String(t.unit_name));
+  // Rows sort by a field, not by a list of names: Vega compiles a sort list into one nested
+  // expression per name, which overflows the call stack at about 1,000 units (50,000 people's teams).
+  const rank = new Map(keep.map((t, i) => [t.unit_name, i]));
   const shown = new Set(keep.map((t) => t.unit_id));
   const pct = matrix.normalise === 'percentile';
   const cells = all
     .filter((c) => shown.has(c.unit_id) && c.period === period)
     .map((c) => ({
       unit: c.unit_name,
+      unit_order: rank.get(c.unit_name) ?? keep.length,
       indicator: c.label,
       heat: c.heat,
       heat_colour: c.heat ?? 0,
@@ -56,6 +59,7 @@ export function wellbeingMatrixHeatmapChart(
   for (const t of keep) {
     cells.push({
       unit: t.unit_name,
+      unit_order: rank.get(t.unit_name) ?? keep.length,
       indicator: TEMPERATURE,
       heat: t.temperature,
       heat_colour: t.temperature ?? 0,
@@ -88,7 +92,12 @@ export function wellbeingMatrixHeatmapChart(
         title: null,
         axis: { orient: 'top', labelAngle: -40 },
       },
-      y: { field: 'unit', type: 'nominal', sort: order, title: null },
+      y: {
+        field: 'unit',
+        type: 'nominal',
+        sort: { field: 'unit_order', op: 'min', order: 'ascending' },
+        title: null,
+      },
     },
     layer: [
       {

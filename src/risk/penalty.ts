@@ -5,6 +5,7 @@
 import { penalisedPathEstimates, penaltySequence } from '../stats/logistic/penalised.js';
 import { linkInverse } from '../stats/logistic/family.js';
 import { personFolds } from './folds.js';
+import { maxOf } from '../shared/numeric.js';
 
 /** 'none' (maximum likelihood), 'ridge' (alpha 0) or 'elastic-net' (alpha 0.5). */
 export type PenaltyKind = 'none' | 'ridge' | 'elastic-net';
@@ -108,7 +109,8 @@ export function tunePenalty(
       `tunePenalty: ${fold.length} fold numbers for ${y.length} rows; give one per row.`,
     );
   }
-  const k = Math.max(...fold) + 1;
+  // A loop, not Math.max(...fold): one fold number per row overflows the stack at 50,000 people.
+  const k = maxOf(fold) + 1;
   const lambdas = [...(options.lambdas ?? penaltySequence(X, y, { names, alpha, count }))].sort(
     (a, b) => b - a,
   );

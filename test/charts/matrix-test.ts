@@ -61,6 +61,19 @@ describe('wellbeingMatrixHeatmapChart', () => {
       spec.data.values.find((v) => v.unit === 'Four' && v.indicator === 'Sickness lost time')!.heat;
     assert.equal(heat(some), heat(all)); // the same score as in the full matrix
   });
+  it('orders the rows by a field, force first, not by a list of names (a list overflows Vega at ~1,000 units)', () => {
+    const spec = wellbeingMatrixHeatmapChart(matrix) as {
+      data: { values: { unit: string; unit_order: number }[] };
+      encoding: { y: { sort: unknown } };
+    };
+    assert.deepEqual(spec.encoding.y.sort, { field: 'unit_order', op: 'min', order: 'ascending' });
+    const order = new Map(spec.data.values.map((v) => [v.unit, v.unit_order]));
+    // the order of the scored temperatures: the force, then the hottest unit first (Four: 6 %)
+    assert.deepEqual(
+      [...order].sort((a, b) => a[1] - b[1]).map(([unit]) => unit),
+      ['Force', 'Four', 'Three', 'One', 'Two'],
+    );
+  });
   it('draws a scored matrix only: a published table is scored first (scoreMatrix), a plain one never', () => {
     // @ts-expect-error: a published table is not scored
     assert.throws(() => wellbeingMatrixHeatmapChart(published), /expected a scored matrix/);

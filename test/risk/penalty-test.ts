@@ -43,6 +43,19 @@ describe('tunePenalty', () => {
     assertAllClose(t.cv_deviance, want, 1e-7, 'cv deviance');
     assert.equal(t.lambda, grid[want.indexOf(Math.min(...want))]);
   });
+  it('takes one fold number per row for 300,000 rows (person-periods of 50,000 people)', () => {
+    // Math.max(...folds) overflowed the call stack here (wbk report, notebook 08, 50,000 people).
+    const n = 300_000;
+    const X = Array.from({ length: n }, (_, i) => [1, i % 2]);
+    const yy = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : 0));
+    const t = tunePenalty(X, yy, {
+      names: ['(Intercept)', 'x'],
+      folds: Array.from({ length: n }, (_, i) => i % 2),
+      lambdas: [0.1],
+    });
+    assert.equal(t.folds, 2);
+    assert.equal(t.cv_deviance.length, 1);
+  });
   it('keeps every row of a person in one inner fold', () => {
     const persons = y.map((_, i) => `p${i % 50}`);
     const t = tunePenalty(d.X, y, { names: d.names, persons, folds: 5, seed: 3, count: 5 });
