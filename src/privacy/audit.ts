@@ -64,6 +64,12 @@ export interface AuditLeak {
    * every cell of the relations naming the leaked cell is hidden already.
    */
   wider?: { tableIndex: number; row: number; column: string }[][];
+  /**
+   * For a subtraction: the cells of every other relation that gives the cell back on its own, from
+   * shown figures only (e.g. a force figure that each unit's report gives back as its unit plus the
+   * rest of the organisation). Closing the relation named is not enough while one of these is open.
+   */
+  paths?: { tableIndex: number; row: number; column: string }[][];
 }
 
 /**
@@ -99,6 +105,7 @@ export function auditPublishedTables(
     used: AuditRelation[],
     amongHidden = false,
     wider: AuditRelation[][] = [],
+    paths: AuditRelation[] = [],
   ) => {
     const cellsOf = (rels: AuditRelation[]) =>
       rels.flatMap((u) =>
@@ -120,6 +127,7 @@ export function auditPublishedTables(
       ...(amongHidden ? { amongHidden: true as const } : {}),
       cells: cellsOf(used),
       ...(wider.length > 0 ? { wider: wider.map(cellsOf) } : {}),
+      ...(paths.length > 0 ? { paths: paths.map((p) => cellsOf([p])) } : {}),
     });
   };
   // What the reader knows of a cell: a shown number, a value recovered earlier, else NaN (unknown).
@@ -150,6 +158,8 @@ export function auditPublishedTables(
   const relationsOf = new Map<string, number[]>();
   unknowns.forEach((u, k) => u.forEach((id) => pushTo(relationsOf, id, k)));
   let due = new Uint8Array(relations.length).map((_, k) => (left[k] === 1 ? 1 : 0));
+  // relations whose only hidden cell is the one they give back: each a path of its own
+  const alone = due.slice();
   for (let any = due.includes(1); any;) {
     const later = new Uint8Array(relations.length);
     any = false;
@@ -166,7 +176,17 @@ export function auditPublishedTables(
       );
       const value = coef === 0 ? NaN : -shownSide(rel, (u) => u === id) / coef;
       recovered.set(id, value);
-      if (!isZero(value)) report(id, 'subtraction', [rel]);
+      if (!isZero(value)) {
+        const paths = relationsOf.get(id)!.filter((j) => j !== k && alone[j] === 1);
+        report(
+          id,
+          'subtraction',
+          [rel],
+          false,
+          [],
+          paths.map((j) => relations[j]),
+        );
+      }
       for (const j of relationsOf.get(id)!) {
         if (--left[j] !== 1) continue;
         if (j > k) due[j] = 1;

@@ -4,7 +4,7 @@
 // numerator / denominator within the rounding shown, and counts ≥ 0 — by linear programming (HiGHS,
 // compiled to WebAssembly). Steps: variables and constraints → independent blocks → per block, solves
 // that push every unresolved cell up or down at once, then one cell at a time.
-import highsLoader, { type Highs, type Model } from 'highs';
+import highsLoader, { type Highs, type Model, type SparseMatrixInput } from 'highs';
 import { auditRelations, type AuditOptions, type AuditTable } from './audit.js';
 import type { AuditRelation } from './audit-relations.js';
 import type { CheckedTable } from './audit-table.js';
@@ -205,20 +205,13 @@ function consistentPart(highs: Highs, block: readonly Constraint[]): Constraint[
     cost[s] = w;
     cost[s + 1] = w;
   }
-  const starts = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  block.forEach((c, k) => {
-    c.vars.forEach((v, j) => {
-      indices.push(local.get(v)!);
-      values.push(c.coefs[j]);
-    });
+  // each constraint with its two slack columns (+ and −) when it may be relaxed
+  const rows = block.map((c, k) => {
     const s = slackOf.get(k);
-    if (s !== undefined) {
-      indices.push(s, s + 1);
-      values.push(1, -1);
-    }
-    starts.push(indices.length);
+    const vars = c.vars.map((v) => local.get(v)!);
+    return s === undefined
+      ? { vars, coefs: c.coefs }
+      : { vars: [...vars, s, s + 1], coefs: [...c.coefs, 1, -1] };
   });
   const model: Model = highs.createModel({
     numCols: n,
@@ -228,7 +221,7 @@ function consistentPart(highs: Highs, block: readonly Constraint[]): Constraint[
     colUpper: new Float64Array(n).fill(Infinity),
     rowLower: block.map((c) => c.lo),
     rowUpper: block.map((c) => c.hi),
-    matrix: { format: 'csr', numRows: block.length, numCols: n, starts, indices, values },
+    matrix: csr(rows, n),
   });
   try {
     model.options.set({ output_flag: false });
@@ -320,10 +313,12 @@ function decimalsOf(rate: number, declared: number | undefined): number {
   return Math.min(12, Math.max(shown, declared ?? 0));
 }
 
-// The interval of every target of one block, or 'infeasible'. Solves first push all unresolved targets
-// up, then down, at once (one solve often settles most of them: each solution is a feasible point, and
-// a cell seen at two values ≥ threshold apart is wide enough); a target left is then maximised alone,
-// and minimised alone if its maximum does not settle it. Only narrow targets are returned.
+// The interval of every target of one block, or 'infeasible'. The block is first reduced
+// (reduceBlock: one column per chain of "x − y = shown figure" relations). Solves first push all
+// unresolved targets up, then down, at once (one solve often settles most of them: each solution is a
+// feasible point, and a cell seen at two values ≥ threshold apart is wide enough); a target left is
+// then maximised alone, and minimised alone if its maximum does not settle it. Only narrow targets
+// are returned.
 function blockBounds(
   highs: Highs,
   block: readonly Constraint[],
@@ -334,26 +329,18 @@ function blockBounds(
   for (const c of block) for (const v of c.vars) if (!local.has(v)) local.set(v, local.size);
   const global = [...local.keys()];
   const n = global.length;
-  const starts = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  for (const c of block) {
-    c.vars.forEach((v, k) => {
-      indices.push(local.get(v)!);
-      values.push(c.coefs[k]);
-    });
-    starts.push(indices.length);
-  }
-  const inf = Infinity;
+  const reduced = reduceBlock(block, local);
+  if (reduced === 'infeasible') return 'infeasible';
+  const { col, off, columns, lower, rows } = reduced;
   const model: Model = highs.createModel({
-    numCols: n,
-    numRows: block.length,
-    colCost: new Float64Array(n),
-    colLower: new Float64Array(n),
-    colUpper: new Float64Array(n).fill(inf),
-    rowLower: block.map((c) => (c.lo === -Infinity ? -inf : c.lo)),
-    rowUpper: block.map((c) => (c.hi === Infinity ? inf : c.hi)),
-    matrix: { format: 'csr', numRows: block.length, numCols: n, starts, indices, values },
+    numCols: columns,
+    numRows: rows.length,
+    colCost: new Float64Array(columns),
+    colLower: lower,
+    colUpper: new Float64Array(columns).fill(Infinity),
+    rowLower: rows.map((r) => r.lo),
+    rowUpper: rows.map((r) => r.hi),
+    matrix: csr(rows, columns),
   });
   try {
     model.options.set({ output_flag: false });
@@ -368,9 +355,11 @@ function blockBounds(
       seenHi[i] - seenLo[i] >= threshold - EPS ||
       (!Number.isNaN(hi[i]) &&
         (hi[i] <= EPS || hi[i] - seenLo[i] >= threshold - EPS || !Number.isNaN(lo[i])));
-    // optimises Σ cost × x, noting every value seen: the optimum, Infinity when unbounded
-    const solve = (cost: Float64Array, sense: 'maximize' | 'minimize'): number | 'infeasible' => {
-      model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
+    // optimises the sum of `cells`, noting every value seen: the optimum, Infinity when unbounded
+    const solve = (cells: number[], sense: 'maximize' | 'minimize'): number | 'infeasible' => {
+      const cost = new Float64Array(columns);
+      for (const i of cells) cost[col[i]] += 1;
+      model.changeColsCost({ kind: 'range', from: 0, to: columns - 1 }, cost);
       model.changeObjectiveSense(highs.constants.objectiveSense[sense]);
       model.run();
       const status = model.getModelStatus();
@@ -383,29 +372,25 @@ function blockBounds(
       }
       const x = model.getSolution().colValue;
       for (let i = 0; i < n; i++) {
-        if (x[i] < seenLo[i]) seenLo[i] = x[i];
-        if (x[i] > seenHi[i]) seenHi[i] = x[i];
+        const value = x[col[i]] + off[i];
+        if (value < seenLo[i]) seenLo[i] = value;
+        if (value > seenHi[i]) seenHi[i] = value;
       }
-      return model.getObjectiveValue();
-    };
-    const some = (cells: number[]) => {
-      const cost = new Float64Array(n);
-      for (const i of cells) cost[i] = 1;
-      return cost;
+      return cells.reduce((sum, i) => sum + off[i], model.getObjectiveValue());
     };
     for (let round = 0; round < 3; round++) {
       const open = targets.filter((i) => !settled(i));
       if (open.length === 0) break;
-      if (solve(some(open), 'maximize') === 'infeasible') return 'infeasible';
-      solve(some(open), 'minimize');
+      if (solve(open, 'maximize') === 'infeasible') return 'infeasible';
+      solve(open, 'minimize');
     }
     for (const i of targets) {
       if (settled(i)) continue;
-      const max = solve(some([i]), 'maximize');
+      const max = solve([i], 'maximize');
       if (max === 'infeasible') return 'infeasible';
       hi[i] = max;
       if (settled(i)) continue;
-      lo[i] = solve(some([i]), 'minimize') as number;
+      lo[i] = solve([i], 'minimize') as number;
     }
     const out = new Map<number, [number, number]>();
     for (const i of targets) {
@@ -416,6 +401,122 @@ function blockBounds(
   } finally {
     model.dispose();
   }
+}
+
+/** A block as the linear programme solves it: x of variable i = column col[i] + off[i]. */
+interface ReducedBlock {
+  col: Int32Array;
+  off: Float64Array;
+  columns: number;
+  /** A column's lower bound: every variable it stands for is ≥ 0. */
+  lower: Float64Array;
+  rows: Row[];
+}
+
+interface Row {
+  vars: number[];
+  coefs: number[];
+  lo: number;
+  hi: number;
+}
+
+/**
+ * The same linear programme with fewer columns and rows, or 'infeasible' when its equalities
+ * contradict each other. A run's reports repeat one figure in many tables (the organisation's
+ * figure beside every unit's rest rows), so most relations say x − y = a shown figure (0 for two
+ * copies of one figure): each chain of them becomes one column, x = column + offset (a weighted
+ * union–find), and the other constraints are rewritten over the columns, dropping those left
+ * constant (when they hold) and keeping one of identical ones. The feasible values of every
+ * variable are unchanged.
+ * @example reduceBlock([{ vars: [0, 1], coefs: [1, -1], lo: 3, hi: 3, … }], local) // x0 = x1 + 3: one column
+ */
+export function reduceBlock(
+  block: readonly Pick<Constraint, 'vars' | 'coefs' | 'lo' | 'hi'>[],
+  local: ReadonlyMap<number, number>,
+): ReducedBlock | 'infeasible' {
+  const n = local.size;
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const delta = new Float64Array(n); // x_i = x_parent + delta_i
+  const find = (i: number): number => {
+    const p = parent[i];
+    if (p === i) return i;
+    const root = find(p);
+    delta[i] += delta[p];
+    parent[i] = root;
+    return root;
+  };
+  const rest: Row[] = [];
+  for (const c of block) {
+    const vars = c.vars.map((v) => local.get(v)!);
+    const difference =
+      vars.length === 2 &&
+      c.lo === c.hi &&
+      c.coefs[0] === -c.coefs[1] &&
+      Math.abs(c.coefs[0]) === 1;
+    if (!difference) {
+      rest.push({ vars, coefs: c.coefs, lo: c.lo, hi: c.hi });
+      continue;
+    }
+    // coef × (x_a − x_b) = rhs: x_a = x_b + d
+    const [a, b] = vars;
+    const d = c.lo / c.coefs[0];
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) {
+      if (Math.abs(delta[a] - delta[b] - d) > EPS) return 'infeasible';
+      continue;
+    }
+    parent[ra] = rb;
+    delta[ra] = delta[b] + d - delta[a];
+  }
+  const columnOf = new Map<number, number>();
+  const col = new Int32Array(n);
+  const off = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const root = find(i);
+    if (!columnOf.has(root)) columnOf.set(root, columnOf.size);
+    col[i] = columnOf.get(root)!;
+    off[i] = root === i ? 0 : delta[i];
+  }
+  const columns = columnOf.size;
+  const lower = new Float64Array(columns).fill(-Infinity);
+  for (let i = 0; i < n; i++) lower[col[i]] = Math.max(lower[col[i]], -off[i]);
+  const rows: Row[] = [];
+  const seen = new Set<string>();
+  for (const r of rest) {
+    const terms = new Map<number, number>();
+    let constant = 0;
+    r.vars.forEach((i, k) => {
+      terms.set(col[i], (terms.get(col[i]) ?? 0) + r.coefs[k]);
+      constant += r.coefs[k] * off[i];
+    });
+    for (const [j, coef] of terms) if (Math.abs(coef) < 1e-12) terms.delete(j);
+    const lo = r.lo - constant;
+    const hi = r.hi - constant;
+    if (terms.size === 0) {
+      if (lo > EPS || hi < -EPS) return 'infeasible';
+      continue;
+    }
+    const sorted = [...terms].sort((x, y) => x[0] - y[0]);
+    const key = JSON.stringify([sorted, lo, hi]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rows.push({ vars: sorted.map(([j]) => j), coefs: sorted.map(([, c]) => c), lo, hi });
+  }
+  return { col, off, columns, lower, rows };
+}
+
+/** Rows as HiGHS's compressed sparse rows over `numCols` columns. */
+function csr(rows: readonly Pick<Row, 'vars' | 'coefs'>[], numCols: number): SparseMatrixInput {
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const r of rows) {
+    indices.push(...r.vars);
+    values.push(...r.coefs);
+    starts.push(indices.length);
+  }
+  return { format: 'csr', numRows: rows.length, numCols, starts, indices, values };
 }
 
 // The cells of the constraints naming variable v, then of further constraints through variables they

@@ -105,13 +105,24 @@ export async function protectRun(
       // Hides one shown count for a cell given back: from the relations naming it (layers[0]), else
       // its own row, else its table, else the further relations it combines, nearest first (e.g. the
       // force's districts behind a unit report's rest). False when nothing is left to hide.
-      const fix = (home: number, row: number, layers: IntervalCell[][]): boolean => {
-        // overlap by ledger key: the same cell in two tables is one cell
-        const ids = layers[0].map((c) => {
-          const cell = `${c.row}\u0000${c.column}`;
-          return keys[c.tableIndex].get(cell) ?? `${c.tableIndex}\u0000${cell}`;
-        });
-        if (ids.some((id) => touched.has(id))) return false;
+      const fix = (
+        home: number,
+        row: number,
+        column: string,
+        layers: IntervalCell[][],
+        paths: IntervalCell[][] = [],
+      ): boolean => {
+        // Overlap by ledger key: the same cell in two tables is one cell. (Letting leaks of one
+        // hidden figure through otherwise disjoint relations be fixed together hid 653 cells in a
+        // team-level run's notebook 05 instead of 392: one complement often closes both.)
+        const idOf = (t: number, r: number, c: string) =>
+          keys[t].get(`${r}\u0000${c}`) ?? `${t}\u0000${r}\u0000${c}`;
+        const self = idOf(home, row, column);
+        const ids = layers[0].map((c) => idOf(c.tableIndex, c.row, c.column));
+        // Given back only through a copy of itself (the same figure in another table): the copy's
+        // own leak is fixed, and with it this one.
+        const copyOnly = layers[0].length > 0 && ids.every((id) => id === self);
+        if (copyOnly || ids.some((id) => touched.has(id))) return false;
         const near = neighbours(copies[home], home, row);
         const none = { tableIndex: home, row: -1, column: '' }; // stands in for a relation's total
         let pick =
@@ -122,6 +133,17 @@ export async function protectRun(
         if (pick === undefined) return false;
         ids.forEach((id) => touched.add(id));
         hideEverywhere(pick.tableIndex, `${pick.row}\u0000${pick.column}`);
+        // every other path that gives the cell back from shown figures alone loses one too, unless a
+        // complement chosen in this round already hides one of its cells
+        for (const path of paths) {
+          const open = path.filter((c) => idOf(c.tableIndex, c.row, c.column) !== self);
+          if (open.some((c) => isHidden(copies[c.tableIndex], `${c.row}\u0000${c.column}`)))
+            continue;
+          const next = complementOf(copies, keys, open);
+          if (next === undefined) continue;
+          open.forEach((c) => touched.add(idOf(c.tableIndex, c.row, c.column)));
+          hideEverywhere(next.tableIndex, `${next.row}\u0000${next.column}`);
+        }
         return true;
       };
       // 1. exact recovery (subtraction, elimination). A cell that relations among hidden cells alone
@@ -136,7 +158,8 @@ export async function protectRun(
           continue;
         }
         const layers = [inRun(leak.cells), ...(leak.wider ?? []).map(inRun)];
-        if (fix(members[leak.tableIndex], leak.row, layers)) fixable++;
+        const paths = (leak.paths ?? []).map(inRun);
+        if (fix(members[leak.tableIndex], leak.row, leak.column, layers, paths)) fixable++;
       }
       // 2. when nothing is recovered exactly: intervals (counts ≥ 0, shown rates × denominators) —
       // every hidden count must be able to move by the threshold, or be 0.
@@ -144,7 +167,7 @@ export async function protectRun(
         for (const n of narrowHiddenCells(own, { ...options, cache, threshold, highs })) {
           if (pinned.has(`${n.tableIndex}\u0000${n.row}\u0000${n.column}`)) continue;
           const layers = [inRun(n.near), ...n.wider.map(inRun)];
-          if (fix(members[n.tableIndex], n.row, layers)) fixable++;
+          if (fix(members[n.tableIndex], n.row, n.column, layers)) fixable++;
         }
       }
       leaksFound += fixable;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { AuditTable } from '../../src/privacy/audit.js';
-import { loadIntervalSolver, narrowHiddenCells } from '../../src/privacy/interval.js';
+import { loadIntervalSolver, narrowHiddenCells, reduceBlock } from '../../src/privacy/interval.js';
 
 const C = '[c]';
 const highs = await loadIntervalSolver();
@@ -139,5 +139,61 @@ describe('narrowHiddenCells', () => {
       [0, 0, 0, 4],
       [0, 1, 0, 4],
     ]);
+  });
+});
+
+describe('reduceBlock', () => {
+  // x0 − x1 = 3, x1 − x2 = 0 (two copies of one figure), x2 − x0 = −3 (the first, read backwards),
+  // x0 + x2 + x3 = 10 twice: x0, x1 and x2 are one column, x3 another, and one row is left.
+  const eq = (vars: number[], coefs: number[], rhs: number) => ({ vars, coefs, lo: rhs, hi: rhs });
+  const block = [
+    eq([10, 11], [1, -1], 3),
+    eq([11, 12], [1, -1], 0),
+    eq([12, 10], [1, -1], -3),
+    eq([10, 12, 13], [1, 1, 1], 10),
+    eq([10, 12, 13], [1, 1, 1], 10),
+  ];
+  const local = new Map([10, 11, 12, 13].map((v, i) => [v, i]));
+  const reduced = reduceBlock(block, local);
+
+  it('makes one column of every chain of differences, and one row of identical constraints', () => {
+    assert.notEqual(reduced, 'infeasible');
+    const { col, columns, rows } = reduced as Exclude<typeof reduced, 'infeasible'>;
+    assert.equal(columns, 2);
+    assert.equal(col[0], col[1]);
+    assert.equal(col[1], col[2]);
+    assert.notEqual(col[2], col[3]);
+    assert.equal(rows.length, 1);
+  });
+
+  it('keeps the feasible points: (5, 2, 2, 3) holds, (5, 2, 2, 4) does not', () => {
+    const { col, off, lower, rows } = reduced as Exclude<typeof reduced, 'infeasible'>;
+    const holds = (x: number[]) => {
+      // the columns' values from the variables' (a chain's members agree on it when x is feasible)
+      const value = new Map(x.map((xi, i) => [col[i], xi - off[i]]));
+      const chainsAgree = x.every((xi, i) => Math.abs(value.get(col[i])! + off[i] - xi) < 1e-9);
+      const rowsHold = rows.every((r) => {
+        const lhs = r.vars.reduce((s, j, k) => s + r.coefs[k] * value.get(j)!, 0);
+        return lhs >= r.lo - 1e-9 && lhs <= r.hi + 1e-9;
+      });
+      const bounds = [...value].every(([j, v]) => v >= lower[j] - 1e-9);
+      return chainsAgree && rowsHold && bounds;
+    };
+    assert.equal(holds([5, 2, 2, 3]), true);
+    assert.equal(holds([5, 2, 2, 4]), false); // 5 + 2 + 4 = 11
+    assert.equal(holds([4, 2, 2, 4]), false); // x0 − x1 = 2
+    // x0 ≥ 0 holds for every variable of the chain: x2 = x0 − 3 ≥ 0 means x0 ≥ 3
+    assert.equal(holds([2, -1, -1, 9]), false);
+  });
+
+  it('says infeasible when the differences contradict each other (x0 − x1 = 3 and = 2)', () => {
+    const local = new Map([0, 1].map((i) => [i, i]));
+    assert.equal(
+      reduceBlock([eq([0, 1], [1, -1], 3), eq([1, 0], [1, -1], -2)], local),
+      'infeasible',
+    );
+    // and when a row left constant does not hold: x0 − x1 = 3 and x0 − x1 + 0·x3 ≥ 4
+    const row = { vars: [0, 1], coefs: [1, -1], lo: 4, hi: Infinity };
+    assert.equal(reduceBlock([eq([0, 1], [1, -1], 3), row], local), 'infeasible');
   });
 });

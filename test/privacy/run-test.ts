@@ -250,6 +250,59 @@ describe('protectRun and the same table in many reports', () => {
   });
 });
 
+describe('protectRun and a force figure every unit report gives back', () => {
+  // The force hides role R1's people (12). Every unit's report shows R1 in its unit beside the rest
+  // of the organisation, with the whole hidden (the force's figure, the same ledger key): 6 + 6 in
+  // U1, 5 + 7 in U2, 4 + 8 in U3 give the 12 back three times, through relations that share nothing
+  // shown. Each report needs a complement of its own, and all three are found in the first round
+  // (one per round took a round per report: 84 rounds per hidden figure for the demo force's teams).
+  const force: AuditTable = {
+    name: 'force/risk_by_role',
+    columns: ['role', 'people'],
+    by: ['role'],
+    countColumns: ['people'],
+    period: '2025-03',
+    rows: [
+      ['R1', C],
+      ['R2', 40],
+    ],
+  };
+  const unitReport = (k: number, team: number, r2: number): AuditTable => ({
+    name: `units/U${k}/risk_by_role`,
+    columns: ['role', 'unit', 'people'],
+    by: ['role', 'unit'],
+    countColumns: ['people'],
+    period: '2025-03',
+    total: 'All',
+    rest: { label: 'Rest of organisation', unit: `U${k}` },
+    rows: [
+      ['R1', `U${k}`, team],
+      ['R1', 'Rest of organisation', 12 - team],
+      ['R1', 'All', C],
+      ['R2', `U${k}`, r2],
+      ['R2', 'Rest of organisation', 40 - r2],
+      ['R2', 'All', 40],
+    ],
+  });
+  const units = [unitReport(1, 6, 10), unitReport(2, 5, 20), unitReport(3, 4, 15)];
+
+  it('hides one cell of R1 in each unit report, all in one round', async () => {
+    assert.deepEqual(
+      auditPublishedTables([force, ...units]).map((l) => [l.table, l.cell.role]),
+      [force, ...units].map((u) => [u.name, 'R1']),
+    );
+    const { hide, rounds } = await protectRun([force, ...units]);
+    assert.equal(rounds, 2, 'one round of complements, one that finds nothing');
+    // one R1 cell of each unit (its team's or its rest's), nothing of R2
+    assert.deepEqual(hide.map((e) => e.cell.role).sort(), ['R1', 'R1', 'R1']);
+    const units1 = hide.map((e) => {
+      const unit = String(e.cell.unit);
+      return unit.startsWith('Rest of organisation') ? unit.split('\u0000')[1] : unit;
+    });
+    assert.deepEqual(units1.sort(), ['U1', 'U2', 'U3']);
+  });
+});
+
 describe('tablesTouch', () => {
   it('says whether a job holds a cell to hide', () => {
     const entry = {
