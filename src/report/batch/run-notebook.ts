@@ -15,6 +15,7 @@ import type { NotebookRun, RunNotebookOptions } from '../jupyter/run-notebook.js
 import { compileCell, type CompiledCell } from './transpile.js';
 import { notebookHtml } from './html.js';
 import { MEMOISED_FUNCTIONS, memoiseModule } from './memo.js';
+import { memLog } from '../../shared/memlog.js';
 
 /** One output of an executed cell, as nbformat 4 stores it. */
 export type CellOutput =
@@ -145,6 +146,7 @@ async function executeCells(
     const source = cellSource(cell);
     const error = await runCell(source, `${where}, cell ${count}`, runtime, outputs, timeout);
     progress(count);
+    memLog(`${where} cell ${count}`);
     if (error !== null) return { notebook: out, failure: { cell, message: error } };
   }
   return { notebook: out };
