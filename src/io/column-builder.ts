@@ -6,10 +6,13 @@ import {
   columnFromValues,
   dictionary,
   float64,
+  int8,
+  int16,
   int32,
   utf8,
   type Column,
   type DataType,
+  type IntType,
 } from '@uwdata/flechette';
 
 /** Rows per chunk of a builder: chunks are joined once, when the column is finished. */
@@ -32,8 +35,10 @@ export class ColumnBuilder {
   /** Text: the distinct values, by code, and their codes. */
   private texts: string[] = [];
   private codeOf = new Map<string, number>();
-  /** Numbers: whether every value is a whole number in the Int32 range. */
+  /** Numbers: whether every value is a whole number in the Int32 range, and their range. */
   private integral = true;
+  private min = Infinity;
+  private max = -Infinity;
   /** Numbers: rows holding null (NaN is a value, so nulls are marked apart). */
   private nullRows: Uint8Array[] | null = null;
   private any: unknown[] | null = null;
@@ -71,6 +76,8 @@ export class ColumnBuilder {
       const v = value as number;
       if (this.integral && !(Number.isInteger(v) && v >= -2147483648 && v <= 2147483647))
         this.integral = false;
+      if (v < this.min) this.min = v;
+      if (v > this.max) this.max = v;
       (this.current as Float64Array)[slot] = v;
     } else if (kind === 'text') {
       let code = this.codeOf.get(value as string);
@@ -105,8 +112,9 @@ export class ColumnBuilder {
 
   /**
    * The column as an Arrow column of the type arquero's toArrow would choose for the same values
-   * (Int32 or Float64 numbers, Bool, dictionary-encoded Utf8; inferred for anything else). The
-   * builder is emptied as the column is built.
+   * (whole numbers in the smallest of Int8, Int16, Int32 that holds them, else Float64; Bool;
+   * dictionary-encoded Utf8 with the smallest index type that holds its distinct values and a null;
+   * inferred for anything else). The builder is emptied as the column is built.
    */
   toArrow(): Column<unknown> {
     if (this.mode === 'any' || this.mode === 'empty') {
@@ -117,10 +125,10 @@ export class ColumnBuilder {
     const type: DataType =
       this.mode === 'number'
         ? this.integral
-          ? int32()
+          ? smallestInt(Math.max(Math.abs(this.min) - 1, this.max))
           : float64()
         : this.mode === 'text'
-          ? dictionary(utf8())
+          ? dictionary(utf8(), smallestInt(this.texts.length + 1))
           : bool();
     const column = columnFromValues((visit: (value: unknown) => void) => {
       for (let i = 0; i < this.size; i++) visit(this.at(i));
@@ -185,6 +193,11 @@ export class ColumnBuilder {
     this.current = null;
     this.nullRows = null;
   }
+}
+
+/** The smallest signed integer type holding 0 … `v` (and −v − 1). */
+function smallestInt(v: number): IntType {
+  return v < 1 << 7 ? int8() : v < 1 << 15 ? int16() : int32();
 }
 
 /**

@@ -59,19 +59,22 @@ describe('ColumnBuilder', () => {
     assert.equal(table.get('v', 199_997), null);
   });
 
-  it('encodes text as a dictionary and whole numbers as Int32, as arquero would read them back', () => {
+  it('encodes text as a dictionary and whole numbers in the smallest integer type', () => {
     const table = arrowTable([
       ['id', built(['P1', 'P1', 'P2']).toArrow()],
       ['day', built([19000, 19001, 19002]).toArrow()],
+      ['big', built([-40000, 1, 2]).toArrow()],
+      ['count', built([0, 127, -128]).toArrow()],
     ]);
     assert.equal(Array.isArray(table.column('id')), false);
-    assert.ok(
-      (table.column('day') as unknown as { toArray(): unknown }).toArray() instanceof Int32Array,
-    );
+    const typed = (c: string) => (table.column(c) as unknown as { toArray(): unknown }).toArray();
+    assert.ok(typed('day') instanceof Int16Array);
+    assert.ok(typed('big') instanceof Int32Array);
+    assert.ok(typed('count') instanceof Int8Array);
     assert.deepEqual(table.objects(), [
-      { id: 'P1', day: 19000 },
-      { id: 'P1', day: 19001 },
-      { id: 'P2', day: 19002 },
+      { id: 'P1', day: 19000, big: -40000, count: 0 },
+      { id: 'P1', day: 19001, big: 1, count: 127 },
+      { id: 'P2', day: 19002, big: 2, count: -128 },
     ]);
   });
 });
