@@ -67,6 +67,16 @@ export async function loadDatasetCached(dir: string, given: LoadOptions = {}): P
   return pending;
 }
 
+/**
+ * Lets go of every extract this process loaded through loadDatasetCached (its own references are
+ * the caller's to drop): wbk report does while its notebooks run in other processes, so that its copy
+ * of a national extract is not held beside theirs. A later loadDatasetCached reads the run's cache.
+ * @example forgetLoadedDatasets()
+ */
+export function forgetLoadedDatasets(): void {
+  memo.clear();
+}
+
 /** The cache key of an extract and its load options (hex SHA-256). */
 export function datasetKey(dir: string, options: LoadOptions): string {
   const files: [string, number, number][] = [];
