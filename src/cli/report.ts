@@ -19,7 +19,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { lightenHtml } from '../report/light.js';
 import { safeSlug } from '../shared/slug.js';
-import { DATASET_CACHE_ENV, LOAD_ENGINE_ENV } from '../report/dataset-cache.js';
+import {
+  DATASET_CACHE_ENV,
+  LOAD_ENGINE_ENV,
+  forgetLoadedDatasets,
+} from '../report/dataset-cache.js';
 import { loadReportData, reportPeriod } from '../report/report-data.js';
 import { ledgerFromEntries, protectionIntervalOf, resolvePolicy } from '../privacy/index.js';
 import { isLoadEngine, type Dataset } from '../io/load-dataset.js';
@@ -33,7 +37,11 @@ import type { NotebookJson, ParameterValue } from '../report/parameters.js';
 import { describeParameters, readParameters } from '../report/parameters.js';
 import { writeNotebookExports } from '../report/exports.js';
 import { describeInputs, indexPageHtml, type RunRecord } from '../report/index-page.js';
-import { describeFailure, type NotebookRun } from '../report/jupyter/run-notebook.js';
+import {
+  DEFAULT_CELL_TIMEOUT_SECONDS,
+  describeFailure,
+  type NotebookRun,
+} from '../report/jupyter/run-notebook.js';
 import { listNotebooks, runNotebooks } from '../report/jupyter/run-notebooks.js';
 import { BatchPool } from '../report/batch/pool.js';
 import { runNotebooksBatch } from '../report/batch/run-notebooks.js';
@@ -78,6 +86,8 @@ empty folder or an earlier report set (a folder with other files in it is refuse
                       worker; jupyter: each notebook through a tslab kernel and nbconvert.
                       auto (default), memory or duckdb: who reads the big event files (see
                       wbk check --help); give --engine twice to choose both
+  --cell-timeout S    seconds one notebook cell may run before the run calls it hung (default
+                      3600: at 250,000 people the leaving-risk model's validation takes minutes)
   --notebooks-dir DIR run the notebooks of another folder (default: the kit's notebooks/)
   --help-notebook NB  list a notebook's parameters with their types and defaults`;
 
@@ -100,6 +110,13 @@ export const reportCommand: Command = {
     const jobs = Number(values.jobs ?? String(os.availableParallelism()));
     if (!Number.isInteger(jobs) || jobs < 1)
       throw new UsageError(`--jobs must be a whole number ≥ 1, got "${values.jobs}".`);
+    const cellTimeoutSeconds = Number(
+      values['cell-timeout'] ?? String(DEFAULT_CELL_TIMEOUT_SECONDS),
+    );
+    if (!(cellTimeoutSeconds > 0))
+      throw new UsageError(
+        `--cell-timeout must be a number of seconds > 0, got "${values['cell-timeout']}".`,
+      );
     const analyst = values.analyst === true;
     const minGroupSize = checkMinGroupSize(values['min-group-size'], analyst);
     const engines = values.engine ?? [];
@@ -151,6 +168,7 @@ export const reportCommand: Command = {
         minGroupSize,
         analyst,
         pool,
+        cellTimeoutSeconds,
       });
       await unlessInterrupted();
       swapIn(staging, outDir);
@@ -256,24 +274,43 @@ interface RunSettings {
   analyst: boolean;
   /** The batch engine's workers, or null for the Jupyter engine. */
   pool: BatchPool | null;
+  /** Seconds a notebook cell may run. */
+  cellTimeoutSeconds: number;
 }
 
 async function runReport(
   values: ReturnType<typeof parseArguments>,
   settings: RunSettings,
 ): Promise<number> {
-  const { dataDir, mappingFile, outDir, stagingDir, notebooks, jobs, minGroupSize, analyst, pool } =
-    settings;
+  const {
+    dataDir,
+    mappingFile,
+    outDir,
+    stagingDir,
+    notebooks,
+    jobs,
+    minGroupSize,
+    analyst,
+    pool,
+    cellTimeoutSeconds,
+  } = settings;
   const mode = analyst ? 'analyst' : 'publish';
   const started = new Date();
   console.error(`wbk report: loading ${dataDir} …`);
-  const { data, snapshot } = await loadReportData(dataDir, mappingFile);
-  const period = reportPeriod(values.period, data, snapshot);
-  const levels = data.levels;
+  // What the run needs of the extract up front; the tables themselves are let go while the notebooks
+  // run (in their own processes, each with its copy), and read again from the run's cache after.
+  const { period, levels, tree } = await (async () => {
+    const { data, snapshot } = await loadReportData(dataDir, mappingFile);
+    return {
+      period: reportPeriod(values.period, data, snapshot),
+      levels: data.levels,
+      tree: unitTree(data.tables.units),
+    };
+  })();
+  forgetLoadedDatasets();
   const level = values.level ?? levels[Math.min(1, levels.length - 1)];
   if (!levels.includes(level))
     throw new UsageError(`--level "${level}" is not a unit level. Levels: ${levels.join(', ')}.`);
-  const tree = unitTree(data.tables.units);
   const unit = values.unit ? resolveUnit(tree, values.unit) : null;
   // Input files are listed relative to the data folder (named in the parameters), the mapping by name.
   const inputs = (await describeInputs(dataDir)).map((f) => ({
@@ -309,8 +346,18 @@ async function runReport(
   const runJobs: RunJob[] = [];
   const set = async (dir: string, params: Record<string, ParameterValue>, title: string) => {
     const runs = pool
-      ? await runNotebooksBatch(notebooks, { outDir: dir, parameters: params, pool })
-      : await runNotebooks(notebooks, { outDir: dir, jobs, parameters: params });
+      ? await runNotebooksBatch(notebooks, {
+          outDir: dir,
+          parameters: params,
+          pool,
+          cellTimeoutSeconds,
+        })
+      : await runNotebooks(notebooks, {
+          outDir: dir,
+          jobs,
+          parameters: params,
+          cellTimeoutSeconds,
+        });
     await unlessInterrupted();
     for (const run of runs)
       if (run.status === 'ok')
@@ -355,7 +402,14 @@ async function runReport(
   }
   // The organisation's headline figures (what wbk metrics prints for the period and level), written
   // as metrics.json beside a published organisation report and protected with it.
-  const headlines = analyst || unit ? null : headlinePart(data, { period, level, minGroupSize });
+  const headlines =
+    analyst || unit
+      ? null
+      : headlinePart((await loadReportData(dataDir, mappingFile)).data, {
+          period,
+          level,
+          minGroupSize,
+        });
   // One ledger per run: every table of every notebook, unit report and the headline figures
   // protected together (analyst mode hides nothing, so there is nothing to protect).
   const protection = analyst
@@ -367,6 +421,7 @@ async function runReport(
         pool,
         threshold: protectionIntervalOf(policy),
         parts: headlines ? [headlines.part] : [],
+        cellTimeoutSeconds,
       });
   if (headlines) {
     writeFileSync(
@@ -539,5 +594,6 @@ function parseArguments(argv: string[]) {
     'help-notebook': { type: 'string' },
     'notebooks-dir': { type: 'string' },
     engine: { type: 'string', multiple: true },
+    'cell-timeout': { type: 'string' },
   });
 }

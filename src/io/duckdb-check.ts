@@ -19,6 +19,7 @@ import { plainCells } from './load-file.js';
 import { CsvParser } from './readers/csv-parser.js';
 import { CSV_LIMITS } from './readers/csv-quoted.js';
 import type { RawRecord } from './readers/index.js';
+import { ColumnBuilder, IntBuilder } from './column-builder.js';
 
 /**
  * Tables whose row rules the predicate can express: the event tables about a person. postings (and
@@ -299,7 +300,7 @@ export interface ScanResult {
   /** Records for the loader, with their physical lines: rows not vouched for, rejected lines. */
   records: RawRecord[];
   /** The rows vouched for that came back (see scanFile): lines and loader's values of `keep`. */
-  passed: { lines: number[]; values: Record<string, unknown[]> };
+  passed: { lines: IntBuilder; values: Record<string, ColumnBuilder> };
 }
 
 /**
@@ -369,6 +370,8 @@ export async function scanFile(
   const codes = want.keep.map((c) =>
     specs[c].type === 'enum' && at.get(c)! >= 0 ? enumValues(specs[c], plan.config) : undefined,
   );
+  // times come back as minutes of the day and lists as text: the loader's values are HH:MM and arrays
+  const kinds = want.keep.map((c) => specs[c].type);
   const fields = [
     ...want.keep.map((c, k) =>
       codes[k] !== undefined
@@ -385,7 +388,6 @@ export async function scanFile(
   );
   const records: RawRecord[] = [];
   const passed = emptyPassed(want.keep);
-  const shared = want.keep.map(() => new Map<string, string>());
   const keep = want.keep.map((c) => passed.values[c]);
   const width = plan.header.length;
   let previous = 0;
@@ -405,11 +407,10 @@ export async function scanFile(
         passed.lines.push(rn);
         for (let k = 0; k < keep.length; k++) {
           let value = vectors[2 + k].getItem(r) as unknown;
-          if (value !== null && codes[k] !== undefined) value = codes[k]![value as number];
-          else if (typeof value === 'string') {
-            const seen = shared[k].get(value);
-            if (seen !== undefined) value = seen;
-            else if (shared[k].size < 1_000_000) shared[k].set(value, value);
+          if (value !== null) {
+            if (codes[k] !== undefined) value = codes[k]![value as number];
+            else if (kinds[k] === 'time') value = CLOCK[value as number];
+            else if (kinds[k] === 'list') value = (value as string).split(';');
           }
           keep[k].push(value);
         }
@@ -673,8 +674,17 @@ async function judgeDistinct(
 }
 
 function emptyPassed(keep: string[]): ScanResult['passed'] {
-  return { lines: [], values: Object.fromEntries(keep.map((c) => [c, [] as unknown[]])) };
+  return {
+    lines: new IntBuilder(),
+    values: Object.fromEntries(keep.map((c) => [c, new ColumnBuilder()])),
+  };
 }
+
+/** HH:MM of each minute of the day, 0–1440: the loader's text of a time. */
+const CLOCK = Array.from(
+  { length: 1441 },
+  (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`,
+);
 
 /**
  * Checks that every line is accounted for (rows + set-aside lines + the header = the file's lines),
@@ -693,9 +703,10 @@ async function finish(
   // rows come numbered in file order, vouched and not interleaved: number both in one walk
   let p = 0;
   let k = 0;
-  while (p < passed.lines.length || k < records.length) {
-    if (k >= records.length || (p < passed.lines.length && passed.lines[p] < records[k].line)) {
-      passed.lines[p] = lineOf(passed.lines[p]);
+  const { lines } = passed;
+  while (p < lines.length || k < records.length) {
+    if (k >= records.length || (p < lines.length && lines.at(p) < records[k].line)) {
+      lines.set(p, lineOf(lines.at(p)));
       p++;
     } else {
       records[k].line = lineOf(records[k].line);

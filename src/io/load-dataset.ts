@@ -24,7 +24,7 @@ import { needsShaping, shapeRecords } from './mapping/records.js';
 import { openRecords, type RawRecord, type RecordSource } from './readers/index.js';
 import { completeUnits } from './units.js';
 import { scannable } from './duckdb-check.js';
-import { endScans, loadScanned, scannedColumns, startScans, type ScanFile } from './scan-load.js';
+import { endScans, loadScanned, scannedTable, startScans, type ScanFile } from './scan-load.js';
 
 export type { FileSummary };
 
@@ -382,7 +382,7 @@ async function loadExtract(
       if (checkOnly && !['people', 'units'].includes(name)) continue;
       const stage = stages[name];
       tables[name] = scannedTables.has(name)
-        ? table(scannedColumns(name, stage, passed?.get(name) ?? []))
+        ? scannedTable(name, stage, passed?.get(name) ?? [])
         : stage === undefined
           ? emptyTable(name)
           : stageToTable(name, stage);

@@ -24,6 +24,9 @@ import type { Mapping, MappingSource } from './mapping/mapping.js';
 import { readCsv } from './readers/csv.js';
 import { pushTo } from '../shared/collections.js';
 import type { RawRecord, RecordSource } from './readers/index.js';
+import { ColumnBuilder, type IntBuilder } from './column-builder.js';
+import { arrowTable } from './arrow-tables.js';
+import type { ColumnTable } from 'arquero';
 
 /** A file left for the scan: its match (index into the load's file list) and source. */
 export interface ScanFile {
@@ -59,8 +62,8 @@ export interface ScanContext {
  */
 export interface Passed {
   fileIndex: number;
-  lines: number[];
-  values: Record<string, unknown[]>;
+  lines: IntBuilder;
+  values: Record<string, ColumnBuilder>;
   rejected: Uint8Array;
 }
 
@@ -193,7 +196,6 @@ export async function loadScanned(
     context.vouched.set(match.fileIndex, fast);
     context.summaries[match.fileIndex] = summary;
     if (keep.length > 0) {
-      if (context.mode === 'load') loaderValues(table, result.passed.values);
       const rejected = new Uint8Array(result.passed.lines.length);
       pushTo(passed, table, { fileIndex: match.fileIndex, ...result.passed, rejected });
     }
@@ -255,22 +257,38 @@ async function* recordsOf(records: RawRecord[]): AsyncGenerator<RawRecord> {
 /**
  * The rules across rows of one scanned table, on the rows the JS loader staged (whole rows) and the
  * rows that passed in DuckDB (key columns), in file and line order as the loader would stage them.
+ * A table without a key has only the person rule, which DuckDB already applied to the rows it
+ * vouched for (their people are among the accepted ones): only the staged rows are checked.
  */
 function acrossRows(table: TableName, passed: Passed[], context: ScanContext): void {
   const stage = context.stages[table];
   const keys = keyColumns(table);
   const people = context.stages.people;
-  const rows = inFileOrder(stage, passed, { rejected: true });
+  const sources: number[] = [];
+  const at: number[] = [];
+  eachInFileOrder(stage, keys.length > 0 ? passed : [], { rejected: true }, (source, row) => {
+    sources.push(source);
+    at.push(row);
+  });
+  const lineOf = (r: number) =>
+    sources[r] < 0 ? stage!.lines[at[r]] : passed[sources[r]].lines.at(at[r]);
+  const fileOf = (r: number) =>
+    sources[r] < 0 ? stage!.fileIndex[at[r]] : passed[sources[r]].fileIndex;
   const columns = keys.length > 0 ? keys : ['person_id'];
   const data: StagedTable = {
     columns: Object.fromEntries(
-      columns.map((c) => [c, rows.map((r) => valueAt(stage, passed, r, c) as CellValueOut)]),
+      columns.map((c) => [
+        c,
+        sources.map((source, r) => valueAt(stage, passed, source, at[r], c) as CellValueOut),
+      ]),
     ),
-    rejected: rows.map(() => false),
-    where: (row) => `${context.files[rows[row].fileIndex]} line ${rows[row].line}`,
+    rejected: sources.map(() => false),
+    where: (row) => `${context.files[fileOf(row)]} line ${lineOf(row)}`,
   };
   for (const p of checkEventTable(table, data, people)) {
-    const { fileIndex, line, source, row } = rows[p.row];
+    const source = sources[p.row];
+    const row = at[p.row];
+    const fileIndex = fileOf(p.row);
     if (source < 0) stage!.rejected[row] = true;
     else passed[source].rejected[row] = 1;
     const summary = context.summaries[fileIndex];
@@ -278,7 +296,7 @@ function acrossRows(table: TableName, passed: Passed[], context: ScanContext): v
     summary.rows_rejected++;
     context.rejects.push({
       file: context.files[fileIndex],
-      line,
+      line: lineOf(p.row),
       table,
       column: p.column,
       value: p.value,
@@ -288,39 +306,16 @@ function acrossRows(table: TableName, passed: Passed[], context: ScanContext): v
   }
 }
 
-/** HH:MM of each minute of the day, 0–1440: the loader's text of a time. */
-const CLOCK = Array.from(
-  { length: 1441 },
-  (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`,
-);
-
-/**
- * Turns the values DuckDB gave for vouched rows into the loader's (in place): times from minutes to
- * HH:MM text, lists from text to arrays (scanFile already shares one string per distinct text).
- */
-function loaderValues(table: TableName, values: Record<string, unknown[]>): void {
-  const specs = SCHEMA[table].columns as Record<string, { type: string }>;
-  for (const [name, column] of Object.entries(values)) {
-    const type = specs[name].type;
-    if (type === 'time') {
-      for (let i = 0; i < column.length; i++)
-        if (column[i] !== null) column[i] = CLOCK[column[i] as number];
-    } else if (type === 'list') {
-      for (let i = 0; i < column.length; i++)
-        if (column[i] !== null) column[i] = (column[i] as string).split(';');
-    }
-  }
-}
-
 /**
  * The table of a scanned event table: the loader's rows (its stage) and the rows DuckDB vouched for,
- * less the rejected ones, in file and line order — what loadDataset would have built row by row.
+ * less the rejected ones, in file and line order — what loadDataset would have built row by row —
+ * with its columns in Arrow form (typed numbers, dictionary-encoded text: see column-builder.ts).
  */
-export function scannedColumns(
+export function scannedTable(
   table: TableName,
   stage: Stage | undefined,
   passed: Passed[],
-): Record<string, unknown[]> {
+): ColumnTable {
   const names = Object.keys(SCHEMA[table].columns);
   // the common case, one clean file DuckDB vouched for whole: its columns as they are
   if (
@@ -328,44 +323,57 @@ export function scannedColumns(
     (stage === undefined || stage.lines.length === 0) &&
     passed[0].rejected.every((r) => r === 0)
   ) {
-    return Object.fromEntries(names.map((c) => [c, passed[0].values[c]]));
+    return arrowTable(names.map((c) => [c, passed[0].values[c].toArrow()]));
   }
-  const order = inFileOrder(stage, passed, { rejected: false });
-  return Object.fromEntries(names.map((c) => [c, order.map((r) => valueAt(stage, passed, r, c))]));
-}
-
-/** Where a row of a scanned table is: the stage's row (source -1) or a row of passed[source]. */
-interface RowAt {
-  fileIndex: number;
-  line: number;
-  source: number;
-  row: number;
+  const out = names.map(() => new ColumnBuilder());
+  eachInFileOrder(stage, passed, { rejected: false }, (source, row) => {
+    for (let c = 0; c < names.length; c++)
+      out[c].push(valueAt(stage, passed, source, row, names[c]));
+  });
+  return arrowTable(names.map((c, k) => [c, out[k].toArrow()]));
 }
 
 /**
- * The rows of a scanned table, those the JS loader staged and those DuckDB vouched for, in file and
- * line order (as the loader would have staged them); without `rejected`, only rows not rejected.
+ * Visits the rows of a scanned table, those the JS loader staged (source -1, row of the stage) and
+ * those DuckDB vouched for (source k, row of passed[k]), in file and line order (as the loader would
+ * have staged them); without `rejected`, only rows not rejected. Each file feeds a table once, and
+ * both its staged rows and its vouched rows come in line order: the two are merged file by file.
  */
-function inFileOrder(
+function eachInFileOrder(
   stage: Stage | undefined,
   passed: Passed[],
   { rejected }: { rejected: boolean },
-): RowAt[] {
-  const rows: RowAt[] = [];
+  visit: (source: number, row: number) => void,
+): void {
+  const staged = new Map<number, number[]>();
   if (stage !== undefined) {
     for (let i = 0; i < stage.lines.length; i++)
-      if (rejected || !stage.rejected[i])
-        rows.push({ fileIndex: stage.fileIndex[i], line: stage.lines[i], source: -1, row: i });
+      if (rejected || !stage.rejected[i]) pushTo(staged, stage.fileIndex[i], i);
   }
-  passed.forEach((p, k) =>
-    p.lines.forEach((line, i) => {
-      if (rejected || p.rejected[i] === 0)
-        rows.push({ fileIndex: p.fileIndex, line, source: k, row: i });
-    }),
-  );
-  return rows.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
+  const parts = new Map(passed.map((p, k) => [p.fileIndex, k]));
+  const files = [...new Set([...staged.keys(), ...parts.keys()])].sort((a, b) => a - b);
+  for (const file of files) {
+    const rows = (staged.get(file) ?? []).sort((a, b) => stage!.lines[a] - stage!.lines[b]);
+    const k = parts.get(file);
+    const part = k === undefined ? undefined : passed[k];
+    const n = part?.lines.length ?? 0;
+    let s = 0;
+    for (let v = 0; v < n; v++) {
+      if (!rejected && part!.rejected[v] !== 0) continue;
+      const line = part!.lines.at(v);
+      while (s < rows.length && stage!.lines[rows[s]] < line) visit(-1, rows[s++]);
+      visit(k!, v);
+    }
+    while (s < rows.length) visit(-1, rows[s++]);
+  }
 }
 
-function valueAt(stage: Stage | undefined, passed: Passed[], r: RowAt, column: string): unknown {
-  return r.source < 0 ? stage!.columns[column][r.row] : passed[r.source].values[column][r.row];
+function valueAt(
+  stage: Stage | undefined,
+  passed: Passed[],
+  source: number,
+  row: number,
+  column: string,
+): unknown {
+  return source < 0 ? stage!.columns[column][row] : passed[source].values[column].at(row);
 }

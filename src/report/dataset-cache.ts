@@ -23,6 +23,7 @@ import {
   type LoadOptions,
 } from '../io/load-dataset.js';
 import { kitVersion } from '../shared/kit.js';
+import { writeArrowFile } from '../io/arrow-tables.js';
 
 /** The environment variable naming the cache folder of the current report run. */
 export const DATASET_CACHE_ENV = 'WBK_DATASET_CACHE';
@@ -64,6 +65,16 @@ export async function loadDatasetCached(dir: string, given: LoadOptions = {}): P
     pending.catch(() => memo.delete(key));
   }
   return pending;
+}
+
+/**
+ * Lets go of every extract this process loaded through loadDatasetCached (its own references are
+ * the caller's to drop): wbk report does while its notebooks run in other processes, so that its copy
+ * of a national extract is not held beside theirs. A later loadDatasetCached reads the run's cache.
+ * @example forgetLoadedDatasets()
+ */
+export function forgetLoadedDatasets(): void {
+  memo.clear();
 }
 
 /** The cache key of an extract and its load options (hex SHA-256). */
@@ -109,8 +120,12 @@ async function fromCacheOrLoad(dir: string, options: LoadOptions, key: string): 
   const folder = root ? path.join(root, key.slice(0, 32)) : undefined;
   if (folder && existsSync(path.join(folder, 'dataset.json'))) return readCache(folder);
   const data = await loadDataset(dir, options);
-  if (folder) writeCache(folder, data);
-  return data;
+  if (!folder) return data;
+  writeCache(folder, data);
+  // this process goes on with the tables as every notebook reads them: in Arrow form, read in place
+  // (at scale a fraction of the loaded tables' memory, which is freed)
+  const { scanned } = data;
+  return { ...readCache(folder), ...(scanned && { scanned }) };
 }
 
 function writeCache(folder: string, data: Dataset): void {
@@ -118,12 +133,9 @@ function writeCache(folder: string, data: Dataset): void {
   mkdirSync(tmp, { recursive: true, mode: 0o700 });
   const tables = Object.keys(data.tables);
   for (const name of tables)
-    writeFileSync(
-      path.join(tmp, `${name}.arrow`),
-      aq.toArrowIPC(data.tables[name as keyof Dataset['tables']]!),
-    );
-  writeFileSync(path.join(tmp, 'rejects.arrow'), aq.toArrowIPC(data.rejects));
-  writeFileSync(path.join(tmp, 'warnings.arrow'), aq.toArrowIPC(data.warnings));
+    writeArrowFile(path.join(tmp, `${name}.arrow`), data.tables[name as keyof Dataset['tables']]!);
+  writeArrowFile(path.join(tmp, 'rejects.arrow'), data.rejects);
+  writeArrowFile(path.join(tmp, 'warnings.arrow'), data.warnings);
   const { files, config, levels, asOf, pseudonymised } = data;
   writeFileSync(
     path.join(tmp, 'dataset.json'),

@@ -74,6 +74,8 @@ export async function protectWholeRun(
     threshold?: number;
     /** Parts of the run beside the notebooks, protected with them (e.g. the headline figures). */
     parts?: RunPart[];
+    /** Seconds a cell of a rerun may run (see RunNotebookOptions.cellTimeoutSeconds). */
+    cellTimeoutSeconds?: number;
   },
 ): Promise<RunProtectionResult> {
   const {
@@ -84,6 +86,7 @@ export async function protectWholeRun(
     pool = null,
     threshold = 5,
     parts = [],
+    cellTimeoutSeconds,
   } = options;
   const seed: LedgerEntry[] = [];
   const seeded = new Set<string>(); // the seed's ledger keys
@@ -133,6 +136,7 @@ export async function protectWholeRun(
           outDir: dir,
           parameters: group[0].parameters,
           env: { [DISCLOSURE_SEED_ENV]: seedFile },
+          ...(cellTimeoutSeconds === undefined ? {} : { cellTimeoutSeconds }),
         };
         const runs = pool
           ? await runNotebooksBatch(

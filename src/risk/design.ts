@@ -1,8 +1,7 @@
 // The inputs of the leaving-risk model: which person-period columns, on what scale, and the design
 // matrix built from them (the same columns for the rows a model is fitted on and the rows it scores).
 import type { ColumnTable } from 'arquero';
-import { aliasedColumns, designMatrix } from '../stats/design-matrix.js';
-import { columnArray } from '../shared/columns.js';
+import { aliasedColumnsOf, designColumns } from '../stats/design-matrix.js';
 
 /** One model input: a numeric column divided by `per`, or a categorical / boolean column. */
 export interface RiskFeature {
@@ -78,9 +77,14 @@ export const PROTECTED_COLUMNS: readonly string[] = [
   'age_years',
 ];
 
-/** A design for the risk model: rows of X for every table row, column names, terms and labels. */
+/**
+ * A design for the risk model: the columns of X for every table row, column names, terms and labels.
+ * X is held by column (a Float64Array each: 8 bytes a cell), not as an array per row: a national
+ * extract has millions of person-months. designRows gives the rows a fit takes.
+ */
 export interface RiskDesign {
-  X: number[][];
+  /** One array per column of X, a value per table row (numbers divided by `per`). */
+  columns: Float64Array[];
   names: string[];
   terms: string[];
   /** Plain label per column of X (feature label, plus the level for categories). */
@@ -99,7 +103,7 @@ export interface RiskDesign {
  * feature is a protected characteristic. `prune: false` keeps every column (only single-level
  * categories are dropped): enough to read a fitted model's columns for other rows (a model's columns
  * are all in it), without the checks' cost.
- * @example const d = riskDesign(pp.table, RISK_FEATURES, trainRows); fitLogistic(rows(d.X), y, { names: d.names })
+ * @example const d = riskDesign(pp.table, RISK_FEATURES, trainRows); fitLogistic(designRows(d, trainRows), y, { names: d.names })
  */
 export function riskDesign(
   table: ColumnTable,
@@ -128,11 +132,11 @@ export function riskDesign(
   // drop it and say so, rather than refuse the whole model.
   const single: { name: string; reason: string }[] = [];
   const used = features.filter((f) => {
-    const values = columnArray<unknown>(table, f.column);
+    const value = table.getter(f.column);
     const levels = new Set<unknown>();
     let categorical = false;
-    for (let i = 0; i < values.length && levels.size < 2; i++) {
-      const v = values[i];
+    for (let i = 0; i < table.numRows() && levels.size < 2; i++) {
+      const v = value(i);
       if (v === null || v === undefined) continue;
       if (typeof v === 'string' || typeof v === 'boolean') categorical = true;
       levels.add(v);
@@ -147,7 +151,7 @@ export function riskDesign(
   const reference = Object.fromEntries(
     used.filter((f) => f.reference !== undefined).map((f) => [f.column, f.reference as string]),
   );
-  const d = designMatrix(table, { columns: used.map((f) => f.column), reference, intercept });
+  const d = designColumns(table, { columns: used.map((f) => f.column), reference, intercept });
   const byColumn = new Map(features.map((f) => [f.column, f]));
   const labels = d.names.map((name, j) => {
     const f = byColumn.get(d.terms[j]);
@@ -157,33 +161,41 @@ export function riskDesign(
     return level === 'TRUE' ? f.label : `${f.label}: ${level}`;
   });
   const scale = d.terms.map((t) => byColumn.get(t)?.per ?? 1);
-  const X = d.X.map((row) => row.map((v, j) => v / scale[j]));
+  // x / 1 is x: only columns with a unit are divided (in place: the arrays are this design's own)
+  d.columns.forEach((column, j) => {
+    if (scale[j] !== 1) for (let i = 0; i < column.length; i++) column[i] = column[i] / scale[j];
+  });
+  const X = d.columns;
   const dropped: { name: string; reason: string }[] = [...single];
   if (!prune) {
-    return { X, names: d.names, terms: d.terms, labels, features: [...features], dropped };
+    return { columns: X, names: d.names, terms: d.terms, labels, features: [...features], dropped };
   }
-  const rows = fitRows ?? X.map((_, i) => i);
+  const rows = fitRows ?? Array.from({ length: table.numRows() }, (_, i) => i);
   const keep: number[] = [];
-  const sub = rows.map((i) => X[i]);
   for (let j = 0; j < d.names.length; j++) {
-    const first = sub[0]?.[j];
-    const constant = d.names[j] !== '(Intercept)' && sub.every((r) => r[j] === first);
+    const column = X[j];
+    const first = rows.length > 0 ? column[rows[0]] : undefined;
+    const constant = d.names[j] !== '(Intercept)' && rows.every((i) => column[i] === first);
     const split =
       constant || outcome === undefined || d.names[j] === '(Intercept)'
         ? null
-        : separated(sub, rows, j, outcome);
+        : separated(column, rows, outcome);
     if (constant)
       dropped.push({ name: d.names[j], reason: `constant (${first}) in the fitting rows` });
     else if (split !== null) dropped.push({ name: d.names[j], reason: split });
     else keep.push(j);
   }
-  const kept = sub.map((r) => keep.map((j) => r[j]));
-  const aliased = new Set(aliasedColumns(kept).map((a) => a.column));
+  const aliased = new Set(
+    aliasedColumnsOf(rows.length, keep.length, (a, x) => {
+      const column = X[keep[a]];
+      for (let r = 0; r < rows.length; r++) x[r] = column[rows[r]];
+    }).map((a) => a.column),
+  );
   for (const a of aliased)
     dropped.push({ name: d.names[keep[a]], reason: 'a linear combination of other columns' });
   const final = keep.filter((_, a) => !aliased.has(a));
   return {
-    X: X.map((row) => final.map((j) => row[j])),
+    columns: final.map((j) => X[j]),
     names: final.map((j) => d.names[j]),
     terms: final.map((j) => d.terms[j]),
     labels: final.map((j) => labels[j]),
@@ -192,22 +204,58 @@ export function riskDesign(
   };
 }
 
+/**
+ * Rows `rows` of a design as arrays, one value per column (what fitLogistic and fitCox take); every
+ * row when `rows` is omitted.
+ * @example fitLogistic(designRows(design, trainRows), y, { names: design.names })
+ */
+export function designRows(
+  design: Pick<RiskDesign, 'columns'>,
+  rows?: readonly number[],
+): number[][] {
+  const { columns } = design;
+  const pick = (i: number) => {
+    const row = new Array<number>(columns.length);
+    for (let j = 0; j < columns.length; j++) row[j] = columns[j][i];
+    return row;
+  };
+  if (rows === undefined) return Array.from({ length: columns[0]?.length ?? 0 }, (_, i) => pick(i));
+  return rows.map(pick);
+}
+
+/**
+ * The linear predictor x·β of rows `rows` of a design, summed over the columns in order from 0 (as
+ * `row.reduce((s, v, j) => s + v * estimate[j], 0)` sums a row).
+ * @example linearPredictor(design, testRows, model.estimate)
+ */
+export function linearPredictor(
+  design: Pick<RiskDesign, 'columns'>,
+  rows: readonly number[],
+  estimate: readonly number[],
+): number[] {
+  const { columns } = design;
+  return rows.map((i) => {
+    let s = 0;
+    for (let j = 0; j < columns.length; j++) s = s + columns[j][i] * estimate[j];
+    return s;
+  });
+}
+
 // A 0/1 column separates the outcome when its rows with value 1 hold no leaver or no stayer.
 function separated(
-  sub: number[][],
+  column: Float64Array,
   rows: readonly number[],
-  j: number,
   outcome: readonly (number | null)[],
 ): string | null {
-  if (!sub.every((r) => r[j] === 0 || r[j] === 1)) return null;
+  if (!rows.every((i) => column[i] === 0 || column[i] === 1)) return null;
   let ones = 0;
   let events = 0;
-  sub.forEach((r, k) => {
-    if (r[j] === 1) {
+  for (const i of rows) {
+    if (column[i] === 1) {
       ones++;
-      events += outcome[rows[k]] ?? 0;
+      events += outcome[i] ?? 0;
     }
-  });
+  }
   if (events === 0)
     return `no leavers among the ${ones} fitting rows with this value (no estimate exists)`;
   if (events === ones)
@@ -216,8 +264,9 @@ function separated(
 }
 
 /**
- * Removes columns from a design in place (X, names, terms, labels) and records why in `dropped`. Used
- * when a fit finds no finite estimate for them (too few leavers or stayers in a small force).
+ * Removes columns from a design in place (columns, names, terms, labels) and records why in
+ * `dropped`. Used when a fit finds no finite estimate for them (too few leavers or stayers in a
+ * small force).
  * @example dropDesignColumns(design, ['oh_referrals_12m'], 'no finite estimate in the fitting rows')
  */
 export function dropDesignColumns(
@@ -227,7 +276,7 @@ export function dropDesignColumns(
 ): void {
   const gone = new Set(names);
   const keep = design.names.map((name, j) => (gone.has(name) ? -1 : j)).filter((j) => j >= 0);
-  design.X = design.X.map((row) => keep.map((j) => row[j]));
+  design.columns = keep.map((j) => design.columns[j]);
   for (const name of names) if (design.names.includes(name)) design.dropped.push({ name, reason });
   design.names = keep.map((j) => design.names[j]);
   design.terms = keep.map((j) => design.terms[j]);

@@ -8,7 +8,7 @@ import { searchSorted } from '../shared/numeric.js';
 import { clusteredVcov } from '../stats/logistic/sandwich.js';
 import { fitPenalisedLogistic } from '../stats/logistic/penalised.js';
 import { PENALTY_ALPHA, tunePenalty, type PenaltyTuning } from './penalty.js';
-import type { RiskDesign } from './design.js';
+import { designRows, linearPredictor, type RiskDesign } from './design.js';
 
 /** One driver: coefficient, its standard error, and the odds or hazard ratio with a 95% interval. */
 export interface RiskCoefficient {
@@ -55,7 +55,7 @@ export function fitRiskLogistic(
   rows: readonly number[],
   horizonMonths: number,
 ): RiskModel {
-  const X = rows.map((i) => design.X[i]);
+  const X = designRows(design, rows);
   const yy = rows.map((i) => outcome('fitRiskLogistic', y[i], i));
   const fit = fitLogistic(X, yy, { names: design.names });
   const mu = predictLogistic(fit, X);
@@ -90,7 +90,7 @@ export function fitRiskPenalised(
     seed = 1,
   }: { kind: 'ridge' | 'elastic-net'; innerFolds?: number; seed?: number },
 ): RiskModel {
-  const X = rows.map((i) => design.X[i]);
+  const X = designRows(design, rows);
   const yy = rows.map((i) => outcome('fitRiskPenalised', y[i], i));
   const alpha = PENALTY_ALPHA[kind];
   const tuning = tunePenalty(X, yy, {
@@ -134,7 +134,7 @@ export function fitRiskCox(
       entry: used.map((i) => entry[i] as number),
       time: used.map((i) => stop[i] as number),
       event: used.map((i) => outcome('fitRiskCox', event[i], i)),
-      X: used.map((i) => design.X[i]),
+      X: designRows(design, used),
       names: design.names,
       terms: design.terms,
     },
@@ -155,7 +155,7 @@ export function fitRiskCox(
  */
 export function predictRisk(
   model: RiskModel,
-  design: Pick<RiskDesign, 'X' | 'names'>,
+  design: Pick<RiskDesign, 'columns' | 'names'>,
   rows: readonly number[],
   serviceDays?: readonly (number | null)[],
 ): number[] {
@@ -164,7 +164,7 @@ export function predictRisk(
       `predictRisk: the design's columns (${design.names.join(', ')}) differ from the model's (${model.names.join(', ')}). Build the design over the same table with the same features and fitting rows.`,
     );
   }
-  const lp = rows.map((i) => design.X[i].reduce((s, v, j) => s + v * model.estimate[j], 0));
+  const lp = linearPredictor(design, rows, model.estimate);
   if (model.kind === 'logistic') return lp.map((e) => 1 / (1 + Math.exp(-e)));
   if (serviceDays === undefined)
     throw new Error('predictRisk: a Cox model needs serviceDays (the service_days column).');

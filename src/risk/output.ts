@@ -147,7 +147,8 @@ export function riskDrivers({ model, scored, features }: ScoredRisk): ColumnTabl
   const people = rows.map((c) => {
     const j = design.names.indexOf(c.term);
     const seen = new Set<string>();
-    design.X.forEach((x, i) => x[j] !== 0 && seen.add(persons[i]));
+    const column = design.columns[j];
+    for (let i = 0; i < column.length; i++) if (column[i] !== 0) seen.add(persons[i]);
     return seen.size;
   });
   return toTable({

@@ -6,6 +6,7 @@ import {
   COX_FEATURES,
   divergentColumns,
   dropDesignColumns,
+  linearPredictor,
   RISK_FEATURES,
   riskDesign,
   type RiskDesign,
@@ -233,7 +234,12 @@ export function validateRiskModel(
         idx.map((r) => rows[r]),
       ).forEach((v, j) => (p[idx[j]] = v));
       if (kind === 'none') {
-        idx.forEach((r) => (lp[r] = d.X[rows[r]].reduce((s, v, j) => s + v * m.estimate[j], 0)));
+        const fold = linearPredictor(
+          d,
+          idx.map((r) => rows[r]),
+          m.estimate,
+        );
+        idx.forEach((r, k) => (lp[r] = fold[k]));
       }
     }
     const refit = kind === 'none' ? fit(design, rows) : penalisedFit(kind, design, rows);
@@ -316,13 +322,7 @@ export function coxConcordance(
   stop: (number | null)[],
   event: (number | null)[],
 ) {
-  return concordanceOf(
-    rows,
-    rows.map((i) => d.X[i].reduce((s, v, j) => s + v * m.estimate[j], 0)),
-    entry,
-    stop,
-    event,
-  );
+  return concordanceOf(rows, linearPredictor(d, rows, m.estimate), entry, stop, event);
 }
 
 export function concordanceOf(

@@ -68,8 +68,12 @@ export function whatIfRisk(
     intercept: fit.model.kind === 'logistic',
     prune: false,
   });
+  // the model's columns, in its order (a column the design lacks reads 0)
   const kept = {
-    X: design.X.map((x) => fit.model.names.map((n) => x[design.names.indexOf(n)] ?? 0)),
+    columns: fit.model.names.map((n) => {
+      const j = design.names.indexOf(n);
+      return j >= 0 ? design.columns[j] : new Float64Array(t.numRows());
+    }),
     names: fit.model.names,
   };
   const after = predictRisk(

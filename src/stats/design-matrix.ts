@@ -17,6 +17,13 @@ export interface DesignOptions {
   intercept?: boolean;
 }
 
+/** A numeric design by column: one array per column of X, a value per table row. */
+export interface DesignColumns {
+  columns: Float64Array[];
+  names: string[];
+  terms: string[];
+}
+
 /**
  * Design matrix from a table: numeric columns as is, each categorical column as 0/1 indicators for
  * every level but the reference (R's contr.treatment), named column + level as R names them
@@ -24,10 +31,21 @@ export interface DesignOptions {
  * Levels sort by code point (R in the C locale); booleans are levels FALSE < TRUE (`flagTRUE`).
  * @example designMatrix(people, { columns: ['age_years', 'worker_type'], reference: { worker_type: 'staff' } })
  */
-export function designMatrix(
+export function designMatrix(table: ColumnTable, options: DesignOptions): DesignMatrix {
+  const { columns, names, terms } = designColumns(table, options);
+  const X = Array.from({ length: table.numRows() }, (_, i) => columns.map((col) => col[i]));
+  return { X, names, terms };
+}
+
+/**
+ * designMatrix by column: the same values, names and terms, one Float64Array per column of X (8 bytes
+ * a cell: millions of person-months fit where an array per row would not).
+ * @example designColumns(people, { columns: ['age_years'] }).columns[1] // Float64Array of ages
+ */
+export function designColumns(
   table: ColumnTable,
   { columns, reference = {}, intercept = true }: DesignOptions,
-): DesignMatrix {
+): DesignColumns {
   const found = table.columnNames();
   const missing = columns.filter((c) => !found.includes(c));
   if (missing.length > 0) {
@@ -36,12 +54,18 @@ export function designMatrix(
     );
   }
   const n = table.numRows();
-  const blocks: { names: string[]; term: string; values: number[][] }[] = [];
+  const blocks: { names: string[]; term: string; values: Float64Array[] }[] = [];
   if (intercept)
-    blocks.push({ names: ['(Intercept)'], term: '(Intercept)', values: [Array(n).fill(1)] });
+    blocks.push({
+      names: ['(Intercept)'],
+      term: '(Intercept)',
+      values: [new Float64Array(n).fill(1)],
+    });
   for (const column of columns) {
     const values = table.array(column) as unknown[];
-    values.forEach((v, row) => {
+    let numeric = true;
+    for (let row = 0; row < n; row++) {
+      const v = values[row];
       const ok =
         (typeof v === 'number' && Number.isFinite(v)) ||
         typeof v === 'string' ||
@@ -51,18 +75,23 @@ export function designMatrix(
           `designMatrix: column "${column}", row ${row}: value ${String(v)} is not a finite number, string or boolean. Filter or impute missing values before fitting (R would drop the row).`,
         );
       }
-    });
-    if (values.every((v) => typeof v === 'number')) {
-      blocks.push({ names: [column], term: column, values: [values as number[]] });
+      if (typeof v !== 'number') numeric = false;
+    }
+    if (numeric) {
+      blocks.push({
+        names: [column],
+        term: column,
+        values: [Float64Array.from(values as number[])],
+      });
     } else {
       blocks.push(treatmentContrasts(column, values, reference[column]));
     }
   }
-  const names = blocks.flatMap((b) => b.names);
-  const terms = blocks.flatMap((b) => b.names.map(() => b.term));
-  const columnsOut = blocks.flatMap((b) => b.values);
-  const X = Array.from({ length: n }, (_, i) => columnsOut.map((col) => col[i]));
-  return { X, names, terms };
+  return {
+    columns: blocks.flatMap((b) => b.values),
+    names: blocks.flatMap((b) => b.names),
+    terms: blocks.flatMap((b) => b.names.map(() => b.term)),
+  };
 }
 
 /**
@@ -99,14 +128,33 @@ export function checkDesignRows(
  * @example aliasedColumns([[1, 1], [1, 1], [1, 1]]) // [{ column: 1, dependsOn: [0] }]
  */
 export function aliasedColumns(X: readonly (readonly number[])[], tolerance = 1e-7) {
-  const n = X.length;
-  const p = X[0]?.length ?? 0;
+  return aliasedColumnsOf(
+    X.length,
+    X[0]?.length ?? 0,
+    (j, x) => {
+      for (let i = 0; i < x.length; i++) x[i] = X[i][j];
+    },
+    tolerance,
+  );
+}
+
+/**
+ * aliasedColumns of a matrix of n rows and p columns given by column: `fill(j, x)` writes column j
+ * into x (length n), so a design held by column need not be copied into rows.
+ * @example aliasedColumnsOf(3, 2, (j, x) => x.fill(1)) // [{ column: 1, dependsOn: [0] }]
+ */
+export function aliasedColumnsOf(
+  n: number,
+  p: number,
+  fill: (j: number, x: Float64Array) => void,
+  tolerance = 1e-7,
+) {
   const basis: Float64Array[] = []; // orthonormal vectors of the kept columns
   const kept: number[] = [];
   const found: { column: number; dependsOn: number[] }[] = [];
   const x = new Float64Array(n);
   for (let j = 0; j < p; j++) {
-    for (let i = 0; i < n; i++) x[i] = X[i][j];
+    fill(j, x);
     const r = Float64Array.from(x);
     const loadings = basis.map((q) => {
       const c = dot(q, r); // modified Gram-Schmidt: project the running residual
@@ -146,7 +194,7 @@ function treatmentContrasts(column: string, values: unknown[], ref: string | und
   return {
     names: others.map((l) => `${column}${l}`),
     term: column,
-    values: others.map((l) => labels.map((v) => (v === l ? 1 : 0))),
+    values: others.map((l) => Float64Array.from(labels, (v) => (v === l ? 1 : 0))),
   };
 }
 

@@ -160,6 +160,24 @@ describe('checkExtract: the DuckDB scan accounts for every row as the JS loader 
     );
   });
 
+  it('keeps the scanned tables in Arrow form: text as codes into its distinct values, numbers typed', async () => {
+    // a national extract has tens of millions of claims: a JS array per column would not fit
+    const clean = OVERTIME.filter(([, rule]) => rule === null).slice(0, 6);
+    for (const lines of [clean, OVERTIME]) {
+      const dir = writeExtract(lines);
+      const loaded = await loadDataset(dir, { asOf: AS_OF, engine: 'duckdb' });
+      const js = await loadDataset(dir, { asOf: AS_OF });
+      for (const name of ['overtime', 'sickness'] as const) {
+        const table = loaded.tables[name];
+        for (const column of table.columnNames())
+          assert.equal(Array.isArray(table.column(column)), false, `${name}.${column}`);
+        assert.deepEqual(table.objects(), js.tables[name].objects(), name);
+      }
+      const hours = loaded.tables.overtime.column('hours') as unknown as { toArray(): unknown };
+      assert.ok(hours.toArray() instanceof Float64Array);
+    }
+  });
+
   it('hands a file whose records span lines (a quoted line break, a blank line) to the JS loader', async () => {
     const dir = writeExtract([
       ...OVERTIME.slice(0, 3),

@@ -45,6 +45,15 @@ describe('the load engine of a report run (WBK_LOAD_ENGINE)', () => {
     );
   });
 
+  it('wbk report --cell-timeout takes a number of seconds > 0', async () => {
+    await assert.rejects(
+      reportCommand.run(['--data', extract(), '--cell-timeout', '0']),
+      (error: unknown) =>
+        error instanceof UsageError &&
+        error.message === '--cell-timeout must be a number of seconds > 0, got "0".',
+    );
+  });
+
   it('wbk report --engine takes batch or jupyter, and auto, memory or duckdb', async () => {
     await assert.rejects(
       reportCommand.run(['--data', extract(), '--engine', 'spark']),

@@ -19,9 +19,6 @@ describe('riskDesign with a one-level category', () => {
     assert.deepEqual(d.dropped, [
       { name: 'worker_type', reason: 'a single level (staff) in the data' },
     ]);
-    assert.deepEqual(
-      d.X.map((r) => r[1]),
-      [0, 1, 2, 3],
-    );
+    assert.deepEqual(Array.from(d.columns[1]), [0, 1, 2, 3]);
   });
 });

@@ -1,18 +1,17 @@
 import assert from 'node:assert/strict';
 import { table } from 'arquero';
 import {
+  designRows,
   dropDesignColumns,
   divergentColumns,
+  linearPredictor,
   riskDesign,
   type RiskDesign,
 } from '../../src/risk/design.js';
 
 function design(): RiskDesign {
   return {
-    X: [
-      [1, 0, 5],
-      [1, 1, 6],
-    ],
+    columns: [Float64Array.of(1, 1), Float64Array.of(0, 1), Float64Array.of(5, 6)],
     names: ['(Intercept)', 'oh_referrals_12m', 'overtime_log2'],
     terms: ['(Intercept)', 'oh_referrals_12m', 'overtime_log2'],
     labels: ['intercept', 'OH referrals', 'overtime'],
@@ -41,7 +40,7 @@ describe('dropDesignColumns', () => {
   it('removes the columns from X, names, terms and labels and records why', () => {
     const d = design();
     dropDesignColumns(d, ['oh_referrals_12m'], 'no finite estimate');
-    assert.deepEqual(d.X, [
+    assert.deepEqual(designRows(d), [
       [1, 5],
       [1, 6],
     ]);
@@ -74,12 +73,34 @@ describe('riskDesign', () => {
   it('keeps every column, scaled by per, with prune: false', () => {
     const d = riskDesign(t, features, [0, 1, 2], { prune: false });
     assert.deepEqual(d.names, ['(Intercept)', 'hours', 'hours_x2', 'high_riskTRUE']);
-    assert.deepEqual(d.X, [
+    assert.deepEqual(designRows(d), [
       [1, 1, 4, 1],
       [1, 1, 4, 0],
       [1, 1, 4, 1],
       [1, 2, 8, 0],
     ]);
     assert.deepEqual(d.dropped, []);
+  });
+  it('holds X by column, 8 bytes a cell, not an array per row (millions of person-months)', () => {
+    const d = riskDesign(t, features, [0, 1, 2], { prune: false });
+    assert.ok(d.columns.every((c) => c instanceof Float64Array && c.length === 4));
+    assert.equal('X' in d, false);
+    assert.deepEqual(designRows(d, [3, 0]), [
+      [1, 2, 8, 0],
+      [1, 1, 4, 1],
+    ]);
+  });
+});
+
+describe('linearPredictor', () => {
+  it('sums each row over the columns in order, as a row reduce does', () => {
+    const d = {
+      columns: [Float64Array.of(1, 1), Float64Array.of(0.1, 3), Float64Array.of(0.2, 4)],
+    };
+    const beta = [0.3, 1, 1];
+    assert.deepEqual(
+      linearPredictor(d, [0, 1], beta),
+      designRows(d).map((row) => row.reduce((s, v, j) => s + v * beta[j], 0)),
+    );
   });
 });

@@ -60,13 +60,7 @@ describe('predictRisk', () => {
     // x = 2: η = −1 + 1 = 0 → 0.5; x = 0: η = −1 → 1 / (1 + e) = 0.2689414213699951
     const p = predictRisk(
       model,
-      {
-        X: [
-          [1, 2],
-          [1, 0],
-        ],
-        names: ['(Intercept)', 'x'],
-      },
+      { columns: [Float64Array.of(1, 1), Float64Array.of(2, 0)], names: ['(Intercept)', 'x'] },
       [0, 1],
     );
     assert.equal(p[0], 0.5);
@@ -82,7 +76,7 @@ describe('predictRisk', () => {
       coefficients: [],
     };
     assert.throws(
-      () => predictRisk(model, { X: [[1]], names: ['z'] }, [0]),
+      () => predictRisk(model, { columns: [Float64Array.of(1)], names: ['z'] }, [0]),
       /predictRisk: the design's columns \(z\) differ from the model's \(x\)/,
     );
   });

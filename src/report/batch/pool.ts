@@ -2,6 +2,7 @@
 // keeps the extract and the force-wide computations loaded between the notebook runs it is given,
 // so a run of many notebooks and units loads the extract once per worker, not once per notebook.
 import { fork, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NotebookProgress, NotebookRun, RunNotebookOptions } from '../jupyter/run-notebook.js';
@@ -122,8 +123,10 @@ export class BatchPool {
     // Each worker leads a process group of its own, registered with the run's interrupt handling
     // (run-cleanup.ts) as the Jupyter engine's kernels are: on SIGINT/SIGTERM wbk stops it, even in
     // the middle of a cell, before it removes the staging folder the worker writes into.
+    const heap = workerHeapMegabytes(this.size);
     const worker = fork(script, [], {
       cwd: this.cwd,
+      execArgv: [...process.execArgv, ...(heap ? [`--max-old-space-size=${heap}`] : [])],
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       detached: true,
@@ -152,4 +155,25 @@ export class BatchPool {
     this.workers.push(worker);
     return worker;
   }
+}
+
+/**
+ * The heap (MiB) a worker of a pool of `size` may grow to: 35% of the machine's memory shared among
+ * the workers, at least V8's usual 4096 and at most 16384; undefined when node is already told
+ * (--max-old-space-size in its arguments or NODE_OPTIONS). Fitting the leaving-risk model on a
+ * national force holds ~3 GB of heap at once, near V8's default limit.
+ * @example workerHeapMegabytes(1, { totalBytes: 24 * 2 ** 30 }) // 8601
+ */
+export function workerHeapMegabytes(
+  size: number,
+  {
+    totalBytes = os.totalmem(),
+    execArgv = process.execArgv,
+    nodeOptions = process.env.NODE_OPTIONS ?? '',
+  }: { totalBytes?: number; execArgv?: readonly string[]; nodeOptions?: string } = {},
+): number | undefined {
+  const told = [...execArgv, nodeOptions].some((arg) => arg.includes('max-old-space-size'));
+  if (told) return undefined;
+  const share = Math.floor((0.35 * totalBytes) / 2 ** 20 / Math.max(1, size));
+  return Math.min(16384, Math.max(4096, share));
 }

@@ -11,10 +11,15 @@ import { setDisplayHook, startDisplaySession, type DisplayBundle } from '../../d
 import { STATUS_MIME, type NotebookStatus } from '../needs.js';
 import { cellSource, isAuthorCode, type NotebookCell, type NotebookJson } from '../parameters.js';
 import { prepareNotebookRun } from '../notebook-run.js';
-import type { NotebookRun, RunNotebookOptions } from '../jupyter/run-notebook.js';
+import {
+  DEFAULT_CELL_TIMEOUT_SECONDS,
+  type NotebookRun,
+  type RunNotebookOptions,
+} from '../jupyter/run-notebook.js';
 import { compileCell, type CompiledCell } from './transpile.js';
 import { notebookHtml } from './html.js';
 import { MEMOISED_FUNCTIONS, memoiseModule } from './memo.js';
+import { memLog } from '../../shared/memlog.js';
 
 /** One output of an executed cell, as nbformat 4 stores it. */
 export type CellOutput =
@@ -135,7 +140,7 @@ async function executeCells(
     ...(cell.cell_type === 'code' ? { outputs: [], execution_count: null } : {}),
   }));
   const out: NotebookJson = { ...nb, cells, metadata: { ...nb.metadata } };
-  const timeout = (options.cellTimeoutSeconds ?? 600) * 1000;
+  const timeout = (options.cellTimeoutSeconds ?? DEFAULT_CELL_TIMEOUT_SECONDS) * 1000;
   let count = 0;
   for (const cell of cells) {
     if (cell.cell_type !== 'code') continue;
@@ -143,8 +148,10 @@ async function executeCells(
     cell.execution_count = count;
     const outputs = cell.outputs as CellOutput[];
     const source = cellSource(cell);
+    const cellStarted = Date.now();
     const error = await runCell(source, `${where}, cell ${count}`, runtime, outputs, timeout);
     progress(count);
+    memLog(`${where} cell ${count} (${((Date.now() - cellStarted) / 1000).toFixed(1)} s)`);
     if (error !== null) return { notebook: out, failure: { cell, message: error } };
   }
   return { notebook: out };

@@ -11,6 +11,12 @@ import { STATUS_MIME, type NotebookStatus } from '../needs.js';
 import { isAuthorCode, type ParameterValue } from '../parameters.js';
 import { prepareNotebookRun } from '../notebook-run.js';
 
+/**
+ * Seconds one cell may run before the run calls it hung and fails the notebook: an hour, since at
+ * national scale (250,000 people, 2 cores) validating the leaving-risk model takes over 10 minutes.
+ */
+export const DEFAULT_CELL_TIMEOUT_SECONDS = 3600;
+
 export interface RunNotebookOptions {
   /** Folder for the outputs (created when missing). */
   outDir: string;
@@ -18,7 +24,7 @@ export interface RunNotebookOptions {
   name?: string;
   /** Values for the notebook's parameters cell. */
   parameters?: Record<string, ParameterValue>;
-  /** Seconds one cell may run before the notebook fails (default 600). */
+  /** Seconds one cell may run before the notebook fails (default DEFAULT_CELL_TIMEOUT_SECONDS). */
   cellTimeoutSeconds?: number;
   /** Write the two HTML files (default true). */
   html?: boolean;
@@ -102,7 +108,12 @@ function execute(
   const args = [
     path.join(KIT_ROOT, 'python', 'wbk_nbexec.py'),
     ...['--input', input, '--out-dir', outDir, '--name', name, '--cwd', path.dirname(notebook)],
-    ...['--timeout', String(options.cellTimeoutSeconds ?? 600), '--title', options.title ?? name],
+    ...[
+      '--timeout',
+      String(options.cellTimeoutSeconds ?? DEFAULT_CELL_TIMEOUT_SECONDS),
+      '--title',
+      options.title ?? name,
+    ],
     ...(options.html === false ? ['--no-html'] : []),
   ];
   // Jupyter's own temporary files (kernel connection files) go into the run's private folder, which

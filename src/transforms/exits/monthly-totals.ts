@@ -2,7 +2,7 @@
 // (the plumbing of compareLeaversWithStayers).
 import type { ColumnTable } from 'arquero';
 import { dateParts, daysInMonth } from '../../time/dates.js';
-import { checkColumns, numbers } from '../../shared/columns.js';
+import { checkColumns, columnArray, columnReader, numbers } from '../../shared/columns.js';
 import { monthIndex, monthStart } from '../../time/months.js';
 
 /** Monthly totals over the recorded months firstMonth..lastMonth (month indices, see monthIndex). */
@@ -34,7 +34,8 @@ export function monthlyTotals(
   checkColumns(fn, tables.oh_referrals, ['person_id', 'date'], {
     fix: 'Pass data.tables from loadDataset().',
   });
-  const otDays = numbers(tables.overtime, 'date');
+  // overtime's numbers as typed arrays and its ids read in place: no copy of a column of every claim
+  const otDays = columnArray<number | null>(tables.overtime, 'date');
   const sickStart = numbers(tables.sickness, 'start_date');
   const sickEnd = numbers(tables.sickness, 'end_date');
   const ohDays = numbers(tables.oh_referrals, 'date');
@@ -70,10 +71,10 @@ export function monthlyTotals(
   const put = (k: number, id: string, month: number, value: number) => {
     if (month >= firstMonth && month <= lastMonth) row(id)[k][month - firstMonth + 1] += value;
   };
-  const otIds = tables.overtime.array('person_id') as ArrayLike<string>;
-  const hours = numbers(tables.overtime, 'hours');
-  for (let i = 0; i < otIds.length; i++)
-    if (otDays[i] !== null) put(0, otIds[i], monthIndex(otDays[i]!), hours[i] ?? 0);
+  const otIds = columnReader<string>(tables.overtime, 'person_id');
+  const hours = columnArray<number | null>(tables.overtime, 'hours');
+  for (let i = 0; i < otDays.length; i++)
+    if (otDays[i] !== null) put(0, otIds(i), monthIndex(otDays[i]!), hours[i] ?? 0);
   const sickIds = tables.sickness.array('person_id') as ArrayLike<string>;
   for (let i = 0; i < sickIds.length; i++) {
     const s = Math.max(sickStart[i]!, monthStart(firstMonth));

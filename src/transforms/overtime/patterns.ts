@@ -7,7 +7,7 @@ import { minutesOfDay } from '../../time/clock.js';
 import { WEEKDAY_NAMES } from '../../time/dates.js';
 import type { DefinitionCard } from '../shared/definition.js';
 import { isoWeekday } from '../../time/working-days.js';
-import { checkColumns, columnArray } from '../../shared/columns.js';
+import { checkColumns, columnArray, columnReader } from '../../shared/columns.js';
 
 export interface OvertimePatternOptions {
   /** 'weekday': by ISO day of the week of the date; 'hour': by clock hour 0–23 of the time worked. */
@@ -44,7 +44,7 @@ export function summarizeOvertimePattern(
     ...(calendar === 'hour' ? ['start_time', 'end_time'] : []),
   ];
   checkColumns(where, overtime, needed, { what: 'overtime' });
-  const person = columnArray<string>(overtime, 'person_id');
+  const person = columnReader<string>(overtime, 'person_id');
   const date = columnArray<number>(overtime, 'date');
   const hours = columnArray<number>(overtime, 'hours');
   const size = calendar === 'weekday' ? 7 : 24;
@@ -53,26 +53,28 @@ export function summarizeOvertimePattern(
   const people = Array.from({ length: size }, () => new Set<string>());
   let untimed = 0;
   const starts =
-    calendar === 'hour' ? columnArray<string | null>(overtime, 'start_time') : undefined;
-  const ends = calendar === 'hour' ? columnArray<string | null>(overtime, 'end_time') : undefined;
+    calendar === 'hour' ? columnReader<string | null>(overtime, 'start_time') : undefined;
+  const ends = calendar === 'hour' ? columnReader<string | null>(overtime, 'end_time') : undefined;
   for (let i = 0; i < overtime.numRows(); i++) {
     if (date[i] < from || date[i] > to) continue;
     if (calendar === 'weekday') {
       const w = isoWeekday(date[i]) - 1;
       count[w]++;
       worked[w] += hours[i];
-      people[w].add(person[i]);
+      people[w].add(person(i));
       continue;
     }
-    const a = starts![i] ? minutesOfDay(starts![i]!) : NaN;
-    const b = ends![i] ? minutesOfDay(ends![i]!) : NaN;
+    const start = starts!(i);
+    const end = ends!(i);
+    const a = start ? minutesOfDay(start) : NaN;
+    const b = end ? minutesOfDay(end) : NaN;
     if (Number.isNaN(a) || Number.isNaN(b)) {
       untimed++;
       continue;
     }
     const h = Math.min(23, Math.floor(a / 60));
     count[h]++;
-    people[h].add(person[i]);
+    people[h].add(person(i));
     const length = b > a ? b - a : b + 1440 - a;
     for (let m = a; m < a + length;) {
       const hour = Math.floor(m / 60) % 24;

@@ -11,7 +11,7 @@ import {
   indexPeople,
   type ExposureOptions,
 } from '../workforce/exposure.js';
-import { checkColumns, columnArray, optionalColumn } from '../../shared/columns.js';
+import { checkColumns, columnArray, columnReader, optionalReader } from '../../shared/columns.js';
 import { summarizeWithWhole } from '../shared/totals.js';
 import {
   contributorsOf,
@@ -93,11 +93,12 @@ function overtimeSums(
     ...byPerson.measures,
   ]);
   addExposure(sums, index, options);
-  const person = columnArray<string>(overtime, 'person_id');
+  // numbers as typed arrays, text and flags read in place: no copy of a column of every claim
+  const person = columnReader<string>(overtime, 'person_id');
   const date = columnArray<number>(overtime, 'date');
   const hours = columnArray<number>(overtime, 'hours');
-  const comp = optionalColumn<string | null>(overtime, 'compensation');
-  const rest = optionalColumn<boolean | null>(overtime, 'rest_day_worked');
+  const comp = optionalReader<string | null>(overtime, 'compensation');
+  const rest = optionalReader<boolean | null>(overtime, 'rest_day_worked');
   const claimers = new Map<number, Set<string>>();
   const restDays = new Map<number, Set<string>>();
   const periodAt = periodFinder(periods);
@@ -116,20 +117,20 @@ function overtimeSums(
     let at = slotRow[slot];
     if (at < 0) {
       at = slotRow[slot] = sums.row(group, k);
-      addTo(claimers, at, person[i]);
-      slotOwn[slot] = byPerson.of(at, person[i]);
+      addTo(claimers, at, person(i));
+      slotOwn[slot] = byPerson.of(at, person(i));
     }
     sums.add(at, 'claims', 1);
     sums.add(at, 'overtime_hours', hours[i]);
-    const c = comp?.[i];
+    const c = comp?.(i);
     if (c === 'paid' || c === 'toil' || c === 'unpaid') sums.add(at, `${c}_hours`, hours[i]);
     const own = slotOwn[slot];
     own[0] += hours[i];
     if (c === 'paid') own[1] += hours[i];
     if (c === 'toil') own[2] += hours[i];
     if (c === 'unpaid') own[3] += hours[i];
-    if (rest?.[i] === true) {
-      const restKey = `${person[i]}|${date[i]}`;
+    if (rest?.(i) === true) {
+      const restKey = `${person(i)}|${date[i]}`;
       if (!restDays.get(at)?.has(restKey)) {
         own[4] += 1;
         addTo(restDays, at, restKey);

@@ -2,7 +2,9 @@
 // Steps: month range → monthly event series per person → one row per spell-month (posting, tenure,
 // windows of events, outcome) → the well-being matrix temperature of the person's team; protected
 // characteristics go to a separate table.
-import { table as toTable, type ColumnTable } from 'arquero';
+import type { ColumnTable } from 'arquero';
+import { ColumnBuilder } from '../../io/column-builder.js';
+import { arrowTable } from '../../io/arrow-tables.js';
 import type { Dataset } from '../../io/load-dataset.js';
 import { dateParts } from '../../time/dates.js';
 import type { DefinitionCard } from '../shared/definition.js';
@@ -101,10 +103,15 @@ export function buildPersonPeriods(
     people.columnNames().includes(name) ? (people.array(name) as ArrayLike<unknown>) : null;
   const [pid, wtype, rank, role, hrr, unit, fte, sstart, start, end, ltype, sex, eth, dis, by, ab] =
     PEOPLE_COLUMNS.map(col);
-  const out: Record<string, unknown[]> = Object.fromEntries(OUTPUT_COLUMNS.map((c) => [c, []]));
-  const prot: Record<string, unknown[]> = Object.fromEntries(
-    PROTECTED_PERIOD_COLUMNS.map((c) => [c, []]),
-  );
+  // columns built compactly (typed numbers, text as codes): a national force has millions of rows
+  const out = Object.fromEntries(OUTPUT_COLUMNS.map((c) => [c, new ColumnBuilder()]));
+  const prot = Object.fromEntries(PROTECTED_PERIOD_COLUMNS.map((c) => [c, new ColumnBuilder()]));
+  const months = new Map<number, string>();
+  const labelOf = (k: number) => {
+    let label = months.get(k);
+    if (label === undefined) months.set(k, (label = monthLabel(k)));
+    return label;
+  };
   for (let i = 0; i < people.numRows(); i++) {
     const p = pid![i] as string;
     const s = start![i] as number;
@@ -133,7 +140,7 @@ export function buildPersonPeriods(
       const nextEnd = Math.min(monthEnd(k + 1), e ?? Infinity, asOf);
       const row: Record<string, unknown> = {
         person_id: p,
-        month: monthLabel(k),
+        month: labelOf(k),
         month_end_date: E,
         worker_type: wtype![i],
         rank_or_grade: rank?.[i] ?? null,
@@ -171,17 +178,22 @@ export function buildPersonPeriods(
     }
   }
   return {
-    table: deriveUnitTemperature(toTable(out), tables, unitTree(tables.units), {
+    table: deriveUnitTemperature(arrowOf(out), tables, unitTree(tables.units), {
       ...options.temperature,
       fyStartMonth: data.config?.fyStartMonth ?? 4,
       asOf,
     }),
-    protected: toTable(prot),
+    protected: arrowOf(prot),
     horizonMonths,
     from: monthLabel(firstMonth),
     to: monthLabel(lastMonth),
     asOf,
   };
+}
+
+/** An Arrow-backed table of built columns, in their order. */
+function arrowOf(columns: Record<string, ColumnBuilder>): ColumnTable {
+  return arrowTable(Object.entries(columns).map(([name, column]) => [name, column.toArrow()]));
 }
 
 /** The months person-period rows can cover, and where the records behind them start. */

@@ -4,7 +4,7 @@
 import type { ColumnTable } from 'arquero';
 import { monthEnd, monthIndex } from '../../time/months.js';
 import { searchSorted } from '../../shared/numeric.js';
-import { optionalColumn } from '../../shared/columns.js';
+import { columnArray, columnReader, optionalColumn, optionalReader } from '../../shared/columns.js';
 
 /** Dense monthly counts per person over months k0 … k0 + length − 1; people without events are absent. */
 export class MonthlySeries {
@@ -69,14 +69,15 @@ export function eventSeries(
   };
   const months = new MonthCache();
   const ot = tables.overtime;
-  const otPerson = ot.array('person_id') as ArrayLike<string>;
-  const otDate = ot.array('date') as ArrayLike<number>;
-  const otHours = ot.array('hours') as ArrayLike<number>;
-  const otRest = optionalColumn<boolean | null>(ot, 'rest_day_worked');
+  // numbers as typed arrays, text and flags read in place: no copy of a column of every claim
+  const otPerson = columnReader<string>(ot, 'person_id');
+  const otDate = columnArray<number>(ot, 'date');
+  const otHours = columnArray<number>(ot, 'hours');
+  const otRest = optionalReader<boolean | null>(ot, 'rest_day_worked');
   for (let i = 0; i < ot.numRows(); i++) {
     const k = months.of(otDate[i]);
-    out.overtimeHours.add(otPerson[i], k, otHours[i]);
-    if (otRest?.[i] === true) out.restDays.add(otPerson[i], k, 1);
+    out.overtimeHours.add(otPerson(i), k, otHours[i]);
+    if (otRest?.(i) === true) out.restDays.add(otPerson(i), k, 1);
   }
   const sk = tables.sickness;
   const skPerson = sk.array('person_id') as ArrayLike<string>;

@@ -4,7 +4,6 @@ import { table, type ColumnTable } from 'arquero';
 import { SCHEMA, TABLE_NAMES, type TableName } from '../../schema/tables.js';
 import type { ColumnSpec } from '../../schema/types.js';
 import { monthLabel } from '../../time/months.js';
-import { columnArray } from '../../shared/columns.js';
 
 /** Shown in month dimensions when a date column holds no date. */
 export const NO_MONTH = 'none';
@@ -24,9 +23,10 @@ export function summarizeCompleteness(
     const rows = data.numRows();
     for (const column of Object.keys(SCHEMA[name].columns)) {
       if (!data.columnNames().includes(column)) continue;
-      const values = columnArray<unknown>(data, column);
+      // read in place, one value at a time: a copy of every column of a national extract would not fit
+      const value = data.getter(column);
       let filled = 0;
-      for (let i = 0; i < rows; i++) if (isFilled(values[i])) filled++;
+      for (let i = 0; i < rows; i++) if (isFilled(value(i))) filled++;
       push(out, { table: name, column, rows, filled, missing: rows - filled });
       out.filled_pct.push((filled / rows) * 100);
     }
@@ -60,7 +60,7 @@ export function summarizeCoverage(tables: Partial<Record<TableName, ColumnTable>
     const specs = SCHEMA[name].columns as Record<string, ColumnSpec>;
     for (const column of Object.keys(specs).filter((c) => specs[c].type === 'date')) {
       if (!data.columnNames().includes(column)) continue;
-      const months = monthCounts(columnArray<number | null>(data, column));
+      const months = monthCounts(data.getter(column), data.numRows());
       const rows = [...months.values()].reduce((a, b) => a + b, 0);
       const dated = rows > 0;
       const first = dated ? Math.min(...months.keys()) : null;
@@ -108,10 +108,10 @@ function push(out: Record<string, unknown[]>, row: Record<string, unknown>): voi
 }
 
 /** Rows per month index (year × 12 + month − 1); days repeat a lot, so months are cached per day. */
-function monthCounts(days: ArrayLike<number | null>): Map<number, number> {
+function monthCounts(dayAt: (row: number) => unknown, rows: number): Map<number, number> {
   const byDay = new Map<number, number>();
-  for (let i = 0; i < days.length; i++) {
-    const day = days[i];
+  for (let i = 0; i < rows; i++) {
+    const day = dayAt(i);
     if (typeof day === 'number' && Number.isFinite(day)) byDay.set(day, (byDay.get(day) ?? 0) + 1);
   }
   const months = new Map<number, number>();
@@ -124,10 +124,10 @@ function monthCounts(days: ArrayLike<number | null>): Map<number, number> {
 }
 
 function extreme(data: ColumnTable, column: string, pick: (a: number, b: number) => number) {
-  const values = columnArray<number | null>(data, column);
+  const value = data.getter(column);
   let best: number | null = null;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+  for (let i = 0; i < data.numRows(); i++) {
+    const v = value(i);
     if (typeof v === 'number' && Number.isFinite(v)) best = best === null ? v : pick(best, v);
   }
   return best;

@@ -3,7 +3,6 @@
 // numbers, so a summary of one team reads only its people's events and a summary of everyone looks
 // spells up by number instead of hashing a million person ids on every call.
 import type { ColumnTable } from 'arquero';
-import { columnArray } from '../../shared/columns.js';
 import type { PeopleIndex } from './exposure.js';
 
 /** The events of an index's people, and the spell each event falls in. */
@@ -90,21 +89,58 @@ const codes = new WeakMap<ColumnTable, PersonCodes>();
 function personCodes(events: ColumnTable): PersonCodes {
   const known = codes.get(events);
   if (known) return known;
-  const person = columnArray<unknown>(events, 'person_id');
-  const code = new Int32Array(person.length);
+  const n = events.numRows();
+  const code = new Int32Array(n);
   const codeOf = new Map<unknown, number>();
   const counts: number[] = [];
-  for (let i = 0; i < person.length; i++) {
-    let c = codeOf.get(person[i]);
-    if (c === undefined) {
-      c = codeOf.size;
-      codeOf.set(person[i], c);
-      counts.push(0);
+  const dictionary = dictionaryOf(events, 'person_id');
+  if (dictionary !== undefined) {
+    // an Arrow column of text (the dataset cache's): each distinct id is hashed once, not every row
+    const { keys, get, size } = dictionary;
+    const recoded = new Int32Array(size).fill(-1);
+    for (let i = 0; i < n; i++) {
+      let c = recoded[keys[i]];
+      if (c < 0) {
+        c = recoded[keys[i]] = codeOf.size;
+        codeOf.set(get(keys[i]), c);
+        counts.push(0);
+      }
+      code[i] = c;
+      counts[c] += 1;
     }
-    code[i] = c;
-    counts[c] += 1;
+  } else {
+    const person = events.getter('person_id');
+    for (let i = 0; i < n; i++) {
+      const id = person(i);
+      let c = codeOf.get(id);
+      if (c === undefined) {
+        c = codeOf.size;
+        codeOf.set(id, c);
+        counts.push(0);
+      }
+      code[i] = c;
+      counts[c] += 1;
+    }
   }
   const made: PersonCodes = { code, codeOf, count: Int32Array.from(counts) };
   codes.set(events, made);
   return made;
+}
+
+/** The codes of a dictionary-encoded column read in place (every row, in order), or undefined. */
+function dictionaryOf(
+  table: ColumnTable,
+  column: string,
+): { keys: ArrayLike<number>; get: (key: number) => unknown; size: number } | undefined {
+  if (table.isFiltered() || table.isOrdered()) return undefined;
+  const data = table.column(column) as unknown as {
+    groups?: (names: string[]) => {
+      keys: ArrayLike<number>;
+      get: ((key: number) => unknown)[];
+      size: number;
+    };
+  };
+  if (typeof data.groups !== 'function') return undefined;
+  const { keys, get, size } = data.groups([column]);
+  return { keys, get: get[0], size };
 }

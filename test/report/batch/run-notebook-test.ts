@@ -6,7 +6,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runNotebookBatch } from '../../../src/report/batch/run-notebook.js';
-import { describeFailure } from '../../../src/report/jupyter/run-notebook.js';
+import {
+  DEFAULT_CELL_TIMEOUT_SECONDS,
+  describeFailure,
+} from '../../../src/report/jupyter/run-notebook.js';
 import { writeNotebook } from '../../helpers/notebook.js';
 
 describe('batch engine: runNotebookBatch', function () {
@@ -72,5 +75,23 @@ describe('batch engine: runNotebookBatch', function () {
     );
     assert.ok(existsSync(path.join(dir, 'bad.failed.ipynb')));
     assert.ok(!existsSync(path.join(dir, 'bad.html')));
+  });
+
+  it('fails a cell that runs past cellTimeoutSeconds, and gives a slow cell an hour by default', async () => {
+    assert.equal(DEFAULT_CELL_TIMEOUT_SECONDS, 3600);
+    const out = mkdtempSync(path.join(dir, 'out-'));
+    const nb = writeNotebook(path.join(dir, 'slow.ipynb'), [
+      { source: 'let ms: number = 0;', tags: ['parameters'] },
+      { source: 'await new Promise((resolve) => setTimeout(resolve, ms));' },
+    ]);
+    const slow = await runNotebookBatch(nb, {
+      outDir: out,
+      parameters: { ms: 3000 },
+      cellTimeoutSeconds: 0.5,
+    });
+    assert.equal(slow.status, 'failed');
+    assert.match(slow.message ?? '', /the cell did not finish within 0\.5 s \(per-cell timeout\)/);
+    const quick = await runNotebookBatch(nb, { outDir: out, parameters: { ms: 10 } });
+    assert.equal(quick.status, 'ok', quick.message);
   });
 });

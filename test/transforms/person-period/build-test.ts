@@ -184,6 +184,12 @@ describe('buildPersonPeriods', () => {
     // B in April: interval (service days on 30 Apr, on 20 May] = (81, 101], counting 10 Feb as day 1
     assert.deepEqual([t.get('service_days', 4), t.get('next_service_days', 4)], [81, 101]);
   });
+  it('holds its columns compactly (typed numbers, text as codes), not a JS array each', () => {
+    // a national force has millions of person-months: a JS value per cell would not fit
+    for (const table of [t, pp.protected])
+      for (const c of table.columnNames().filter((name) => !name.startsWith('unit_temperature')))
+        assert.equal(Array.isArray(table.column(c)), false, c);
+  });
   it('keeps protected characteristics in a separate table aligned by person and month', () => {
     tableEqual(pp.protected, {
       person_id: ['A', 'A', 'A', 'B', 'B'],

@@ -17,7 +17,22 @@ const checks = aq.table({
   kind: ['welfare_meeting', 'welfare_meeting', 'pause_point_review', 'welfare_meeting'],
 });
 
+/** `checks` whose columns can be read only in place: copying one whole (table.array) throws. */
+function inPlaceOnly(t: aq.ColumnTable): aq.ColumnTable {
+  const copy = aq.table(t.data());
+  copy.array = () => {
+    throw new Error('a whole column was copied');
+  };
+  return copy;
+}
+
 describe('summarizeCompleteness', () => {
+  it('reads every column in place, never a copy of it whole (a national extract would not fit)', () => {
+    assert.deepEqual(
+      summarizeCompleteness({ welfare_checks: inPlaceOnly(checks) }).objects(),
+      summarizeCompleteness({ welfare_checks: checks }).objects(),
+    );
+  });
   it('counts filled cells per column in schema order', () => {
     tableEqual(summarizeCompleteness({ welfare_checks: checks }), {
       table: ['welfare_checks', 'welfare_checks', 'welfare_checks'],
@@ -34,6 +49,12 @@ describe('summarizeCompleteness', () => {
 });
 
 describe('summarizeCoverage', () => {
+  it('reads the date columns in place, never a copy of one whole', () => {
+    assert.deepEqual(
+      summarizeCoverage({ welfare_checks: inPlaceOnly(checks) }).objects(),
+      summarizeCoverage({ welfare_checks: checks }).objects(),
+    );
+  });
   it('gives the span and the months without rows', () => {
     tableEqual(summarizeCoverage({ welfare_checks: checks }), {
       table: ['welfare_checks'],
