@@ -13,6 +13,8 @@ export {
   COX_FEATURES,
   type RiskDesign,
   riskDesign,
+  designRows,
+  linearPredictor,
 } from './design.js';
 export { type IndividualRiskOptions, listIndividualRisk } from './individual.js';
 export { type CoxIntervals, coxIntervals } from './intervals.js';

@@ -123,10 +123,9 @@ export class BatchPool {
     // Each worker leads a process group of its own, registered with the run's interrupt handling
     // (run-cleanup.ts) as the Jupyter engine's kernels are: on SIGINT/SIGTERM wbk stops it, even in
     // the middle of a cell, before it removes the staging folder the worker writes into.
-    const heap = workerHeapMegabytes(this.size);
     const worker = fork(script, [], {
       cwd: this.cwd,
-      execArgv: [...process.execArgv, ...(heap ? [`--max-old-space-size=${heap}`] : [])],
+      execArgv: [...process.execArgv, ...workerHeapFlags(this.size)],
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       detached: true,
@@ -155,6 +154,26 @@ export class BatchPool {
     this.workers.push(worker);
     return worker;
   }
+}
+
+/**
+ * Node's flags for the heap of a worker of a pool of `size` (see workerHeapMegabytes), and
+ * --heap-growing-percent=50: V8 collects once the heap has grown by half over what the last full
+ * collection kept, not by up to four times (measured on the leaving-risk notebook at 50,000 people:
+ * peak 3.5 GB -> 2.3 GB, no slower). A flag node is already given is left as it is.
+ * @example workerHeapFlags(1) // ['--max-old-space-size=8601', '--heap-growing-percent=50'] on 24 GiB
+ */
+export function workerHeapFlags(
+  size: number,
+  told: { totalBytes?: number; execArgv?: readonly string[]; nodeOptions?: string } = {},
+): string[] {
+  const { execArgv = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? '' } = told;
+  const given = (flag: string) => [...execArgv, nodeOptions].some((arg) => arg.includes(flag));
+  const heap = workerHeapMegabytes(size, told);
+  return [
+    ...(heap === undefined ? [] : [`--max-old-space-size=${heap}`]),
+    ...(given('heap-growing-percent') ? [] : ['--heap-growing-percent=50']),
+  ];
 }
 
 /**

@@ -1,7 +1,7 @@
 // The heap a batch worker may grow to: enough for the leaving-risk model of a national force, shared
 // among the pool's workers, and never over what node was told.
 import assert from 'node:assert/strict';
-import { workerHeapMegabytes } from '../../../src/report/batch/pool.js';
+import { workerHeapFlags, workerHeapMegabytes } from '../../../src/report/batch/pool.js';
 
 describe('workerHeapMegabytes', () => {
   const GiB = 2 ** 30;
@@ -25,6 +25,24 @@ describe('workerHeapMegabytes', () => {
         nodeOptions: '--max-old-space-size=3000',
       }),
       undefined,
+    );
+  });
+});
+
+describe('workerHeapFlags', () => {
+  it('sets the heap size and collects once the heap has grown by half, unless node is told', () => {
+    const totalBytes = 24 * 2 ** 30;
+    assert.deepEqual(workerHeapFlags(1, { totalBytes, execArgv: [], nodeOptions: '' }), [
+      '--max-old-space-size=8601',
+      '--heap-growing-percent=50',
+    ]);
+    assert.deepEqual(
+      workerHeapFlags(1, {
+        totalBytes,
+        execArgv: ['--heap-growing-percent=20'],
+        nodeOptions: '--max-old-space-size=3000',
+      }),
+      [],
     );
   });
 });
