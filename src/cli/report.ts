@@ -91,6 +91,9 @@ empty folder or an earlier report set (a folder with other files in it is refuse
   --notebooks-dir DIR run the notebooks of another folder (default: the kit's notebooks/)
   --help-notebook NB  list a notebook's parameters with their types and defaults`;
 
+/** The longest per-cell timeout a Node timer holds, in whole seconds (2^31 - 1 ms). */
+const MAX_CELL_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
 export const reportCommand: Command = {
   summary: "run the notebooks on an extract and write the managers' HTML reports",
   usage: USAGE,
@@ -116,6 +119,11 @@ export const reportCommand: Command = {
     if (!(cellTimeoutSeconds > 0))
       throw new UsageError(
         `--cell-timeout must be a number of seconds > 0, got "${values['cell-timeout']}".`,
+      );
+    if (cellTimeoutSeconds > MAX_CELL_TIMEOUT_SECONDS)
+      throw new UsageError(
+        `--cell-timeout must be at most ${MAX_CELL_TIMEOUT_SECONDS} seconds (24 days), got "${values['cell-timeout']}". ` +
+          'The default, 3600, is an hour.',
       );
     const analyst = values.analyst === true;
     const minGroupSize = checkMinGroupSize(values['min-group-size'], analyst);

@@ -54,6 +54,23 @@ describe('the load engine of a report run (WBK_LOAD_ENGINE)', () => {
     );
   });
 
+  it('wbk report --cell-timeout names a value that is not a number, or longer than a timer holds', async () => {
+    await assert.rejects(
+      reportCommand.run(['--data', extract(), '--cell-timeout', '1h']),
+      (error: unknown) =>
+        error instanceof UsageError &&
+        error.message === '--cell-timeout must be a number of seconds > 0, got "1h".',
+    );
+    await assert.rejects(
+      reportCommand.run(['--data', extract(), '--cell-timeout', 'Infinity']),
+      (error: unknown) =>
+        error instanceof UsageError &&
+        /^--cell-timeout must be at most 2147483 seconds \(24 days\), got "Infinity"\./.test(
+          error.message,
+        ),
+    );
+  });
+
   it('wbk report --engine takes batch or jupyter, and auto, memory or duckdb', async () => {
     await assert.rejects(
       reportCommand.run(['--data', extract(), '--engine', 'spark']),

@@ -157,6 +157,9 @@ async function executeCells(
   return { notebook: out };
 }
 
+/** The longest delay a Node timer takes (2^31 - 1 ms); longer ones fire after 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Runs one cell with its outputs captured; returns the error text, or null when it succeeded. */
 async function runCell(
   source: string,
@@ -208,6 +211,9 @@ async function runCell(
     const value = await Promise.race([
       cell.run(runtime),
       new Promise((_, reject) => {
+        // A Node timer holds at most 2^31 - 1 ms (24.8 days) and fires at once when asked for more:
+        // a longer timeout is no timeout.
+        if (timeoutMs > MAX_TIMER_MS) return;
         timer = setTimeout(
           () =>
             reject(

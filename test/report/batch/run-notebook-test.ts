@@ -94,4 +94,14 @@ describe('batch engine: runNotebookBatch', function () {
     const quick = await runNotebookBatch(nb, { outDir: out, parameters: { ms: 10 } });
     assert.equal(quick.status, 'ok', quick.message);
   });
+
+  it('gives a cell a timeout beyond the 24.8 days a Node timer holds instead of failing it at once', async () => {
+    // setTimeout fires after 1 ms when asked for more than 2^31 - 1 ms; 3,000,000 s is 3e9 ms.
+    const out = mkdtempSync(path.join(dir, 'out-'));
+    const nb = writeNotebook(path.join(dir, 'long.ipynb'), [
+      { source: 'await new Promise((resolve) => setTimeout(resolve, 50));' },
+    ]);
+    const run = await runNotebookBatch(nb, { outDir: out, cellTimeoutSeconds: 3_000_000 });
+    assert.equal(run.status, 'ok', run.message);
+  });
 });
