@@ -13,6 +13,36 @@ export interface AuditRelation {
   /** Confirmed: some group of this kind has every cell shown, and all such groups add up. */
   verified: boolean;
   text: string;
+  /**
+   * Set on a relation between two hidden copies of one figure (the same count column and figure key,
+   * relationsBetween's `figures`): the audit relates every copy to one of them instead.
+   */
+  copy?: true;
+}
+
+/** A relation found, written out only when kept: cells[0] in the coarse table = the sum of the rest. */
+interface Found {
+  row: number;
+  group: number[];
+  column: string;
+  /** Both cells hidden copies of one figure. */
+  copy: boolean;
+  text: () => string;
+}
+
+/** Two hidden copies of one figure, in a coarse and a fine table (see relationsBetween). */
+export interface CopyPair {
+  coarseRow: number;
+  fineRow: number;
+  column: string;
+  verified: boolean;
+}
+
+/** What relationsBetween finds between two tables. */
+export interface PairRelations {
+  relations: AuditRelation[];
+  /** Hidden copies of one figure the relations equate (with `figures`): related through one copy. */
+  copies: CopyPair[];
 }
 
 interface Meaning {
@@ -20,7 +50,7 @@ interface Meaning {
   fixed: string;
   ok: boolean;
   confirmed: boolean;
-  rels: Map<string, AuditRelation>;
+  rels: Map<string, Found>;
 }
 
 /** How a dimension of the fine table that the coarse row sums over is matched. */
@@ -39,16 +69,22 @@ interface Level {
  * column the two tables share, one family per way of summing the fine table's other dimensions (its
  * total rows, its top-level values, its hierarchy leaves or a root of its hierarchy). A family whose
  * fully shown groups do not add up is dropped: the tables then count different things.
+ * With `figures` (per row of each table, a key equal for rows showing the same figure, e.g. a force
+ * figure in every unit's report): a coarse cell whose copy in the fine table the kept relations equate
+ * it with gives only that relation (in `copies` when both are hidden); its other relations are the
+ * fine table's own with the copy. The copies of a figure then relate through one of them, not each
+ * pair of reports.
  * @example relationsBetween(bandsTable, typesTable, 1e-6)
  */
 export function relationsBetween(
   coarse: CheckedTable,
   fine: CheckedTable,
   tolerance: number,
-): AuditRelation[] {
+  figures?: { coarse: readonly string[]; fine: readonly string[] },
+): PairRelations {
   const out: AuditRelation[] = [];
   const columns = coarse.countColumns.filter((c) => fine.countColumns.includes(c));
-  if (columns.length === 0) return out;
+  if (columns.length === 0) return { relations: out, copies: [] };
   const values = new Map(fine.by.map((d) => [d, new Set(rowsOf(fine).map((r) => fine.dim(d, r)))]));
   // For each coarse row: the fine rows it may match, dimension by dimension (null: not expressible).
   const wanted = rowsOf(coarse).map((r) => {
@@ -61,6 +97,8 @@ export function relationsBetween(
   // root of the hierarchy) stand or fall together over every shared column: one contradiction by
   // fully shown cells drops them all, one confirmation confirms them all.
   const meanings = new Map<string, Meaning>();
+  // coarse cell "row:column" → the meanings that equate it with its copy in the fine table
+  const copiedBy = new Map<string, Meaning[]>();
   const fineDims = fine.by.map((d) => rowsOf(fine).map((f) => fine.dim(d, f)));
   for (const levels of families) {
     // The fine rows each (coarse row, alternative) sums, the same in every column: found once,
@@ -95,6 +133,12 @@ export function relationsBetween(
           if (!m.ok) continue;
           const group = groups[r][w];
           if (coarse === fine && group.includes(r)) continue;
+          const isCopy =
+            figures !== undefined &&
+            coarse !== fine &&
+            group.length === 1 &&
+            figures.coarse[r] === figures.fine[group[0]];
+          if (isCopy) pushTo(copiedBy, `${r}:${column}`, m);
           if (group.some((f) => !fh[f] && fv[f] === null)) continue; // a part that is not a number
           if (group.length === 0) {
             if (cv[r] !== null && cv[r]! > tolerance) m.ok = false;
@@ -112,22 +156,24 @@ export function relationsBetween(
             m.ok = false;
             continue;
           }
-          const how = fine.by
-            .map((d, k) => !want.has(d) && levels[k].label && `${d}: ${levels[k].label}`)
-            .filter(Boolean)
-            .join(', ');
-          m.rels.set(`${column}:${r}:${group.join(',')}`, {
-            coarse: coarse.index,
-            fine: fine.index,
-            column,
-            cells: [
-              { table: coarse.index, row: r },
-              ...group.map((f) => ({ table: fine.index, row: f })),
-            ],
-            verified: false,
-            text:
+          const bothHidden = isCopy && ch[r] && fh[group[0]];
+          // the sentence is written only for a relation kept (most found are dropped or copies)
+          const text = () => {
+            const how = fine.by
+              .map((d, k) => !want.has(d) && levels[k].label && `${d}: ${levels[k].label}`)
+              .filter(Boolean)
+              .join(', ');
+            return (
               `${coarse.name} (${describe(coarse, r)}) = sum of ${group.length} row${group.length > 1 ? 's' : ''} ` +
-              `of ${fine.name}${how ? ` [${how}]` : ''}`,
+              `of ${fine.name}${how ? ` [${how}]` : ''}`
+            );
+          };
+          m.rels.set(`${column}:${r}:${group.join(',')}`, {
+            row: r,
+            group,
+            column,
+            copy: bothHidden,
+            text,
           });
         }
       }
@@ -143,11 +189,38 @@ export function relationsBetween(
   const others =
     (coarse.who !== undefined && fine.who !== undefined && coarse.who !== fine.who) ||
     ![...coarse.within].some((u) => fine.within.has(u));
+  const used = (m: Meaning) => m.ok && (m.confirmed || !(others || confirmed.has(m.fixed)));
+  const copies: CopyPair[] = [];
   for (const m of kept) {
-    if (!m.confirmed && (others || confirmed.has(m.fixed))) continue;
-    for (const rel of m.rels.values()) out.push({ ...rel, verified: m.confirmed });
+    if (!used(m)) continue;
+    for (const f of m.rels.values()) {
+      if (f.copy) {
+        copies.push({
+          coarseRow: f.row,
+          fineRow: f.group[0],
+          column: f.column,
+          verified: m.confirmed,
+        });
+        continue;
+      }
+      // a coarse cell equated with its copy: its other relations are the fine table's own
+      const copied = copiedBy.get(`${f.row}:${f.column}`)?.some(used) ?? false;
+      if (copied && (f.group.length !== 1 || figures!.fine[f.group[0]] !== figures!.coarse[f.row]))
+        continue;
+      out.push({
+        coarse: coarse.index,
+        fine: fine.index,
+        column: f.column,
+        cells: [
+          { table: coarse.index, row: f.row },
+          ...f.group.map((g) => ({ table: fine.index, row: g })),
+        ],
+        verified: m.confirmed,
+        text: f.text(),
+      });
+    }
   }
-  return out;
+  return { relations: out, copies };
 }
 
 /**

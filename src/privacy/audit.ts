@@ -2,7 +2,7 @@
 // same report give back by subtraction. Steps: index every count cell → find the additive relations
 // between pairs of tables (a coarse row = the sum of fine rows) → keep those the shown figures confirm →
 // propagate (one unknown per relation) → exact elimination for cells pinned by several relations.
-import { relationsBetween, type AuditRelation } from './audit-relations.js';
+import { relationsBetween, type AuditRelation, type PairRelations } from './audit-relations.js';
 import { checkAuditTable, type AuditTable, type CheckedTable } from './audit-table.js';
 import { determinedCells, determinedValues } from './determinacy.js';
 import type { AdditiveGroup } from './structure.js';
@@ -30,7 +30,9 @@ export class AuditCache {
   /** A table's content (with its position in the list) → a short id. */
   readonly ids = new Map<string, number>();
   /** "coarse id|fine id" → the relations between the two tables. */
-  readonly relations = new Map<string, AuditRelation[]>();
+  readonly relations = new Map<string, PairRelations>();
+  /** The next id to give (ids of tables no longer audited are let go, never given again). */
+  nextId = 0;
 }
 
 /** A hidden cell that the other published figures give back. */
@@ -88,9 +90,22 @@ export function auditPublishedTables(
   tables: readonly AuditTable[],
   options: AuditOptions = {},
 ): AuditLeak[] {
-  const { checked, relations } = auditRelations(tables, options);
-  // Cells: one index per (table, count column, row).
-  const cellId = (t: number, column: string, row: number) => `${t}\u0000${column}\u0000${row}`;
+  const { checked, relations: found, copies } = auditRelations(tables, options);
+  // Cells: one index per (table, count column, row); the hidden copies of a figure are one unknown,
+  // named by the first copy (the relations linking them say nothing more).
+  const rawId = (t: number, column: string, row: number) => `${t}\u0000${column}\u0000${row}`;
+  const canonical = new Map<string, string>();
+  const copiesOf = new Map<string, string[]>();
+  for (const group of copies) {
+    const ids = group.map((c) => rawId(c.tableIndex, c.column, c.row));
+    for (const id of ids) canonical.set(id, ids[0]);
+    copiesOf.set(ids[0], ids.slice(1));
+  }
+  const cellId = (t: number, column: string, row: number) => {
+    const id = rawId(t, column, row);
+    return canonical.get(id) ?? id;
+  };
+  const relations = found.filter((rel) => !rel.copy);
   const hidden = new Set<string>();
   for (const t of checked) {
     for (const column of t.countColumns) {
@@ -111,15 +126,7 @@ export function auditPublishedTables(
       rels.flatMap((u) =>
         u.cells.map((c) => ({ tableIndex: c.table, row: c.row, column: c.column ?? u.column })),
       );
-    const [t, column, row] = id.split('\u0000');
-    const table = checked[Number(t)];
-    const r = Number(row);
-    leaks.push({
-      table: table.name,
-      tableIndex: table.index,
-      column,
-      row: r,
-      cell: Object.fromEntries(table.by.map((d) => [d, table.value(d, r)])),
+    const account = {
       via: [...new Set(used.flatMap((u) => [checked[u.coarse].name, checked[u.fine].name]))],
       how,
       relation: used.map((u) => u.text).join('; '),
@@ -128,7 +135,21 @@ export function auditPublishedTables(
       cells: cellsOf(used),
       ...(wider.length > 0 ? { wider: wider.map(cellsOf) } : {}),
       ...(paths.length > 0 ? { paths: paths.map((p) => cellsOf([p])) } : {}),
-    });
+    };
+    // the figure is given back in every table that shows it (the same account for each copy)
+    for (const copy of [id, ...(copiesOf.get(id) ?? [])]) {
+      const [t, column, row] = copy.split('\u0000');
+      const table = checked[Number(t)];
+      const r = Number(row);
+      leaks.push({
+        table: table.name,
+        tableIndex: table.index,
+        column,
+        row: r,
+        cell: Object.fromEntries(table.by.map((d) => [d, table.value(d, r)])),
+        ...account,
+      });
+    }
   };
   // What the reader knows of a cell: a shown number, a value recovered earlier, else NaN (unknown).
   const recovered = new Map<string, number>();
@@ -166,7 +187,6 @@ export function auditPublishedTables(
     for (let k = 0; k < relations.length; k++) {
       if (!due[k] || left[k] !== 1) continue;
       const id = unknowns[k].find((u) => !known.has(u))!;
-      known.add(id);
       // total − parts = 0 with one unknown: its coefficient (1 as the total, −1 per part) × it = −shown
       const rel = relations[k];
       const coef = rel.cells.reduce(
@@ -174,9 +194,13 @@ export function auditPublishedTables(
           cellId(c.table, c.column ?? rel.column, c.row) === id ? n + (j === 0 ? 1 : -1) : n,
         0,
       );
-      const value = coef === 0 ? NaN : -shownSide(rel, (u) => u === id) / coef;
+      // a copy of the figure on both sides (x = x + shown): the relation says nothing of it
+      if (coef === 0) continue;
+      known.add(id);
+      const value = -shownSide(rel, (u) => u === id) / coef;
       recovered.set(id, value);
       if (!isZero(value)) {
+        // the other relations that give it back alone (through any copy of it)
         const paths = relationsOf.get(id)!.filter((j) => j !== k && alone[j] === 1);
         report(
           id,
@@ -271,7 +295,7 @@ export function auditPublishedTables(
 export function auditRelations(
   tables: readonly AuditTable[],
   options: AuditOptions = {},
-): { checked: CheckedTable[]; relations: AuditRelation[] } {
+): { checked: CheckedTable[]; relations: AuditRelation[]; copies: AuditCell[][] } {
   const { total = 'All', tolerance = 1e-6, hiddenMark = '[c]', cache } = options;
   if (!Array.isArray(tables)) {
     throw new Error(
@@ -283,24 +307,33 @@ export function auditRelations(
   const contentId = checked.map((_, i) => {
     if (!cache) return -1;
     const text = JSON.stringify([i, tables[i], total, hiddenMark, tolerance]);
-    if (!cache.ids.has(text)) cache.ids.set(text, cache.ids.size);
+    if (!cache.ids.has(text)) cache.ids.set(text, cache.nextId++);
     return cache.ids.get(text)!;
   });
+  const figures = checked.map(figureKeys);
   const between = (coarse: CheckedTable, fine: CheckedTable) => {
-    if (!cache) return relationsBetween(coarse, fine, tolerance);
+    const pair = { coarse: figures[coarse.index], fine: figures[fine.index] };
+    if (!cache) return relationsBetween(coarse, fine, tolerance, pair);
     const key = `${contentId[coarse.index]}|${contentId[fine.index]}`;
+    used.add(key);
     let rels = cache.relations.get(key);
     if (rels === undefined) {
-      rels = relationsBetween(coarse, fine, tolerance);
+      rels = relationsBetween(coarse, fine, tolerance, pair);
       cache.relations.set(key, rels);
     }
     return rels;
   };
+  const used = new Set<string>();
   // The same relation can come from several pairs or families: keep one, confirmed if any is.
   const unique = new Map<string, AuditRelation>();
+  const copies = new CopyGroups(checked);
   for (const coarse of checked) {
     for (const fine of checked) {
-      for (const rel of between(coarse, fine)) {
+      const pair = between(coarse, fine);
+      for (const c of pair.copies) {
+        copies.join(coarse.index, c.coarseRow, fine.index, c.fineRow, c.column, c.verified);
+      }
+      for (const rel of pair.relations) {
         const cells = rel.cells.map((c) => `${c.table}:${c.row}`);
         const key = JSON.stringify([rel.column, cells[0], cells.slice(1).sort()]);
         const seen = unique.get(key);
@@ -308,8 +341,140 @@ export function auditRelations(
       }
     }
   }
-  const relations = [...unique.values(), ...rowRelations(tables, checked)];
-  return { checked, relations };
+  if (cache) {
+    // what this call did not use belongs to tables as they were before a round changed them
+    for (const key of cache.relations.keys()) if (!used.has(key)) cache.relations.delete(key);
+    const current = new Set(contentId);
+    for (const [text, id] of cache.ids) if (!current.has(id)) cache.ids.delete(text);
+  }
+  // the copies of a hidden figure, each related to the first (after the relations between rows, so
+  // that the audit gives a copy back through its own table's relations before through another copy)
+  const groups = copies.groups();
+  const relations = [
+    ...unique.values(),
+    ...rowRelations(tables, checked),
+    ...groups.flatMap((g) => copyLinks(checked, g.cells, g.verified)),
+  ];
+  return { checked, relations, copies: groups.map((g) => g.cells) };
+}
+
+/**
+ * A key per row of a table, equal for rows that may show the same figures: the dimension values but
+ * those at the table's total marker (a table without the dimension leaves it out), with its period
+ * and slices. Whether two such rows are copies is relationsBetween's to say (tables that count
+ * different people are copies only where their fully shown rows confirm it).
+ */
+function figureKeys(t: CheckedTable): string[] {
+  return Array.from({ length: t.rows }, (_, row) => {
+    const dims = t.by
+      .map((d) => [d, t.dim(d, row)])
+      .filter(([, v]) => v !== t.total)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return JSON.stringify(dims);
+  });
+}
+
+/** One cell of a published table: its position, row and count column. */
+interface AuditCell {
+  tableIndex: number;
+  row: number;
+  column: string;
+}
+
+/** The hidden copies of each figure, joined pair by pair (union–find over the tables' count cells). */
+class CopyGroups {
+  /** Number of a table's first count cell (cells by column, then row). */
+  private readonly base: number[] = [];
+  /** parent cell; -1 for a cell not joined to anything */
+  private readonly parent: Int32Array;
+  /** Roots of groups joined by a relation no fully shown group confirmed. */
+  private readonly unconfirmed = new Set<number>();
+
+  constructor(private readonly checked: readonly CheckedTable[]) {
+    let n = 0;
+    for (const t of checked) {
+      this.base.push(n);
+      n += t.countColumns.length * t.rows;
+    }
+    this.parent = new Int32Array(n).fill(-1);
+  }
+
+  join(
+    t1: number,
+    row1: number,
+    t2: number,
+    row2: number,
+    column: string,
+    verified: boolean,
+  ): void {
+    const a = this.find(this.cell(t1, row1, column));
+    const b = this.find(this.cell(t2, row2, column));
+    const [root, child] = a < b ? [a, b] : [b, a];
+    if (root !== child) this.parent[child] = root;
+    if (!verified || this.unconfirmed.has(child)) this.unconfirmed.add(root);
+  }
+
+  /** Each figure's copies, in table and row order, and whether every join was confirmed. */
+  groups(): { cells: AuditCell[]; verified: boolean }[] {
+    const out = new Map<number, AuditCell[]>();
+    this.checked.forEach((t, tableIndex) => {
+      const cells: AuditCell[] = [];
+      t.countColumns.forEach((column, k) => {
+        for (let row = 0; row < t.rows; row++) {
+          if (this.parent[this.base[tableIndex] + k * t.rows + row] >= 0) {
+            cells.push({ tableIndex, row, column });
+          }
+        }
+      });
+      cells.sort((x, y) => x.row - y.row);
+      for (const c of cells) pushTo(out, this.find(this.cell(c.tableIndex, c.row, c.column)), c);
+    });
+    return [...out].map(([root, cells]) => ({ cells, verified: !this.unconfirmed.has(root) }));
+  }
+
+  private cell(table: number, row: number, column: string): number {
+    const t = this.checked[table];
+    const c = this.base[table] + t.countColumns.indexOf(column) * t.rows + row;
+    if (this.parent[c] < 0) this.parent[c] = c;
+    return c;
+  }
+
+  private find(c: number): number {
+    let root = c;
+    while (this.parent[root] !== root) root = this.parent[root];
+    for (let x = c; x !== root;) {
+      const next = this.parent[x];
+      this.parent[x] = root;
+      x = next;
+    }
+    return root;
+  }
+}
+
+/** The relations "first copy = copy" of one figure's copies: n − 1 for n copies. */
+function copyLinks(
+  checked: readonly CheckedTable[],
+  [first, ...others]: AuditCell[],
+  verified: boolean,
+): AuditRelation[] {
+  const name = (c: AuditCell) =>
+    `${checked[c.tableIndex].name} (${describeRow(checked[c.tableIndex], c.row)})`;
+  return others.map((c) => ({
+    copy: true as const,
+    coarse: first.tableIndex,
+    fine: c.tableIndex,
+    column: first.column,
+    cells: [
+      { table: first.tableIndex, row: first.row },
+      { table: c.tableIndex, row: c.row },
+    ],
+    verified,
+    text: `${name(first)} = ${name(c)} (the same figure)`,
+  }));
+}
+
+function describeRow(t: CheckedTable, row: number): string {
+  return t.by.map((d) => `${d}=${t.dim(d, row)}`).join(', ') || 'the only row';
 }
 
 /**

@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { auditLeakText, auditPublishedTables, type AuditTable } from '../../src/privacy/audit.js';
+import {
+  AuditCache,
+  auditLeakText,
+  auditPublishedTables,
+  auditRelations,
+  type AuditTable,
+} from '../../src/privacy/audit.js';
 
 const C = '[c]';
 
@@ -497,6 +503,93 @@ describe("auditPublishedTables on unit reports' rest of the organisation", () =>
       ],
     };
     assert.deepEqual(auditPublishedTables(safer).map(auditLeakText), []);
+  });
+});
+
+describe('auditRelations on a figure every unit report repeats', () => {
+  // The force hides R1's people (12); each of four unit reports shows R1 in its unit and the rest of the
+  // organisation, and the whole force's R1 hidden: five copies of one hidden figure. Relating every
+  // copy to every other copy (and each report's unit + rest to every other report's copy of the whole)
+  // grows with the square of the reports: 84 team reports of the demo force gave 1.07 million
+  // relations for notebook 01, and the run protection ran out of a 12 GB heap.
+  const force: AuditTable = {
+    name: 'force/by_role',
+    columns: ['role', 'people'],
+    by: ['role'],
+    countColumns: ['people'],
+    period: '2025-03',
+    rows: [
+      ['R1', C],
+      ['R2', 40],
+    ],
+  };
+  const unitReport = (k: number, team: number, r2: number, whole: number | string = C) => ({
+    name: `units/U${k}/by_role`,
+    columns: ['role', 'unit', 'people'],
+    by: ['role', 'unit'],
+    countColumns: ['people'],
+    period: '2025-03',
+    total: 'All',
+    rest: { label: 'Rest of organisation', unit: `U${k}` },
+    rows: [
+      ['R1', `U${k}`, team],
+      ['R1', 'Rest of organisation', 12 - team],
+      ['R1', 'All', whole],
+      ['R2', `U${k}`, r2],
+      ['R2', 'Rest of organisation', 40 - r2],
+      ['R2', 'All', 40],
+    ],
+  });
+  const run: AuditTable[] = [
+    force,
+    unitReport(1, 6, 10),
+    unitReport(2, 5, 20),
+    unitReport(3, 4, 15),
+    unitReport(4, 3, 5),
+  ];
+
+  it('relates the hidden copies of a figure through one of them, and two unit reports not at all', () => {
+    const { relations } = auditRelations(run);
+    const across = relations.filter((r) => r.coarse !== r.fine);
+    // by hand: the 5 hidden copies of R1's whole, each linked to the first (the force's): 4; within
+    // each unit report, R1's whole = unit + rest: 4 (R2's are shown: nothing to relate)
+    assert.equal(across.length, 4);
+    for (const r of across) {
+      assert.equal(r.cells.length, 2, r.text);
+      assert.equal(r.coarse, 0, `the first copy, the force's, stands for the others: ${r.text}`);
+    }
+    assert.equal(relations.length - across.length, 4);
+    // every copy is still given back (each report's unit + rest, then the copies)
+    assert.deepEqual(
+      auditPublishedTables(run)
+        .map((l) => l.table)
+        .sort(),
+      run.map((t) => t.name).sort(),
+    );
+  });
+
+  it('relates a copy shown in one report to the hidden copies, which it gives back', () => {
+    const shown = [...run.slice(0, 4), unitReport(4, 3, 5, 12)];
+    const { relations } = auditRelations(shown);
+    const fromU4 = relations.filter(
+      (r) => r.coarse !== r.fine && r.cells.some((c) => c.table === 4),
+    );
+    assert.ok(fromU4.length > 0, 'the shown copy is related to a hidden one');
+    const leaks = auditPublishedTables(shown).filter((l) =>
+      l.cells.some((c) => c.tableIndex === 4),
+    );
+    assert.ok(leaks.length > 0, "a hidden copy is given back through U4's shown copy");
+  });
+
+  it('keeps in its cache only the relations of the tables it last audited', () => {
+    const cache = new AuditCache();
+    auditPublishedTables(run, { cache });
+    const pairs = cache.relations.size;
+    const changed = run.map((t, i) => (i === 4 ? unitReport(4, 3, 5, 12) : t));
+    auditPublishedTables(changed, { cache });
+    auditPublishedTables(run, { cache });
+    assert.equal(cache.relations.size, pairs);
+    assert.equal(cache.ids.size, run.length);
   });
 });
 
