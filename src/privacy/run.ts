@@ -70,7 +70,9 @@ export async function protectRun(
     return { ...copies[i], copiesIn: [...new Set(units)] };
   };
   const dirty = new Set(components.map((_, k) => k));
-  const cache = new AuditCache(); // relations between tables a round did not change are kept
+  // per component, the relations between tables a round did not change (a cache keeps only those of
+  // the tables it last audited)
+  const caches = components.map(() => new AuditCache());
   const hideEverywhere = (i: number, cell: string) => {
     const key = keys[i].get(cell);
     const places: [number, string][] = key === undefined ? [[i, cell]] : where.get(key)!;
@@ -149,6 +151,7 @@ export async function protectRun(
       // 1. exact recovery (subtraction, elimination). A cell that relations among hidden cells alone
       // pin (auditPublishedTables' amongHidden) is left: hiding more cannot change that, and hiding its
       // row and table cell by cell only over-suppressed (and did not finish in 50 rounds).
+      const cache = caches[k];
       const leaks = auditPublishedTables(own, { ...options, cache });
       const pinned = new Set<string>();
       for (const leak of leaks) {
