@@ -71,6 +71,42 @@ describe('narrowHiddenCells', () => {
     assert.ok(Math.abs(m.lo - 2.998) < 1e-6 && Math.abs(m.hi - 3.002) < 1e-6, `[${m.lo}, ${m.hi}]`);
   });
 
+  it("offers a narrow cell's smallest relations first: its rate's denominator before a total over every unit", () => {
+    // X's leavers are hidden but its rate (7.5% of 40) is shown: 2.98 to 3.02. X and Y's leavers are
+    // also the force's 20 less the 14 shown. Hiding X's headcount (with the rate) widens X; hiding a
+    // cell of the total does not. At 250,000 people a total over 1,500 units came first: 71 narrow
+    // shares, 2 complements a round, none of them widening a share.
+    const t: AuditTable = {
+      name: 'rates',
+      columns: ['unit', 'leavers', 'headcount', 'rate'],
+      by: ['unit'],
+      countColumns: ['leavers', 'headcount'],
+      total: 'All',
+      rates: [
+        { name: 'rate', numerator: 'leavers', denominator: 'headcount', per: 100, decimals: 1 },
+      ],
+      rows: [
+        ['X', C, 40, 7.5],
+        ['Y', C, 50, C],
+        ['Z', 6, 60, 10],
+        ['W', 8, 70, 11.4],
+        ['All', 20, 220, 9.1],
+      ],
+    };
+    const x = narrowHiddenCells([t], { threshold: 5, highs }).find((n) => n.row === 0)!;
+    assert.equal(x.column, 'leavers');
+    const where = (cells: { row: number; column: string }[]) =>
+      [...new Set(cells.map((c) => `${c.row}:${c.column}`))].sort();
+    assert.deepEqual(where(x.near), ['0:headcount', '0:leavers']);
+    assert.deepEqual(where(x.wider[0]), [
+      '0:leavers',
+      '1:leavers',
+      '2:leavers',
+      '3:leavers',
+      '4:leavers',
+    ]);
+  });
+
   it('ties the same figure across tables: A + B = 9 alone leaves both free, A + 4 = 6 pins A = 2, B = 7', () => {
     const teams: AuditTable = {
       name: 'teams',
