@@ -6,6 +6,7 @@ import {
   auditRelations,
   type AuditTable,
 } from '../../src/privacy/audit.js';
+import { forceByRole, unitByRole } from './support/role-reports.js';
 
 const C = '[c]';
 
@@ -512,34 +513,9 @@ describe('auditRelations on a figure every unit report repeats', () => {
   // copy to every other copy (and each report's unit + rest to every other report's copy of the whole)
   // grows with the square of the reports: 84 team reports of the demo force gave 1.07 million
   // relations for notebook 01, and the run protection ran out of a 12 GB heap.
-  const force: AuditTable = {
-    name: 'force/by_role',
-    columns: ['role', 'people'],
-    by: ['role'],
-    countColumns: ['people'],
-    period: '2025-03',
-    rows: [
-      ['R1', C],
-      ['R2', 40],
-    ],
-  };
-  const unitReport = (k: number, team: number, r2: number, whole: number | string = C) => ({
-    name: `units/U${k}/by_role`,
-    columns: ['role', 'unit', 'people'],
-    by: ['role', 'unit'],
-    countColumns: ['people'],
-    period: '2025-03',
-    total: 'All',
-    rest: { label: 'Rest of organisation', unit: `U${k}` },
-    rows: [
-      ['R1', `U${k}`, team],
-      ['R1', 'Rest of organisation', 12 - team],
-      ['R1', 'All', whole],
-      ['R2', `U${k}`, r2],
-      ['R2', 'Rest of organisation', 40 - r2],
-      ['R2', 'All', 40],
-    ],
-  });
+  const force = forceByRole();
+  const unitReport = (k: number, team: number, r2: number, whole: number | string = C) =>
+    unitByRole(k, team, r2, { whole });
   const run: AuditTable[] = [
     force,
     unitReport(1, 6, 10),

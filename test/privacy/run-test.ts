@@ -3,6 +3,7 @@ import { auditPublishedTables, type AuditTable } from '../../src/privacy/audit.j
 import { publishTable } from '../../src/privacy/publish.js';
 import { ledgerFromEntries, protectRun, tablesTouch } from '../../src/privacy/run.js';
 import * as aq from 'arquero';
+import { forceByRole, unitByRole } from './support/role-reports.js';
 
 const C = '[c]';
 
@@ -256,34 +257,9 @@ describe('protectRun and a force figure every unit report gives back', () => {
   // U1, 5 + 7 in U2, 4 + 8 in U3 give the 12 back three times, through relations that share nothing
   // shown. Each report needs a complement of its own, and all three are found in the first round
   // (one per round took a round per report: 84 rounds per hidden figure for the demo force's teams).
-  const force: AuditTable = {
-    name: 'force/risk_by_role',
-    columns: ['role', 'people'],
-    by: ['role'],
-    countColumns: ['people'],
-    period: '2025-03',
-    rows: [
-      ['R1', C],
-      ['R2', 40],
-    ],
-  };
-  const unitReport = (k: number, team: number, r2: number): AuditTable => ({
-    name: `units/U${k}/risk_by_role`,
-    columns: ['role', 'unit', 'people'],
-    by: ['role', 'unit'],
-    countColumns: ['people'],
-    period: '2025-03',
-    total: 'All',
-    rest: { label: 'Rest of organisation', unit: `U${k}` },
-    rows: [
-      ['R1', `U${k}`, team],
-      ['R1', 'Rest of organisation', 12 - team],
-      ['R1', 'All', C],
-      ['R2', `U${k}`, r2],
-      ['R2', 'Rest of organisation', 40 - r2],
-      ['R2', 'All', 40],
-    ],
-  });
+  const force = forceByRole('force/risk_by_role');
+  const unitReport = (k: number, team: number, r2: number) =>
+    unitByRole(k, team, r2, { table: 'risk_by_role' });
   const units = [unitReport(1, 6, 10), unitReport(2, 5, 20), unitReport(3, 4, 15)];
 
   it('hides one cell of R1 in each unit report, all in one round', async () => {
