@@ -164,7 +164,7 @@ export function relationsBetween(
               .filter(Boolean)
               .join(', ');
             return (
-              `${coarse.name} (${describe(coarse, r)}) = sum of ${group.length} row${group.length > 1 ? 's' : ''} ` +
+              `${coarse.name} (${describeRow(coarse, r)}) = sum of ${group.length} row${group.length > 1 ? 's' : ''} ` +
               `of ${fine.name}${how ? ` [${how}]` : ''}`
             );
           };
@@ -336,6 +336,7 @@ function product<T>(lists: T[][]): T[][] {
   return lists.reduce<T[][]>((acc, list) => acc.flatMap((a) => list.map((x) => [...a, x])), [[]]);
 }
 
-function describe(t: CheckedTable, r: number): string {
+/** A row of a table in words: its dimension values, e.g. 'unit=D1, period=FY2024-25'. */
+export function describeRow(t: CheckedTable, r: number): string {
   return t.by.map((d) => `${d}=${t.dim(d, r)}`).join(', ') || 'the only row';
 }

@@ -2,7 +2,12 @@
 // same report give back by subtraction. Steps: index every count cell → find the additive relations
 // between pairs of tables (a coarse row = the sum of fine rows) → keep those the shown figures confirm →
 // propagate (one unknown per relation) → exact elimination for cells pinned by several relations.
-import { relationsBetween, type AuditRelation, type PairRelations } from './audit-relations.js';
+import {
+  describeRow,
+  relationsBetween,
+  type AuditRelation,
+  type PairRelations,
+} from './audit-relations.js';
 import { checkAuditTable, type AuditTable, type CheckedTable } from './audit-table.js';
 import { determinedCells, determinedValues } from './determinacy.js';
 import type { AdditiveGroup } from './structure.js';
@@ -471,10 +476,6 @@ function copyLinks(
     verified,
     text: `${name(first)} = ${name(c)} (the same figure)`,
   }));
-}
-
-function describeRow(t: CheckedTable, row: number): string {
-  return t.by.map((d) => `${d}=${t.dim(d, row)}`).join(', ') || 'the only row';
 }
 
 /**

@@ -540,7 +540,7 @@ function neighbourhood(
   const seenV = new Set([v]);
   // (a copy of the figure is no place for its complement: the copy's own constraints are further on)
   const size = (k: number) => (block[k].copy ? Infinity : block[k].cells.length);
-  const smallest = Math.min(...naming.map(size));
+  const smallest = naming.reduce((m, k) => Math.min(m, size(k)), Infinity);
   const near = naming.filter((k) => size(k) === smallest).flatMap((k) => block[k].cells);
   const larger = naming.filter((k) => size(k) !== smallest);
   const wider: IntervalCell[][] = larger.length > 0 ? [larger.flatMap((k) => block[k].cells)] : [];

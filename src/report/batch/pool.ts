@@ -167,12 +167,10 @@ export function workerHeapFlags(
   size: number,
   told: { totalBytes?: number; execArgv?: readonly string[]; nodeOptions?: string } = {},
 ): string[] {
-  const { execArgv = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? '' } = told;
-  const given = (flag: string) => [...execArgv, nodeOptions].some((arg) => arg.includes(flag));
   const heap = workerHeapMegabytes(size, told);
   return [
     ...(heap === undefined ? [] : [`--max-old-space-size=${heap}`]),
-    ...(given('heap-growing-percent') ? [] : ['--heap-growing-percent=50']),
+    ...(nodeIsGiven('heap-growing-percent', told) ? [] : ['--heap-growing-percent=50']),
   ];
 }
 
@@ -185,14 +183,21 @@ export function workerHeapFlags(
  */
 export function workerHeapMegabytes(
   size: number,
-  {
-    totalBytes = os.totalmem(),
-    execArgv = process.execArgv,
-    nodeOptions = process.env.NODE_OPTIONS ?? '',
-  }: { totalBytes?: number; execArgv?: readonly string[]; nodeOptions?: string } = {},
+  told: { totalBytes?: number; execArgv?: readonly string[]; nodeOptions?: string } = {},
 ): number | undefined {
-  const told = [...execArgv, nodeOptions].some((arg) => arg.includes('max-old-space-size'));
-  if (told) return undefined;
+  if (nodeIsGiven('max-old-space-size', told)) return undefined;
+  const totalBytes = told.totalBytes ?? os.totalmem();
   const share = Math.floor((0.35 * totalBytes) / 2 ** 20 / Math.max(1, size));
   return Math.min(16384, Math.max(4096, share));
+}
+
+/** Whether node is already given `flag`, in its arguments or NODE_OPTIONS. */
+function nodeIsGiven(
+  flag: string,
+  {
+    execArgv = process.execArgv,
+    nodeOptions = process.env.NODE_OPTIONS ?? '',
+  }: { execArgv?: readonly string[]; nodeOptions?: string },
+): boolean {
+  return [...execArgv, nodeOptions].some((arg) => arg.includes(flag));
 }
