@@ -43,6 +43,35 @@ export function determinedValues(
   return new Map(basis.singletons().sort((a, b) => a[0] - b[0]));
 }
 
+/**
+ * For each of `targets` that the groups pin (as determinedCells), the combination of groups that pins
+ * it: group index → coefficient, such that the sum of coefficient × (total − parts) over the hidden
+ * cells is the target cell alone. Hiding a shown cell whose coefficients in that sum do not cancel
+ * breaks this combination (a shown cell inside a table whose row and column totals are both combined
+ * cancels, and hiding it changes nothing). Gauss–Jordan elimination that carries each row's
+ * provenance: pass only the groups of the targets' connected part of the system.
+ * @example determiningCombinations(new Set([0, 1]), [{ kind: 'margin', total: 0, parts: [1] }, { kind: 'margin', total: 1, parts: [] }], new Set([0]))
+ * // Map { 0 => Map { 0 => 1, 1 => 1 } }  (x0 − x1 = a, x1 = b: x0 = a + b)
+ */
+export function determiningCombinations(
+  hidden: ReadonlySet<number>,
+  groups: readonly AdditiveGroup[],
+  targets: ReadonlySet<number>,
+): Map<number, Map<number, number>> {
+  const basis = new SparseBasis(true);
+  groups.forEach((g, k) => {
+    const row = new Map<number, number>();
+    if (hidden.has(g.total)) row.set(g.total, 1);
+    for (const p of g.parts) if (hidden.has(p)) row.set(p, (row.get(p) ?? 0) - 1);
+    if (row.size > 0) basis.add(row, k);
+  });
+  const out = new Map<number, Map<number, number>>();
+  for (const [cell] of basis.singletons()) {
+    if (targets.has(cell)) out.set(cell, basis.provenance(cell)!);
+  }
+  return out;
+}
+
 /** The column holding a row's right-hand side. */
 const CONSTANT = -1;
 
@@ -53,10 +82,26 @@ const CONSTANT = -1;
 class SparseBasis {
   /** pivot column → its row (coefficient 1 at the pivot). */
   readonly #rows = new Map<number, Map<number, number>>();
-  /** column → pivots of the rows holding it (to clear a new pivot's column in the others). */
-  readonly #holders = new Map<number, Set<number>>();
+  /**
+   * column → pivots of the rows that took it on (to clear a new pivot's column in the others). Kept
+   * lazily: a row that lost the column stays listed (checked when read), as Set updates on every
+   * changed entry cost half the elimination's time in a team-level run.
+   */
+  readonly #holders = new Map<number, number[]>();
+  /** pivot column → the input rows (by tag) its row is a combination of, when tracked. */
+  readonly #provenance: Map<number, Map<number, number>> | undefined;
 
-  add(input: Map<number, number>): void {
+  constructor(trackProvenance = false) {
+    if (trackProvenance) this.#provenance = new Map();
+  }
+
+  /** The combination of input rows (tag → coefficient) that makes the row of `pivot`. */
+  provenance(pivot: number): Map<number, number> | undefined {
+    return this.#provenance?.get(pivot);
+  }
+
+  add(input: Map<number, number>, tag = -1): void {
+    const prov = this.#provenance ? new Map([[tag, 1]]) : undefined;
     const row = new Map<number, number>();
     for (const [c, v] of input) if (!(Math.abs(v) <= EPS)) row.set(c, v);
     // reduce by the basis: clear every pivot column the row holds
@@ -65,6 +110,7 @@ class SparseBasis {
       const pivotRow = this.#rows.get(c);
       if (v === undefined || pivotRow === undefined) continue;
       for (const [k, w] of pivotRow) this.#addTo(row, k, -v * w);
+      if (prov) for (const [k, w] of this.#provenance!.get(c)!) this.#addTo(prov, k, -v * w);
     }
     if (![...row.keys()].some((c) => c !== CONSTANT)) return; // nothing left but the constant
     // pivot: the largest coefficient (stable), then the column held by fewest rows (least fill-in)
@@ -76,20 +122,29 @@ class SparseBasis {
         continue;
       }
       const best = Math.abs(row.get(pivot)!);
-      const size = (x: number) => this.#holders.get(x)?.size ?? 0;
+      const size = (x: number) => this.#holders.get(x)?.length ?? 0;
       if (Math.abs(v) > best + EPS || (Math.abs(v) > best - EPS && size(c) < size(pivot)))
         pivot = c;
     }
     const scale = row.get(pivot)!;
     for (const [c, v] of row) row.set(c, v / scale);
     row.set(pivot, 1);
+    if (prov) for (const [k, v] of prov) prov.set(k, v / scale);
     // clear the new pivot's column from the rows that hold it
-    for (const other of [...(this.#holders.get(pivot) ?? [])]) {
+    for (const other of this.#holders.get(pivot) ?? []) {
       const target = this.#rows.get(other)!;
-      const f = target.get(pivot)!;
+      const f = target.get(pivot);
+      if (f === undefined) continue; // lost the column since
       for (const [k, w] of row) this.#setIn(other, target, k, (target.get(k) ?? 0) - f * w);
+      if (prov) {
+        const theirs = this.#provenance!.get(other)!;
+        for (const [k, w] of prov) this.#addTo(theirs, k, -f * w);
+      }
     }
     this.#rows.set(pivot, row);
+    if (prov) this.#provenance!.set(pivot, prov);
+    // every other row is now clear of the pivot column
+    this.#holders.set(pivot, []);
     for (const c of row.keys()) this.#hold(c, pivot);
   }
 
@@ -108,18 +163,18 @@ class SparseBasis {
   }
 
   #setIn(pivot: number, row: Map<number, number>, c: number, v: number): void {
-    if (Math.abs(v) <= EPS) {
-      row.delete(c);
-      this.#holders.get(c)?.delete(pivot);
-    } else {
+    if (Math.abs(v) <= EPS) row.delete(c);
+    else {
+      if (!row.has(c)) this.#hold(c, pivot);
       row.set(c, v);
-      this.#hold(c, pivot);
     }
   }
 
+  // The constant column is never a pivot: nobody asks who holds it.
   #hold(c: number, pivot: number): void {
-    const set = this.#holders.get(c) ?? new Set<number>();
-    set.add(pivot);
-    this.#holders.set(c, set);
+    if (c === CONSTANT) return;
+    const list = this.#holders.get(c);
+    if (list === undefined) this.#holders.set(c, [pivot]);
+    else list.push(pivot);
   }
 }

@@ -69,6 +69,9 @@ export async function protectRun(
     const units = standsFor[i].map((j) => (copies[j].rest?.within ? copies[j].rest!.unit : ''));
     return { ...copies[i], copiesIn: [...new Set(units)] };
   };
+  // a cell's identity in overlap checks: its ledger key (the same figure in two tables is one cell)
+  const idOf = (t: number, r: number, c: string) =>
+    keys[t].get(`${r}\u0000${c}`) ?? `${t}\u0000${r}\u0000${c}`;
   const dirty = new Set(components.map((_, k) => k));
   // per component, the relations between tables a round did not change (a cache keeps only those of
   // the tables it last audited)
@@ -113,14 +116,16 @@ export async function protectRun(
         column: string,
         layers: IntervalCell[][],
         paths: IntervalCell[][] = [],
+        breakers: (IntervalCell & { total: boolean })[] = [],
       ): boolean => {
+        const self = idOf(home, row, column);
         // Overlap by ledger key: the same cell in two tables is one cell. (Letting leaks of one
         // hidden figure through otherwise disjoint relations be fixed together hid 653 cells in a
         // team-level run's notebook 05 instead of 392: one complement often closes both.)
-        const idOf = (t: number, r: number, c: string) =>
-          keys[t].get(`${r}\u0000${c}`) ?? `${t}\u0000${r}\u0000${c}`;
-        const self = idOf(home, row, column);
-        const ids = layers[0].map((c) => idOf(c.tableIndex, c.row, c.column));
+        const ids = (breakers.length > 0 ? breakers : layers[0]).map((c) =>
+          idOf(c.tableIndex, c.row, c.column),
+        );
+        if (breakers.length > 0) ids.push(self);
         // Given back only through a copy of itself (the same figure in another table): the copy's
         // own leak is fixed, and with it this one.
         const copyOnly = layers[0].length > 0 && ids.every((id) => id === self);
@@ -128,6 +133,8 @@ export async function protectRun(
         const near = neighbours(copies[home], home, row);
         const none = { tableIndex: home, row: -1, column: '' }; // stands in for a relation's total
         let pick =
+          complementOf(copies, keys, [none, ...breakers.filter((c) => !c.total)]) ??
+          complementOf(copies, keys, [none, ...breakers]) ??
           complementOf(copies, keys, layers[0]) ??
           complementOf(copies, keys, [none, ...near.filter((c) => c.row === row)]) ??
           complementOf(copies, keys, [none, ...near]);
@@ -148,6 +155,25 @@ export async function protectRun(
         }
         return true;
       };
+      // An elimination's shown terms, added up by figure (hidden together, a figure's terms cancel
+      // or not together): those whose sum is not 0 break the combination that pins the cell.
+      // Parts before totals, as for any complement (a total hidden hides more of the picture).
+      const breakersOf = (
+        cells: IntervalCell[],
+        terms: readonly { coef: number; total?: boolean }[],
+      ): (IntervalCell & { total: boolean })[] => {
+        const net = new Map<string, { cell: IntervalCell; coef: number; total: boolean }>();
+        cells.forEach((cell, k) => {
+          const id = idOf(cell.tableIndex, cell.row, cell.column);
+          const entry = net.get(id) ?? { cell, coef: 0, total: false };
+          entry.coef += terms[k].coef;
+          entry.total ||= terms[k].total === true;
+          net.set(id, entry);
+        });
+        return [...net.values()]
+          .filter((e) => Math.abs(e.coef) > 1e-9)
+          .map((e) => ({ ...e.cell, total: e.total }));
+      };
       // 1. exact recovery (subtraction, elimination). A cell that relations among hidden cells alone
       // pin (auditPublishedTables' amongHidden) is left: hiding more cannot change that, and hiding its
       // row and table cell by cell only over-suppressed (and did not finish in 50 rounds).
@@ -162,7 +188,9 @@ export async function protectRun(
         }
         const layers = [inRun(leak.cells), ...(leak.wider ?? []).map(inRun)];
         const paths = (leak.paths ?? []).map(inRun);
-        if (fix(members[leak.tableIndex], leak.row, leak.column, layers, paths)) fixable++;
+        const breakers = breakersOf(inRun(leak.terms ?? []), leak.terms ?? []);
+        if (fix(members[leak.tableIndex], leak.row, leak.column, layers, paths, breakers))
+          fixable++;
       }
       // 2. when nothing is recovered exactly: intervals (counts ≥ 0, shown rates × denominators) —
       // every hidden count must be able to move by the threshold, or be 0.

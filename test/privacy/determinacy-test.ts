@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { determinedCells, determinedValues } from '../../src/privacy/determinacy.js';
+import {
+  determinedCells,
+  determinedValues,
+  determiningCombinations,
+} from '../../src/privacy/determinacy.js';
 
 describe('determinedCells', () => {
   it('finds a hidden cell alone in its group', () => {
@@ -96,5 +100,56 @@ describe('determinedValues', () => {
     // without the shown side, the same cells with unknown values
     assert.deepEqual([...determinedValues(new Set([0, 1, 2]), groups).keys()], [0, 1, 2]);
     assert.ok(Number.isNaN(determinedValues(new Set([0, 1, 2]), groups).get(0)));
+  });
+});
+
+describe('determiningCombinations', () => {
+  const rounded = (m: Map<number, number> | undefined) =>
+    [...(m ?? [])].map(([k, y]) => [k, Math.round(y * 1e9) / 1e9]).sort((a, b) => a[0] - b[0]);
+
+  it('gives the groups that pin a cell and how: x0 − x1 = a and x1 = b give x0 = (x0 − x1) + x1', () => {
+    const groups = [
+      { kind: 'margin' as const, total: 0, parts: [1] },
+      { kind: 'margin' as const, total: 1, parts: [5] }, // cell 5 shown
+    ];
+    const found = determiningCombinations(new Set([0, 1]), groups, new Set([0, 1]));
+    assert.deepEqual(rounded(found.get(0)), [
+      [0, 1],
+      [1, 1],
+    ]);
+    assert.deepEqual(rounded(found.get(1)), [[1, 1]]);
+  });
+
+  it('halves an odd cycle, and a shown cell in two of its groups cancels out', () => {
+    // X − Y − e = 0, Z − Y − e = 0, h − X − Z = 0 (X, Y, Z = cells 0, 1, 2 hidden; e = 7, h = 8 shown).
+    // By hand: ½(X − Y − e) − ½(Z − Y − e) − ½(h − X − Z) = X − ½h, so X = h / 2 and e's terms
+    // (−½ and +½) cancel: hiding e would leave X pinned, hiding h would not.
+    const groups = [
+      { kind: 'margin' as const, total: 0, parts: [1, 7] },
+      { kind: 'margin' as const, total: 2, parts: [1, 7] },
+      { kind: 'margin' as const, total: 8, parts: [0, 2] },
+    ];
+    const hidden = new Set([0, 1, 2]);
+    const found = determiningCombinations(hidden, groups, new Set([0, 2]));
+    assert.deepEqual(rounded(found.get(0)), [
+      [0, 0.5],
+      [1, -0.5],
+      [2, -0.5],
+    ]);
+    // Z by symmetry: −½, +½, −½
+    assert.deepEqual(rounded(found.get(2)), [
+      [0, -0.5],
+      [1, 0.5],
+      [2, -0.5],
+    ]);
+    // Y = X − e: −½ each, and there e's terms add up (−½ · −1 twice = +1): hiding e breaks it
+    assert.deepEqual(rounded(determiningCombinations(hidden, groups, new Set([1])).get(1)), [
+      [0, -0.5],
+      [1, -0.5],
+      [2, -0.5],
+    ]);
+    // only the targets asked for, and the same cells as determinedCells
+    assert.deepEqual([...found.keys()].sort(), [0, 2]);
+    assert.deepEqual(determinedCells(hidden, groups), [0, 1, 2]);
   });
 });

@@ -423,3 +423,50 @@ describe('protectRun with many separate leaks', () => {
     assert.ok(Date.now() - started < 10_000);
   });
 });
+
+describe('protectRun on a figure pinned only by combining relations', () => {
+  // One row, relations declared between its columns: x = e + y, e = a + b, h = a + b + y. Hidden:
+  // x, y, a, b; shown e = 22, h = 31. By hand: x − y = e and h − y = a + b = e give x = h = 31 and
+  // y = h − e = 9, though no relation has a single unknown. The combination that pins x uses e once
+  // as a part and once as a total: hiding e leaves x = h. Only hiding h frees both.
+  const row: AuditTable = {
+    name: 'chain',
+    columns: ['unit', 'x', 'e', 'y', 'a', 'b', 'h'],
+    by: ['unit'],
+    countColumns: ['x', 'e', 'y', 'a', 'b', 'h'],
+    relations: [
+      { total: 'x', parts: ['e', 'y'] },
+      { total: 'e', parts: ['a', 'b'] },
+      { total: 'h', parts: ['a', 'b', 'y'] },
+    ],
+    rows: [['U1', C, 22, C, C, C, 31]],
+  };
+
+  it('names the shown cells whose hiding breaks each combination', () => {
+    const leaks = auditPublishedTables([row]);
+    const termsOf = (column: string) =>
+      leaks
+        .find((l) => l.column === column)!
+        .terms!.map((t) => [t.column, Math.abs(t.coef)])
+        .sort();
+    assert.deepEqual(leaks.map((l) => [l.column, l.how]).sort(), [
+      ['x', 'elimination'],
+      ['y', 'elimination'],
+    ]);
+    assert.deepEqual(termsOf('x'), [['h', 1]]); // e: +1 and −1, cancelled
+    assert.deepEqual(termsOf('y'), [
+      ['e', 1],
+      ['h', 1],
+    ]);
+  });
+
+  it('hides a shown cell the combination cannot do without: h, one cell in one round', async () => {
+    // (Before: e, the shown part of x's relation, then h in a second round — two cells.)
+    const { hide, rounds } = await protectRun([row]);
+    assert.deepEqual(
+      hide.map((e) => e.column),
+      ['h'],
+    );
+    assert.equal(rounds, 2);
+  });
+});
