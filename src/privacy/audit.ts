@@ -269,29 +269,9 @@ export function auditPublishedTables(
   groups.forEach((g, k) => {
     for (const i of new Set([g.total, ...g.parts])) pushTo(groupsOf, i, k);
   });
-  // the relations an elimination combines, by distance from the cell (through shared hidden cells)
-  const layersFrom = (i: number): number[][] => {
-    const seenGroups = new Set(groupsOf.get(i) ?? []);
-    const seenCells = new Set([i]);
-    const layers: number[][] = [];
-    for (let layer = [...seenGroups]; layer.length > 0 && layers.length < 8;) {
-      const next: number[] = [];
-      for (const k of layer) {
-        for (const c of [groups[k].total, ...groups[k].parts]) {
-          if (c < 0 || seenCells.has(c)) continue;
-          seenCells.add(c);
-          for (const g of groupsOf.get(c) ?? []) {
-            if (seenGroups.has(g)) continue;
-            seenGroups.add(g);
-            next.push(g);
-          }
-        }
-      }
-      if (next.length > 0) layers.push(next);
-      layer = next;
-    }
-    return layers;
-  };
+  // the relations an elimination combines, by distance from the cell (through shared hidden cells),
+  // past those naming it: up to 8 layers
+  const layersFrom = (i: number): number[][] => [...groupLayers(i, groups, groupsOf, 9)].slice(1);
   const pinned = [...determinedValues(all, groups, shown)].filter(
     ([i, value]) => amongHidden.has(i) || !isZero(value),
   );
@@ -427,26 +407,13 @@ function combinationsPinning(
   const wanted = new Set(cells);
   for (const start of cells) {
     if (out.has(start)) continue;
-    const partCells = new Set([start]);
-    const partGroups = new Set<number>();
-    let queue = [start];
-    for (let steps = 1, limit = 1; queue.length > 0; steps++) {
-      const next: number[] = [];
-      for (const c of queue) {
-        for (const k of groupsOf.get(c) ?? []) {
-          if (partGroups.has(k)) continue;
-          partGroups.add(k);
-          for (const d of [groups[k].total, ...groups[k].parts]) {
-            if (d < 0 || partCells.has(d)) continue;
-            partCells.add(d);
-            next.push(d);
-          }
-        }
-      }
-      queue = next;
-      if (steps < limit && queue.length > 0) continue;
-      limit *= 2;
-      const order = [...partGroups].sort((a, b) => a - b);
+    const part: number[] = [];
+    // solves the groups taken so far, for every wanted cell among them
+    const solve = () => {
+      const order = [...part].sort((a, b) => a - b);
+      const partCells = new Set(
+        order.flatMap((k) => [groups[k].total, ...groups[k].parts]).filter((c) => c >= 0),
+      );
       const targets = new Set([...partCells].filter((c) => wanted.has(c) && !out.has(c)));
       const found = determiningCombinations(
         partCells,
@@ -456,10 +423,51 @@ function combinationsPinning(
       for (const [c, combination] of found) {
         out.set(c, new Map([...combination].map(([j, y]) => [order[j], y])));
       }
+    };
+    let steps = 0;
+    let solvedAt = 0;
+    for (const layer of groupLayers(start, groups, groupsOf)) {
+      for (const k of layer) part.push(k);
+      steps++;
+      if ((steps & (steps - 1)) !== 0) continue; // 1, 2, 4, 8, … layers
+      solve();
+      solvedAt = steps;
       if (out.has(start)) break;
     }
+    if (!out.has(start) && solvedAt !== steps) solve(); // the whole connected part
   }
   return out;
+}
+
+/**
+ * The groups around `cell`, layer by layer: those holding it, then those sharing a cell with the layer
+ * before, and so on (at most `maxLayers` layers; all of its connected part by default).
+ */
+function* groupLayers(
+  cell: number,
+  groups: readonly AdditiveGroup[],
+  groupsOf: ReadonlyMap<number, readonly number[]>,
+  maxLayers = Infinity,
+): Generator<number[]> {
+  const seenGroups = new Set(groupsOf.get(cell) ?? []);
+  const seenCells = new Set([cell]);
+  for (let layer = [...seenGroups], n = 1; layer.length > 0; n++) {
+    yield layer;
+    if (n >= maxLayers) return;
+    const next: number[] = [];
+    for (const k of layer) {
+      for (const c of [groups[k].total, ...groups[k].parts]) {
+        if (c < 0 || seenCells.has(c)) continue;
+        seenCells.add(c);
+        for (const g of groupsOf.get(c) ?? []) {
+          if (seenGroups.has(g)) continue;
+          seenGroups.add(g);
+          next.push(g);
+        }
+      }
+    }
+    layer = next;
+  }
 }
 
 /** One cell of a published table: its position, row and count column. */

@@ -32,9 +32,7 @@ export function determinedValues(
 ): Map<number, number> {
   const basis = new SparseBasis();
   groups.forEach((g, k) => {
-    const row = new Map<number, number>();
-    if (hidden.has(g.total)) row.set(g.total, 1);
-    for (const p of g.parts) if (hidden.has(p)) row.set(p, (row.get(p) ?? 0) - 1);
+    const row = hiddenRow(g, hidden);
     if (row.size === 0) return;
     // the right-hand side rides along as column CONSTANT (never a pivot)
     row.set(CONSTANT, shown === undefined ? NaN : -shown[k]);
@@ -60,9 +58,7 @@ export function determiningCombinations(
 ): Map<number, Map<number, number>> {
   const basis = new SparseBasis(true);
   groups.forEach((g, k) => {
-    const row = new Map<number, number>();
-    if (hidden.has(g.total)) row.set(g.total, 1);
-    for (const p of g.parts) if (hidden.has(p)) row.set(p, (row.get(p) ?? 0) - 1);
+    const row = hiddenRow(g, hidden);
     if (row.size > 0) basis.add(row, k);
   });
   const out = new Map<number, Map<number, number>>();
@@ -70,6 +66,14 @@ export function determiningCombinations(
     if (targets.has(cell)) out.set(cell, basis.provenance(cell)!);
   }
   return out;
+}
+
+/** A group's row over the hidden cells: +1 for its total, −1 for each part (shown cells left out). */
+function hiddenRow(g: AdditiveGroup, hidden: ReadonlySet<number>): Map<number, number> {
+  const row = new Map<number, number>();
+  if (hidden.has(g.total)) row.set(g.total, 1);
+  for (const p of g.parts) if (hidden.has(p)) row.set(p, (row.get(p) ?? 0) - 1);
+  return row;
 }
 
 /** The column holding a row's right-hand side. */

@@ -72,6 +72,25 @@ export async function protectRun(
   // a cell's identity in overlap checks: its ledger key (the same figure in two tables is one cell)
   const idOf = (t: number, r: number, c: string) =>
     keys[t].get(`${r}\u0000${c}`) ?? `${t}\u0000${r}\u0000${c}`;
+  // An elimination's shown terms, added up by figure (hidden together, a figure's terms cancel
+  // or not together): those whose sum is not 0 break the combination that pins the cell.
+  // Parts before totals, as for any complement (a total hidden hides more of the picture).
+  const breakersOf = (
+    cells: IntervalCell[],
+    terms: readonly { coef: number; total?: boolean }[],
+  ): (IntervalCell & { total: boolean })[] => {
+    const net = new Map<string, { cell: IntervalCell; coef: number; total: boolean }>();
+    cells.forEach((cell, k) => {
+      const id = idOf(cell.tableIndex, cell.row, cell.column);
+      const entry = net.get(id) ?? { cell, coef: 0, total: false };
+      entry.coef += terms[k].coef;
+      entry.total ||= terms[k].total === true;
+      net.set(id, entry);
+    });
+    return [...net.values()]
+      .filter((e) => Math.abs(e.coef) > 1e-9)
+      .map((e) => ({ ...e.cell, total: e.total }));
+  };
   const dirty = new Set(components.map((_, k) => k));
   // per component, the relations between tables a round did not change (a cache keeps only those of
   // the tables it last audited)
@@ -154,25 +173,6 @@ export async function protectRun(
           hideEverywhere(next.tableIndex, `${next.row}\u0000${next.column}`);
         }
         return true;
-      };
-      // An elimination's shown terms, added up by figure (hidden together, a figure's terms cancel
-      // or not together): those whose sum is not 0 break the combination that pins the cell.
-      // Parts before totals, as for any complement (a total hidden hides more of the picture).
-      const breakersOf = (
-        cells: IntervalCell[],
-        terms: readonly { coef: number; total?: boolean }[],
-      ): (IntervalCell & { total: boolean })[] => {
-        const net = new Map<string, { cell: IntervalCell; coef: number; total: boolean }>();
-        cells.forEach((cell, k) => {
-          const id = idOf(cell.tableIndex, cell.row, cell.column);
-          const entry = net.get(id) ?? { cell, coef: 0, total: false };
-          entry.coef += terms[k].coef;
-          entry.total ||= terms[k].total === true;
-          net.set(id, entry);
-        });
-        return [...net.values()]
-          .filter((e) => Math.abs(e.coef) > 1e-9)
-          .map((e) => ({ ...e.cell, total: e.total }));
       };
       // 1. exact recovery (subtraction, elimination). A cell that relations among hidden cells alone
       // pin (auditPublishedTables' amongHidden) is left: hiding more cannot change that, and hiding its
