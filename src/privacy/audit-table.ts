@@ -57,6 +57,11 @@ export interface AuditTable {
   /** Relations within every row declared by the spec: column total = the sum of columns parts. */
   relations?: { total: string; parts: string[] }[];
   /**
+   * Count columns whose figure repeats down dimensions (the spec's sameAcross): column → the
+   * dimensions it does not vary with. Rows that differ only in those show one figure.
+   */
+  sameAcross?: Record<string, string[]>;
+  /**
    * The spec's rates (name = numerator / denominator × per, rounded to `decimals`; the inputs may be
    * unpublished): the interval audit reads a shown rate as a relation between its numerator and
    * denominator.

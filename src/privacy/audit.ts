@@ -11,6 +11,7 @@ import {
 import { checkAuditTable, type AuditTable, type CheckedTable } from './audit-table.js';
 import { determinedCells, determinedValues, determiningCombinations } from './determinacy.js';
 import type { AdditiveGroup } from './structure.js';
+import { repeatGroups } from './spec.js';
 import { pushTo } from '../shared/collections.js';
 
 export type { AuditTable } from './audit-table.js';
@@ -365,12 +366,16 @@ export function auditRelations(
     const current = new Set(contentId);
     for (const [text, id] of cache.ids) if (!current.has(id)) cache.ids.delete(text);
   }
+  // a figure a table repeats down a dimension (sameAcross): its hidden copies are one figure, and a
+  // shown copy gives them back
+  const repeated = repeatRelations(tables, checked, copies);
   // the copies of a hidden figure, each related to the first (after the relations between rows, so
   // that the audit gives a copy back through its own table's relations before through another copy)
   const groups = copies.groups();
   const relations = [
     ...unique.values(),
     ...rowRelations(tables, checked),
+    ...repeated,
     ...groups.flatMap((g) => copyLinks(checked, g.cells, g.verified)),
   ];
   return { checked, relations, copies: groups.map((g) => g.cells) };
@@ -605,6 +610,43 @@ function rowRelations(
           cells: columns.map((column) => ({ table: i, row, column })),
           verified: true,
           text: `${t.name} (row ${row}): ${rel.total} = ${rel.parts.join(' + ')} (declared)`,
+        });
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * The figures each table repeats down dimensions (AuditTable.sameAcross): hidden copies are joined
+ * into one figure (`copies`), and where a copy is shown, one relation "shown copy = hidden copy".
+ */
+function repeatRelations(
+  tables: readonly AuditTable[],
+  checked: readonly CheckedTable[],
+  copies: CopyGroups,
+): AuditRelation[] {
+  const out: AuditRelation[] = [];
+  tables.forEach((t, i) => {
+    const c = checked[i];
+    const dims = Array.from({ length: c.rows }, (_, row) => c.by.map((d) => c.dim(d, row)));
+    for (const [column, across] of Object.entries(t.sameAcross ?? {})) {
+      if (!c.countColumns.includes(column)) continue;
+      for (const rows of repeatGroups(dims, c.by, across)) {
+        const hidden = rows.filter((row) => c.hidden.get(column)![row]);
+        const shown = rows.find((row) => !c.hidden.get(column)![row]);
+        for (const row of hidden.slice(1)) copies.join(i, hidden[0], i, row, column, true);
+        if (hidden.length === 0 || shown === undefined) continue;
+        out.push({
+          coarse: i,
+          fine: i,
+          column,
+          cells: [
+            { table: i, row: shown, column },
+            { table: i, row: hidden[0], column },
+          ],
+          verified: true,
+          text: `${t.name}: ${column} of ${describeRow(c, shown)} = of ${describeRow(c, hidden[0])} (declared the same across ${across.join(', ')})`,
         });
       }
     }

@@ -212,6 +212,15 @@ export function publishTable(
             spec.relations.map((r) => Object.freeze({ total: r.total, parts: [...r.parts] })),
           ),
         }),
+    ...(spec.sameAcross === undefined || Object.keys(spec.sameAcross).length === 0
+      ? {}
+      : {
+          sameAcross: Object.freeze(
+            Object.fromEntries(
+              Object.entries(spec.sameAcross).map(([c, dims]) => [c, Object.freeze([...dims])]),
+            ),
+          ),
+        }),
     log: {
       mode: rules.mode,
       entries,

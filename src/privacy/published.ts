@@ -37,6 +37,8 @@ export interface PublishedTable {
   /** The spec's relations within rows (total column = sum of part columns), if declared. */
   readonly rates?: readonly Readonly<RateSpec>[];
   readonly relations?: readonly Readonly<{ total: string; parts: readonly string[] }>[];
+  /** The spec's figures repeated down dimensions (CellSpec.sameAcross), if declared. */
+  readonly sameAcross?: Readonly<Record<string, readonly string[]>>;
   /** Who is counted and from when to when, in words (CellSpec.who / when; issue 14). */
   readonly who?: string;
   readonly when?: string;

@@ -1,10 +1,11 @@
 // Secondary suppression across the columns of a table that declares relations within rows (e.g.
-// people = recorded + not_stated + missing): every (column, row) cell becomes one cell of a single
-// problem, whose additive groups are each column's margins and hierarchy plus one group per row and
-// declared relation, so no hidden cell is recoverable by adding or subtracting along either.
+// people = recorded + not_stated + missing) or figures repeated down a dimension (sameAcross): every
+// (column, row) cell becomes one cell of a single problem, whose additive groups are each column's
+// margins and hierarchy plus one group per row and declared relation and one per repeated copy, so no
+// hidden cell is recoverable by adding or subtracting along any of them.
 import type { Pattern } from './primary.js';
 import { protectPattern } from './secondary.js';
-import type { CellSpec, Layout } from './spec.js';
+import { repeatGroups, type CellSpec, type Layout } from './spec.js';
 import type { AdditiveGroup } from './structure.js';
 
 /**
@@ -25,12 +26,13 @@ export function protectTable(
   protection: number,
 ): void {
   const relations = spec.relations ?? [];
+  const repeats = Object.entries(spec.sameAcross ?? {});
   // Complements are ranked by the identity of the cell's row (its dimension values), not its value or
   // position: the same cell ranks the same in every report of a run (issue 18). Every column of the
   // table ranks its rows alike, so a row hidden to protect one column (a population) is the one that
   // protects the next (a rate's numerator), and one complement row hides one row's rates, not two.
   const rowOrder = Float64Array.from(layout.dims, (dims) => identityHash(JSON.stringify(dims)));
-  if (relations.length === 0) {
+  if (relations.length === 0 && repeats.length === 0) {
     for (const m of layout.measures) {
       protectPattern(patterns.get(m.column)!, values[m.column], rowOrder, groups, protection);
     }
@@ -60,6 +62,15 @@ export function protectTable(
     const parts = rel.parts.map((p) => offset.get(p)!);
     for (let row = 0; row < n; row++) {
       combined.push({ kind: 'margin', total: t + row, parts: parts.map((p) => p + row) });
+    }
+  }
+  // a repeated figure (spec.sameAcross): each copy equals the first, a group of one part, so a copy
+  // hidden where another is shown takes that one too
+  for (const [column, across] of repeats) {
+    const o = offset.get(column)!;
+    for (const [first, ...others] of repeatGroups(layout.dims, layout.by, across)) {
+      for (const row of others)
+        combined.push({ kind: 'margin', total: first + o, parts: [row + o] });
     }
   }
   protectPattern(pattern, all, ties, combined, protection);

@@ -267,7 +267,8 @@ export function ledgerFromEntries(entries: readonly LedgerEntry[]): DisclosureLe
 // cell id "row\0column" → ledger key, for every count column of the table. With `figure`, the key of
 // the figure the cell shows, alike in every table that shows it: a dimension at the table's total
 // marker is left out (leavers of all worker types are the leavers of a table without worker type), and
-// so is a period dimension holding the table's period.
+// so is a period dimension holding the table's period, and so are the dimensions a repeated figure does
+// not vary with (sameAcross: a group's headcount on each of its characteristic rows).
 function cellKeys(t: AuditTable, { figure = false } = {}): Map<string, string> {
   const out = new Map<string, string>();
   const by = t.by ?? [];
@@ -284,10 +285,21 @@ function cellKeys(t: AuditTable, { figure = false } = {}): Map<string, string> {
     }
     const cell = ledgerCell(Object.fromEntries(kept), t.rest);
     for (const c of t.countColumns ?? []) {
-      if (col.has(c)) out.set(`${r}\u0000${c}`, ledgerKey(c, cell, period));
+      if (!col.has(c)) continue;
+      // a figure repeated down dimensions (sameAcross) is one figure in all its rows
+      const across = figure ? (t.sameAcross?.[c] ?? []) : [];
+      const named = across.length === 0 ? cell : withoutDims(cell, across);
+      out.set(`${r}\u0000${c}`, ledgerKey(c, named, period));
     }
   });
   return out;
+}
+
+function withoutDims(
+  cell: Readonly<Record<string, string | number>>,
+  dims: readonly string[],
+): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(cell).filter(([d]) => !dims.includes(d)));
 }
 
 function cellAt(t: AuditTable, cell: string): { row: number; j: number } {

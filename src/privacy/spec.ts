@@ -115,6 +115,13 @@ export interface CellSpec {
   // --- declared relations (issue 18 item 2) ---
   /** Relations within each row between additive columns (population, counts, rate inputs). */
   relations?: readonly RowRelationSpec[];
+  /**
+   * Additive columns whose figure repeats down dimensions: column → the dimensions it does not vary
+   * with, e.g. { people: ['characteristic'] } when each characteristic's row shows its group's
+   * headcount. Rows that differ only in those dimensions show one figure: a copy hidden in one row and
+   * shown in another hides nothing, so secondary suppression and the audits hide them together.
+   */
+  sameAcross?: Readonly<Record<string, readonly string[]>>;
   // --- end declared relations ---
   // ── Where a figure comes from (issue 14): the population and period in words, for the card. ──
   /**
@@ -199,6 +206,7 @@ export function checkSpec(table: ColumnTable, spec: CellSpec): Layout {
   }
   const problems: string[] = [];
   checkRelations(table, spec, measures, problems);
+  checkSameAcross(table, spec, measures, problems);
   const nonNegative = [
     ...measures.map((m) => m.column),
     ...(spec.contributors ?? []).flatMap((c) => [c.people, ...(c.top ?? [])]),
@@ -349,4 +357,61 @@ function checkRelations(
     }
   }
 }
+
+/** Every sameAcross entry names an additive column and dimensions of the spec, and holds in every row. */
+function checkSameAcross(
+  table: ColumnTable,
+  spec: CellSpec,
+  measures: readonly Measure[],
+  problems: string[],
+): void {
+  const additive = new Set(measures.map((m) => m.column));
+  for (const [column, across] of Object.entries(spec.sameAcross ?? {})) {
+    const foreign = (across ?? []).filter((d) => !spec.by.includes(d));
+    if (!additive.has(column) || !Array.isArray(across) || across.length === 0 || foreign.length) {
+      throw new Error(
+        `publishTable: spec.sameAcross.${column} must name an additive column of the spec ` +
+          `(${[...additive].join(', ')}) and at least one dimension of spec.by (${spec.by.join(', ')})` +
+          `${foreign.length ? `; not in by: ${foreign.join(', ')}` : ''}. Fix the names or drop the entry.`,
+      );
+    }
+    const values = table.array(column) as ArrayLike<unknown>;
+    const dims = spec.by.map((d) => table.array(d) as ArrayLike<unknown>);
+    const rows = Array.from({ length: table.numRows() }, (_, r) => dims.map((d) => String(d[r])));
+    for (const group of repeatGroups(rows, spec.by, across)) {
+      const first = group[0];
+      for (const row of group.slice(1)) {
+        if (Number(values[row]) !== Number(values[first])) {
+          problems.push(
+            `rows ${first} and ${row}: "${column}" is ${String(values[first])} and ` +
+              `${String(values[row])}, but spec.sameAcross says it does not vary with ${across.join(', ')}`,
+          );
+          break;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The rows (two or more) that differ only in the dimensions `across`: the places of one repeated
+ * figure (CellSpec.sameAcross). `rows` holds each row's dimension values in the order of `by`.
+ * @example repeatGroups([['D1', 'sex'], ['D1', 'age'], ['D2', 'sex']], ['unit', 'characteristic'], ['characteristic']) // [[0, 1]]
+ */
+export function repeatGroups(
+  rows: readonly (readonly unknown[])[],
+  by: readonly string[],
+  across: readonly string[],
+): number[][] {
+  const kept = by.map((d, i) => (across.includes(d) ? -1 : i)).filter((i) => i >= 0);
+  const groups = new Map<string, number[]>();
+  rows.forEach((dims, row) => {
+    const key = JSON.stringify(kept.map((i) => String(dims[i])));
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  });
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+
 // --- end declared relations ---

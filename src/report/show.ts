@@ -113,6 +113,13 @@ export function exportTable(
     ...(pt.relations === undefined
       ? {}
       : { relations: pt.relations.map((r) => ({ total: r.total, parts: [...r.parts] })) }),
+    ...(pt.sameAcross === undefined
+      ? {}
+      : {
+          sameAcross: Object.fromEntries(
+            Object.entries(pt.sameAcross).map(([c, dims]) => [c, [...dims]]),
+          ),
+        }),
     ...(pt.notForCirculation ? { notForCirculation: true } : {}),
   };
 }

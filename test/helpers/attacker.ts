@@ -1,7 +1,7 @@
 // A curious reader of a published run, written without src/privacy: it reads every exported CSV (and
 // the JSON beside it), writes every relation it can find between the figures as linear constraints
-// (declared relations within rows, total rows and hierarchies, the same figure in several files,
-// rates × denominators) and asks a linear programme how far each hidden count can move.
+// (declared relations within rows, total rows and hierarchies, a figure repeated down a dimension,
+// the same figure in several files, rates × denominators) and asks a linear programme how far each hidden count can move.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import highsLoader, { type Highs } from 'highs';
@@ -23,6 +23,8 @@ export interface Sidecar {
   hierarchy?: { column: string; parent: Record<string, string> };
   period?: string;
   relations?: { total: string; parts: string[] }[];
+  /** Count columns repeated across dimensions: column → the dimensions it does not vary with. */
+  sameAcross?: Record<string, string[]>;
   rates?: {
     name: string;
     numerator: string;
@@ -235,7 +237,41 @@ export class Attacker {
         );
       }
     });
-    // 4. remember every count cell by meaning, to tie the same figure across files
+    // 4. a figure repeated down a dimension (a group's headcount on each of its characteristic or
+    // reason rows): declared by the sidecar (sameAcross), or seen — the shown figures of the column
+    // never differ across that dimension, and at least two groups show it twice, not 0
+    by.forEach((d, k) => {
+      for (const c of additive) {
+        const groups = new Map<string, number[]>();
+        f.rows.forEach((_, row) => {
+          const key = JSON.stringify(dims(row).filter((_, i) => i !== k));
+          groups.set(key, [...(groups.get(key) ?? []), row]);
+        });
+        let agree = 0;
+        let differ = false;
+        for (const rows of groups.values()) {
+          const shown = rows
+            .map((r) => term(r, c))
+            .filter((v): v is number => typeof v === 'number');
+          if (shown.some((v) => Math.abs(v - shown[0]) > 1e-9)) differ = true;
+          else if (shown.length >= 2 && shown[0] !== 0) agree++;
+        }
+        const declared = meta.sameAcross?.[c]?.includes(d) ?? false;
+        if (!declared && (differ || agree < 2)) continue;
+        for (const rows of groups.values()) {
+          for (const r of rows.slice(1)) {
+            this.#sum(
+              [
+                [term(rows[0], c), 1],
+                [term(r, c), -1],
+              ],
+              `${f.file}: ${c} the same in rows ${rows[0]} and ${r} (across ${d})`,
+            );
+          }
+        }
+      }
+    });
+    // 5. remember every count cell by meaning, to tie the same figure across files
     const period = meta.period ?? '';
     f.rows.forEach((_, row) => {
       const d = dims(row);

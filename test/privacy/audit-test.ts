@@ -331,6 +331,36 @@ describe('auditPublishedTables', () => {
     );
   });
 
+  it('reads a figure the table repeats down a dimension (sameAcross) as one figure', () => {
+    // Unit X's headcount, 31, on each characteristic's row. The ethnicity row hides it, but the sex
+    // row shows it: people = 31, and then not_stated = 31 − 27 − 0 = 4 (worked by hand). Today's
+    // reports hid such copies one row at a time (the independent attacker recovered them).
+    const equality: AuditTable = {
+      name: 'equality',
+      columns: ['unit', 'characteristic', 'people', 'recorded', 'not_stated', 'missing'],
+      by: ['unit', 'characteristic'],
+      countColumns: ['people', 'recorded', 'not_stated', 'missing'],
+      relations: [{ total: 'people', parts: ['recorded', 'not_stated', 'missing'] }],
+      sameAcross: { people: ['characteristic'] },
+      rows: [
+        ['X', 'sex', 31, C, C, 0],
+        ['X', 'ethnicity', C, 27, C, 0],
+      ],
+    };
+    const leaks = auditPublishedTables([equality]).map((l) => [l.row, l.column]);
+    assert.deepEqual(leaks, [
+      [1, 'people'],
+      [1, 'not_stated'],
+    ]);
+    // without the declaration the two rows are two figures, and nothing is given back
+    const { sameAcross: _declared, ...undeclared } = equality;
+    assert.deepEqual(auditPublishedTables([undeclared]), []);
+    // hidden in both rows, the copies are one unknown: sex gives people − recorded = not_stated,
+    // ethnicity people − 27 = not_stated', and nothing pins any of them
+    const both = { ...equality, rows: [['X', 'sex', C, C, C, 0], equality.rows[1]] };
+    assert.deepEqual(auditPublishedTables([both]), []);
+  });
+
   it('reads a missing hierarchy dimension as its root when the shown groups say so', () => {
     const hierarchy = {
       column: 'leaver_type',

@@ -120,3 +120,63 @@ describe('declared relations within rows', () => {
     assert.throws(() => publishTable(broken, spec), /row 0: "people" is 37 but .* is 38/);
   });
 });
+
+describe('a figure repeated down a dimension (sameAcross)', () => {
+  // Unit D1's headcount, 6, on its sex and its ethnicity row. Sex: 3 recorded, 3 not stated — both
+  // under 5, hidden, and together 6, so the row hides one more non-zero cell: only people is left.
+  // Ethnicity: all 6 recorded, nothing to hide. Worked by hand: had the ethnicity row shown people,
+  // the sex row's hidden people would read 6 there. D2 (20 people, nothing small) is the control.
+  const repeated: CellSpec = { ...spec, sameAcross: { people: ['characteristic'] } };
+  const twoRows = () =>
+    table({
+      unit: ['D1', 'D1', 'D2', 'D2'],
+      characteristic: ['sex', 'ethnicity_group', 'sex', 'ethnicity_group'],
+      people: [6, 6, 20, 20],
+      recorded: [3, 6, 12, 18],
+      not_stated: [3, 0, 5, 2],
+      missing: [0, 0, 3, 0],
+    });
+  const hidden = (p: ReturnType<typeof publishTable>, column: string) =>
+    [0, 1, 2, 3].filter((row) => p.table.get(column, row) === null);
+
+  it('hides every copy where one is hidden, and the cells that then give it back', () => {
+    const p = publishTable(twoRows(), repeated);
+    assert.deepEqual(hidden(p, 'people'), [0, 1]);
+    // the ethnicity row would give people back as 6 + 0 + 0: its recorded goes too (D2's two
+    // recorded are complements of its own small counts, missing 3 and not_stated 2)
+    assert.deepEqual(hidden(p, 'recorded').slice(0, 2), [0, 1]);
+    const exported = exportTable(p, 'equality');
+    assert.deepEqual(exported.sameAcross, { people: ['characteristic'] });
+    assert.deepEqual(auditPublishedTables([exported]), []);
+    const bounds = attack(p, 'equality');
+    assert.deepEqual(narrowCells(bounds, 5), []);
+  });
+
+  it('leaves the copies apart without the declaration: the audit with it finds the copy given back', () => {
+    const p = publishTable(twoRows(), spec);
+    assert.deepEqual(hidden(p, 'people'), [0]);
+    const exported = { ...exportTable(p, 'equality'), sameAcross: { people: ['characteristic'] } };
+    assert.deepEqual(
+      auditPublishedTables([exported]).map((l) => [l.row, l.column]),
+      [[0, 'people']],
+    );
+  });
+
+  it('refuses a declaration the rows break, naming the rows and values', () => {
+    const broken = (twoRows().objects() as Record<string, unknown>[]).map((r, row) =>
+      row === 1 ? { ...r, people: 7, recorded: 7 } : r,
+    );
+    assert.throws(
+      () => publishTable(table(columnsOf(broken)), repeated),
+      /rows 0 and 1: "people" is 6 and 7, but spec.sameAcross says it does not vary with characteristic/,
+    );
+    assert.throws(
+      () => publishTable(twoRows(), { ...spec, sameAcross: { people: ['grade'] } }),
+      /spec.sameAcross.people must name .* not in by: grade/,
+    );
+  });
+});
+
+function columnsOf(rows: Record<string, unknown>[]): Record<string, unknown[]> {
+  return Object.fromEntries(Object.keys(rows[0]).map((c) => [c, rows.map((r) => r[c])]));
+}

@@ -203,6 +203,32 @@ describe('protectRun', () => {
     );
   });
 
+  it('hides every copy of a figure the table repeats down a dimension (sameAcross), at once', async () => {
+    // X's headcount, 31, on each characteristic's row, hidden on the ethnicity row only: the sex and
+    // age rows give it back. Hidden on all three, the age row still gives it back (31 = 31 + 0 + 0:
+    // worked by hand), so its recorded goes too; then nothing is pinned.
+    const equality: AuditTable = {
+      name: '01/equality',
+      columns: ['unit', 'characteristic', 'people', 'recorded', 'not_stated', 'missing'],
+      by: ['unit', 'characteristic'],
+      countColumns: ['people', 'recorded', 'not_stated', 'missing'],
+      period: 'FY2024-25',
+      relations: [{ total: 'people', parts: ['recorded', 'not_stated', 'missing'] }],
+      sameAcross: { people: ['characteristic'] },
+      rows: [
+        ['X', 'sex', 31, C, C, 0],
+        ['X', 'ethnicity', C, 27, C, C],
+        ['X', 'age', 31, 31, 0, 0],
+      ],
+    };
+    const { hide, rounds } = await protectRun([equality]);
+    const hidden = hide.map((e) => `${e.column} ${e.cell.characteristic}`).sort();
+    assert.deepEqual(hidden, ['people age', 'people sex', 'recorded age']);
+    // the copies go before the first round (as any figure hidden in one of its places); round 1 hides
+    // recorded of age, round 2 finds nothing
+    assert.equal(rounds, 2);
+  });
+
   it('returns nothing for a run that is already safe', async () => {
     assert.deepEqual(await protectRun([force]), { hide: [], rounds: 1 });
   });

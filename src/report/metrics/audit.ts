@@ -96,6 +96,7 @@ export function metricsAuditTables(metrics: Json): AuditTable[] {
         {
           rows: ((exits.reason_groups_by_service_band as Json)?.rows ?? []) as Row[],
           total: 'All',
+          sameAcross: { respondents: ['reason_group'] },
         },
       ),
     );
@@ -113,9 +114,11 @@ function table(
     total,
     hierarchy,
     slice,
+    sameAcross,
   }: {
     rows: Row[];
     total?: string;
+    sameAcross?: Record<string, string[]>;
     hierarchy?: AuditTable['hierarchy'];
     slice?: Record<string, string>;
   },
@@ -130,6 +133,7 @@ function table(
     ...(total ? { total } : {}),
     ...(hierarchy ? { hierarchy } : {}),
     ...(slice ? { slice } : {}),
+    ...(sameAcross ? { sameAcross } : {}),
     rows: rows.map((r) =>
       columns.map((c) => {
         const v = r[c];

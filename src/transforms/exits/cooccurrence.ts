@@ -63,6 +63,8 @@ export function exitReasonPairsSpec(): CellSpec {
     who: 'leavers whose exit interview gives at least one reason, in the leavers passed to the table',
     population: 'respondents',
     counts: ['both'],
+    // every pair's row shows the one number of respondents
+    sameAcross: { respondents: ['reason_a', 'reason_b'] },
     rates: [{ name: 'both_pct', numerator: 'both', denominator: 'respondents', per: 100 }],
   };
 }

@@ -151,6 +151,7 @@ export function exitReasonGroupsSpec(
     who: REASON_RESPONDENTS,
     population: 'respondents',
     counts: ['citing'],
+    sameAcross: { respondents: ['reason_group'] },
     rates: [{ name: 'citing_pct', numerator: 'citing', denominator: 'respondents', per: 100 }],
   });
 }

@@ -90,6 +90,7 @@ export function exitReasonsSpec(
     who: REASON_RESPONDENTS,
     population: 'respondents',
     counts: ['primary', 'mentioned'],
+    sameAcross: { respondents: ['reason'] },
     rates: [
       { name: 'primary_pct', numerator: 'primary', denominator: 'respondents', per: 100 },
       { name: 'mentioned_pct', numerator: 'mentioned', denominator: 'respondents', per: 100 },

@@ -78,6 +78,8 @@ export const COMPLETENESS_SPEC: CellSpec = {
   counts: ['filled', 'missing'],
   rates: [{ name: 'filled_pct', numerator: 'filled', denominator: 'rows', per: 100 }],
   relations: [{ total: 'rows', parts: ['filled', 'missing'] }],
+  // each column's row shows its table's row count
+  sameAcross: { rows: ['column'] },
 };
 
 /**
@@ -102,4 +104,6 @@ export const EQUALITY_SPEC: CellSpec = {
     { total: 'people', parts: ['recorded', 'not_stated', 'missing'] },
     { total: 'unknown', parts: ['not_stated', 'missing'] },
   ],
+  // each characteristic's row shows its group's headcount
+  sameAcross: { people: ['characteristic'] },
 };
