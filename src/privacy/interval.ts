@@ -320,10 +320,16 @@ function decimalsOf(rate: number, declared: number | undefined): number {
 
 // The interval of every target of one block, or 'infeasible'. The block is first reduced
 // (reduceBlock: one column per chain of "x − y = shown figure" relations). Solves first push all
-// unresolved targets up, then down, at once (one solve often settles most of them: each solution is a
-// feasible point, and a cell seen at two values ≥ threshold apart is wide enough); a target left is
-// then maximised alone, and minimised alone if its maximum does not settle it. Only narrow targets
-// are returned.
+// unresolved targets up, then down, at once (each solution is a feasible point, and a cell seen at two
+// values ≥ threshold apart is wide enough); then, while that settles more than 1 in 20 of those left,
+// push one half up and the other down, and the reverse (the halves by a fixed hash of the target, not
+// its value); a target left is then maximised alone, and minimised alone if its maximum does not
+// settle it. Only narrow targets are returned. Measured on the 250,000-person force's equality table
+// (one block of 11,383 hidden cells): 471 solves before the halves, 275 after, the same narrow cells.
+//
+// Only the costs change between solves, so the last optimal basis stays feasible: HiGHS's primal
+// simplex starts from it (7–20 ms a solve on that block, against 160–250 ms for its default dual
+// simplex, which starts over). 77 s → 5.6 s for the block, with the same intervals.
 function blockBounds(
   highs: Highs,
   block: readonly Constraint[],
@@ -348,7 +354,7 @@ function blockBounds(
     matrix: csr(rows, columns),
   });
   try {
-    model.options.set({ output_flag: false });
+    model.options.set({ output_flag: false, simplex_strategy: 4 }); // 4: primal
     const seenLo = new Float64Array(n).fill(Infinity);
     const seenHi = new Float64Array(n).fill(-Infinity);
     const lo = new Float64Array(n).fill(NaN);
@@ -360,10 +366,16 @@ function blockBounds(
       seenHi[i] - seenLo[i] >= threshold - EPS ||
       (!Number.isNaN(hi[i]) &&
         (hi[i] <= EPS || hi[i] - seenLo[i] >= threshold - EPS || !Number.isNaN(lo[i])));
-    // optimises the sum of `cells`, noting every value seen: the optimum, Infinity when unbounded
-    const solve = (cells: number[], sense: 'maximize' | 'minimize'): number | 'infeasible' => {
+    // optimises the sum of `cells` less the sum of `against`, noting every value seen: the optimum,
+    // Infinity when unbounded
+    const solve = (
+      cells: number[],
+      sense: 'maximize' | 'minimize',
+      against: number[] = [],
+    ): number | 'infeasible' => {
       const cost = new Float64Array(columns);
       for (const i of cells) cost[col[i]] += 1;
+      for (const i of against) cost[col[i]] -= 1;
       model.changeColsCost({ kind: 'range', from: 0, to: columns - 1 }, cost);
       model.changeObjectiveSense(highs.constants.objectiveSense[sense]);
       model.run();
@@ -381,13 +393,24 @@ function blockBounds(
         if (value < seenLo[i]) seenLo[i] = value;
         if (value > seenHi[i]) seenHi[i] = value;
       }
-      return cells.reduce((sum, i) => sum + off[i], model.getObjectiveValue());
+      const shift = cells.reduce((sum, i) => sum + off[i], 0);
+      return against.reduce((sum, i) => sum - off[i], shift + model.getObjectiveValue());
     };
-    for (let round = 0; round < 3; round++) {
-      const open = targets.filter((i) => !settled(i));
-      if (open.length === 0) break;
+    let open = targets.filter((i) => !settled(i));
+    if (open.length > 0) {
       if (solve(open, 'maximize') === 'infeasible') return 'infeasible';
       solve(open, 'minimize');
+    }
+    for (let round = 1; round <= 64; round++) {
+      open = open.filter((i) => !settled(i));
+      if (open.length < 16) break;
+      const up: number[] = [];
+      const down: number[] = [];
+      for (const i of open) (halfOf(global[i], round) ? up : down).push(i);
+      solve(up, 'maximize', down);
+      solve(down, 'maximize', up);
+      const left = open.filter((i) => !settled(i)).length;
+      if (left > open.length * 0.95) break;
     }
     for (const i of targets) {
       if (settled(i)) continue;
@@ -561,4 +584,9 @@ function neighbourhood(
     layer = next;
   }
   return { near, wider };
+}
+
+/** Which half of a split a variable falls in, in round `round`: a fixed hash, blind to values. */
+function halfOf(variable: number, round: number): boolean {
+  return ((Math.imul(variable + round * 7919, 0x9e3779b1) >>> 16) & 1) === 1;
 }
