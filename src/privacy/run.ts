@@ -127,8 +127,8 @@ export async function protectRun(
       // Many fixes per round, but not two whose relations overlap: one complement often closes both.
       const touched = new Set<string>();
       // Hides one shown count for a cell given back: from the relations naming it (layers[0]), else
-      // its own row, else its table, else the further relations it combines, nearest first (e.g. the
-      // force's districts behind a unit report's rest). False when nothing is left to hide.
+      // its own row, else the further relations it combines, nearest first (e.g. the force's districts
+      // behind a unit report's rest), else its table. False when nothing is left to hide.
       const fix = (
         home: number,
         row: number,
@@ -155,9 +155,12 @@ export async function protectRun(
           complementOf(copies, keys, [none, ...breakers.filter((c) => !c.total)]) ??
           complementOf(copies, keys, [none, ...breakers]) ??
           complementOf(copies, keys, layers[0]) ??
-          complementOf(copies, keys, [none, ...near.filter((c) => c.row === row)]) ??
-          complementOf(copies, keys, [none, ...near]);
+          complementOf(copies, keys, [none, ...near.filter((c) => c.row === row)]);
         for (const layer of layers.slice(1)) pick ??= complementOf(copies, keys, [none, ...layer]);
+        // the table at large only when no relation around the cell shows anything: a cell of a row
+        // far off widens nothing (the 250,000-person equality table hid ~10 such cells a round for
+        // the same 18 narrow counts, a group's three smallest worker types with ≤ 4 not stated)
+        pick ??= complementOf(copies, keys, [none, ...near]);
         if (pick === undefined) return false;
         ids.forEach((id) => touched.add(id));
         hideEverywhere(pick.tableIndex, `${pick.row}\u0000${pick.column}`);
