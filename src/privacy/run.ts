@@ -127,8 +127,9 @@ export async function protectRun(
       // Many fixes per round, but not two whose relations overlap: one complement often closes both.
       const touched = new Set<string>();
       // Hides one shown count for a cell given back: from the relations naming it (layers[0]), else
-      // its own row, else the further relations it combines, nearest first (e.g. the force's districts
-      // behind a unit report's rest), else its table. False when nothing is left to hide.
+      // its own row (with `rowFirst`), else the further relations it combines, nearest first (e.g. the
+      // force's districts behind a unit report's rest), else its row, else its table. False when
+      // nothing is left to hide.
       const fix = (
         home: number,
         row: number,
@@ -136,6 +137,7 @@ export async function protectRun(
         layers: IntervalCell[][],
         paths: IntervalCell[][] = [],
         breakers: (IntervalCell & { total: boolean })[] = [],
+        rowFirst = true,
       ): boolean => {
         const self = idOf(home, row, column);
         // Overlap by ledger key: the same cell in two tables is one cell. (Letting leaks of one
@@ -154,9 +156,12 @@ export async function protectRun(
         let pick =
           complementOf(copies, keys, [none, ...breakers.filter((c) => !c.total)]) ??
           complementOf(copies, keys, [none, ...breakers]) ??
-          complementOf(copies, keys, layers[0]) ??
+          complementOf(copies, keys, layers[0]);
+        const sameRow = () =>
           complementOf(copies, keys, [none, ...near.filter((c) => c.row === row)]);
+        if (rowFirst) pick ??= sameRow();
         for (const layer of layers.slice(1)) pick ??= complementOf(copies, keys, [none, ...layer]);
+        pick ??= sameRow();
         // the table at large only when no relation around the cell shows anything: a cell of a row
         // far off widens nothing (the 250,000-person equality table hid ~10 such cells a round for
         // the same 18 narrow counts, a group's three smallest worker types with ≤ 4 not stated)
@@ -201,7 +206,9 @@ export async function protectRun(
         for (const n of narrowHiddenCells(own, { ...options, cache, threshold, highs })) {
           if (pinned.has(`${n.tableIndex}\u0000${n.row}\u0000${n.column}`)) continue;
           const layers = [inRun(n.near), ...n.wider.map(inRun)];
-          if (fix(members[n.tableIndex], n.row, n.column, layers)) fixable++;
+          // the relations around it, nearest first, before the other columns of its row: a row can
+          // hold figures no relation ties to the count
+          if (fix(members[n.tableIndex], n.row, n.column, layers, [], [], false)) fixable++;
         }
       }
       leaksFound += fixable;

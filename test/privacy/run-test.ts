@@ -496,3 +496,44 @@ describe('protectRun on a figure pinned only by combining relations', () => {
     assert.equal(rounds, 2);
   });
 });
+
+describe('protectRun on a narrow count whose own relations show nothing', () => {
+  // One row, relations declared between its columns (a group's larger worker type `big`, its smaller
+  // ones `s`, and `all`): big = rec_big + ns_big + m_big (60 = 40 + ? + ?), all = rec_all + ns_all +
+  // m_all (100 = 78 + ? + ?), ns_all = ns_big + ns_s, m_all = m_big + m_s, s = rec_s + ns_s + m_s, and
+  // ns_s in a relation of 12 (a column over other units) whose total and first part are hidden and
+  // nine parts shown. By hand: ns_s + m_s = (100 − 78) − (60 − 40) = 2, so both lie in [0, 2]. The
+  // relations naming ns_s (of 3, 4 and 12 cells) show nothing it could move with; one relation
+  // further, big's and all's rows show 60, 40, 100 and 78, and hiding any of them frees ns_s + m_s.
+  // The nine far figures free nothing (far and f1 are free already: far = ns_s + f1 + 45).
+  const far = Array.from({ length: 10 }, (_, i) => `f${i + 1}`);
+  const columns = ['big', 'rec_big', 'ns_big', 'm_big', 'all', 'rec_all', 'ns_all', 'm_all'];
+  columns.push('s', 'rec_s', 'ns_s', 'm_s', 'far', ...far);
+  const row: AuditTable = {
+    name: 'group',
+    columns: ['unit', ...columns],
+    by: ['unit'],
+    countColumns: columns,
+    relations: [
+      { total: 'big', parts: ['rec_big', 'ns_big', 'm_big'] },
+      { total: 'all', parts: ['rec_all', 'ns_all', 'm_all'] },
+      { total: 'ns_all', parts: ['ns_big', 'ns_s'] },
+      { total: 'm_all', parts: ['m_big', 'm_s'] },
+      { total: 's', parts: ['rec_s', 'ns_s', 'm_s'] },
+      { total: 'far', parts: ['ns_s', ...far] },
+    ],
+    // ns_big 10, m_big 10, ns_all 11, m_all 11, s 30, rec_s 28, ns_s 1, m_s 1, far 51, f1 5
+    rows: [['U1', 60, 40, C, C, 100, 78, C, C, C, C, C, C, C, C, ...far.slice(1).map(() => 5)]],
+  };
+
+  it('takes the complement from the nearest relation that shows something, not the far one', async () => {
+    const { hide } = await protectRun([row], { threshold: 5 });
+    const hidden = hide.map((e) => e.column).sort();
+    assert.ok(hidden.length > 0, 'ns_s and m_s are narrow: something must be hidden');
+    assert.deepEqual(
+      hidden.filter((c) => !['big', 'rec_big', 'all', 'rec_all'].includes(c)),
+      [],
+      `hid ${hidden.join(', ')}`,
+    );
+  });
+});
