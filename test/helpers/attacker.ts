@@ -175,12 +175,17 @@ export class Attacker {
     // other dimensions (top-level values only when the dimension has a hierarchy); a hierarchy parent
     // is the sum of its children.
     const parent = new Map(Object.entries(meta.hierarchy?.parent ?? {}));
-    by.forEach((d, k) => {
+    // for each dimension, the rows alike in every other dimension
+    const alike = by.map((_, k) => {
       const groups = new Map<string, number[]>();
       f.rows.forEach((_, row) => {
         const key = JSON.stringify(dims(row).filter((_, i) => i !== k));
         groups.set(key, [...(groups.get(key) ?? []), row]);
       });
+      return groups;
+    });
+    by.forEach((d, k) => {
+      const groups = alike[k];
       const isH = meta.hierarchy?.column === d;
       for (const rows of groups.values()) {
         for (const t of rows) {
@@ -241,12 +246,8 @@ export class Attacker {
     // reason rows): declared by the sidecar (sameAcross), or seen — the shown figures of the column
     // never differ across that dimension, and at least two groups show it twice, not 0
     by.forEach((d, k) => {
+      const groups = alike[k];
       for (const c of additive) {
-        const groups = new Map<string, number[]>();
-        f.rows.forEach((_, row) => {
-          const key = JSON.stringify(dims(row).filter((_, i) => i !== k));
-          groups.set(key, [...(groups.get(key) ?? []), row]);
-        });
         let agree = 0;
         let differ = false;
         for (const rows of groups.values()) {
