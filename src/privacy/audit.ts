@@ -29,6 +29,12 @@ export interface AuditOptions {
    * a few cells between rounds. Pass one `new AuditCache()` to every call.
    */
   cache?: AuditCache;
+  /**
+   * Most relations combined when naming the shown cells of the combination that pins a hidden cell
+   * (AuditLeak.terms). Default COMBINATION_GROUPS. A cell pinned only by a wider combination is still
+   * reported, without terms.
+   */
+  combinationGroups?: number;
 }
 
 /** What auditPublishedTables may keep between calls on the same tables (see AuditOptions.cache). */
@@ -280,6 +286,7 @@ export function auditPublishedTables(
     pinned.filter(([i]) => !amongHidden.has(i)).map(([i]) => i),
     groups,
     groupsOf,
+    options.combinationGroups,
   );
   for (const [i] of pinned) {
     const involved = (groupsOf.get(i) ?? []).flatMap((k) => used[k]);
@@ -398,15 +405,25 @@ function figureKeys(t: CheckedTable): string[] {
 }
 
 /**
+ * Relations an elimination with provenance may take at most (AuditOptions.combinationGroups). Its
+ * cost grows with the square of the relations (every row carries the combination that made it): the
+ * whole part of a team-level run (15,000 relations) took 12–35 s a round, and notebook 01 at team
+ * level spent over 15 minutes on one round, most of it collecting garbage.
+ */
+export const COMBINATION_GROUPS = 2000;
+
+/**
  * For each of `cells`, a combination of groups that pins it (determiningCombinations), found on the
  * groups nearest the cell first: those within 1, 2, 4, … steps (through shared cells), then its whole
- * connected part. A combination of some of the groups is one of them all, and most are local: the
- * whole part of a team-level run (15,000 groups) took 12–35 s a round to eliminate with provenance.
+ * connected part, up to `maxGroups` groups. A combination of some of the groups is one of them all,
+ * and most are local. A cell that only a wider combination pins gets none: its leak then names the
+ * relations around it (AuditLeak.cells and wider), from which protectRun picks a complement.
  */
 function combinationsPinning(
   cells: readonly number[],
   groups: readonly AdditiveGroup[],
   groupsOf: ReadonlyMap<number, readonly number[]>,
+  maxGroups = COMBINATION_GROUPS,
 ): Map<number, Map<number, number>> {
   const out = new Map<number, Map<number, number>>();
   const wanted = new Set(cells);
@@ -432,6 +449,7 @@ function combinationsPinning(
     let steps = 0;
     let solvedAt = 0;
     for (const layer of groupLayers(start, groups, groupsOf)) {
+      if (part.length + layer.length > maxGroups) break;
       for (const k of layer) part.push(k);
       steps++;
       if ((steps & (steps - 1)) !== 0) continue; // 1, 2, 4, 8, … layers
@@ -439,7 +457,8 @@ function combinationsPinning(
       solvedAt = steps;
       if (out.has(start)) break;
     }
-    if (!out.has(start) && solvedAt !== steps) solve(); // the whole connected part
+    // the whole connected part, or as much of it as maxGroups allows
+    if (!out.has(start) && solvedAt !== steps) solve();
   }
   return out;
 }

@@ -30,14 +30,22 @@ export function determinedValues(
   groups: readonly AdditiveGroup[],
   shown?: readonly number[],
 ): Map<number, number> {
-  const basis = new SparseBasis();
+  const rows: { row: Map<number, number>; size: number; first: number }[] = [];
   groups.forEach((g, k) => {
     const row = hiddenRow(g, hidden);
     if (row.size === 0) return;
+    const first = Math.min(...row.keys());
+    const size = row.size;
     // the right-hand side rides along as column CONSTANT (never a pivot)
     row.set(CONSTANT, shown === undefined ? NaN : -shown[k]);
-    basis.add(row);
+    rows.push({ row, size, first });
   });
+  // Short rows first, neighbours together: the pinned cells do not depend on the order, the fill-in
+  // does (a team-level run's 18,054 relations over 8,142 hidden cells: 25–54 s in the groups' order,
+  // 5 s in this one).
+  rows.sort((a, b) => a.size - b.size || a.first - b.first);
+  const basis = new SparseBasis();
+  for (const { row } of rows) basis.add(row);
   return new Map(basis.singletons().sort((a, b) => a[0] - b[0]));
 }
 

@@ -42,5 +42,6 @@ export {
   ledgerFromEnvironment,
   DISCLOSURE_SEED_ENV,
   type RunProtection,
+  type RunRound,
 } from './run.js';
 export { describedScope, periodInWords, dayInWords, scopeText } from './scope.js';

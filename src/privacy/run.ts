@@ -10,6 +10,17 @@ import { loadIntervalSolver, narrowHiddenCells, type IntervalCell } from './inte
 import { DisclosureLedger, ledgerCell, ledgerKey, type LedgerEntry } from './ledger.js';
 import { pushTo } from '../shared/collections.js';
 
+/** One round of protectRun, as reported to its `onRound` callback (progress on long runs). */
+export interface RunRound {
+  round: number;
+  /** Hidden figures given back this round, exactly or within a narrow interval, that got a complement. */
+  fixed: number;
+  /** Cells hidden so far beyond what the tables hid on their own. */
+  hidden: number;
+  /** Seconds since protectRun started. */
+  seconds: number;
+}
+
 /** What protectRun found and decided. */
 export interface RunProtection {
   /** Cells every job of the run must hide from now on (add to the seed; [] when the run is safe). */
@@ -42,9 +53,16 @@ export async function protectRun(
   {
     maxRounds,
     threshold = 5,
+    onRound,
     ...options
-  }: AuditOptions & { maxRounds?: number; threshold?: number } = {},
+  }: AuditOptions & {
+    maxRounds?: number;
+    threshold?: number;
+    /** Called after every round (e.g. to show progress on a long run). */
+    onRound?: (round: RunRound) => void;
+  } = {},
 ): Promise<RunProtection> {
+  const started = performance.now();
   const highs = await loadIntervalSolver();
   const copies = tables.map((t) => ({ ...t, rows: t.rows.map((r) => [...r]) }));
   const hide = new Map<string, LedgerEntry>();
@@ -213,6 +231,12 @@ export async function protectRun(
       }
       leaksFound += fixable;
     }
+    onRound?.({
+      round,
+      fixed: leaksFound,
+      hidden: hide.size,
+      seconds: (performance.now() - started) / 1000,
+    });
     if (leaksFound === 0 && dirty.size === 0) return { hide: [...hide.values()], rounds: round };
   }
   throw new Error(

@@ -11,6 +11,7 @@ import {
   tablesTouch,
   type AuditTable,
   type LedgerEntry,
+  type RunRound,
 } from '../privacy/index.js';
 import { exportedTables, writeNotebookExports } from './exports.js';
 import type { NotebookRun } from './jupyter/run-notebook.js';
@@ -104,7 +105,7 @@ export async function protectWholeRun(
   const partTables = new Map(parts.map((part) => [part, part.tables()]));
   const all = () => [...tables.values(), ...partTables.values()].flat();
   for (let pass = 1; pass <= maxPasses; pass++) {
-    const { hide } = await protectRun(all(), { threshold });
+    const { hide } = await protectRun(all(), { threshold, onRound: progress(pass) });
     if (hide.length === 0) return { passes: pass, hidden: seed.length, reruns, safe: true };
     const fresh = hide.filter((e) => !seeded.has(ledgerKey(e.column, e.cell, e.period)));
     if (fresh.length === 0) return { passes: pass, hidden: seed.length, reruns, safe: false };
@@ -161,6 +162,21 @@ export async function protectWholeRun(
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, queue.length)) }, worker));
   }
-  const { hide } = await protectRun(all(), { threshold });
+  const { hide } = await protectRun(all(), { threshold, onRound: progress(maxPasses + 1) });
   return { passes: maxPasses + 1, hidden: seed.length, reruns, safe: hide.length === 0 };
+}
+
+// Progress of one pass's check on the terminal once it has run 10 s, then at most every 10 s: a
+// team-level run's check can take minutes with nothing else to show.
+function progress(pass: number): (round: RunRound) => void {
+  let last = 0;
+  return ({ round, fixed, hidden, seconds }) => {
+    if (seconds < last + 10) return;
+    last = seconds;
+    console.error(
+      `wbk report: disclosure check of the whole run (pass ${pass}), round ${round}: ` +
+        `${fixed} figure(s) still given back got one more cell hidden; ${hidden} cell(s) hidden ` +
+        `across the run so far (${seconds.toFixed(0)} s)`,
+    );
+  };
 }

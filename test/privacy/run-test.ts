@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { auditPublishedTables, type AuditTable } from '../../src/privacy/audit.js';
 import { publishTable } from '../../src/privacy/publish.js';
-import { ledgerFromEntries, protectRun, tablesTouch } from '../../src/privacy/run.js';
+import {
+  ledgerFromEntries,
+  protectRun,
+  tablesTouch,
+  type RunRound,
+} from '../../src/privacy/run.js';
 import * as aq from 'arquero';
 import { forceByRole, unitByRole } from './support/role-reports.js';
 
@@ -221,12 +226,21 @@ describe('protectRun', () => {
         ['X', 'age', 31, 31, 0, 0],
       ],
     };
-    const { hide, rounds } = await protectRun([equality]);
+    const progress: RunRound[] = [];
+    const { hide, rounds } = await protectRun([equality], { onRound: (r) => progress.push(r) });
     const hidden = hide.map((e) => `${e.column} ${e.cell.characteristic}`).sort();
     assert.deepEqual(hidden, ['people age', 'people sex', 'recorded age']);
     // the copies go before the first round (as any figure hidden in one of its places); round 1 hides
     // recorded of age, round 2 finds nothing
     assert.equal(rounds, 2);
+    assert.deepEqual(
+      progress.map(({ round, fixed, hidden }) => ({ round, fixed, hidden })),
+      [
+        { round: 1, fixed: 1, hidden: 3 },
+        { round: 2, fixed: 0, hidden: 3 },
+      ],
+      'progress after each round: the two copies, then recorded of age',
+    );
   });
 
   it('returns nothing for a run that is already safe', async () => {
@@ -484,6 +498,25 @@ describe('protectRun on a figure pinned only by combining relations', () => {
       ['e', 1],
       ['h', 1],
     ]);
+  });
+
+  it('still reports a cell pinned by a combination wider than combinationGroups, without its terms', async () => {
+    // x needs all three relations, y two (y = h − e), and the layers around y hold two, then three:
+    // with at most 2 combined neither gets terms, and both are still given back (31 and 9)
+    const leaks = auditPublishedTables([row], { combinationGroups: 2 });
+    assert.deepEqual(leaks.map((l) => [l.column, l.how, l.terms]).sort(), [
+      ['x', 'elimination', undefined],
+      ['y', 'elimination', undefined],
+    ]);
+    // protectRun then takes a complement from the relations naming them, and goes on until the audit
+    // finds nothing
+    const { hide } = await protectRun([row], { combinationGroups: 2 });
+    const after = {
+      ...row,
+      rows: [row.rows[0].map((v, j) => (hide.some((e) => e.column === row.columns[j]) ? C : v))],
+    };
+    assert.ok(hide.length >= 1);
+    assert.deepEqual(auditPublishedTables([after]), []);
   });
 
   it('hides a shown cell the combination cannot do without: h, one cell in one round', async () => {
