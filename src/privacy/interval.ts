@@ -567,7 +567,8 @@ function neighbourhood(
   const size = (k: number) => (block[k].copy ? Infinity : block[k].cells.length);
   const cost = (k: number) => (block[k].copy ? 1 : block[k].cells.length);
   const smallest = naming.reduce((m, k) => Math.min(m, size(k)), Infinity);
-  const near = naming.filter((k) => size(k) === smallest).flatMap((k) => block[k].cells);
+  const nearest = new Set(naming.filter((k) => size(k) === smallest));
+  const near = [...nearest].flatMap((k) => block[k].cells);
   const best = new Map<number, number>();
   const queue = new MinQueue();
   for (const k of naming) {
@@ -580,7 +581,7 @@ function neighbourhood(
     const [d, k] = queue.pop();
     if (done.has(k) || d > best.get(k)!) continue;
     done.add(k);
-    if (!block[k].copy && !(naming.includes(k) && size(k) === smallest)) pushTo(layers, d, k);
+    if (!block[k].copy && !nearest.has(k)) pushTo(layers, d, k);
     for (const x of block[k].vars) {
       if (x === v) continue;
       for (const j of byVar.get(x) ?? []) {

@@ -179,7 +179,7 @@ export async function protectRun(
           complementOf(copies, keys, [none, ...near.filter((c) => c.row === row)]);
         if (rowFirst) pick ??= sameRow();
         for (const layer of layers.slice(1)) pick ??= complementOf(copies, keys, [none, ...layer]);
-        pick ??= sameRow();
+        if (!rowFirst) pick ??= sameRow();
         // the table at large only when no relation around the cell shows anything: a cell of a row
         // far off widens nothing (the 250,000-person equality table hid ~10 such cells a round for
         // the same 18 narrow counts, a group's three smallest worker types with ≤ 4 not stated)
