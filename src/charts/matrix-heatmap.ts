@@ -8,9 +8,20 @@ export interface MatrixHeatmapOptions {
   level?: string;
   /** Show only these unit_ids (and the force); the scores come from every published row, so a unit report shows its own units scored exactly as in the force report. */
   units?: readonly string[];
+  /**
+   * Most units drawn (default MAX_HEATMAP_UNITS): beyond it, the hottest (the scored temperatures'
+   * order), and the description says how many of how many. A whole number ≥ 1.
+   */
+  maxUnits?: number;
   title?: string;
   description?: string;
 }
+
+/**
+ * Units a heatmap draws by default: 100 rows (2,000 px) stay readable and light, where a national
+ * force's 1,050 teams drew an SVG 21,000 px tall (7.6 MB of a manager's page).
+ */
+export const MAX_HEATMAP_UNITS = 100;
 
 const TEMPERATURE = 'Temperature';
 
@@ -27,17 +38,27 @@ export function wellbeingMatrixHeatmapChart(
   options: MatrixHeatmapOptions = {},
 ): VegaLiteSpec {
   checkScoredMatrix(matrix, 'wellbeingMatrixHeatmapChart');
+  const { maxUnits = MAX_HEATMAP_UNITS } = options;
+  if (!(Number.isInteger(maxUnits) && maxUnits >= 1)) {
+    throw new Error(
+      `wellbeingMatrixHeatmapChart: maxUnits is ${maxUnits}; use a whole number ≥ 1 (default ${MAX_HEATMAP_UNITS}).`,
+    );
+  }
   const all = matrix.cells.objects() as Record<string, unknown>[];
   const period = matrix.period;
   const temps = matrix.temperatures.objects() as Record<string, unknown>[];
   const levels = [...new Set(temps.filter((t) => t.parent_id !== null).map((t) => t.unit_level))];
   const level = options.level ?? levels[0];
-  const keep = temps.filter(
+  const asked = temps.filter(
     (t) =>
       t.parent_id === null ||
       (t.unit_level === level &&
         (options.units === undefined || options.units.includes(String(t.unit_id)))),
   );
+  // the force, then the first maxUnits units (the temperatures come hottest first)
+  const units = asked.filter((t) => t.parent_id !== null).length;
+  let room = maxUnits;
+  const keep = asked.filter((t) => t.parent_id === null || room-- > 0);
   // Rows sort by a field, not by a list of names: Vega compiles a sort list into one nested
   // expression per name, which overflows the call stack at about 1,000 units (50,000 people's teams).
   const rank = new Map(keep.map((t, i) => [t.unit_name, i]));
@@ -75,6 +96,9 @@ export function wellbeingMatrixHeatmapChart(
     title: options.title ?? `Well-being matrix by ${level}${period ? `, ${period}` : ''}`,
     description: [
       options.description,
+      units > maxUnits
+        ? `Drawn: the ${maxUnits} ${level} units with the highest temperature, of ${units}.`
+        : '',
       hidden
         ? `${hidden} cells hidden to protect privacy ([c]); they are left out of the temperature.`
         : '',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as aq from 'arquero';
 import { matrixRunningHot } from '../../src/charts/matrix-hotlist.js';
 import { wellbeingMatrixDrilldownFigure } from '../../src/charts/matrix-drilldown.js';
-import { wellbeingMatrixHeatmapChart } from '../../src/charts/matrix-heatmap.js';
+import { MAX_HEATMAP_UNITS, wellbeingMatrixHeatmapChart } from '../../src/charts/matrix-heatmap.js';
 import { welfareOverdueChart } from '../../src/charts/welfare-charts.js';
 import { publishTable } from '../../src/privacy/index.js';
 import { unitTree } from '../../src/transforms/units/hierarchy.js';
@@ -73,6 +73,27 @@ describe('wellbeingMatrixHeatmapChart', () => {
       [...order].sort((a, b) => a[1] - b[1]).map(([unit]) => unit),
       ['Force', 'Four', 'Three', 'One', 'Two'],
     );
+  });
+  it('draws at most maxUnits units, the hottest first, and says how many of how many', () => {
+    // Temperatures by hand: Four (6 % against the force's 3 %) is the hottest, then Three (3 %).
+    const spec = wellbeingMatrixHeatmapChart(matrix, { maxUnits: 2 }) as {
+      description: string;
+      data: { values: { unit: string }[] };
+    };
+    assert.deepEqual([...new Set(spec.data.values.map((v) => v.unit))].sort(), [
+      'Force',
+      'Four',
+      'Three',
+    ]);
+    assert.match(spec.description, /Drawn: the 2 team units with the highest temperature, of 4\./);
+    // within the limit nothing is said and every unit is drawn
+    const all = wellbeingMatrixHeatmapChart(matrix, { maxUnits: 4 }) as typeof spec;
+    assert.equal(new Set(all.data.values.map((v) => v.unit)).size, 5);
+    assert.doesNotMatch(all.description, /Drawn:/);
+    // the default keeps a national force's heatmap to a page a manager can open (1,050 teams at
+    // 50,000 people drew an SVG 21,000 px tall, 7.6 MB)
+    assert.equal(MAX_HEATMAP_UNITS, 100);
+    assert.throws(() => wellbeingMatrixHeatmapChart(matrix, { maxUnits: 0 }), /maxUnits is 0/);
   });
   it('draws a scored matrix only: a published table is scored first (scoreMatrix), a plain one never', () => {
     // @ts-expect-error: a published table is not scored
