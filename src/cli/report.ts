@@ -212,8 +212,10 @@ export function checkMinGroupSize(text: string | undefined, analyst: boolean): n
 }
 
 /** Files a report run writes; a non-empty --out must hold only these (and an index.html of the kit). */
-// What a run writes: pages, notebooks, exports and their JSON sidecars, the shared plotly.js bundle.
-const REPORT_FILE = /(\.(html|ipynb|csv|xlsx|json)|^plotly-[0-9a-f]{12}\.min\.js)$/;
+// What a run writes: pages, notebooks, exports and their JSON sidecars, the shared plotly.js bundle
+// and stylesheets.
+const REPORT_FILE =
+  /(\.(html|ipynb|csv|xlsx|json)|^plotly-[0-9a-f]{12}\.min\.js|^wbk-style-[0-9a-f]{12}\.css)$/;
 
 /**
  * The absolute --out folder, checked: the run replaces it as a whole, so it must be new, empty, or an
@@ -443,7 +445,8 @@ async function runReport(
       `wbk report: whole-run disclosure check: ${protection.hidden} more cell(s) hidden across reports, ` +
         `${protection.reruns} notebook rerun(s)`,
     );
-  // Light reports: after any rerun, every page loads plotly.js from one shared file in its folder.
+  // Light reports: after any rerun, every page loads plotly.js and its stylesheet from shared files
+  // in its folder.
   for (const job of runJobs)
     if (job.run.status === 'ok')
       for (const f of job.run.files) if (f.endsWith('.html')) lightenHtml(f);

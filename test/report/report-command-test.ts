@@ -182,7 +182,7 @@ describe('wbk report', function () {
     assert.deepEqual(leaks, []);
   });
 
-  it('light reports: every HTML is at most 1.5 MB and loads plotly.js from one hashed file beside it', () => {
+  it('light reports: every HTML is at most 1.5 MB and loads plotly.js and its stylesheet from hashed files beside it', () => {
     const pages = readdirSync(out).filter((f) => f.endsWith('.html'));
     for (const file of pages) {
       const bytes = statSync(path.join(out, file)).size;
@@ -195,6 +195,25 @@ describe('wbk report', function () {
     assert.equal(bundles[0], `plotly-${sha}.min.js`, 'the name is the hash of the content');
     const manager = readFileSync(path.join(out, '00-getting-started.html'), 'utf8');
     assert.ok(manager.includes(`<script type="text/javascript" src="${bundles[0]}"></script>`));
+    // Every page links the one stylesheet of the folder (JupyterLab's CSS, 0.56 MB a page inline),
+    // named by its hash, and holds no inline CSS in its head.
+    const sheets = readdirSync(out).filter((f) => /^wbk-style-[0-9a-f]{12}\.css$/.test(f));
+    assert.equal(sheets.length, 1, `one stylesheet, found ${sheets.join(', ')}`);
+    const css = readFileSync(path.join(out, sheets[0]), 'utf8');
+    assert.equal(
+      sheets[0],
+      `wbk-style-${createHash('sha256').update(css).digest('hex').slice(0, 12)}.css`,
+    );
+    assert.ok(css.includes('.jp-Notebook') && css.includes('.wbk-table'), 'the lab and kit CSS');
+    for (const file of pages.filter((f) => f !== 'index.html')) {
+      const html = readFileSync(path.join(out, file), 'utf8');
+      const head = html.slice(0, html.indexOf('<body'));
+      assert.ok(head.includes(`<link rel="stylesheet" href="${sheets[0]}">`), `${file} links it`);
+      assert.ok(
+        !/<style(\s+type="text\/css")?>/.test(head),
+        `${file}: inline CSS left in its head`,
+      );
+    }
     // The executed notebook keeps plotly.js inline, so it draws when opened alone in Jupyter.
     assert.ok(
       readFileSync(path.join(out, '00-getting-started.ipynb'), 'utf8').includes('data-wbk-library'),
