@@ -97,7 +97,7 @@ export function wellbeingMatrixHeatmapChart(
     description: [
       options.description,
       units > maxUnits
-        ? `Drawn: the ${maxUnits} ${level} units with the highest temperature, of ${units}.`
+        ? `Drawn: the ${maxUnits.toLocaleString('en-GB')} ${level} units with the highest temperature, of ${units.toLocaleString('en-GB')}.`
         : '',
       hidden
         ? `${hidden} cells hidden to protect privacy ([c]); they are left out of the temperature.`

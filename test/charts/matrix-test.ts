@@ -94,6 +94,33 @@ describe('wellbeingMatrixHeatmapChart', () => {
     // 50,000 people drew an SVG 21,000 px tall, 7.6 MB)
     assert.equal(MAX_HEATMAP_UNITS, 100);
     assert.throws(() => wellbeingMatrixHeatmapChart(matrix, { maxUnits: 0 }), /maxUnits is 0/);
+    // counts are written with thousands separators: 1,050 teams, not 1050
+    const teams = 1050;
+    const big = aq.table({
+      unit_id: ['F', ...Array.from({ length: teams }, (_, i) => `T${i}`)],
+      parent_id: [null, ...Array(teams).fill('F')],
+      name: ['Force', ...Array.from({ length: teams }, (_, i) => `Team ${i}`)],
+      level: ['force', ...Array(teams).fill('team')],
+    });
+    const bigCells = aq.table({
+      unit_id: ['F', ...Array.from({ length: teams }, (_, i) => `T${i}`)],
+      indicator: Array(teams + 1).fill('lost_time_rate_pct'),
+      period: Array(teams + 1).fill('P'),
+      population: [20 * teams, ...Array(teams).fill(20)],
+      numerator: [teams * 11, ...Array.from({ length: teams }, (_, i) => 1 + (i % 21))],
+      denominator: [1000 * teams, ...Array(teams).fill(1000)],
+      parent_id: [null, ...Array(teams).fill('F')],
+    });
+    const bigMatrix = scoreMatrix(publishTable(bigCells, wellbeingMatrixCellSpec(bigCells)), {
+      ...options,
+      tree: unitTree(big),
+    });
+    const drawn = wellbeingMatrixHeatmapChart(bigMatrix) as typeof spec;
+    assert.match(
+      drawn.description,
+      /Drawn: the 100 team units with the highest temperature, of 1,050\./,
+    );
+    assert.equal(new Set(drawn.data.values.map((v) => v.unit)).size, 101);
   });
   it('draws a scored matrix only: a published table is scored first (scoreMatrix), a plain one never', () => {
     // @ts-expect-error: a published table is not scored
