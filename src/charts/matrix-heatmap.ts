@@ -55,10 +55,10 @@ export function wellbeingMatrixHeatmapChart(
       (t.unit_level === level &&
         (options.units === undefined || options.units.includes(String(t.unit_id)))),
   );
-  // the force, then the first maxUnits units (the temperatures come hottest first)
-  const units = asked.filter((t) => t.parent_id !== null).length;
-  let room = maxUnits;
-  const keep = asked.filter((t) => t.parent_id === null || room-- > 0);
+  // the force, then the first maxUnits units (the temperatures come force first, then hottest first)
+  const inUnits = asked.filter((t) => t.parent_id !== null);
+  const units = inUnits.length;
+  const keep = [...asked.filter((t) => t.parent_id === null), ...inUnits.slice(0, maxUnits)];
   // Rows sort by a field, not by a list of names: Vega compiles a sort list into one nested
   // expression per name, which overflows the call stack at about 1,000 units (50,000 people's teams).
   const rank = new Map(keep.map((t, i) => [t.unit_name, i]));

@@ -34,7 +34,10 @@ export function determinedValues(
   groups.forEach((g, k) => {
     const row = hiddenRow(g, hidden);
     if (row.size === 0) return;
-    const first = Math.min(...row.keys());
+    // a loop, not Math.min(...keys): a relation over a national force's units may hold more hidden
+    // cells than a call takes arguments
+    let first = Infinity;
+    for (const cell of row.keys()) if (cell < first) first = cell;
     const size = row.size;
     // the right-hand side rides along as column CONSTANT (never a pivot)
     row.set(CONSTANT, shown === undefined ? NaN : -shown[k]);
